@@ -1,0 +1,269 @@
+"""Opening the database: engine, SQLite settings, migrations, sessions.
+
+``Database.open`` is the single entry point. SQLite files run in WAL mode with
+``synchronous=FULL`` so a kill at any moment leaves the last committed state;
+PostgreSQL is used as is. Migrations run on open, after a backup of the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit
+from app.errors import ConflictError, SchemaTooNewError, StorageError
+from app.models import Meta
+from app.paths import AppPaths, app_paths, database_url
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Autocommit mode for PRAGMAs; pysqlite would otherwise defer them in a transaction.
+    previous = dbapi_conn.isolation_level
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+    dbapi_conn.isolation_level = previous
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # pysqlite does not emit BEGIN itself in SQLAlchemy's recommended setup; do it here.
+    conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """An open Partnership Desk database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, engine: Engine, paths: AppPaths, url: str) -> None:
+        self.engine = engine
+        self.paths = paths
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.actor = self._default_actor()
+        self.device_id = ""
+        audit.install(self._sessions)
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        db: str | None = None,
+        *,
+        paths: AppPaths | None = None,
+        migrate: bool = True,
+        backup_before_migrate: bool = True,
+    ) -> Database:
+        paths = paths or app_paths()
+        url = database_url(db, paths)
+        engine = _create_engine(url, paths)
+        database = cls(engine, paths, url)
+        try:
+            if migrate:
+                from app.migrate import upgrade_to_head
+
+                upgrade_to_head(database, backup=backup_before_migrate)
+            database.device_id = database._device_id()
+        except BaseException:
+            engine.dispose()
+            raise
+        return database
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    # -- sessions --------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error."""
+        session = self._sessions()
+        session.info["actor"] = self.actor
+        session.info["device_id"] = self.device_id
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError("record", "?", 0, 0) from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise _storage_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def read_session(self) -> Session:
+        """A session for reads only; the caller closes it (``with db.read_session() as s``)."""
+        return self._sessions()
+
+    # -- facts -----------------------------------------------------------------
+
+    def _device_id(self) -> str:
+        with self.session() as s:
+            row = s.get(Meta, "device_id")
+            if row is None:
+                row = Meta(key="device_id", value=uuid.uuid4().hex)
+                s.add(row)
+            return row.value
+
+    @staticmethod
+    def _default_actor() -> str:
+        try:
+            return getpass.getuser()
+        except Exception:  # getuser raises various errors when no name is known
+            return "unknown"
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def meta_get(self, key: str) -> str | None:
+        with self.session() as s:
+            return s.scalar(select(Meta.value).where(Meta.key == key))
+
+    def meta_set(self, key: str, value: str) -> None:
+        with self.session() as s:
+            row = s.get(Meta, key)
+            if row is None:
+                s.add(Meta(key=key, value=value))
+            else:
+                row.value = value
+
+
+def _create_engine(url: str, paths: AppPaths) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, paths)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (DBAPIError, ImportError) as exc:
+        raise StorageError(
+            f"데이터베이스 서버에 연결할 수 없습니다: {parsed.render_as_string(hide_password=True)} ({_first_line(exc)})",
+            f"Cannot connect to the database server {parsed.render_as_string(hide_password=True)}: "
+            f"{_first_line(exc)}",
+        ) from exc
+    return engine
+
+
+def _sqlite_engine(url: str, paths: AppPaths) -> Engine:
+    database = make_url(url).database or ""
+    if database and database != ":memory:":
+        path = Path(database)
+        if path.is_dir():
+            raise StorageError(
+                f"데이터베이스 위치가 폴더입니다: {path}. 파일 경로를 지정하십시오.",
+                f"The database location is a folder: {path}. Give a file path.",
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"데이터베이스 폴더를 만들 수 없습니다: {path.parent} ({exc.strerror})",
+                f"Cannot create the database folder {path.parent}: {exc.strerror}",
+            ) from exc
+        _check_sqlite_file(path)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master"))
+    except OperationalError as exc:
+        engine.dispose()
+        raise _storage_error(exc, Path(database)) from exc
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
+    if not path.exists():
+        try:
+            path.touch()
+            path.unlink()
+        except OSError as exc:
+            raise StorageError(
+                f"데이터베이스 파일을 만들 수 없습니다: {path} ({exc.strerror})",
+                f"Cannot create the database file {path}: {exc.strerror}",
+            ) from exc
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise StorageError(
+            f"데이터베이스 파일을 읽을 수 없습니다: {path} ({exc.strerror})",
+            f"Cannot read the database file {path}: {exc.strerror}",
+        ) from exc
+    if header and header != b"SQLite format 3\x00":
+        from app.crypto_db import looks_encrypted  # lazy: only for odd files
+
+        if looks_encrypted(path):
+            raise StorageError(
+                f"데이터베이스가 암호화되어 있습니다: {path}. --passphrase-file로 암호를 지정하십시오.",
+                f"The database {path} is encrypted. Give its passphrase with --passphrase-file.",
+            )
+        raise StorageError(
+            f"Partnership Desk 데이터베이스가 아니거나 손상된 파일입니다: {path}",
+            f"{path} is not a Partnership Desk database, or it is damaged.",
+        )
+
+
+def _storage_error(exc: Exception, path: Path | None = None) -> StorageError:
+    detail = _first_line(exc)
+    where = f" ({path})" if path else ""
+    if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) and "not a database" in detail:
+        return StorageError(
+            f"데이터베이스 파일이 손상되었습니다{where}. 백업에서 복원하십시오.",
+            f"The database file is damaged{where}. Restore it from a backup.",
+        )
+    if "readonly" in detail or "read-only" in detail or "unable to open" in detail:
+        return StorageError(
+            f"데이터베이스에 쓸 수 없습니다{where}: {detail}. 폴더 권한을 확인하십시오.",
+            f"Cannot write the database{where}: {detail}. Check the folder's permissions.",
+        )
+    return StorageError(f"데이터베이스 오류{where}: {detail}", f"Database error{where}: {detail}")
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+__all__ = ["Database", "SchemaTooNewError"]

@@ -1,0 +1,83 @@
+"""Domain errors: each carries a message a person can act on, in Korean and English."""
+
+from __future__ import annotations
+
+from app.i18n import Language, Text
+
+
+class DomainError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, ko: str, en: str) -> None:
+        self.text = Text(ko=ko, en=en)
+        super().__init__(en)
+
+    def message(self, lang: Language | None = None) -> str:
+        return self.text.get(lang)
+
+    def __str__(self) -> str:
+        return self.text.get()
+
+
+class ValidationError(DomainError):
+    """Bad input for one field; ``field`` names the input attribute (``"signed_on"``)."""
+
+    def __init__(self, field: str, ko: str, en: str) -> None:
+        self.field = field
+        super().__init__(ko, en)
+
+
+class NotFoundError(DomainError):
+    """A record that does not exist, or was deleted."""
+
+    def __init__(self, kind: str, ident: object) -> None:
+        self.kind = kind
+        self.ident = ident
+        ko_kind = KIND_KO.get(kind, kind)
+        super().__init__(f"{ko_kind} {ident}을(를) 찾을 수 없습니다.", f"No {kind} with id {ident}.")
+
+
+class ConflictError(DomainError):
+    """Someone else saved the record since it was read (optimistic locking)."""
+
+    def __init__(self, kind: str, ident: object, expected: int, actual: int) -> None:
+        self.kind = kind
+        self.ident = ident
+        self.expected = expected
+        self.actual = actual
+        ko_kind = KIND_KO.get(kind, kind)
+        super().__init__(
+            f"이 {ko_kind}은(는) 불러온 뒤 다른 곳에서 변경되었습니다 (버전 {expected} → {actual}). "
+            "다시 불러온 후 변경 내용을 적용하십시오.",
+            f"This {kind} was changed elsewhere after you opened it (version {expected} → {actual}). "
+            "Reload it and apply your changes again.",
+        )
+
+
+class StorageError(DomainError):
+    """The database or a file cannot be opened, read or written."""
+
+
+class SchemaTooNewError(StorageError):
+    """The database was written by a newer Partnership Desk."""
+
+
+class ImportFormatError(DomainError):
+    """An imported file is not of the expected shape."""
+
+
+KIND_KO = {
+    "agreement": "협약",
+    "organization": "기관",
+    "contact": "담당자",
+    "membership": "소속",
+    "party": "참여기관",
+    "amendment": "변경 협약",
+    "commitment": "이행 과제",
+    "meeting": "회의",
+    "attendee": "참석자",
+    "agenda item": "안건",
+    "decision": "결정사항",
+    "action item": "조치사항",
+    "attachment": "첨부파일",
+}

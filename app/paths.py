@@ -1,0 +1,94 @@
+"""The one place that decides where Partnership Desk keeps its files.
+
+Order of precedence: an explicit ``--db`` (handled by the caller), the
+``PARTNERSHIP_DESK_DB`` variable for the database, the ``PARTNERSHIP_DESK_HOME``
+variable for everything, then the platform's user data folder (platformdirs).
+Everything is a :class:`pathlib.Path`; no other module builds data paths by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "PartnershipDesk"
+APP_AUTHOR = "PartnershipDesk"
+HOME_ENV = "PARTNERSHIP_DESK_HOME"
+DB_ENV = "PARTNERSHIP_DESK_DB"
+DB_FILENAME = "partnership-desk.sqlite3"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Folders and files of one installation (one data home)."""
+
+    home: Path
+
+    @property
+    def database(self) -> Path:
+        return self.home / DB_FILENAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.home / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        override = self.settings_value("backups_dir")
+        return Path(override) if override else self.home / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.home / "settings.json"
+
+    @property
+    def crash_reports(self) -> Path:
+        return self.home / "crash-reports"
+
+    @property
+    def exchange_state(self) -> Path:
+        return self.home / "exchange"
+
+    def settings_value(self, key: str) -> str | None:
+        # Imported here: settings reads JSON and is not needed for most paths.
+        from app.settings import load_settings
+
+        value = load_settings(self).get(key)
+        return str(value) if value else None
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.home, self.attachments):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_home() -> Path:
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, APP_AUTHOR, roaming=True)
+
+
+def app_paths(home: Path | None = None) -> AppPaths:
+    return AppPaths(home=(home or default_home()).expanduser().absolute())
+
+
+def database_url(db: str | None, paths: AppPaths) -> str:
+    """The SQLAlchemy URL for ``--db`` (a file path or a URL), else the default file."""
+    value = db or os.environ.get(DB_ENV)
+    if not value:
+        return sqlite_url(paths.database)
+    if "://" in value:
+        return value
+    return sqlite_url(Path(value).expanduser().absolute())
+
+
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + path.as_posix()
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,69 @@
+"""Checks for text that users type or files bring in.
+
+Text is stored exactly as given (decomposed Hangul stays decomposed), apart from
+trimming single-line fields. Control characters are refused with a clear message
+instead of being stored, since they break XML, PDF and spreadsheet output.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.errors import ValidationError
+
+_SINGLE_LINE_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_MULTI_LINE_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {}
+
+
+def check_text(
+    value: str | None,
+    field: str,
+    label: tuple[str, str],
+    *,
+    required: bool = False,
+    multiline: bool = False,
+    max_length: int = 20_000,
+) -> str:
+    """Return ``value`` cleaned for storage or raise :class:`ValidationError`.
+
+    ``label`` is the field's name in (Korean, English) for the message.
+    """
+    text = value or ""
+    if not multiline:
+        text = text.strip()
+    else:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    ko, en = label
+    if required and not text.strip():
+        raise ValidationError(field, f"{ko}을(를) 입력하십시오.", f"{en} is required.")
+    bad = (_MULTI_LINE_BAD if multiline else _SINGLE_LINE_BAD).search(text)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        raise ValidationError(
+            field,
+            f"{ko}에 사용할 수 없는 제어 문자({code})가 있습니다. 해당 문자를 지우고 다시 저장하십시오.",
+            f"{en} contains a control character ({code}) that cannot be stored. Remove it and save again.",
+        )
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            f"{ko}이(가) 너무 깁니다 ({len(text):,}자, 최대 {max_length:,}자).",
+            f"{en} is too long ({len(text):,} characters, at most {max_length:,}).",
+        )
+    return text
+
+
+def fold_for_search(text: str) -> str:
+    """Compose Hangul, fold width and case: the form both index and query are compared in."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def strip_xml_illegal(text: str) -> str:
+    """Remove the characters XML 1.0 cannot hold (for renderers and exporters)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
