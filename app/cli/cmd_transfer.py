@@ -1,0 +1,57 @@
+"""export and import: the whole database as JSON (other formats: app.transfer)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import open_db
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", help="export the whole database (FILE.json) or a list (KIND --format ...)")
+    p.add_argument("target", help="FILE.json for the whole database, or a kind: contacts, organizations, ...")
+    p.add_argument("--format", choices=["json", "csv", "xlsx", "vcf", "ics"], default=None)
+    p.add_argument("-o", "--output", help="output file (with KIND)")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import FILE.json (merge by id) or contacts/organizations from CSV, XLSX, vCard")
+    p.add_argument("file")
+    p.add_argument("--kind", choices=["contacts", "organizations", "agreements", "meetings"], default=None)
+    p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the others")
+    p.set_defaults(handler=cmd_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format in (None, "json") and args.output is None:
+        from app.archive import export_archive
+
+        dest = Path(args.target)
+        with open_db(args) as db:
+            counts = export_archive(db, dest)
+        print(f"Exported {sum(counts.values())} rows to {dest}")
+        return 0
+    from app.transfer.cli import export_list
+
+    return export_list(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if source.suffix.lower() == ".json" and args.kind is None:
+        from app.archive import import_archive
+
+        with open_db(args) as db:
+            if args.dry_run:
+                print("A JSON archive is merged whole; --dry-run only checks it.")
+                from app.archive import _read
+
+                _read(source)
+                return 0
+            counts = import_archive(db, source)
+        print(f"Imported {sum(counts.values())} rows from {source}")
+        return 0
+    from app.transfer.cli import import_file
+
+    return import_file(args)

@@ -1,0 +1,70 @@
+"""Helpers shared by the sub-commands: opening the database, ids, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import enum
+import json
+import sys
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
+    from app.db import Database
+    from app.paths import app_paths
+
+    paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
+    return Database.open(getattr(args, "db", None), paths=paths, migrate=migrate)
+
+
+def parse_id(text: str, kind: str = "record") -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except (ValueError, AttributeError):
+        raise ValidationError(
+            "id",
+            f"'{text}'은(는) 올바른 ID가 아닙니다. 'list' 명령으로 ID를 확인하십시오.",
+            f"'{text}' is not a valid {kind} id. Find ids with the 'list' command.",
+        ) from None
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: list[list[str]], headers: list[str]) -> None:
+    """A plain aligned table; wide (Korean) characters count as two columns."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    for row in [headers, *rows]:
+        print("  ".join(cell + " " * (cols[i] - width(cell)) for i, cell in enumerate(row)).rstrip())

@@ -1,0 +1,566 @@
+"""Plain data that crosses from the core to the UI, the CLI and the renderers.
+
+Inputs (``...Input``) are what a form or an importer hands to a service; views
+(``...Summary``, ``...Record``, ``...Detail``) are what services return. All are
+frozen dataclasses: no ORM object or session ever leaves ``app/services``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID
+
+from app.enums import (
+    ActionStatus,
+    AgreementKind,
+    AgreementStatus,
+    CommitmentStatus,
+    Confidentiality,
+    OrgKind,
+    PartyRole,
+)
+
+
+def display_name(ko: str, en: str, lang: str = "ko") -> str:
+    """The name to show in ``lang``, falling back to the other language."""
+    first, second = (ko, en) if lang == "ko" else (en, ko)
+    return first or second
+
+
+# -- organizations -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganizationInput:
+    name_ko: str
+    name_en: str = ""
+    short_name: str = ""
+    org_kind: OrgKind = OrgKind.COMPANY
+    country: str = "KR"
+    website: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class OrganizationRecord:
+    id: UUID
+    version: int
+    name_ko: str
+    name_en: str
+    short_name: str
+    org_kind: OrgKind
+    country: str
+    website: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+    def name(self, lang: str = "ko") -> str:
+        return display_name(self.name_ko, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class OrganizationQuery:
+    text: str = ""
+    org_kind: OrgKind | None = None
+    sort: str = "name_ko"  # a column of OrganizationRecord
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = None
+
+
+# -- contacts and memberships --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name_ko: str = ""
+    name_en: str = ""
+    email: str = ""
+    phone: str = ""
+    mobile: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: UUID
+    version: int
+    name_ko: str
+    name_en: str
+    email: str
+    phone: str
+    mobile: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+    def name(self, lang: str = "ko") -> str:
+        return display_name(self.name_ko, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """A contact row in a list, with the current position if any."""
+
+    id: UUID
+    version: int
+    name_ko: str
+    name_en: str
+    email: str
+    phone: str
+    organization_name_ko: str
+    organization_name_en: str
+    title: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactQuery:
+    text: str = ""
+    organization_id: UUID | None = None
+    sort: str = "name_ko"
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class MembershipInput:
+    contact_id: UUID
+    organization_id: UUID
+    title: str = ""
+    department: str = ""
+    started_on: date | None = None
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class MembershipView:
+    id: UUID
+    version: int
+    contact_id: UUID
+    contact_name_ko: str
+    contact_name_en: str
+    organization_id: UUID
+    organization_name_ko: str
+    organization_name_en: str
+    title: str
+    department: str
+    started_on: date | None
+    ended_on: date | None
+
+    @property
+    def current(self) -> bool:
+        return self.ended_on is None or self.ended_on >= date.today()
+
+
+# -- agreements ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    title_ko: str = ""
+    title_en: str = ""
+    reference_no: str = ""
+    agreement_kind: AgreementKind = AgreementKind.MOU
+    status: AgreementStatus = AgreementStatus.DRAFT
+    signed_on: date | None = None
+    effective_on: date | None = None
+    expires_on: date | None = None
+    place: str = ""
+    summary: str = ""
+    confidentiality: Confidentiality = Confidentiality.INTERNAL
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    id: UUID
+    version: int
+    title_ko: str
+    title_en: str
+    reference_no: str
+    agreement_kind: AgreementKind
+    status: AgreementStatus
+    signed_on: date | None
+    effective_on: date | None
+    expires_on: date | None
+    place: str
+    summary: str
+    confidentiality: Confidentiality
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    id: UUID
+    version: int
+    title_ko: str
+    title_en: str
+    reference_no: str
+    agreement_kind: AgreementKind
+    status: AgreementStatus
+    signed_on: date | None
+    expires_on: date | None
+    party_count: int
+    updated_at: datetime
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class AgreementQuery:
+    text: str = ""
+    statuses: tuple[AgreementStatus, ...] = ()
+    kinds: tuple[AgreementKind, ...] = ()
+    organization_id: UUID | None = None
+    tag: str = ""
+    signed_from: date | None = None
+    signed_to: date | None = None
+    sort: str = "signed_on"  # title_ko, title_en, reference_no, status, signed_on, expires_on, updated_at
+    descending: bool = True
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    organization_id: UUID
+    role: PartyRole = PartyRole.SIGNATORY
+    signatory_contact_id: UUID | None = None
+    signatory_name: str = ""
+    signatory_title: str = ""
+    signed_on: date | None = None
+    joined_on: date | None = None
+    withdrew_on: date | None = None
+
+
+@dataclass(frozen=True)
+class PartyView:
+    id: UUID
+    version: int
+    agreement_id: UUID
+    organization_id: UUID
+    organization_name_ko: str
+    organization_name_en: str
+    role: PartyRole
+    position: int
+    signatory_contact_id: UUID | None
+    signatory_name: str  # the linked contact's name, else the free-text name
+    signatory_title: str
+    signed_on: date | None
+    joined_on: date | None
+    withdrew_on: date | None
+
+    def organization_name(self, lang: str = "ko") -> str:
+        return display_name(self.organization_name_ko, self.organization_name_en, lang)
+
+
+@dataclass(frozen=True)
+class AmendmentInput:
+    agreement_id: UUID
+    amended_on: date | None = None
+    title: str = ""
+    summary: str = ""
+    effect: str = ""
+
+
+@dataclass(frozen=True)
+class AmendmentView:
+    id: UUID
+    version: int
+    agreement_id: UUID
+    amended_on: date | None
+    title: str
+    summary: str
+    effect: str
+
+
+@dataclass(frozen=True)
+class CommitmentInput:
+    agreement_id: UUID
+    title: str
+    party_id: UUID | None = None
+    description: str = ""
+    due_on: date | None = None
+    status: CommitmentStatus = CommitmentStatus.PLANNED
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    id: UUID
+    version: int
+    agreement_id: UUID
+    agreement_title_ko: str
+    agreement_title_en: str
+    party_id: UUID | None
+    organization_id: UUID | None
+    organization_name_ko: str
+    organization_name_en: str
+    title: str
+    description: str
+    due_on: date | None
+    status: CommitmentStatus
+    updated_at: datetime
+
+    @property
+    def overdue(self) -> bool:
+        return (
+            self.due_on is not None
+            and self.due_on < date.today()
+            and self.status in (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
+        )
+
+
+@dataclass(frozen=True)
+class CommitmentQuery:
+    text: str = ""
+    agreement_id: UUID | None = None
+    organization_id: UUID | None = None
+    statuses: tuple[CommitmentStatus, ...] = ()
+    due_before: date | None = None
+    sort: str = "due_on"
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: UUID
+    version: int
+    owner_kind: str
+    owner_id: UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    description: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AgreementDetail:
+    record: AgreementRecord
+    parties: tuple[PartyView, ...]
+    commitments: tuple[CommitmentView, ...]
+    amendments: tuple[AmendmentView, ...]
+    attachments: tuple[AttachmentView, ...]
+    meetings: tuple[MeetingSummary, ...]
+
+
+# -- meetings ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    title: str
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    place: str = ""
+    online_url: str = ""
+    summary: str = ""
+    agreement_ids: tuple[UUID, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: UUID
+    version: int
+    title: str
+    starts_at: datetime | None
+    place: str
+    attendee_count: int
+    open_action_count: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    id: UUID
+    version: int
+    title: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    place: str
+    online_url: str
+    summary: str
+    agreement_ids: tuple[UUID, ...]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingQuery:
+    text: str = ""
+    agreement_id: UUID | None = None
+    organization_id: UUID | None = None
+    contact_id: UUID | None = None
+    starts_from: datetime | None = None
+    starts_to: datetime | None = None
+    sort: str = "starts_at"
+    descending: bool = True
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class AttendeeInput:
+    contact_id: UUID
+    organization_id: UUID | None = None  # None: the contact's current organization
+    title: str = ""  # empty: the contact's current title
+    attended: bool = True
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    id: UUID
+    version: int
+    meeting_id: UUID
+    contact_id: UUID
+    contact_name_ko: str
+    contact_name_en: str
+    organization_id: UUID | None
+    organization_name_ko: str
+    organization_name_en: str
+    title: str
+    attended: bool
+
+
+@dataclass(frozen=True)
+class AgendaItemInput:
+    title: str
+    discussion: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaItemView:
+    id: UUID
+    version: int
+    meeting_id: UUID
+    position: int
+    title: str
+    discussion: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: UUID
+    version: int
+    meeting_id: UUID
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionItemInput:
+    title: str
+    owner_contact_id: UUID | None = None
+    owner_organization_id: UUID | None = None
+    due_on: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    commitment_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class ActionItemView:
+    id: UUID
+    version: int
+    meeting_id: UUID
+    meeting_title: str
+    meeting_starts_at: datetime | None
+    title: str
+    owner_contact_id: UUID | None
+    owner_name_ko: str
+    owner_name_en: str
+    owner_organization_id: UUID | None
+    owner_organization_name_ko: str
+    owner_organization_name_en: str
+    due_on: date | None
+    status: ActionStatus
+    commitment_id: UUID | None
+    commitment_title: str
+    carried_from_id: UUID | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_on is not None and self.due_on < date.today() and self.status == ActionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class AgreementRef:
+    id: UUID
+    title_ko: str
+    title_en: str
+    status: AgreementStatus
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    record: MeetingRecord
+    agreements: tuple[AgreementRef, ...]
+    attendees: tuple[AttendeeView, ...]
+    agenda: tuple[AgendaItemView, ...]
+    decisions: tuple[DecisionView, ...]
+    action_items: tuple[ActionItemView, ...]
+    attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class OrganizationDetail:
+    record: OrganizationRecord
+    people: tuple[MembershipView, ...]  # current first, then former
+    agreements: tuple[AgreementSummary, ...]
+    commitments: tuple[CommitmentView, ...]
+    meetings: tuple[MeetingSummary, ...]
+    attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    record: ContactRecord
+    memberships: tuple[MembershipView, ...]
+    meetings: tuple[MeetingSummary, ...]
+    action_items: tuple[ActionItemView, ...]
+    attachments: tuple[AttachmentView, ...]
+
+
+# -- dashboard and history -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: UUID
+    occurred_at: datetime
+    actor: str
+    action: str  # create, update, delete, restore
+    version: int
+    changes: dict[str, list[object]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecentChange:
+    kind: str  # table name: agreement, organization, contact, meeting, commitment...
+    id: UUID
+    label: str
+    action: str
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    overdue_commitments: tuple[CommitmentView, ...]
+    due_soon_commitments: tuple[CommitmentView, ...]
+    overdue_actions: tuple[ActionItemView, ...]
+    due_soon_actions: tuple[ActionItemView, ...]
+    expiring_agreements: tuple[AgreementSummary, ...]
+    upcoming_meetings: tuple[MeetingSummary, ...]
+    recent_changes: tuple[RecentChange, ...]

@@ -1,0 +1,1 @@
+"""Service functions: one user action each, plain dataclasses in and out."""

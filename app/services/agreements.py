@@ -1,0 +1,447 @@
+"""Agreements, their lifecycle, parties and amendments."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.dto import (
+    AgreementDetail,
+    AgreementInput,
+    AgreementQuery,
+    AgreementRecord,
+    AgreementSummary,
+    AmendmentInput,
+    AmendmentView,
+    PartyInput,
+    PartyView,
+)
+from app.enums import AGREEMENT_TRANSITIONS, AgreementStatus
+from app.errors import ValidationError
+from app.models import (
+    Agreement,
+    Amendment,
+    Commitment,
+    Contact,
+    MeetingAgreement,
+    Organization,
+    Party,
+)
+from app.services.common import (
+    apply,
+    check_order,
+    check_version,
+    count_of,
+    delete_children,
+    get_live,
+    like_pattern,
+    normalize_tags,
+    restore_children,
+    restore_record,
+    soft_delete,
+    split_tags,
+    text,
+    to_dto,
+)
+
+SORTABLE = {"title_ko", "title_en", "reference_no", "status", "agreement_kind", "signed_on", "expires_on", "updated_at"}
+_NEEDS_SIGNING_DATE = {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED}
+
+
+def _values(data: AgreementInput) -> dict[str, object]:
+    title_ko = text(data.title_ko, "title_ko", "협약명(한글)", "Title (Korean)", max_length=500)
+    title_en = text(data.title_en, "title_en", "협약명(영문)", "Title (English)", max_length=500)
+    if not title_ko and not title_en:
+        raise ValidationError(
+            "title_ko", "협약명을 한글 또는 영문으로 입력하십시오.", "Enter the agreement's title in Korean or English."
+        )
+    check_order(
+        data.signed_on,
+        data.effective_on,
+        "effective_on",
+        "서명일은 발효일보다 늦을 수 없습니다.",
+        "The signing date cannot be later than the date it comes into force.",
+    )
+    check_order(
+        data.effective_on or data.signed_on,
+        data.expires_on,
+        "expires_on",
+        "만료일은 발효일(또는 서명일)보다 빠를 수 없습니다.",
+        "The expiry date cannot be before the date it comes into force (or was signed).",
+    )
+    if data.status in _NEEDS_SIGNING_DATE and data.signed_on is None:
+        raise ValidationError(
+            "signed_on",
+            f"'{data.status.label('ko')}' 상태의 협약에는 서명일이 필요합니다.",
+            f"An agreement that is '{data.status.label('en')}' needs a signing date.",
+        )
+    return {
+        "title_ko": title_ko,
+        "title_en": title_en,
+        "reference_no": text(data.reference_no, "reference_no", "관리번호", "Reference", max_length=100),
+        "agreement_kind": data.agreement_kind,
+        "status": data.status,
+        "signed_on": data.signed_on,
+        "effective_on": data.effective_on,
+        "expires_on": data.expires_on,
+        "place": text(data.place, "place", "체결 장소", "Place of signing", max_length=300),
+        "summary": text(data.summary, "summary", "개요", "Summary", multiline=True, max_length=100_000),
+        "confidentiality": data.confidentiality,
+        "tags": normalize_tags(data.tags),
+    }
+
+
+def check_transition(current: AgreementStatus, new: AgreementStatus) -> None:
+    if new != current and new not in AGREEMENT_TRANSITIONS[current]:
+        allowed_ko = ", ".join(s.label("ko") for s in AGREEMENT_TRANSITIONS[current]) or "없음"
+        allowed_en = ", ".join(s.label("en") for s in AGREEMENT_TRANSITIONS[current]) or "none"
+        raise ValidationError(
+            "status",
+            f"'{current.label('ko')}' 상태에서 '{new.label('ko')}'(으)로 바꿀 수 없습니다. 가능한 상태: {allowed_ko}.",
+            f"An agreement that is '{current.label('en')}' cannot become '{new.label('en')}'. "
+            f"Possible: {allowed_en}.",
+        )
+
+
+def to_record(obj: Agreement) -> AgreementRecord:
+    return to_dto(AgreementRecord, obj, tags=split_tags(obj.tags))
+
+
+def create_agreement(db: Database, data: AgreementInput) -> AgreementRecord:
+    values = _values(data)
+    with db.session() as s:
+        obj = Agreement(**values)
+        s.add(obj)
+        s.flush()
+        return to_record(obj)
+
+
+def update_agreement(
+    db: Database, ident: UUID, data: AgreementInput, expected_version: int | None = None
+) -> AgreementRecord:
+    values = _values(data)
+    with db.session() as s:
+        obj = get_live(s, Agreement, ident)
+        check_version(obj, expected_version)
+        check_transition(obj.status, data.status)
+        apply(obj, values)
+        s.flush()
+        return to_record(obj)
+
+
+def change_status(
+    db: Database, ident: UUID, status: AgreementStatus, expected_version: int | None = None
+) -> AgreementRecord:
+    with db.session() as s:
+        obj = get_live(s, Agreement, ident)
+        check_version(obj, expected_version)
+        check_transition(obj.status, status)
+        if status in _NEEDS_SIGNING_DATE and obj.signed_on is None:
+            raise ValidationError(
+                "signed_on",
+                f"'{status.label('ko')}' 상태로 바꾸려면 먼저 서명일을 입력하십시오.",
+                f"Enter the signing date before marking the agreement '{status.label('en')}'.",
+            )
+        obj.status = status
+        s.flush()
+        return to_record(obj)
+
+
+def allowed_statuses(current: AgreementStatus) -> list[AgreementStatus]:
+    return [current, *sorted(AGREEMENT_TRANSITIONS[current], key=list(AgreementStatus).index)]
+
+
+def get_agreement(db: Database, ident: UUID) -> AgreementRecord:
+    with db.session() as s:
+        return to_record(get_live(s, Agreement, ident))
+
+
+def _party_count() -> object:
+    return (
+        select(func.count(Party.id))
+        .where(Party.agreement_id == Agreement.id, Party.deleted_at.is_(None))
+        .correlate(Agreement)
+        .scalar_subquery()
+    )
+
+
+def _query(query: AgreementQuery) -> Select[tuple[Agreement]]:
+    stmt = select(Agreement).where(Agreement.deleted_at.is_(None))
+    if query.text:
+        pattern = like_pattern(query.text)
+        stmt = stmt.where(
+            or_(
+                Agreement.title_ko.ilike(pattern, escape="\\"),
+                Agreement.title_en.ilike(pattern, escape="\\"),
+                Agreement.reference_no.ilike(pattern, escape="\\"),
+            )
+        )
+    if query.statuses:
+        stmt = stmt.where(Agreement.status.in_(query.statuses))
+    if query.kinds:
+        stmt = stmt.where(Agreement.agreement_kind.in_(query.kinds))
+    if query.tag:
+        stmt = stmt.where(Agreement.tags.like(like_pattern("," + query.tag.strip() + ","), escape="\\"))
+    if query.signed_from:
+        stmt = stmt.where(Agreement.signed_on >= query.signed_from)
+    if query.signed_to:
+        stmt = stmt.where(Agreement.signed_on <= query.signed_to)
+    if query.organization_id:
+        stmt = stmt.where(
+            select(Party.id)
+            .where(
+                Party.agreement_id == Agreement.id,
+                Party.organization_id == query.organization_id,
+                Party.deleted_at.is_(None),
+            )
+            .exists()
+        )
+    return stmt
+
+
+def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[AgreementSummary]:
+    query = query or AgreementQuery()
+    sort = query.sort if query.sort in SORTABLE else "signed_on"
+    column = getattr(Agreement, sort)
+    order = column.desc() if query.descending else column.asc()
+    # NULL dates last in both directions, on both databases.
+    stmt = (
+        _query(query)
+        .add_columns(_party_count())  # type: ignore[call-overload]
+        .order_by(column.is_(None), order, Agreement.id)
+        .offset(query.offset)
+    )
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with db.session() as s:
+        return [_summary(a, n) for a, n in s.execute(stmt)]
+
+
+def _summary(obj: Agreement, party_count: int) -> AgreementSummary:
+    return to_dto(AgreementSummary, obj, party_count=int(party_count or 0))
+
+
+def count_agreements(db: Database, query: AgreementQuery | None = None) -> int:
+    with db.session() as s:
+        return count_of(s, _query(query or AgreementQuery()))
+
+
+def agreements_of_organization(db: Database, organization_id: UUID) -> list[AgreementSummary]:
+    return list_agreements(db, AgreementQuery(organization_id=organization_id))
+
+
+def delete_agreement(db: Database, ident: UUID, expected_version: int | None = None) -> None:
+    with db.session() as s:
+        when = soft_delete(s, get_live(s, Agreement, ident), expected_version)
+        for model in (Party, Amendment, Commitment, MeetingAgreement):
+            delete_children(s, select(model).where(model.agreement_id == ident), when)
+
+
+def restore_agreement(db: Database, ident: UUID) -> AgreementRecord:
+    with db.session() as s:
+        obj, when = restore_record(s, Agreement, ident)
+        for model in (Party, Amendment, Commitment, MeetingAgreement):
+            restore_children(s, select(model).where(model.agreement_id == ident), when)
+        s.flush()
+        return to_record(obj)
+
+
+def agreement_detail(db: Database, ident: UUID) -> AgreementDetail:
+    from app.services import attachments, commitments, meetings
+
+    record = get_agreement(db, ident)
+    return AgreementDetail(
+        record=record,
+        parties=tuple(list_parties(db, ident)),
+        commitments=tuple(commitments.list_commitments_for_agreement(db, ident)),
+        amendments=tuple(list_amendments(db, ident)),
+        attachments=tuple(attachments.list_attachments(db, "agreement", ident)),
+        meetings=tuple(meetings.meetings_of_agreement(db, ident)),
+    )
+
+
+# -- parties -------------------------------------------------------------------
+
+
+def _party_values(s: Session, data: PartyInput) -> dict[str, object]:
+    get_live(s, Organization, data.organization_id)
+    if data.signatory_contact_id is not None:
+        get_live(s, Contact, data.signatory_contact_id)
+    check_order(
+        data.joined_on or data.signed_on,
+        data.withdrew_on,
+        "withdrew_on",
+        "탈퇴일은 서명일(또는 추가 참여일)보다 빠를 수 없습니다.",
+        "The withdrawal date cannot be before the party signed or joined.",
+    )
+    return {
+        "organization_id": data.organization_id,
+        "role": data.role,
+        "signatory_contact_id": data.signatory_contact_id,
+        "signatory_name": text(data.signatory_name, "signatory_name", "서명자", "Signed by", max_length=200),
+        "signatory_title": text(
+            data.signatory_title, "signatory_title", "서명 당시 직위", "Title at signing", max_length=200
+        ),
+        "signed_on": data.signed_on,
+        "joined_on": data.joined_on,
+        "withdrew_on": data.withdrew_on,
+    }
+
+
+def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
+    with db.session() as s:
+        get_live(s, Agreement, agreement_id)
+        values = _party_values(s, data)
+        duplicate = s.scalar(
+            select(Party.id).where(
+                Party.agreement_id == agreement_id,
+                Party.organization_id == data.organization_id,
+                Party.deleted_at.is_(None),
+            )
+        )
+        if duplicate is not None:
+            raise ValidationError(
+                "organization_id",
+                "이 기관은 이미 이 협약의 참여기관입니다.",
+                "This organization is already a party to this agreement.",
+            )
+        last = s.scalar(
+            select(func.max(Party.position)).where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
+        )
+        obj = Party(agreement_id=agreement_id, position=(last if last is not None else -1) + 1, **values)
+        s.add(obj)
+        s.flush()
+        return _party_view(s, obj)
+
+
+def update_party(db: Database, ident: UUID, data: PartyInput, expected_version: int | None = None) -> PartyView:
+    with db.session() as s:
+        obj = get_live(s, Party, ident)
+        check_version(obj, expected_version)
+        apply(obj, _party_values(s, data))
+        s.flush()
+        return _party_view(s, obj)
+
+
+def remove_party(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        obj = get_live(s, Party, ident)
+        when = soft_delete(s, obj)
+        # The party's commitments stay with the agreement, without an owner.
+        for commitment in s.scalars(select(Commitment).where(Commitment.party_id == ident)):
+            commitment.party_id = None
+        del when
+
+
+def reorder_parties(db: Database, agreement_id: UUID, party_ids: list[UUID]) -> list[PartyView]:
+    with db.session() as s:
+        parties = {p.id: p for p in s.scalars(_parties_stmt(agreement_id))}
+        if set(party_ids) != set(parties):
+            raise ValidationError(
+                "parties",
+                "참여기관 목록이 변경되었습니다. 다시 불러온 후 순서를 정하십시오.",
+                "The list of parties changed meanwhile. Reload and order them again.",
+            )
+        for position, pid in enumerate(party_ids):
+            if parties[pid].position != position:
+                parties[pid].position = position
+    return list_parties(db, agreement_id)
+
+
+def _parties_stmt(agreement_id: UUID) -> Select[tuple[Party]]:
+    return (
+        select(Party)
+        .where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
+        .order_by(Party.position, Party.created_at)
+    )
+
+
+def _party_view(s: Session, obj: Party) -> PartyView:
+    org = s.get(Organization, obj.organization_id)
+    contact = s.get(Contact, obj.signatory_contact_id) if obj.signatory_contact_id else None
+    assert org is not None
+    return _to_party_view(obj, org, contact)
+
+
+def _to_party_view(obj: Party, org: Organization, contact: Contact | None) -> PartyView:
+    name = obj.signatory_name
+    if contact is not None:
+        name = contact.name_ko or contact.name_en or name
+    return to_dto(
+        PartyView,
+        obj,
+        organization_name_ko=org.name_ko,
+        organization_name_en=org.name_en,
+        signatory_name=name,
+    )
+
+
+def list_parties(db: Database, agreement_id: UUID) -> list[PartyView]:
+    stmt = (
+        select(Party, Organization, Contact)
+        .join(Organization, Organization.id == Party.organization_id)
+        .outerjoin(Contact, Contact.id == Party.signatory_contact_id)
+        .where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
+        .order_by(Party.position, Party.created_at)
+    )
+    with db.session() as s:
+        return [_to_party_view(p, o, c) for p, o, c in s.execute(stmt)]
+
+
+# -- amendments ----------------------------------------------------------------
+
+
+def _amendment_values(data: AmendmentInput) -> dict[str, object]:
+    title = text(data.title, "title", "변경 협약명", "Amendment title", max_length=500)
+    summary = text(data.summary, "summary", "변경 내용", "Summary", multiline=True)
+    if not title and not summary:
+        raise ValidationError(
+            "title", "변경 협약의 제목이나 내용을 입력하십시오.", "Enter a title or a summary for the amendment."
+        )
+    return {
+        "agreement_id": data.agreement_id,
+        "amended_on": data.amended_on,
+        "title": title,
+        "summary": summary,
+        "effect": text(data.effect, "effect", "효력", "Effect", multiline=True),
+    }
+
+
+def add_amendment(db: Database, data: AmendmentInput) -> AmendmentView:
+    values = _amendment_values(data)
+    with db.session() as s:
+        get_live(s, Agreement, data.agreement_id)
+        obj = Amendment(**values)
+        s.add(obj)
+        s.flush()
+        return to_dto(AmendmentView, obj)
+
+
+def update_amendment(
+    db: Database, ident: UUID, data: AmendmentInput, expected_version: int | None = None
+) -> AmendmentView:
+    values = _amendment_values(data)
+    with db.session() as s:
+        obj = get_live(s, Amendment, ident)
+        check_version(obj, expected_version)
+        apply(obj, values)
+        s.flush()
+        return to_dto(AmendmentView, obj)
+
+
+def remove_amendment(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        soft_delete(s, get_live(s, Amendment, ident))
+
+
+def list_amendments(db: Database, agreement_id: UUID) -> list[AmendmentView]:
+    stmt = (
+        select(Amendment)
+        .where(Amendment.agreement_id == agreement_id, Amendment.deleted_at.is_(None))
+        .order_by(Amendment.amended_on, Amendment.created_at)
+    )
+    with db.session() as s:
+        return [to_dto(AmendmentView, a) for a in s.scalars(stmt)]

@@ -1,0 +1,155 @@
+"""Commitments: what each party undertook, and how far it has got."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
+from app.errors import ValidationError
+from app.models import Agreement, Commitment, Organization, Party
+from app.services.common import apply, check_version, count_of, get_live, like_pattern, soft_delete, text, to_dto
+
+SORTABLE = {"due_on", "title", "status", "updated_at"}
+
+
+def _values(s: Session, data: CommitmentInput) -> dict[str, object]:
+    get_live(s, Agreement, data.agreement_id)
+    if data.party_id is not None:
+        party = get_live(s, Party, data.party_id)
+        if party.agreement_id != data.agreement_id:
+            raise ValidationError(
+                "party_id",
+                "이행 과제의 담당 참여기관은 같은 협약의 참여기관이어야 합니다.",
+                "The commitment's party must be a party to the same agreement.",
+            )
+    return {
+        "agreement_id": data.agreement_id,
+        "party_id": data.party_id,
+        "title": text(data.title, "title", "이행 과제", "Commitment", required=True, max_length=500),
+        "description": text(data.description, "description", "내용", "Description", multiline=True),
+        "due_on": data.due_on,
+        "status": data.status,
+    }
+
+
+def _base() -> Select[Any]:
+    return (
+        select(Commitment, Agreement, Organization)
+        .join(Agreement, Agreement.id == Commitment.agreement_id)
+        .outerjoin(Party, Party.id == Commitment.party_id)
+        .outerjoin(Organization, Organization.id == Party.organization_id)
+        .where(Commitment.deleted_at.is_(None), Agreement.deleted_at.is_(None))
+    )
+
+
+def _view(obj: Commitment, agreement: Agreement, org: Organization | None) -> CommitmentView:
+    return to_dto(
+        CommitmentView,
+        obj,
+        agreement_title_ko=agreement.title_ko,
+        agreement_title_en=agreement.title_en,
+        organization_id=org.id if org else None,
+        organization_name_ko=org.name_ko if org else "",
+        organization_name_en=org.name_en if org else "",
+    )
+
+
+def _one(s: Session, ident: UUID) -> CommitmentView:
+    row = s.execute(_base().where(Commitment.id == ident)).one()
+    return _view(*row)
+
+
+def create_commitment(db: Database, data: CommitmentInput) -> CommitmentView:
+    with db.session() as s:
+        obj = Commitment(**_values(s, data))
+        s.add(obj)
+        s.flush()
+        return _one(s, obj.id)
+
+
+def update_commitment(
+    db: Database, ident: UUID, data: CommitmentInput, expected_version: int | None = None
+) -> CommitmentView:
+    with db.session() as s:
+        obj = get_live(s, Commitment, ident)
+        check_version(obj, expected_version)
+        apply(obj, _values(s, data))
+        s.flush()
+        return _one(s, ident)
+
+
+def get_commitment(db: Database, ident: UUID) -> CommitmentView:
+    with db.session() as s:
+        get_live(s, Commitment, ident)
+        return _one(s, ident)
+
+
+def delete_commitment(db: Database, ident: UUID, expected_version: int | None = None) -> None:
+    with db.session() as s:
+        soft_delete(s, get_live(s, Commitment, ident), expected_version)
+
+
+def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
+    from app.services.common import restore_record
+
+    with db.session() as s:
+        restore_record(s, Commitment, ident)
+        s.flush()
+        return _one(s, ident)
+
+
+def _query(query: CommitmentQuery) -> Select[Any]:
+    stmt = _base()
+    if query.text:
+        pattern = like_pattern(query.text)
+        stmt = stmt.where(
+            or_(Commitment.title.ilike(pattern, escape="\\"), Commitment.description.ilike(pattern, escape="\\"))
+        )
+    if query.agreement_id:
+        stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
+    if query.organization_id:
+        stmt = stmt.where(Party.organization_id == query.organization_id)
+    if query.statuses:
+        stmt = stmt.where(Commitment.status.in_(query.statuses))
+    if query.due_before:
+        stmt = stmt.where(Commitment.due_on <= query.due_before)
+    return stmt
+
+
+def list_commitments(db: Database, query: CommitmentQuery | None = None) -> list[CommitmentView]:
+    query = query or CommitmentQuery()
+    sort = query.sort if query.sort in SORTABLE else "due_on"
+    column = getattr(Commitment, sort)
+    stmt = (
+        _query(query)
+        .order_by(column.is_(None), column.desc() if query.descending else column.asc(), Commitment.id)
+        .offset(query.offset)
+    )
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with db.session() as s:
+        return [_view(*row) for row in s.execute(stmt)]
+
+
+def count_commitments(db: Database, query: CommitmentQuery | None = None) -> int:
+    with db.session() as s:
+        return count_of(s, _query(query or CommitmentQuery()))
+
+
+def list_commitments_for_agreement(db: Database, agreement_id: UUID) -> list[CommitmentView]:
+    """Grouped by party (in the parties' order), then by due date."""
+    stmt = (
+        _query(CommitmentQuery(agreement_id=agreement_id))
+        .order_by(Party.position.is_(None), Party.position, Commitment.due_on.is_(None), Commitment.due_on)
+    )
+    with db.session() as s:
+        return [_view(*row) for row in s.execute(stmt)]
+
+
+def list_commitments_for_organization(db: Database, organization_id: UUID) -> list[CommitmentView]:
+    return list_commitments(db, CommitmentQuery(organization_id=organization_id))

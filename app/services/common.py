@@ -1,0 +1,132 @@
+"""Shared pieces of the services: loading live records, versions, validation, mapping."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.errors import ConflictError, NotFoundError, ValidationError
+from app.models import Entity, utcnow
+from app.text import check_text
+
+E = TypeVar("E", bound=Entity)
+D = TypeVar("D")
+
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+
+
+def get_live(session: Session, model: type[E], ident: UUID) -> E:
+    """The record with ``ident``, or :class:`NotFoundError` when missing or deleted."""
+    obj = session.get(model, ident)
+    if obj is None or obj.deleted_at is not None:
+        raise NotFoundError(model.kind, ident)
+    return obj
+
+
+def check_version(obj: Entity, expected: int | None) -> None:
+    if expected is not None and obj.version != expected:
+        raise ConflictError(type(obj).kind, obj.id, expected, obj.version)
+
+
+def apply(obj: Entity, values: dict[str, Any]) -> None:
+    """Set only the attributes that differ, so the audit trail records real changes."""
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+
+
+def to_dto(cls: type[D], obj: object, **overrides: Any) -> D:
+    """Build a frozen dataclass from an ORM object's attributes of the same names."""
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    values = {n: overrides[n] if n in overrides else getattr(obj, n) for n in names}
+    return cls(**values)
+
+
+def text(value: str | None, field: str, ko: str, en: str, **kw: Any) -> str:
+    return check_text(value, field, (ko, en), **kw)
+
+
+def check_email(value: str, field: str = "email") -> str:
+    value = text(value, field, "이메일", "E-mail", max_length=320)
+    if value and not EMAIL_RE.match(value):
+        raise ValidationError(
+            field,
+            f"이메일 주소 형식이 올바르지 않습니다: {value} (예: name@example.com)",
+            f"Not a valid e-mail address: {value} (for example name@example.com)",
+        )
+    return value
+
+
+def check_order(
+    first: date | datetime | None,
+    second: date | datetime | None,
+    field: str,
+    ko: str,
+    en: str,
+) -> None:
+    """Raise on ``second`` before ``first``; ``ko``/``en`` explain the rule."""
+    if first is not None and second is not None and second < first:
+        raise ValidationError(field, ko, en)
+
+
+def soft_delete(session: Session, obj: Entity, expected_version: int | None = None) -> datetime:
+    check_version(obj, expected_version)
+    now = utcnow()
+    obj.deleted_at = now
+    return now
+
+
+def delete_children(session: Session, stmt: Select[tuple[E]], when: datetime) -> None:
+    for child in session.scalars(stmt):
+        if child.deleted_at is None:
+            child.deleted_at = when
+
+
+def restore_children(session: Session, stmt: Select[tuple[E]], when: datetime) -> None:
+    """Bring back the children deleted together with their parent (same tombstone time)."""
+    for child in session.scalars(stmt):
+        if child.deleted_at == when:
+            child.deleted_at = None
+
+
+def restore_record(session: Session, model: type[E], ident: UUID) -> tuple[E, datetime]:
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFoundError(model.kind, ident)
+    if obj.deleted_at is None:
+        raise ValidationError(
+            "id", "삭제되지 않은 항목은 복원할 수 없습니다.", "This record is not deleted, so it cannot be restored."
+        )
+    when = obj.deleted_at
+    obj.deleted_at = None
+    return obj, when
+
+
+def like_pattern(text_value: str) -> str:
+    escaped = text_value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def count_of(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+
+
+def normalize_tags(tags: tuple[str, ...] | list[str]) -> str:
+    cleaned: list[str] = []
+    for tag in tags:
+        value = text(tag, "tags", "태그", "Tag", max_length=60)
+        if "," in value:
+            raise ValidationError("tags", "태그에는 쉼표(,)를 쓸 수 없습니다.", "A tag cannot contain a comma.")
+        if value and value not in cleaned:
+            cleaned.append(value)
+    return "," + ",".join(cleaned) + "," if cleaned else ""
+
+
+def split_tags(stored: str) -> tuple[str, ...]:
+    return tuple(t for t in stored.split(",") if t)

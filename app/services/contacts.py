@@ -1,0 +1,316 @@
+"""Contacts (people) and their memberships in organizations over time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db import Database
+from app.dto import (
+    ContactDetail,
+    ContactInput,
+    ContactQuery,
+    ContactRecord,
+    ContactSummary,
+    MembershipInput,
+    MembershipView,
+)
+from app.errors import ValidationError
+from app.models import Contact, Membership, Organization
+from app.services.common import (
+    apply,
+    check_email,
+    check_order,
+    check_version,
+    count_of,
+    delete_children,
+    get_live,
+    like_pattern,
+    restore_children,
+    restore_record,
+    soft_delete,
+    text,
+    to_dto,
+)
+
+SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko", "title"}
+
+
+def contact_values(data: ContactInput) -> dict[str, object]:
+    name_ko = text(data.name_ko, "name_ko", "이름(한글)", "Name (Korean)", max_length=200)
+    name_en = text(data.name_en, "name_en", "이름(영문)", "Name (English)", max_length=200)
+    if not name_ko and not name_en:
+        raise ValidationError(
+            "name_ko", "이름을 한글 또는 영문으로 입력하십시오.", "Enter the person's name in Korean or English."
+        )
+    return {
+        "name_ko": name_ko,
+        "name_en": name_en,
+        "email": check_email(data.email),
+        "phone": text(data.phone, "phone", "전화", "Phone", max_length=60),
+        "mobile": text(data.mobile, "mobile", "휴대전화", "Mobile", max_length=60),
+        "notes": text(data.notes, "notes", "메모", "Notes", multiline=True),
+    }
+
+
+def to_record(obj: Contact) -> ContactRecord:
+    return to_dto(ContactRecord, obj)
+
+
+def create_contact(db: Database, data: ContactInput) -> ContactRecord:
+    values = contact_values(data)
+    with db.session() as s:
+        obj = Contact(**values)
+        s.add(obj)
+        s.flush()
+        return to_record(obj)
+
+
+def update_contact(
+    db: Database, ident: UUID, data: ContactInput, expected_version: int | None = None
+) -> ContactRecord:
+    values = contact_values(data)
+    with db.session() as s:
+        obj = get_live(s, Contact, ident)
+        check_version(obj, expected_version)
+        apply(obj, values)
+        s.flush()
+        return to_record(obj)
+
+
+def get_contact(db: Database, ident: UUID) -> ContactRecord:
+    with db.session() as s:
+        return to_record(get_live(s, Contact, ident))
+
+
+def _current_membership_id() -> Any:
+    """A correlated subquery: each contact's current membership (latest start, not ended)."""
+    today = date.today()
+    return (
+        select(Membership.id)
+        .where(
+            Membership.contact_id == Contact.id,
+            Membership.deleted_at.is_(None),
+            or_(Membership.ended_on.is_(None), Membership.ended_on >= today),
+        )
+        .order_by(Membership.started_on.desc().nulls_last(), Membership.id)
+        .limit(1)
+        .correlate(Contact)
+        .scalar_subquery()
+    )
+
+
+def _query(query: ContactQuery) -> Select[tuple[Contact, str | None, str | None, str | None]]:
+    m = aliased(Membership)
+    org = aliased(Organization)
+    stmt = (
+        select(
+            Contact,
+            org.name_ko.label("organization_name_ko"),
+            org.name_en.label("organization_name_en"),
+            m.title.label("title"),
+        )
+        .select_from(Contact)
+        .outerjoin(m, m.id == _current_membership_id())
+        .outerjoin(org, org.id == m.organization_id)
+        .where(Contact.deleted_at.is_(None))
+    )
+    if query.text:
+        pattern = like_pattern(query.text)
+        stmt = stmt.where(
+            or_(
+                Contact.name_ko.ilike(pattern, escape="\\"),
+                Contact.name_en.ilike(pattern, escape="\\"),
+                Contact.email.ilike(pattern, escape="\\"),
+                org.name_ko.ilike(pattern, escape="\\"),
+            )
+        )
+    if query.organization_id is not None:
+        member = (
+            select(Membership.id)
+            .where(
+                Membership.contact_id == Contact.id,
+                Membership.organization_id == query.organization_id,
+                Membership.deleted_at.is_(None),
+            )
+            .exists()
+        )
+        stmt = stmt.where(member)
+    return stmt
+
+
+def list_contacts(db: Database, query: ContactQuery | None = None) -> list[ContactSummary]:
+    query = query or ContactQuery()
+    stmt = _query(query)
+    sort = query.sort if query.sort in SORTABLE else "name_ko"
+    cols = {c.name: c for c in stmt.selected_columns}
+    column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
+    stmt = stmt.order_by(column.desc() if query.descending else column.asc(), Contact.id).offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with db.session() as s:
+        return [
+            ContactSummary(
+                id=c.id,
+                version=c.version,
+                name_ko=c.name_ko,
+                name_en=c.name_en,
+                email=c.email,
+                phone=c.mobile or c.phone,
+                organization_name_ko=org_ko or "",
+                organization_name_en=org_en or "",
+                title=title or "",
+                updated_at=c.updated_at,
+            )
+            for c, org_ko, org_en, title in s.execute(stmt)
+        ]
+
+
+def count_contacts(db: Database, query: ContactQuery | None = None) -> int:
+    with db.session() as s:
+        return count_of(s, _query(query or ContactQuery()))
+
+
+def delete_contact(db: Database, ident: UUID, expected_version: int | None = None) -> None:
+    with db.session() as s:
+        when = soft_delete(s, get_live(s, Contact, ident), expected_version)
+        delete_children(s, select(Membership).where(Membership.contact_id == ident), when)
+
+
+def restore_contact(db: Database, ident: UUID) -> ContactRecord:
+    with db.session() as s:
+        obj, when = restore_record(s, Contact, ident)
+        restore_children(s, select(Membership).where(Membership.contact_id == ident), when)
+        s.flush()
+        return to_record(obj)
+
+
+# -- memberships ---------------------------------------------------------------
+
+
+def _membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
+    get_live(s, Contact, data.contact_id)
+    get_live(s, Organization, data.organization_id)
+    check_order(
+        data.started_on,
+        data.ended_on,
+        "ended_on",
+        "재직 종료일은 시작일보다 빠를 수 없습니다.",
+        "The end date cannot be before the start date.",
+    )
+    return {
+        "contact_id": data.contact_id,
+        "organization_id": data.organization_id,
+        "title": text(data.title, "title", "직위", "Title", max_length=200),
+        "department": text(data.department, "department", "부서", "Department", max_length=200),
+        "started_on": data.started_on,
+        "ended_on": data.ended_on,
+    }
+
+
+def add_membership(db: Database, data: MembershipInput) -> MembershipView:
+    with db.session() as s:
+        obj = Membership(**_membership_values(s, data))
+        s.add(obj)
+        s.flush()
+        return _membership_view(s, obj)
+
+
+def update_membership(
+    db: Database, ident: UUID, data: MembershipInput, expected_version: int | None = None
+) -> MembershipView:
+    with db.session() as s:
+        obj = get_live(s, Membership, ident)
+        check_version(obj, expected_version)
+        apply(obj, _membership_values(s, data))
+        s.flush()
+        return _membership_view(s, obj)
+
+
+def end_membership(db: Database, ident: UUID, ended_on: date) -> MembershipView:
+    """Record that a person left a position (their history stays)."""
+    with db.session() as s:
+        obj = get_live(s, Membership, ident)
+        check_order(
+            obj.started_on,
+            ended_on,
+            "ended_on",
+            "재직 종료일은 시작일보다 빠를 수 없습니다.",
+            "The end date cannot be before the start date.",
+        )
+        obj.ended_on = ended_on
+        s.flush()
+        return _membership_view(s, obj)
+
+
+def remove_membership(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        soft_delete(s, get_live(s, Membership, ident))
+
+
+def _membership_view(s: Session, obj: Membership) -> MembershipView:
+    contact = s.get(Contact, obj.contact_id)
+    org = s.get(Organization, obj.organization_id)
+    assert contact is not None and org is not None
+    return _view(obj, contact, org)
+
+
+def _view(obj: Membership, contact: Contact, org: Organization) -> MembershipView:
+    return to_dto(
+        MembershipView,
+        obj,
+        contact_name_ko=contact.name_ko,
+        contact_name_en=contact.name_en,
+        organization_name_ko=org.name_ko,
+        organization_name_en=org.name_en,
+    )
+
+
+def _memberships(db: Database, where: object) -> list[MembershipView]:
+    stmt = (
+        select(Membership, Contact, Organization)
+        .join(Contact, Contact.id == Membership.contact_id)
+        .join(Organization, Organization.id == Membership.organization_id)
+        .where(where, Membership.deleted_at.is_(None), Contact.deleted_at.is_(None))  # type: ignore[arg-type]
+    )
+    with db.session() as s:
+        views = [_view(m, c, o) for m, c, o in s.execute(stmt)]
+    # Current positions first, then by start date, newest first.
+    return sorted(views, key=lambda v: (not v.current, -(v.started_on or date.min).toordinal(), v.contact_name_ko))
+
+
+def memberships_of_contact(db: Database, contact_id: UUID) -> list[MembershipView]:
+    return _memberships(db, Membership.contact_id == contact_id)
+
+
+def memberships_of_organization(db: Database, organization_id: UUID) -> list[MembershipView]:
+    return _memberships(db, Membership.organization_id == organization_id)
+
+
+def current_membership(db: Database, contact_id: UUID) -> MembershipView | None:
+    current = [m for m in memberships_of_contact(db, contact_id) if m.current]
+    return current[0] if current else None
+
+
+def contact_detail(db: Database, ident: UUID) -> ContactDetail:
+    from app.services import attachments, meetings
+
+    return ContactDetail(
+        record=get_contact(db, ident),
+        memberships=tuple(memberships_of_contact(db, ident)),
+        meetings=tuple(meetings.meetings_of_contact(db, ident)),
+        action_items=tuple(meetings.action_items_of_contact(db, ident)),
+        attachments=tuple(attachments.list_attachments(db, "contact", ident)),
+    )
+
+
+def find_contact_by_email(db: Database, email: str) -> ContactRecord | None:
+    with db.session() as s:
+        obj = s.scalar(
+            select(Contact).where(Contact.email.ilike(email.strip()), Contact.deleted_at.is_(None)).limit(1)
+        )
+        return to_record(obj) if obj else None

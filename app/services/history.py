@@ -1,0 +1,113 @@
+"""The change history of a record, and restoring a previous value."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.dto import HistoryEntry, RecentChange
+from app.errors import NotFoundError, ValidationError
+from app.models import ENTITY_BY_TABLE, AuditEvent, Entity
+from app.services.common import apply, check_version
+
+KIND_ALIASES = {"action_item": "action_item", "action-item": "action_item", "agenda-item": "agenda_item"}
+
+
+def model_for(kind: str) -> type[Entity]:
+    table = KIND_ALIASES.get(kind, kind)
+    try:
+        return ENTITY_BY_TABLE[table]
+    except KeyError:
+        raise ValidationError(
+            "kind",
+            f"알 수 없는 종류입니다: {kind}",
+            f"Unknown kind '{kind}'. Use one of: {', '.join(sorted(ENTITY_BY_TABLE))}.",
+        ) from None
+
+
+def history(db: Database, kind: str, ident: UUID) -> list[HistoryEntry]:
+    model = model_for(kind)
+    with db.session() as s:
+        if s.get(model, ident) is None:
+            raise NotFoundError(model.kind, ident)
+        events = s.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_id == ident, AuditEvent.entity_kind == model.__tablename__)
+            .order_by(AuditEvent.occurred_at, AuditEvent.version)
+        ).all()
+        return [
+            HistoryEntry(
+                id=e.id, occurred_at=e.occurred_at, actor=e.actor, action=e.action, version=e.version,
+                changes=dict(e.changes),
+            )
+            for e in events
+        ]
+
+
+def restore_value(
+    db: Database, kind: str, ident: UUID, event_id: UUID, field: str, expected_version: int | None = None
+) -> None:
+    """Put back a field's value from before the change recorded by ``event_id``."""
+    model = model_for(kind)
+    with db.session() as s:
+        event = s.get(AuditEvent, event_id)
+        if event is None or event.entity_id != ident or field not in event.changes:
+            raise ValidationError(
+                "field", "이 변경 이력에는 해당 항목의 값이 없습니다.", "That change did not touch this field."
+            )
+        obj = s.get(model, ident)
+        if obj is None:
+            raise NotFoundError(model.kind, ident)
+        check_version(obj, expected_version)
+        old = event.changes[field][0]
+        column = model.__table__.c[field]
+        apply(obj, {field: _from_json(old, column.type.python_type)})
+
+
+def _from_json(value: Any, python_type: type[Any]) -> Any:
+    if value is None:
+        return None
+    if python_type is date:
+        return date.fromisoformat(value)
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is UUID:
+        return UUID(value)
+    return python_type(value)
+
+
+def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
+    shown = ("agreement", "organization", "contact", "meeting", "commitment")
+    with db.session() as s:
+        events = s.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_kind.in_(shown))
+            .order_by(AuditEvent.occurred_at.desc())
+            .limit(limit * 3)
+        ).all()
+        out: list[RecentChange] = []
+        seen: set[UUID] = set()
+        for e in events:
+            if e.entity_id in seen:
+                continue
+            obj = s.get(ENTITY_BY_TABLE[e.entity_kind], e.entity_id)
+            if obj is None or obj.deleted_at is not None:
+                continue
+            seen.add(e.entity_id)
+            out.append(RecentChange(kind=e.entity_kind, id=e.entity_id, label=_label(obj), action=e.action,
+                                    occurred_at=e.occurred_at))
+            if len(out) >= limit:
+                break
+        return out
+
+
+def _label(obj: Entity) -> str:
+    for attr in ("title_ko", "name_ko", "title", "title_en", "name_en"):
+        value = getattr(obj, attr, "")
+        if value:
+            return str(value)
+    return str(obj.id)

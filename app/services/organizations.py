@@ -1,0 +1,151 @@
+"""Organizations: ministries, agencies, companies and the rest."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import Select, or_, select
+
+from app.db import Database
+from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, OrganizationRecord
+from app.errors import ValidationError
+from app.models import Membership, Organization, Party
+from app.services.common import (
+    apply,
+    check_version,
+    count_of,
+    delete_children,
+    get_live,
+    like_pattern,
+    restore_children,
+    restore_record,
+    soft_delete,
+    text,
+    to_dto,
+)
+
+SORTABLE = {"name_ko", "name_en", "short_name", "org_kind", "country", "updated_at"}
+
+
+def _values(data: OrganizationInput) -> dict[str, object]:
+    name_ko = text(data.name_ko, "name_ko", "기관명(한글)", "Name (Korean)", max_length=300)
+    name_en = text(data.name_en, "name_en", "기관명(영문)", "Name (English)", max_length=300)
+    if not name_ko and not name_en:
+        raise ValidationError(
+            "name_ko", "기관명을 한글 또는 영문으로 입력하십시오.", "Enter the organization's name in Korean or English."
+        )
+    country = text(data.country, "country", "국가", "Country", max_length=2).upper() or "KR"
+    if len(country) != 2 or not country.isascii() or not country.isalpha():
+        raise ValidationError(
+            "country", "국가는 두 글자 국가 코드로 입력하십시오 (예: KR, US).", "Country is a two-letter code (KR, US...)."
+        )
+    return {
+        "name_ko": name_ko,
+        "name_en": name_en,
+        "short_name": text(data.short_name, "short_name", "약칭", "Short name", max_length=100),
+        "org_kind": data.org_kind,
+        "country": country,
+        "website": text(data.website, "website", "웹사이트", "Website", max_length=500),
+        "notes": text(data.notes, "notes", "메모", "Notes", multiline=True),
+    }
+
+
+def to_record(obj: Organization) -> OrganizationRecord:
+    return to_dto(OrganizationRecord, obj)
+
+
+def create_organization(db: Database, data: OrganizationInput) -> OrganizationRecord:
+    values = _values(data)
+    with db.session() as s:
+        obj = Organization(**values)
+        s.add(obj)
+        s.flush()
+        return to_record(obj)
+
+
+def update_organization(
+    db: Database, ident: UUID, data: OrganizationInput, expected_version: int | None = None
+) -> OrganizationRecord:
+    values = _values(data)
+    with db.session() as s:
+        obj = get_live(s, Organization, ident)
+        check_version(obj, expected_version)
+        apply(obj, values)
+        s.flush()
+        return to_record(obj)
+
+
+def get_organization(db: Database, ident: UUID) -> OrganizationRecord:
+    with db.session() as s:
+        return to_record(get_live(s, Organization, ident))
+
+
+def _query(query: OrganizationQuery) -> Select[tuple[Organization]]:
+    stmt = select(Organization).where(Organization.deleted_at.is_(None))
+    if query.text:
+        pattern = like_pattern(query.text)
+        stmt = stmt.where(
+            or_(
+                Organization.name_ko.ilike(pattern, escape="\\"),
+                Organization.name_en.ilike(pattern, escape="\\"),
+                Organization.short_name.ilike(pattern, escape="\\"),
+            )
+        )
+    if query.org_kind is not None:
+        stmt = stmt.where(Organization.org_kind == query.org_kind)
+    return stmt
+
+
+def list_organizations(db: Database, query: OrganizationQuery | None = None) -> list[OrganizationRecord]:
+    query = query or OrganizationQuery()
+    sort = query.sort if query.sort in SORTABLE else "name_ko"
+    column = getattr(Organization, sort)
+    stmt = _query(query).order_by(column.desc() if query.descending else column.asc(), Organization.id)
+    stmt = stmt.offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with db.session() as s:
+        return [to_record(o) for o in s.scalars(stmt)]
+
+
+def count_organizations(db: Database, query: OrganizationQuery | None = None) -> int:
+    with db.session() as s:
+        return count_of(s, _query(query or OrganizationQuery()))
+
+
+def delete_organization(db: Database, ident: UUID, expected_version: int | None = None) -> None:
+    with db.session() as s:
+        obj = get_live(s, Organization, ident)
+        in_use = s.scalar(
+            select(Party.id).where(Party.organization_id == ident, Party.deleted_at.is_(None)).limit(1)
+        )
+        if in_use is not None:
+            raise ValidationError(
+                "id",
+                "이 기관은 협약의 참여기관입니다. 먼저 협약에서 참여기관을 제거하십시오.",
+                "This organization is a party to an agreement. Remove it from the agreement first.",
+            )
+        when = soft_delete(s, obj, expected_version)
+        delete_children(s, select(Membership).where(Membership.organization_id == ident), when)
+
+
+def restore_organization(db: Database, ident: UUID) -> OrganizationRecord:
+    with db.session() as s:
+        obj, when = restore_record(s, Organization, ident)
+        restore_children(s, select(Membership).where(Membership.organization_id == ident), when)
+        s.flush()
+        return to_record(obj)
+
+
+def organization_detail(db: Database, ident: UUID) -> OrganizationDetail:
+    from app.services import agreements, attachments, commitments, contacts, meetings
+
+    record = get_organization(db, ident)
+    return OrganizationDetail(
+        record=record,
+        people=tuple(contacts.memberships_of_organization(db, ident)),
+        agreements=tuple(agreements.agreements_of_organization(db, ident)),
+        commitments=tuple(commitments.list_commitments_for_organization(db, ident)),
+        meetings=tuple(meetings.meetings_of_organization(db, ident)),
+        attachments=tuple(attachments.list_attachments(db, "organization", ident)),
+    )
