@@ -44,4 +44,3 @@ class Progress:
             raise Cancelled()
 
 
-NO_PROGRESS = Progress()
