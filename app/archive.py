@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, BigInteger, String, Text, Uuid, insert, select, update
+from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text, Uuid, insert, select, update
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.sql.schema import Column, Table
 
@@ -39,7 +39,9 @@ def export_archive(db: Database, dest: Path, *, include_files: bool = True) -> d
     tables: dict[str, list[dict[str, Any]]] = {}
     with db.engine.connect() as conn:
         for table in TABLES:
-            rows = [_dump_row(table, row._mapping) for row in conn.execute(select(table).order_by(table.c.id))]
+            rows = [
+                _dump_row(table, row._mapping) for row in conn.execute(select(table).order_by(table.c.id))
+            ]
             tables[table.name] = rows
             counts[table.name] = len(rows)
     files: dict[str, str] = {}
@@ -63,8 +65,10 @@ def export_archive(db: Database, dest: Path, *, include_files: bool = True) -> d
 def import_archive(db: Database, source: Path) -> dict[str, int]:
     """Merge an archive into the database by id; all or nothing."""
     doc = _read(source)
-    parsed = {name: [_parse_row(_BY_NAME[name], row, name, i) for i, row in enumerate(rows, 1)]
-              for name, rows in doc["tables"].items()}
+    parsed = {
+        name: [_parse_row(_BY_NAME[name], row, name, i) for i, row in enumerate(rows, 1)]
+        for name, rows in doc["tables"].items()
+    }
     files = _parse_files(doc.get("files", {}))
     counts: dict[str, int] = {}
     with db.engine.begin() as conn:
@@ -73,7 +77,9 @@ def import_archive(db: Database, source: Path) -> dict[str, int]:
             existing = set()
             ids = [r["id"] for r in rows]
             for chunk in range(0, len(ids), 500):
-                existing.update(conn.scalars(select(table.c.id).where(table.c.id.in_(ids[chunk : chunk + 500]))))
+                existing.update(
+                    conn.scalars(select(table.c.id).where(table.c.id.in_(ids[chunk : chunk + 500])))
+                )
             new = [r for r in rows if r["id"] not in existing]
             if new:
                 conn.execute(insert(table), new)
@@ -81,8 +87,8 @@ def import_archive(db: Database, source: Path) -> dict[str, int]:
                 if r["id"] in existing:
                     conn.execute(update(table).where(table.c.id == r["id"]).values(**r))
             counts[table.name] = len(rows)
-    from app.services.attachments import blob_path
     from app.atomic import atomic_write_bytes
+    from app.services.attachments import blob_path
 
     for sha, data in files.items():
         path = blob_path(db, sha)
@@ -131,9 +137,13 @@ def _parse_files(files: Any) -> dict[str, bytes]:
         try:
             blob = base64.b64decode(data, validate=True)
         except (ValueError, TypeError) as exc:
-            raise ImportFormatError("첨부파일 내용이 손상되었습니다.", f"Attachment {sha} is damaged.") from exc
+            raise ImportFormatError(
+                "첨부파일 내용이 손상되었습니다.", f"Attachment {sha} is damaged."
+            ) from exc
         if hashlib.sha256(blob).hexdigest() != sha:
-            raise ImportFormatError("첨부파일 내용이 손상되었습니다.", f"Attachment {sha} does not match its hash.")
+            raise ImportFormatError(
+                "첨부파일 내용이 손상되었습니다.", f"Attachment {sha} does not match its hash."
+            )
         out[sha] = blob
     return out
 
@@ -165,7 +175,9 @@ def _parse_row(table: Table, row: Any, name: str, number: int) -> dict[str, Any]
     for col in table.columns:
         if col.name not in row:
             if col.primary_key or (not col.nullable and col.default is None):
-                raise ImportFormatError(f"{where}: '{col.name}' 항목이 없습니다.", f"{where}: '{col.name}' is missing.")
+                raise ImportFormatError(
+                    f"{where}: '{col.name}' 항목이 없습니다.", f"{where}: '{col.name}' is missing."
+                )
             continue
         try:
             out[col.name] = _parse_value(col, row[col.name])
@@ -210,8 +222,13 @@ def _parse_value(col: Column[Any], value: Any) -> Any:
         if not isinstance(value, str):
             raise TypeError(value)
         length = getattr(kind, "length", None) or 1_000_000
-        return check_text(value, col.name, (col.name, col.name), multiline=isinstance(kind, Text), max_length=length) \
-            if value == value.strip() or isinstance(kind, Text) else _strict_single_line(value, col.name, length)
+        return (
+            check_text(
+                value, col.name, (col.name, col.name), multiline=isinstance(kind, Text), max_length=length
+            )
+            if value == value.strip() or isinstance(kind, Text)
+            else _strict_single_line(value, col.name, length)
+        )
     return value  # JSON columns
 
 

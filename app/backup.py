@@ -49,7 +49,10 @@ def copy_sqlite(source: Path, dest: Path) -> Path:
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
+        with (
+            contextlib.closing(sqlite3.connect(source)) as src,
+            contextlib.closing(sqlite3.connect(tmp)) as dst,
+        ):
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
             verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]

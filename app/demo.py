@@ -54,19 +54,50 @@ PARTIES = [
     ("protec", "프로텍", "Protec", "", OrgKind.COMPANY, "KR"),
     ("sapeon", "사피온코리아", "Sapeon Korea", "", OrgKind.COMPANY, "KR"),
     ("symtec", "심텍", "Symtec", "", OrgKind.COMPANY, "KR"),
-    ("pim", "차세대지능형반도체사업단", "Next-Generation Intelligent Semiconductor Business Group", "",
-     OrgKind.PUBLIC_AGENCY, "KR"),
-    ("ksia", "한국반도체산업협회", "Korea Semiconductor Industry Association", "KSIA", OrgKind.ASSOCIATION, "KR"),
-    ("keit", "한국산업기술평가관리원", "Korea Evaluation Institute of Industrial Technology", "KEIT",
-     OrgKind.PUBLIC_AGENCY, "KR"),
+    (
+        "pim",
+        "차세대지능형반도체사업단",
+        "Next-Generation Intelligent Semiconductor Business Group",
+        "",
+        OrgKind.PUBLIC_AGENCY,
+        "KR",
+    ),
+    (
+        "ksia",
+        "한국반도체산업협회",
+        "Korea Semiconductor Industry Association",
+        "KSIA",
+        OrgKind.ASSOCIATION,
+        "KR",
+    ),
+    (
+        "keit",
+        "한국산업기술평가관리원",
+        "Korea Evaluation Institute of Industrial Technology",
+        "KEIT",
+        OrgKind.PUBLIC_AGENCY,
+        "KR",
+    ),
 ]
 
 # Invented bodies, for the fictional agreements around the reference one.
 OTHER_ORGS = [
-    ("us-center", "예시 첨단패키징 연구센터(미국)", "Example Advanced Packaging Research Center (US)", "EAPRC",
-     OrgKind.FOREIGN_BODY, "US"),
-    ("eu-institute", "예시 유럽 반도체 연구소", "Example European Semiconductor Institute", "EESI",
-     OrgKind.FOREIGN_BODY, "BE"),
+    (
+        "us-center",
+        "예시 첨단패키징 연구센터(미국)",
+        "Example Advanced Packaging Research Center (US)",
+        "EAPRC",
+        OrgKind.FOREIGN_BODY,
+        "US",
+    ),
+    (
+        "eu-institute",
+        "예시 유럽 반도체 연구소",
+        "Example European Semiconductor Institute",
+        "EESI",
+        OrgKind.FOREIGN_BODY,
+        "BE",
+    ),
     ("example-univ", "예시대학교", "Example University", "", OrgKind.UNIVERSITY, "KR"),
     ("example-osat", "예시 글로벌 OSAT", "Example Global OSAT Ltd.", "", OrgKind.FOREIGN_BODY, "SG"),
 ]
@@ -124,10 +155,16 @@ class _Builder:
 
     def organizations(self) -> None:
         for key, ko, en, short, kind, country in PARTIES + OTHER_ORGS:
-            notes = "예시 기관(가상) / Example body (fictional)" if key in dict.fromkeys(o[0] for o in OTHER_ORGS) else ""
+            notes = (
+                "예시 기관(가상) / Example body (fictional)"
+                if key in dict.fromkeys(o[0] for o in OTHER_ORGS)
+                else ""
+            )
             rec = organizations.create_organization(
                 self.db,
-                OrganizationInput(name_ko=ko, name_en=en, short_name=short, org_kind=kind, country=country, notes=notes),
+                OrganizationInput(
+                    name_ko=ko, name_en=en, short_name=short, org_kind=kind, country=country, notes=notes
+                ),
             )
             self.org[key] = rec.id
 
@@ -135,19 +172,32 @@ class _Builder:
         for key, ko, en, org, title, dept, mail in PEOPLE:
             rec = contacts.create_contact(
                 self.db,
-                ContactInput(name_ko=ko, name_en=en, email=f"{mail}@example.com", phone="02-0000-0000", notes=FICTIONAL),
+                ContactInput(
+                    name_ko=ko, name_en=en, email=f"{mail}@example.com", phone="02-0000-0000", notes=FICTIONAL
+                ),
             )
             self.person[key] = rec.id
             contacts.add_membership(
                 self.db,
-                MembershipInput(contact_id=rec.id, organization_id=self.org[org], title=title, department=dept,
-                                started_on=date(2021, 3, 2)),
+                MembershipInput(
+                    contact_id=rec.id,
+                    organization_id=self.org[org],
+                    title=title,
+                    department=dept,
+                    started_on=date(2021, 3, 2),
+                ),
             )
         # A move, so that history shows: the KEIT contact previously worked at KSIA.
         contacts.add_membership(
             self.db,
-            MembershipInput(contact_id=self.person["keit"], organization_id=self.org["ksia"], title="선임",
-                            department="정책지원팀", started_on=date(2017, 1, 2), ended_on=date(2021, 2, 28)),
+            MembershipInput(
+                contact_id=self.person["keit"],
+                organization_id=self.org["ksia"],
+                title="선임",
+                department="정책지원팀",
+                started_on=date(2017, 1, 2),
+                ended_on=date(2021, 2, 28),
+            ),
         )
 
     def reference_agreement(self) -> UUID:
@@ -182,37 +232,87 @@ class _Builder:
             view = agreements.add_party(
                 self.db,
                 rec.id,
-                PartyInput(organization_id=self.org[key], role=role, signatory_contact_id=self.person[person],
-                           signatory_title=signer[4], signed_on=SIGNED),
+                PartyInput(
+                    organization_id=self.org[key],
+                    role=role,
+                    signatory_contact_id=self.person[person],
+                    signatory_title=signer[4],
+                    signed_on=SIGNED,
+                ),
             )
             self.party[key] = view.id
         t = self.today
         rows = [
-            ("rnd", "motie", "첨단 패키징 신규 R&D 사업 추진 (정부 투자)",
-             "첨단 패키징 분야 신규 연구개발 사업을 기획·추진하고 정부 예산을 투자한다. "
-             "(Promote new advanced-packaging R&D projects with government investment.)",
-             t + timedelta(days=21), CommitmentStatus.IN_PROGRESS),
-            ("global", "motie", "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축",
-             "Set up a collaboration system with US and EU semiconductor research centres and global OSATs.",
-             t - timedelta(days=12), CommitmentStatus.IN_PROGRESS),
-            ("ecosystem", "motie", "팹리스·패키징·파운드리·OSAT 전문기업 생태계 조성",
-             "Build an ecosystem by promoting specialised fabless, packaging, foundry and OSAT companies.",
-             date(2026, 12, 31), CommitmentStatus.PLANNED),
+            (
+                "rnd",
+                "motie",
+                "첨단 패키징 신규 R&D 사업 추진 (정부 투자)",
+                "첨단 패키징 분야 신규 연구개발 사업을 기획·추진하고 정부 예산을 투자한다. "
+                "(Promote new advanced-packaging R&D projects with government investment.)",
+                t + timedelta(days=21),
+                CommitmentStatus.IN_PROGRESS,
+            ),
+            (
+                "global",
+                "motie",
+                "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축",
+                "Set up a collaboration system with US and EU semiconductor research centres and global OSATs.",
+                t - timedelta(days=12),
+                CommitmentStatus.IN_PROGRESS,
+            ),
+            (
+                "ecosystem",
+                "motie",
+                "팹리스·패키징·파운드리·OSAT 전문기업 생태계 조성",
+                "Build an ecosystem by promoting specialised fabless, packaging, foundry and OSAT companies.",
+                date(2026, 12, 31),
+                CommitmentStatus.PLANNED,
+            ),
             # The commitments below are invented for the demo.
-            ("keit-plan", "keit", "신규 R&D 과제 기획·평가 지원 (예시)", "예시 데이터: 과제 기획 및 평가 절차 운영.",
-             date(2024, 3, 31), CommitmentStatus.DONE),
-            ("ksia-forum", "ksia", "패키징 생태계 협의체 운영 (예시)", "예시 데이터: 분기별 협의체 회의 개최.",
-             t + timedelta(days=45), CommitmentStatus.IN_PROGRESS),
-            ("samsung-rnd", "samsung", "공동 R&D 과제 참여 (예시)", "예시 데이터.", date(2027, 6, 30),
-             CommitmentStatus.PLANNED),
-            ("skhynix-rnd", "skhynix", "공동 R&D 과제 참여 (예시)", "예시 데이터.", date(2027, 6, 30),
-             CommitmentStatus.PLANNED),
+            (
+                "keit-plan",
+                "keit",
+                "신규 R&D 과제 기획·평가 지원 (예시)",
+                "예시 데이터: 과제 기획 및 평가 절차 운영.",
+                date(2024, 3, 31),
+                CommitmentStatus.DONE,
+            ),
+            (
+                "ksia-forum",
+                "ksia",
+                "패키징 생태계 협의체 운영 (예시)",
+                "예시 데이터: 분기별 협의체 회의 개최.",
+                t + timedelta(days=45),
+                CommitmentStatus.IN_PROGRESS,
+            ),
+            (
+                "samsung-rnd",
+                "samsung",
+                "공동 R&D 과제 참여 (예시)",
+                "예시 데이터.",
+                date(2027, 6, 30),
+                CommitmentStatus.PLANNED,
+            ),
+            (
+                "skhynix-rnd",
+                "skhynix",
+                "공동 R&D 과제 참여 (예시)",
+                "예시 데이터.",
+                date(2027, 6, 30),
+                CommitmentStatus.PLANNED,
+            ),
         ]
         for key, party, title, desc, due, status in rows:
             view = commitments.create_commitment(
                 self.db,
-                CommitmentInput(agreement_id=rec.id, party_id=self.party[party], title=title, description=desc,
-                                due_on=due, status=status),
+                CommitmentInput(
+                    agreement_id=rec.id,
+                    party_id=self.party[party],
+                    title=title,
+                    description=desc,
+                    due_on=due,
+                    status=status,
+                ),
             )
             self.commitment[key] = view.id
         return rec.id
@@ -220,69 +320,167 @@ class _Builder:
     def other_agreements(self) -> None:
         t = self.today
         rows = [
-            ("DEMO-2026-PWR-02", "차세대 전력반도체 기술협력 업무협약(예시)", "Example MOU on next-generation power semiconductors",
-             AgreementKind.MOU, AgreementStatus.NEGOTIATING, None, None, ["motie", "example-univ", "ksia"]),
-            ("DEMO-2024-US-03", "예시 첨단패키징 연구센터와의 연구협력 양해각서", "Example research MOU with a US packaging centre",
-             AgreementKind.MOU, AgreementStatus.IN_FORCE, date(2024, 4, 16), t + timedelta(days=60),
-             ["motie", "us-center", "keit"]),
-            ("DEMO-2019-HR-04", "시스템반도체 인력양성 협약(예시)", "Example agreement on system-semiconductor skills",
-             AgreementKind.AGREEMENT, AgreementStatus.EXPIRED, date(2019, 5, 7), date(2022, 5, 6),
-             ["motie", "example-univ"]),
-            ("DEMO-2025-EU-05", "예시 유럽 반도체 연구소와의 공동연구 계약", "Example joint research contract with a European institute",
-             AgreementKind.CONTRACT, AgreementStatus.SIGNED, date(2025, 11, 3), date(2028, 11, 2),
-             ["keit", "eu-institute"]),
-            ("DEMO-2022-OSAT-06", "글로벌 OSAT 공급망 협력 협약(예시, 해지)", "Example OSAT supply-chain agreement (terminated)",
-             AgreementKind.AGREEMENT, AgreementStatus.TERMINATED, date(2022, 9, 1), None,
-             ["ksia", "example-osat"]),
-            ("DEMO-2027-DRAFT-07", "반도체 소부장 협력 협약 초안(예시)", "Draft example agreement on materials and equipment",
-             AgreementKind.AGREEMENT, AgreementStatus.DRAFT, None, None, ["motie", "lgchem", "protec"]),
+            (
+                "DEMO-2026-PWR-02",
+                "차세대 전력반도체 기술협력 업무협약(예시)",
+                "Example MOU on next-generation power semiconductors",
+                AgreementKind.MOU,
+                AgreementStatus.NEGOTIATING,
+                None,
+                None,
+                ["motie", "example-univ", "ksia"],
+            ),
+            (
+                "DEMO-2024-US-03",
+                "예시 첨단패키징 연구센터와의 연구협력 양해각서",
+                "Example research MOU with a US packaging centre",
+                AgreementKind.MOU,
+                AgreementStatus.IN_FORCE,
+                date(2024, 4, 16),
+                t + timedelta(days=60),
+                ["motie", "us-center", "keit"],
+            ),
+            (
+                "DEMO-2019-HR-04",
+                "시스템반도체 인력양성 협약(예시)",
+                "Example agreement on system-semiconductor skills",
+                AgreementKind.AGREEMENT,
+                AgreementStatus.EXPIRED,
+                date(2019, 5, 7),
+                date(2022, 5, 6),
+                ["motie", "example-univ"],
+            ),
+            (
+                "DEMO-2025-EU-05",
+                "예시 유럽 반도체 연구소와의 공동연구 계약",
+                "Example joint research contract with a European institute",
+                AgreementKind.CONTRACT,
+                AgreementStatus.SIGNED,
+                date(2025, 11, 3),
+                date(2028, 11, 2),
+                ["keit", "eu-institute"],
+            ),
+            (
+                "DEMO-2022-OSAT-06",
+                "글로벌 OSAT 공급망 협력 협약(예시, 해지)",
+                "Example OSAT supply-chain agreement (terminated)",
+                AgreementKind.AGREEMENT,
+                AgreementStatus.TERMINATED,
+                date(2022, 9, 1),
+                None,
+                ["ksia", "example-osat"],
+            ),
+            (
+                "DEMO-2027-DRAFT-07",
+                "반도체 소부장 협력 협약 초안(예시)",
+                "Draft example agreement on materials and equipment",
+                AgreementKind.AGREEMENT,
+                AgreementStatus.DRAFT,
+                None,
+                None,
+                ["motie", "lgchem", "protec"],
+            ),
         ]
         for ref, ko, en, kind, status, signed, expires, orgs in rows:
             rec = agreements.create_agreement(
                 self.db,
-                AgreementInput(title_ko=ko, title_en=en, reference_no=ref, agreement_kind=kind, status=status,
-                               signed_on=signed, effective_on=signed, expires_on=expires,
-                               summary="예시 데이터(가상 협약). Fictional sample agreement.", tags=("예시",)),
+                AgreementInput(
+                    title_ko=ko,
+                    title_en=en,
+                    reference_no=ref,
+                    agreement_kind=kind,
+                    status=status,
+                    signed_on=signed,
+                    effective_on=signed,
+                    expires_on=expires,
+                    summary="예시 데이터(가상 협약). Fictional sample agreement.",
+                    tags=("예시",),
+                ),
             )
             for i, org in enumerate(orgs):
                 agreements.add_party(
-                    self.db, rec.id,
-                    PartyInput(organization_id=self.org[org], role=PartyRole.LEAD if i == 0 else PartyRole.SIGNATORY,
-                               signed_on=signed),
+                    self.db,
+                    rec.id,
+                    PartyInput(
+                        organization_id=self.org[org],
+                        role=PartyRole.LEAD if i == 0 else PartyRole.SIGNATORY,
+                        signed_on=signed,
+                    ),
                 )
 
     def minutes(self, ref: UUID) -> None:
         t = self.today
         first = self._meeting(
-            ref, "첨단 패키징 협약 후속 실무협의회 (1차)", self.at(date(2023, 10, 17), 14), "산업통상자원부 회의실 (세종)",
+            ref,
+            "첨단 패키징 협약 후속 실무협의회 (1차)",
+            self.at(date(2023, 10, 17), 14),
+            "산업통상자원부 회의실 (세종)",
             ["motie-1", "motie-2", "samsung", "skhynix", "ksia", "keit"],
-            [("협약 이행 체계 및 실무협의회 운영 방안", "분기별 실무협의회를 열고 간사는 한국반도체산업협회가 맡기로 논의함."),
-             ("신규 R&D 사업 기획 방향", "기업 수요를 반영한 과제 기획이 필요하다는 의견이 다수 제시됨.")],
-            ["실무협의회는 분기 1회 개최하며 간사기관은 한국반도체산업협회로 한다.",
-             "신규 R&D 사업 기획을 위한 기업 수요조사를 실시한다."],
+            [
+                (
+                    "협약 이행 체계 및 실무협의회 운영 방안",
+                    "분기별 실무협의회를 열고 간사는 한국반도체산업협회가 맡기로 논의함.",
+                ),
+                ("신규 R&D 사업 기획 방향", "기업 수요를 반영한 과제 기획이 필요하다는 의견이 다수 제시됨."),
+            ],
+            [
+                "실무협의회는 분기 1회 개최하며 간사기관은 한국반도체산업협회로 한다.",
+                "신규 R&D 사업 기획을 위한 기업 수요조사를 실시한다.",
+            ],
             [("기업 수요조사 설문 배포 및 취합", "ksia", date(2023, 11, 30), ActionStatus.DONE, "rnd")],
         )
         second = self._meeting(
-            ref, "첨단 패키징 협약 후속 실무협의회 (2차)", self.at(date(2024, 3, 12), 10), "온라인 (화상회의)",
+            ref,
+            "첨단 패키징 협약 후속 실무협의회 (2차)",
+            self.at(date(2024, 3, 12), 10),
+            "온라인 (화상회의)",
             ["motie-2", "hanamicron", "protec", "symtec", "pim", "keit"],
-            [("수요조사 결과 공유", "응답 기업 다수가 이종집적 및 기판 기술을 우선 과제로 꼽음."),
-             ("해외 연구기관 협력 방안", "미국·EU 연구기관과의 협력 채널 마련을 위해 방문 일정을 검토함.")],
+            [
+                ("수요조사 결과 공유", "응답 기업 다수가 이종집적 및 기판 기술을 우선 과제로 꼽음."),
+                ("해외 연구기관 협력 방안", "미국·EU 연구기관과의 협력 채널 마련을 위해 방문 일정을 검토함."),
+            ],
             ["이종집적·첨단 기판 분야를 신규 과제 후보로 우선 검토한다."],
-            [("해외 연구기관 협력 후보 목록 작성", "motie-2", t - timedelta(days=12), ActionStatus.OPEN, "global"),
-             ("과제 기획 보고서 초안 작성", "keit", date(2024, 5, 31), ActionStatus.DONE, "rnd")],
+            [
+                (
+                    "해외 연구기관 협력 후보 목록 작성",
+                    "motie-2",
+                    t - timedelta(days=12),
+                    ActionStatus.OPEN,
+                    "global",
+                ),
+                ("과제 기획 보고서 초안 작성", "keit", date(2024, 5, 31), ActionStatus.DONE, "rnd"),
+            ],
         )
         third = self._meeting(
-            ref, "첨단 패키징 협약 이행 점검회의 (3차)", self.at(date(2025, 6, 24), 15), "엘타워, 서울",
+            ref,
+            "첨단 패키징 협약 이행 점검회의 (3차)",
+            self.at(date(2025, 6, 24), 15),
+            "엘타워, 서울",
             ["motie-1", "samsung", "skhynix", "lgchem", "sapeon", "ksia", "us"],
-            [("이행 과제 점검", "R&D 사업은 진행 중이며 해외 협력체계는 후보 기관과 협의 중임."),
-             ("생태계 조성 지원 방안", "OSAT 전문기업 육성을 위한 지원 방안을 추가 논의하기로 함.")],
-            ["해외 협력 후보 기관과 연내 양해각서 체결을 추진한다.",
-             "생태계 협의체에 팹리스 기업 참여를 확대한다 (R&D < 예산 & 일정 검토)."],
-            [("OSAT 전문기업 지원 방안 정리", "ksia", t + timedelta(days=10), ActionStatus.OPEN, "ecosystem"),
-             ("협력 양해각서 문안 검토", "motie-2", t + timedelta(days=25), ActionStatus.OPEN, "global")],
+            [
+                ("이행 과제 점검", "R&D 사업은 진행 중이며 해외 협력체계는 후보 기관과 협의 중임."),
+                ("생태계 조성 지원 방안", "OSAT 전문기업 육성을 위한 지원 방안을 추가 논의하기로 함."),
+            ],
+            [
+                "해외 협력 후보 기관과 연내 양해각서 체결을 추진한다.",
+                "생태계 협의체에 팹리스 기업 참여를 확대한다 (R&D < 예산 & 일정 검토).",
+            ],
+            [
+                (
+                    "OSAT 전문기업 지원 방안 정리",
+                    "ksia",
+                    t + timedelta(days=10),
+                    ActionStatus.OPEN,
+                    "ecosystem",
+                ),
+                ("협력 양해각서 문안 검토", "motie-2", t + timedelta(days=25), ActionStatus.OPEN, "global"),
+            ],
         )
         upcoming = self._meeting(
-            ref, "첨단 패키징 협약 실무협의회 (4차)", self.at(t + timedelta(days=14), 14), "한국반도체산업협회 회의실",
+            ref,
+            "첨단 패키징 협약 실무협의회 (4차)",
+            self.at(t + timedelta(days=14), 14),
+            "한국반도체산업협회 회의실",
             ["motie-1", "motie-2", "ksia", "keit", "hanamicron"],
             [("이월 조치사항 점검", ""), ("차년도 R&D 사업 계획", "")],
             [],
@@ -307,21 +505,35 @@ class _Builder:
     ) -> UUID:
         rec = meetings.create_meeting(
             self.db,
-            MeetingInput(title=title, starts_at=starts, ends_at=starts + timedelta(hours=2), place=place,
-                         summary="회의록 예시 데이터입니다. / Sample minutes (fictional).", agreement_ids=(ref,)),
+            MeetingInput(
+                title=title,
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=2),
+                place=place,
+                summary="회의록 예시 데이터입니다. / Sample minutes (fictional).",
+                agreement_ids=(ref,),
+            ),
         )
         for key in people:
             meetings.add_attendee(self.db, rec.id, AttendeeInput(contact_id=self.person[key]))
         for item_title, discussion in agenda:
-            meetings.add_agenda_item(self.db, rec.id, AgendaItemInput(title=item_title, discussion=discussion))
+            meetings.add_agenda_item(
+                self.db, rec.id, AgendaItemInput(title=item_title, discussion=discussion)
+            )
         for decision in decisions:
             meetings.add_decision(self.db, rec.id, decision)
         for item_title, owner, due, status, commitment in actions:
             owner_id = self.person.get(owner)
             meetings.add_action_item(
-                self.db, rec.id,
-                ActionItemInput(title=item_title, owner_contact_id=owner_id,
-                                owner_organization_id=self.org.get(owner) if owner_id is None else None,
-                                due_on=due, status=status, commitment_id=self.commitment[commitment]),
+                self.db,
+                rec.id,
+                ActionItemInput(
+                    title=item_title,
+                    owner_contact_id=owner_id,
+                    owner_organization_id=self.org.get(owner) if owner_id is None else None,
+                    due_on=due,
+                    status=status,
+                    commitment_id=self.commitment[commitment],
+                ),
             )
         return rec.id

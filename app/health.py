@@ -34,7 +34,9 @@ def check_database(db: Database, *, repair: bool = False) -> HealthReport:
     if current == head:
         report.ok(f"schema version {current}")
     else:
-        report.fail(f"schema version {current}, this program expects {head}; open the database once to migrate it")
+        report.fail(
+            f"schema version {current}, this program expects {head}; open the database once to migrate it"
+        )
     if db.is_sqlite:
         with db.engine.connect() as conn:
             verdict = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]

@@ -42,5 +42,3 @@ class Progress:
     def check(self) -> None:
         if self._cancel.is_set():
             raise Cancelled()
-
-

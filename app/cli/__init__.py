@@ -25,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"partnership-desk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or URL (default: the data folder)")
-    parser.add_argument("--home", metavar="DIR", help="data folder (default: PARTNERSHIP_DESK_HOME or the user data folder)")
+    parser.add_argument(
+        "--home", metavar="DIR", help="data folder (default: PARTNERSHIP_DESK_HOME or the user data folder)"
+    )
     parser.add_argument("--passphrase-file", metavar="FILE", help="file holding the database passphrase")
     parser.add_argument("--lang", choices=["ko", "en"], help="language of messages (default: the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

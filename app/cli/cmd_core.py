@@ -105,7 +105,11 @@ def _row(kind: str, r: Any, lang: str) -> list[str]:
         name = r.name_ko if lang == "ko" and r.name_ko else (r.name_en or r.name_ko)
         return [str(r.id), name, org, r.email]
     if kind == "meetings":
-        return [str(r.id), r.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.starts_at else "", r.title]
+        return [
+            str(r.id),
+            r.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.starts_at else "",
+            r.title,
+        ]
     return [str(r.id), r.status.label(lang), str(r.due_on or ""), r.title]
 
 
@@ -142,8 +146,11 @@ def _print_detail(detail: Any) -> None:
             print(f"\n{key} ({len(value)})")
             for item in value:
                 label = next(
-                    (item[k] for k in ("organization_name_ko", "contact_name_ko", "title", "text", "filename")
-                     if item.get(k)),
+                    (
+                        item[k]
+                        for k in ("organization_name_ko", "contact_name_ko", "title", "text", "filename")
+                        if item.get(k)
+                    ),
                     item.get("id"),
                 )
                 print(f"  - {label}")

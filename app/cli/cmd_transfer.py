@@ -15,7 +15,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", help="output file (with KIND)")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="import FILE.json (merge by id) or contacts/organizations from CSV, XLSX, vCard")
+    p = sub.add_parser(
+        "import", help="import FILE.json (merge by id) or contacts/organizations from CSV, XLSX, vCard"
+    )
     p.add_argument("file")
     p.add_argument("--kind", choices=["contacts", "organizations", "agreements", "meetings"], default=None)
     p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")

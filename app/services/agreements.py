@@ -47,7 +47,16 @@ from app.services.common import (
     to_dto,
 )
 
-SORTABLE = {"title_ko", "title_en", "reference_no", "status", "agreement_kind", "signed_on", "expires_on", "updated_at"}
+SORTABLE = {
+    "title_ko",
+    "title_en",
+    "reference_no",
+    "status",
+    "agreement_kind",
+    "signed_on",
+    "expires_on",
+    "updated_at",
+}
 _NEEDS_SIGNING_DATE = {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED}
 
 
@@ -56,7 +65,9 @@ def _values(data: AgreementInput) -> dict[str, object]:
     title_en = text(data.title_en, "title_en", "협약명(영문)", "Title (English)", max_length=500)
     if not title_ko and not title_en:
         raise ValidationError(
-            "title_ko", "협약명을 한글 또는 영문으로 입력하십시오.", "Enter the agreement's title in Korean or English."
+            "title_ko",
+            "협약명을 한글 또는 영문으로 입력하십시오.",
+            "Enter the agreement's title in Korean or English.",
         )
     check_order(
         data.signed_on,
@@ -309,7 +320,9 @@ def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
                 "This organization is already a party to this agreement.",
             )
         last = s.scalar(
-            select(func.max(Party.position)).where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
+            select(func.max(Party.position)).where(
+                Party.agreement_id == agreement_id, Party.deleted_at.is_(None)
+            )
         )
         obj = Party(agreement_id=agreement_id, position=(last if last is not None else -1) + 1, **values)
         s.add(obj)
@@ -317,7 +330,9 @@ def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
         return _party_view(s, obj)
 
 
-def update_party(db: Database, ident: UUID, data: PartyInput, expected_version: int | None = None) -> PartyView:
+def update_party(
+    db: Database, ident: UUID, data: PartyInput, expected_version: int | None = None
+) -> PartyView:
     with db.session() as s:
         obj = get_live(s, Party, ident)
         check_version(obj, expected_version)
@@ -399,7 +414,9 @@ def _amendment_values(data: AmendmentInput) -> dict[str, object]:
     summary = text(data.summary, "summary", "변경 내용", "Summary", multiline=True)
     if not title and not summary:
         raise ValidationError(
-            "title", "변경 협약의 제목이나 내용을 입력하십시오.", "Enter a title or a summary for the amendment."
+            "title",
+            "변경 협약의 제목이나 내용을 입력하십시오.",
+            "Enter a title or a summary for the amendment.",
         )
     return {
         "agreement_id": data.agreement_id,

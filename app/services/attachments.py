@@ -34,7 +34,9 @@ def store_blob(db: Database, source: Path) -> tuple[str, int]:
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as exc:
-        raise StorageError(f"파일을 읽을 수 없습니다: {source} ({exc.strerror})", f"Cannot read {source}: {exc.strerror}") from exc
+        raise StorageError(
+            f"파일을 읽을 수 없습니다: {source} ({exc.strerror})", f"Cannot read {source}: {exc.strerror}"
+        ) from exc
     if size > MAX_BYTES:
         raise ValidationError(
             "file", "첨부파일은 512MB를 넘을 수 없습니다.", "An attachment cannot be larger than 512 MB."
@@ -52,7 +54,9 @@ def add_attachment(
     db: Database, owner_kind: str, owner_id: UUID, source: Path, description: str = ""
 ) -> AttachmentView:
     if owner_kind not in OWNER_KINDS:
-        raise ValidationError("owner_kind", f"첨부할 수 없는 항목입니다: {owner_kind}", f"Cannot attach files to {owner_kind}.")
+        raise ValidationError(
+            "owner_kind", f"첨부할 수 없는 항목입니다: {owner_kind}", f"Cannot attach files to {owner_kind}."
+        )
     source = Path(source)
     if not source.is_file():
         raise ValidationError("file", f"파일이 없습니다: {source}", f"No such file: {source}")
@@ -78,7 +82,11 @@ def add_attachment(
 def list_attachments(db: Database, owner_kind: str, owner_id: UUID) -> list[AttachmentView]:
     stmt = (
         select(Attachment)
-        .where(Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id, Attachment.deleted_at.is_(None))
+        .where(
+            Attachment.owner_kind == owner_kind,
+            Attachment.owner_id == owner_id,
+            Attachment.deleted_at.is_(None),
+        )
         .order_by(Attachment.created_at)
     )
     with db.session() as s:
@@ -92,7 +100,8 @@ def attachment_file(db: Database, ident: UUID) -> Path:
         path = blob_path(db, obj.sha256)
     if not path.exists():
         raise StorageError(
-            f"첨부파일의 내용이 데이터 폴더에 없습니다: {path}", f"The attachment's file is missing from the data folder: {path}"
+            f"첨부파일의 내용이 데이터 폴더에 없습니다: {path}",
+            f"The attachment's file is missing from the data folder: {path}",
         )
     return path
 

@@ -12,7 +12,16 @@ from app.db import Database
 from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
-from app.services.common import apply, check_version, count_of, get_live, like_pattern, soft_delete, text, to_dto
+from app.services.common import (
+    apply,
+    check_version,
+    count_of,
+    get_live,
+    like_pattern,
+    soft_delete,
+    text,
+    to_dto,
+)
 
 SORTABLE = {"due_on", "title", "status", "updated_at"}
 
@@ -108,7 +117,10 @@ def _query(query: CommitmentQuery) -> Select[Any]:
     if query.text:
         pattern = like_pattern(query.text)
         stmt = stmt.where(
-            or_(Commitment.title.ilike(pattern, escape="\\"), Commitment.description.ilike(pattern, escape="\\"))
+            or_(
+                Commitment.title.ilike(pattern, escape="\\"),
+                Commitment.description.ilike(pattern, escape="\\"),
+            )
         )
     if query.agreement_id:
         stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
@@ -143,9 +155,8 @@ def count_commitments(db: Database, query: CommitmentQuery | None = None) -> int
 
 def list_commitments_for_agreement(db: Database, agreement_id: UUID) -> list[CommitmentView]:
     """Grouped by party (in the parties' order), then by due date."""
-    stmt = (
-        _query(CommitmentQuery(agreement_id=agreement_id))
-        .order_by(Party.position.is_(None), Party.position, Commitment.due_on.is_(None), Commitment.due_on)
+    stmt = _query(CommitmentQuery(agreement_id=agreement_id)).order_by(
+        Party.position.is_(None), Party.position, Commitment.due_on.is_(None), Commitment.due_on
     )
     with db.session() as s:
         return [_view(*row) for row in s.execute(stmt)]

@@ -101,7 +101,9 @@ def restore_record(session: Session, model: type[E], ident: UUID) -> tuple[E, da
         raise NotFoundError(model.kind, ident)
     if obj.deleted_at is None:
         raise ValidationError(
-            "id", "삭제되지 않은 항목은 복원할 수 없습니다.", "This record is not deleted, so it cannot be restored."
+            "id",
+            "삭제되지 않은 항목은 복원할 수 없습니다.",
+            "This record is not deleted, so it cannot be restored.",
         )
     when = obj.deleted_at
     obj.deleted_at = None
@@ -122,7 +124,9 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> str:
     for tag in tags:
         value = text(tag, "tags", "태그", "Tag", max_length=60)
         if "," in value:
-            raise ValidationError("tags", "태그에는 쉼표(,)를 쓸 수 없습니다.", "A tag cannot contain a comma.")
+            raise ValidationError(
+                "tags", "태그에는 쉼표(,)를 쓸 수 없습니다.", "A tag cannot contain a comma."
+            )
         if value and value not in cleaned:
             cleaned.append(value)
     return "," + ",".join(cleaned) + "," if cleaned else ""

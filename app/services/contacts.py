@@ -45,7 +45,9 @@ def contact_values(data: ContactInput) -> dict[str, object]:
     name_en = text(data.name_en, "name_en", "이름(영문)", "Name (English)", max_length=200)
     if not name_ko and not name_en:
         raise ValidationError(
-            "name_ko", "이름을 한글 또는 영문으로 입력하십시오.", "Enter the person's name in Korean or English."
+            "name_ko",
+            "이름을 한글 또는 영문으로 입력하십시오.",
+            "Enter the person's name in Korean or English.",
         )
     return {
         "name_ko": name_ko,
@@ -280,7 +282,9 @@ def _memberships(db: Database, where: object) -> list[MembershipView]:
     with db.session() as s:
         views = [_view(m, c, o) for m, c, o in s.execute(stmt)]
     # Current positions first, then by start date, newest first.
-    return sorted(views, key=lambda v: (not v.current, -(v.started_on or date.min).toordinal(), v.contact_name_ko))
+    return sorted(
+        views, key=lambda v: (not v.current, -(v.started_on or date.min).toordinal(), v.contact_name_ko)
+    )
 
 
 def memberships_of_contact(db: Database, contact_id: UUID) -> list[MembershipView]:

@@ -41,7 +41,11 @@ def history(db: Database, kind: str, ident: UUID) -> list[HistoryEntry]:
         ).all()
         return [
             HistoryEntry(
-                id=e.id, occurred_at=e.occurred_at, actor=e.actor, action=e.action, version=e.version,
+                id=e.id,
+                occurred_at=e.occurred_at,
+                actor=e.actor,
+                action=e.action,
+                version=e.version,
                 changes=dict(e.changes),
             )
             for e in events
@@ -57,7 +61,9 @@ def restore_value(
         event = s.get(AuditEvent, event_id)
         if event is None or event.entity_id != ident or field not in event.changes:
             raise ValidationError(
-                "field", "이 변경 이력에는 해당 항목의 값이 없습니다.", "That change did not touch this field."
+                "field",
+                "이 변경 이력에는 해당 항목의 값이 없습니다.",
+                "That change did not touch this field.",
             )
         obj = s.get(model, ident)
         if obj is None:
@@ -98,8 +104,15 @@ def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
             if obj is None or obj.deleted_at is not None:
                 continue
             seen.add(e.entity_id)
-            out.append(RecentChange(kind=e.entity_kind, id=e.entity_id, label=_label(obj), action=e.action,
-                                    occurred_at=e.occurred_at))
+            out.append(
+                RecentChange(
+                    kind=e.entity_kind,
+                    id=e.entity_id,
+                    label=_label(obj),
+                    action=e.action,
+                    occurred_at=e.occurred_at,
+                )
+            )
             if len(out) >= limit:
                 break
         return out

@@ -75,8 +75,12 @@ def _values(data: MeetingInput) -> dict[str, object]:
         "starts_at": data.starts_at.astimezone(UTC) if data.starts_at else None,
         "ends_at": data.ends_at.astimezone(UTC) if data.ends_at else None,
         "place": text(data.place, "place", "장소", "Place", max_length=300),
-        "online_url": text(data.online_url, "online_url", "온라인 회의 주소", "Online meeting link", max_length=1000),
-        "summary": text(data.summary, "summary", "논의 내용", "Discussion", multiline=True, max_length=200_000),
+        "online_url": text(
+            data.online_url, "online_url", "온라인 회의 주소", "Online meeting link", max_length=1000
+        ),
+        "summary": text(
+            data.summary, "summary", "논의 내용", "Discussion", multiline=True, max_length=200_000
+        ),
     }
 
 
@@ -287,7 +291,10 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
         if org_id is not None:
             get_live(s, Organization, org_id)
         obj = Attendee(
-            meeting_id=meeting_id, contact_id=data.contact_id, organization_id=org_id, title=title,
+            meeting_id=meeting_id,
+            contact_id=data.contact_id,
+            organization_id=org_id,
+            title=title,
             attended=data.attended,
         )
         s.add(obj)
@@ -393,7 +400,9 @@ def add_decision(db: Database, meeting_id: UUID, decision: str) -> DecisionView:
         return to_dto(DecisionView, obj)
 
 
-def update_decision(db: Database, ident: UUID, decision: str, expected_version: int | None = None) -> DecisionView:
+def update_decision(
+    db: Database, ident: UUID, decision: str, expected_version: int | None = None
+) -> DecisionView:
     with db.session() as s:
         obj = get_live(s, Decision, ident)
         check_version(obj, expected_version)
@@ -469,11 +478,15 @@ def carry_over(db: Database, ident: UUID, to_meeting_id: UUID) -> ActionItemView
         get_live(s, Meeting, to_meeting_id)
         if old.status != ActionStatus.OPEN:
             raise ValidationError(
-                "status", "진행 중인 조치사항만 이월할 수 있습니다.", "Only an open action item can be carried over."
+                "status",
+                "진행 중인 조치사항만 이월할 수 있습니다.",
+                "Only an open action item can be carried over.",
             )
         if old.meeting_id == to_meeting_id:
             raise ValidationError(
-                "meeting_id", "같은 회의로는 이월할 수 없습니다.", "Choose another meeting to carry it over to."
+                "meeting_id",
+                "같은 회의로는 이월할 수 없습니다.",
+                "Choose another meeting to carry it over to.",
             )
         new = ActionItem(
             meeting_id=to_meeting_id,
@@ -505,7 +518,11 @@ def _action_base() -> Select[Any]:
 
 
 def _action_view(
-    item: ActionItem, meeting: Meeting, owner: Contact | None, org: Organization | None, commitment: str | None
+    item: ActionItem,
+    meeting: Meeting,
+    owner: Contact | None,
+    org: Organization | None,
+    commitment: str | None,
 ) -> ActionItemView:
     return to_dto(
         ActionItemView,

@@ -32,12 +32,16 @@ def _values(data: OrganizationInput) -> dict[str, object]:
     name_en = text(data.name_en, "name_en", "기관명(영문)", "Name (English)", max_length=300)
     if not name_ko and not name_en:
         raise ValidationError(
-            "name_ko", "기관명을 한글 또는 영문으로 입력하십시오.", "Enter the organization's name in Korean or English."
+            "name_ko",
+            "기관명을 한글 또는 영문으로 입력하십시오.",
+            "Enter the organization's name in Korean or English.",
         )
     country = text(data.country, "country", "국가", "Country", max_length=2).upper() or "KR"
     if len(country) != 2 or not country.isascii() or not country.isalpha():
         raise ValidationError(
-            "country", "국가는 두 글자 국가 코드로 입력하십시오 (예: KR, US).", "Country is a two-letter code (KR, US...)."
+            "country",
+            "국가는 두 글자 국가 코드로 입력하십시오 (예: KR, US).",
+            "Country is a two-letter code (KR, US...).",
         )
     return {
         "name_ko": name_ko,
