@@ -80,6 +80,8 @@ class _Task(QRunnable):
 class Runner(QObject):
     """Runs work on a thread pool and reports back on the GUI thread."""
 
+    connection = Qt.ConnectionType.QueuedConnection
+
     def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
@@ -125,9 +127,9 @@ class Runner(QObject):
             if on_cancel is not None:
                 on_cancel()
 
-        job.succeeded.connect(done, Qt.ConnectionType.QueuedConnection)
-        job.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        job.cancelled.connect(cancelled, Qt.ConnectionType.QueuedConnection)
+        job.succeeded.connect(done, self.connection)
+        job.failed.connect(failed, self.connection)
+        job.cancelled.connect(cancelled, self.connection)
         self._start(job)
         return job
 
@@ -179,6 +181,8 @@ class Runner(QObject):
 
 class SyncRunner(Runner):
     """Runs each job at once in the calling thread (for tests); same callbacks, same errors."""
+
+    connection = Qt.ConnectionType.DirectConnection
 
     def _start(self, job: Job) -> None:
         job.execute()
