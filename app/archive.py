@@ -21,12 +21,12 @@ from sqlalchemy.sql.schema import Column, Table
 from app.atomic import atomic_open
 from app.db import Database
 from app.errors import ImportFormatError, ValidationError
-from app.models import ENTITY_TYPES, AuditEvent, UTCDateTime
+from app.models import ENTITY_BY_TABLE, AuditEvent, Base, UTCDateTime
 from app.text import check_text
 
 FORMAT = "partnership-desk-archive"
 FORMAT_VERSION = 1
-TABLES: list[Table] = [cls.__table__ for cls in ENTITY_TYPES] + [AuditEvent.__table__]  # type: ignore[misc]
+TABLES: list[Table] = [Base.metadata.tables[name] for name in (*ENTITY_BY_TABLE, AuditEvent.__tablename__)]
 _BY_NAME = {t.name: t for t in TABLES}
 
 
@@ -74,7 +74,7 @@ def import_archive(db: Database, source: Path) -> dict[str, int]:
     with db.engine.begin() as conn:
         for table in TABLES:
             rows = parsed.get(table.name, [])
-            existing = set()
+            existing: set[uuid.UUID] = set()
             ids = [r["id"] for r in rows]
             for chunk in range(0, len(ids), 500):
                 existing.update(

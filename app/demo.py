@@ -303,7 +303,7 @@ class _Builder:
             ),
         ]
         for key, party, title, desc, due, status in rows:
-            view = commitments.create_commitment(
+            commitment = commitments.create_commitment(
                 self.db,
                 CommitmentInput(
                     agreement_id=rec.id,
@@ -314,7 +314,7 @@ class _Builder:
                     status=status,
                 ),
             )
-            self.commitment[key] = view.id
+            self.commitment[key] = commitment.id
         return rec.id
 
     def other_agreements(self) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from pathlib import Path
+from typing import Any
 
 from app.cli.common import open_db
+from app.errors import DomainError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,9 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             counts = export_archive(db, dest)
         print(f"Exported {sum(counts.values())} rows to {dest}")
         return 0
-    from app.transfer.cli import export_list
-
-    return export_list(args)
+    return int(_transfer().export_list(args))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -54,6 +55,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             counts = import_archive(db, source)
         print(f"Imported {sum(counts.values())} rows from {source}")
         return 0
-    from app.transfer.cli import import_file
+    return int(_transfer().import_file(args))
 
-    return import_file(args)
+
+def _transfer() -> Any:
+    """The list import/export module (CSV, XLSX, vCard, iCalendar), imported by name."""
+    try:
+        return importlib.import_module("app.transfer.cli")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("app.transfer", "app.transfer.cli"):
+            raise
+        raise DomainError(
+            "이 형식의 가져오기/내보내기는 아직 지원하지 않습니다. JSON 파일(FILE.json)을 사용하십시오.",
+            "Importing or exporting this format is not available yet. Use a JSON file (FILE.json).",
+        ) from None

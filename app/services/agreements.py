@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ScalarSelect, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -170,7 +170,7 @@ def get_agreement(db: Database, ident: UUID) -> AgreementRecord:
         return to_record(get_live(s, Agreement, ident))
 
 
-def _party_count() -> object:
+def _party_count() -> ScalarSelect[int]:
     return (
         select(func.count(Party.id))
         .where(Party.agreement_id == Agreement.id, Party.deleted_at.is_(None))
@@ -179,7 +179,7 @@ def _party_count() -> object:
     )
 
 
-def _query(query: AgreementQuery) -> Select[tuple[Agreement]]:
+def _query(query: AgreementQuery) -> Select[Agreement]:
     stmt = select(Agreement).where(Agreement.deleted_at.is_(None))
     if query.text:
         pattern = like_pattern(query.text)
@@ -221,7 +221,7 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
     # NULL dates last in both directions, on both databases.
     stmt = (
         _query(query)
-        .add_columns(_party_count())  # type: ignore[call-overload]
+        .add_columns(_party_count())
         .order_by(column.is_(None), order, Agreement.id)
         .offset(query.offset)
     )
@@ -366,7 +366,7 @@ def reorder_parties(db: Database, agreement_id: UUID, party_ids: list[UUID]) -> 
     return list_parties(db, agreement_id)
 
 
-def _parties_stmt(agreement_id: UUID) -> Select[tuple[Party]]:
+def _parties_stmt(agreement_id: UUID) -> Select[Party]:
     return (
         select(Party)
         .where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, or_, select
@@ -46,7 +45,7 @@ def _values(s: Session, data: CommitmentInput) -> dict[str, object]:
     }
 
 
-def _base() -> Select[Any]:
+def _base() -> Select[Commitment, Agreement, Organization]:
     return (
         select(Commitment, Agreement, Organization)
         .join(Agreement, Agreement.id == Commitment.agreement_id)
@@ -112,7 +111,7 @@ def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
         return _one(s, ident)
 
 
-def _query(query: CommitmentQuery) -> Select[Any]:
+def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization]:
     stmt = _base()
     if query.text:
         pattern = like_pattern(query.text)

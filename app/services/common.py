@@ -82,13 +82,13 @@ def soft_delete(session: Session, obj: Entity, expected_version: int | None = No
     return now
 
 
-def delete_children(session: Session, stmt: Select[tuple[E]], when: datetime) -> None:
+def delete_children(session: Session, stmt: Select[E], when: datetime) -> None:
     for child in session.scalars(stmt):
         if child.deleted_at is None:
             child.deleted_at = when
 
 
-def restore_children(session: Session, stmt: Select[tuple[E]], when: datetime) -> None:
+def restore_children(session: Session, stmt: Select[E], when: datetime) -> None:
     """Bring back the children deleted together with their parent (same tombstone time)."""
     for child in session.scalars(stmt):
         if child.deleted_at == when:
@@ -115,7 +115,7 @@ def like_pattern(text_value: str) -> str:
     return f"%{escaped}%"
 
 
-def count_of(session: Session, stmt: Select[Any]) -> int:
+def count_of(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
 
 

@@ -106,7 +106,7 @@ def _current_membership_id() -> Any:
     )
 
 
-def _query(query: ContactQuery) -> Select[tuple[Contact, str | None, str | None, str | None]]:
+def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
     m = aliased(Membership)
     org = aliased(Organization)
     stmt = (

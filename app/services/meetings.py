@@ -504,7 +504,7 @@ def carry_over(db: Database, ident: UUID, to_meeting_id: UUID) -> ActionItemView
         return _one_action(s, new.id)
 
 
-def _action_base() -> Select[Any]:
+def _action_base() -> Select[ActionItem, Meeting, Contact, Organization, str]:
     owner = aliased(Contact)
     owner_org = aliased(Organization)
     return (

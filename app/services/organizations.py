@@ -84,7 +84,7 @@ def get_organization(db: Database, ident: UUID) -> OrganizationRecord:
         return to_record(get_live(s, Organization, ident))
 
 
-def _query(query: OrganizationQuery) -> Select[tuple[Organization]]:
+def _query(query: OrganizationQuery) -> Select[Organization]:
     stmt = select(Organization).where(Organization.deleted_at.is_(None))
     if query.text:
         pattern = like_pattern(query.text)
