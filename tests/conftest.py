@@ -71,7 +71,7 @@ def pg_url() -> Iterator[str]:
     name = f"pdtest_{uuid.uuid4().hex[:12]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
