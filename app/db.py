@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -119,7 +119,7 @@ class Database:
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError("record", "?", 0, 0) from exc
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
             session.rollback()
             raise _storage_error(exc) from exc
         except BaseException:
@@ -205,7 +205,7 @@ def _sqlite_engine(url: str, paths: AppPaths) -> Engine:
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master"))
-    except OperationalError as exc:
+    except DBAPIError as exc:  # OperationalError, and DatabaseError for a damaged file
         engine.dispose()
         raise _storage_error(exc, Path(database)) from exc
     return engine
@@ -248,7 +248,8 @@ def _check_sqlite_file(path: Path) -> None:
 def _storage_error(exc: Exception, path: Path | None = None) -> StorageError:
     detail = _first_line(exc)
     where = f" ({path})" if path else ""
-    if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) and "not a database" in detail:
+    damaged = ("not a database", "malformed", "file is encrypted")
+    if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) and any(d in detail for d in damaged):
         return StorageError(
             f"데이터베이스 파일이 손상되었습니다{where}. 백업에서 복원하십시오.",
             f"The database file is damaged{where}. Restore it from a backup.",
