@@ -327,8 +327,36 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(20))  # create, update, delete, restore
     version: Mapped[int] = mapped_column(Integer, default=0)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Set when the event arrived in an exchange bundle: local time of arrival (for --since).
+    received_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
 
     __table_args__ = (Index("ix_audit_event_entity", "entity_id", "occurred_at"),)
+
+
+class Conflict(Base):
+    """Two concurrent edits of one field met in an exchange; the later one won.
+
+    The id is derived from the two edits, so every database that meets the same pair
+    records the same conflict. Values are stored as JSON text.
+    """
+
+    __tablename__ = "conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    entity_kind: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    winner_value: Mapped[str] = mapped_column(Text, default="null")
+    loser_value: Mapped[str] = mapped_column(Text, default="null")
+    winner_event_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    loser_event_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    winner_device: Mapped[str] = mapped_column(String(64), default="")
+    loser_device: Mapped[str] = mapped_column(String(64), default="")
+    winner_at: Mapped[datetime | None] = mapped_column(default=None)
+    loser_at: Mapped[datetime | None] = mapped_column(default=None)
+    detected_at: Mapped[datetime] = mapped_column(index=True)
+    reversed_at: Mapped[datetime | None] = mapped_column(default=None)
+    reversed_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Meta(Base):
