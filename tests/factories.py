@@ -1,0 +1,78 @@
+"""Small builders for service tests: one call makes a valid record of each kind."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from app.db import Database
+from app.dto import (
+    AgreementInput,
+    AgreementRecord,
+    CommitmentInput,
+    CommitmentView,
+    ContactInput,
+    ContactRecord,
+    MeetingInput,
+    MeetingRecord,
+    MembershipInput,
+    MembershipView,
+    OrganizationInput,
+    OrganizationRecord,
+    PartyInput,
+    PartyView,
+)
+from app.enums import AgreementStatus, OrgKind, PartyRole
+from app.services import agreements, commitments, contacts, meetings, organizations
+
+
+def org(db: Database, name_ko: str = "산업통상자원부", name_en: str = "", **kw: object) -> OrganizationRecord:
+    kw.setdefault("org_kind", OrgKind.MINISTRY)
+    return organizations.create_organization(db, OrganizationInput(name_ko=name_ko, name_en=name_en, **kw))  # type: ignore[arg-type]
+
+
+def person(db: Database, name_ko: str = "한지윤", name_en: str = "", **kw: object) -> ContactRecord:
+    return contacts.create_contact(db, ContactInput(name_ko=name_ko, name_en=name_en, **kw))  # type: ignore[arg-type]
+
+
+def member(
+    db: Database,
+    contact: UUID,
+    organization: UUID,
+    title: str = "과장",
+    started_on: date | None = None,
+    ended_on: date | None = None,
+) -> MembershipView:
+    return contacts.add_membership(
+        db,
+        MembershipInput(
+            contact_id=contact, organization_id=organization, title=title, started_on=started_on, ended_on=ended_on
+        ),
+    )
+
+
+def agreement(
+    db: Database,
+    title_ko: str = "반도체 협력 협약",
+    status: AgreementStatus = AgreementStatus.DRAFT,
+    signed_on: date | None = None,
+    **kw: object,
+) -> AgreementRecord:
+    if status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED) and signed_on is None:
+        signed_on = date(2023, 8, 29)
+    return agreements.create_agreement(
+        db, AgreementInput(title_ko=title_ko, status=status, signed_on=signed_on, **kw)  # type: ignore[arg-type]
+    )
+
+
+def party(db: Database, agreement_id: UUID, organization_id: UUID, **kw: object) -> PartyView:
+    kw.setdefault("role", PartyRole.SIGNATORY)
+    return agreements.add_party(db, agreement_id, PartyInput(organization_id=organization_id, **kw))  # type: ignore[arg-type]
+
+
+def commitment(db: Database, agreement_id: UUID, title: str = "R&D 과제 추진", **kw: object) -> CommitmentView:
+    return commitments.create_commitment(db, CommitmentInput(agreement_id=agreement_id, title=title, **kw))  # type: ignore[arg-type]
+
+
+def meeting(db: Database, title: str = "실무협의회", **kw: object) -> MeetingRecord:
+    return meetings.create_meeting(db, MeetingInput(title=title, **kw))  # type: ignore[arg-type]
