@@ -58,6 +58,9 @@ class Database:
         self.actor = self._default_actor()
         self.device_id = ""
         audit.install(self._sessions)
+        from app.search.index import install as install_search  # here: app.search imports app.db
+
+        install_search(self._sessions)
 
     # -- opening ---------------------------------------------------------------
 

@@ -359,6 +359,30 @@ class Conflict(Base):
     reversed_by: Mapped[str] = mapped_column(String(200), default="")
 
 
+class SearchDocument(Base):
+    """One searchable record, as folded text (derived data: ``check --repair`` rebuilds it).
+
+    ``doc_no`` is the SQLite FTS5 rowid; ``heading``/``body`` keep the original text for
+    snippets, ``folded_*`` the :func:`app.text.fold_for_search` form that queries match.
+    Kept by ``app.search.index`` in the same transaction as the record itself.
+    """
+
+    __tablename__ = "search_document"
+
+    doc_no: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    record_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    parent_kind: Mapped[str] = mapped_column(String(40), default="")
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    title: Mapped[str] = mapped_column(Text, default="")
+    heading: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    folded_heading: Mapped[str] = mapped_column(Text, default="")
+    folded_body: Mapped[str] = mapped_column(Text, default="")
+
+
 class Meta(Base):
     """Key/value facts about this database (its device id, last exchange points...)."""
 

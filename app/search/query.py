@@ -1,0 +1,189 @@
+"""Running a search: candidates from the index, ranked, with the matching passage marked.
+
+Snippet convention: each matching passage is wrapped in ``«`` and ``»`` (U+00AB,
+U+00BB); those two characters in the record's own text are shown as ``‹``/``›``
+so the marks are never ambiguous. :func:`marked_parts` splits a snippet into
+(text, highlighted) pieces for the UI; the CLI prints it as is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, Connection, and_, column, literal_column, or_, select, table, text
+
+from app.search.documents import KINDS
+from app.search.index import DOCS, FTS_TABLE, ensure_current
+from app.search.terms import fold, fts_phrase, like_pattern, query_words
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+MARK_OPEN = "«"
+MARK_CLOSE = "»"
+SNIPPET_WIDTH = 100
+_KIND_ALIASES = {k + "s": k for k in KINDS}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # agreement, organization, contact, meeting, commitment, attachment
+    id: UUID
+    title: str
+    snippet: str  # matches marked «like this»
+    score: float  # higher is better; comparable within one search
+    parent_kind: str = ""  # for an attachment: the record it belongs to (open that)
+    parent_id: UUID | None = None
+
+
+def search(
+    db: Database, query: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50
+) -> list[SearchHit]:
+    """Hits for ``query`` (every word must occur), grouped by kind in ``KINDS`` order, best first."""
+    words = query_words(query)
+    if not words or limit <= 0:
+        return []
+    wanted = [k for k in KINDS if kinds is None or k in {_KIND_ALIASES.get(x, x) for x in kinds}]
+    ensure_current(db)
+    hits: list[SearchHit] = []
+    with db.engine.connect() as conn:
+        for kind in wanted:
+            for row in _candidates(conn, kind, words, max(limit * 2, 40)):
+                hits.append(_hit(row, words))
+    hits.sort(key=lambda h: -h.score)
+    order = {k: i for i, k in enumerate(KINDS)}
+    return sorted(hits[:limit], key=lambda h: (order[h.kind], -h.score))
+
+
+_D = DOCS
+_FTS = table(FTS_TABLE, column("rowid"))
+_COLUMNS = (
+    _D.c.record_id, _D.c.kind, _D.c.title, _D.c.heading, _D.c.body, _D.c.parent_kind, _D.c.parent_id,
+    _D.c.folded_heading, _D.c.folded_body,
+)  # fmt: skip
+
+
+def _candidates(conn: Connection, kind: str, words: list[str], cap: int) -> list[Any]:
+    if conn.dialect.name == "sqlite":
+        return _sqlite_candidates(conn, kind, words, cap)
+    # The same expression as the pg_trgm GIN index of migration 0002, so the index serves it.
+    folded: ColumnElement[str] = literal_column("(folded_heading || ' ' || folded_body)")
+    stmt = select(*_COLUMNS).where(_D.c.kind == kind, *(folded.like(like_pattern(w)) for w in words))
+    first = like_pattern(words[0])
+    stmt = stmt.order_by(_D.c.folded_heading.like(first).desc(), text("length(folded_body)")).limit(cap)
+    return list(conn.execute(stmt))
+
+
+def _sqlite_candidates(conn: Connection, kind: str, words: list[str], cap: int) -> list[Any]:
+    long = [w for w in words if len(w) > 1]
+    short: list[ColumnElement[bool]] = [
+        or_(
+            _D.c.folded_heading.like(like_pattern(w), escape="\\"),
+            _D.c.folded_body.like(like_pattern(w), escape="\\"),
+        )
+        for w in words
+        if len(w) == 1
+    ]
+    if not long:
+        stmt = select(*_COLUMNS).where(_D.c.kind == kind, *short).limit(cap)
+        return list(conn.execute(stmt))
+    match = f'kind : "{kind}" AND {{heading body}} : (' + " AND ".join(fts_phrase(w) for w in long) + ")"
+    stmt = (
+        select(*_COLUMNS)
+        .select_from(_FTS.join(_D, _D.c.doc_no == _FTS.c.rowid))
+        .where(and_(text(f"{FTS_TABLE} MATCH :match").bindparams(match=match), *short))
+        .order_by(text(f"bm25({FTS_TABLE}, 0.0, 5.0, 1.0)"))
+        .limit(cap)
+    )
+    return list(conn.execute(stmt))
+
+
+def _hit(row: Any, words: list[str]) -> SearchHit:
+    return SearchHit(
+        kind=row.kind,
+        id=row.record_id,
+        title=_clean(row.title),
+        snippet=snippet(row.heading, row.body, words, row.folded_body),
+        score=round(_score(words, row.folded_heading, row.folded_body), 4),
+        parent_kind=row.parent_kind,
+        parent_id=row.parent_id,
+    )
+
+
+def _score(words: list[str], heading: str, body: str) -> float:
+    """Matches in names and titles count most, then at a word's start, then how often."""
+    score = 1.0 / (1.0 + len(body) / 2000)
+    for word in words:
+        start = re.compile(r"(?<![^\W_])" + re.escape(word))
+        if word in heading:
+            score += 3.0
+            if start.search(heading):
+                score += 1.0
+            if heading == word:
+                score += 2.0
+        count = body.count(word)
+        if count:
+            score += 0.5 + 0.2 * min(count, 5)
+            if start.search(body):
+                score += 0.5
+    return score
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFC", value).replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›")
+
+
+def snippet(heading: str, body: str, words: list[str], folded_body: str | None = None) -> str:
+    """A passage around the first match (body first, else the heading) with matches marked."""
+    folded_body = fold(body) if folded_body is None else folded_body
+    source = body if any(w in folded_body for w in words) else heading
+    shown = re.sub(r"\s", " ", _clean(source))
+    # Fold one character at a time, remembering which shown character each folded one came from.
+    folded_parts: list[str] = []
+    owner: list[int] = []
+    for i, ch in enumerate(shown):
+        part = fold(ch)
+        folded_parts.append(part)
+        owner.extend([i] * len(part))
+    folded = "".join(folded_parts)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        for m in re.finditer(re.escape(word), folded):
+            spans.append((owner[m.start()], owner[m.end() - 1] + 1))
+    if not spans:
+        return shown[:SNIPPET_WIDTH] + ("…" if len(shown) > SNIPPET_WIDTH else "")
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    first = merged[0][0]
+    begin = max(0, min(first - SNIPPET_WIDTH // 3, len(shown) - SNIPPET_WIDTH))
+    end = min(len(shown), begin + SNIPPET_WIDTH)
+    out = ["…" if begin > 0 else ""]
+    pos = begin
+    for start, stop in merged:
+        if stop <= begin or start >= end:
+            continue
+        start, stop = max(start, begin), min(stop, end)
+        out += [shown[pos:start], MARK_OPEN, shown[start:stop], MARK_CLOSE]
+        pos = stop
+    out.append(shown[pos:end])
+    out.append("…" if end < len(shown) else "")
+    return "".join(out).strip()
+
+
+def marked_parts(snippet_text: str) -> list[tuple[str, bool]]:
+    """Split a snippet into (text, is_match) pieces for highlighting."""
+    parts: list[tuple[str, bool]] = []
+    for piece in re.split(f"({MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE})", snippet_text):
+        if piece.startswith(MARK_OPEN) and piece.endswith(MARK_CLOSE):
+            parts.append((piece[1:-1], True))
+        elif piece:
+            parts.append((piece, False))
+    return parts
