@@ -46,7 +46,11 @@ def member(
     return contacts.add_membership(
         db,
         MembershipInput(
-            contact_id=contact, organization_id=organization, title=title, started_on=started_on, ended_on=ended_on
+            contact_id=contact,
+            organization_id=organization,
+            title=title,
+            started_on=started_on,
+            ended_on=ended_on,
         ),
     )
 
@@ -58,10 +62,14 @@ def agreement(
     signed_on: date | None = None,
     **kw: object,
 ) -> AgreementRecord:
-    if status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED) and signed_on is None:
+    if (
+        status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED)
+        and signed_on is None
+    ):
         signed_on = date(2023, 8, 29)
     return agreements.create_agreement(
-        db, AgreementInput(title_ko=title_ko, status=status, signed_on=signed_on, **kw)  # type: ignore[arg-type]
+        db,
+        AgreementInput(title_ko=title_ko, status=status, signed_on=signed_on, **kw),  # type: ignore[arg-type]
     )
 
 
@@ -70,7 +78,9 @@ def party(db: Database, agreement_id: UUID, organization_id: UUID, **kw: object)
     return agreements.add_party(db, agreement_id, PartyInput(organization_id=organization_id, **kw))  # type: ignore[arg-type]
 
 
-def commitment(db: Database, agreement_id: UUID, title: str = "R&D 과제 추진", **kw: object) -> CommitmentView:
+def commitment(
+    db: Database, agreement_id: UUID, title: str = "R&D 과제 추진", **kw: object
+) -> CommitmentView:
     return commitments.create_commitment(db, CommitmentInput(agreement_id=agreement_id, title=title, **kw))  # type: ignore[arg-type]
 
 

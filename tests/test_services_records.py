@@ -41,7 +41,9 @@ def test_organization_lifecycle(any_db: Database) -> None:
     updated = organizations.update_organization(
         any_db,
         created.id,
-        OrganizationInput(name_ko="삼성전자", name_en="Samsung Electronics Co., Ltd.", org_kind=OrgKind.COMPANY),
+        OrganizationInput(
+            name_ko="삼성전자", name_en="Samsung Electronics Co., Ltd.", org_kind=OrgKind.COMPANY
+        ),
         expected_version=1,
     )
     assert updated.version == 2
@@ -84,7 +86,10 @@ def test_contact_lifecycle(any_db: Database) -> None:
     c = person(any_db, "정수빈", "Subin Jung", email="subin.jung@example.com", phone="02-0000-0000")
     assert contacts.get_contact(any_db, c.id).email == "subin.jung@example.com"
     u = contacts.update_contact(
-        any_db, c.id, ContactInput(name_ko="정수빈", name_en="Subin Jung", email="sj@example.com"), expected_version=1
+        any_db,
+        c.id,
+        ContactInput(name_ko="정수빈", name_en="Subin Jung", email="sj@example.com"),
+        expected_version=1,
     )
     assert (u.version, u.email, u.phone) == (2, "sj@example.com", "")
     assert contacts.count_contacts(any_db) == 1
@@ -131,7 +136,9 @@ def test_agreement_crud_with_parties_and_amendments(any_db: Database) -> None:
         ),
     )
     assert a.tags == ("반도체", "R&D")
-    p1 = party(any_db, a.id, motie.id, role=PartyRole.LEAD, signatory_contact_id=signer.id, signatory_title="과장")
+    p1 = party(
+        any_db, a.id, motie.id, role=PartyRole.LEAD, signatory_contact_id=signer.id, signatory_title="과장"
+    )
     p2 = party(any_db, a.id, samsung.id, signatory_name="박서준", signed_on=date(2023, 8, 29))
     assert (p1.position, p2.position) == (0, 1)
     assert p1.signatory_name == "한지윤"
@@ -150,7 +157,8 @@ def test_agreement_crud_with_parties_and_amendments(any_db: Database) -> None:
     assert changed.role == PartyRole.WITNESS
 
     amendment = agreements.add_amendment(
-        any_db, AmendmentInput(agreement_id=a.id, amended_on=date(2024, 1, 2), title="1차 변경", effect="기간 연장")
+        any_db,
+        AmendmentInput(agreement_id=a.id, amended_on=date(2024, 1, 2), title="1차 변경", effect="기간 연장"),
     )
     assert agreements.update_amendment(
         any_db, amendment.id, AmendmentInput(agreement_id=a.id, title="1차 변경 협약")
@@ -189,7 +197,9 @@ def test_commitment_crud(any_db: Database) -> None:
     u = commitments.update_commitment(
         any_db,
         c.id,
-        CommitmentInput(agreement_id=a.id, title="R&D 과제 추진", status=CommitmentStatus.DONE, party_id=p.id),
+        CommitmentInput(
+            agreement_id=a.id, title="R&D 과제 추진", status=CommitmentStatus.DONE, party_id=p.id
+        ),
         expected_version=1,
     )
     assert u.status == CommitmentStatus.DONE and u.due_on is None and u.version == 2
@@ -216,14 +226,20 @@ def test_meeting_crud_and_minutes(any_db: Database) -> None:
     assert m.agreement_ids == (a.id,)
     assert meetings.get_meeting(any_db, m.id).starts_at == start
 
-    agenda = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="이행 점검", discussion="논의\n둘째 줄"))
+    agenda = meetings.add_agenda_item(
+        any_db, m.id, AgendaItemInput(title="이행 점검", discussion="논의\n둘째 줄")
+    )
     second = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="차기 계획"))
     assert (agenda.position, second.position) == (0, 1)
-    assert meetings.update_agenda_item(any_db, agenda.id, AgendaItemInput(title="이행 과제 점검")).version == 2
+    assert (
+        meetings.update_agenda_item(any_db, agenda.id, AgendaItemInput(title="이행 과제 점검")).version == 2
+    )
     d = meetings.add_decision(any_db, m.id, "분기 1회 개최한다.")
     assert meetings.update_decision(any_db, d.id, "분기 1회 개최한다 (간사: 협회).").version == 2
 
-    u = meetings.update_meeting(any_db, m.id, MeetingInput(title="실무협의회 (1차)", agreement_ids=()), expected_version=1)
+    u = meetings.update_meeting(
+        any_db, m.id, MeetingInput(title="실무협의회 (1차)", agreement_ids=()), expected_version=1
+    )
     assert u.agreement_ids == () and u.title == "실무협의회 (1차)"
     u = meetings.update_meeting(any_db, m.id, MeetingInput(title="실무협의회 (1차)", agreement_ids=(a.id,)))
     assert u.agreement_ids == (a.id,)
@@ -275,7 +291,9 @@ def test_membership_validation(any_db: Database) -> None:
     with pytest.raises(ValidationError) as err:
         contacts.add_membership(
             any_db,
-            MembershipInput(contact_id=c.id, organization_id=o.id, started_on=date(2024, 1, 1), ended_on=date(2023, 1, 1)),
+            MembershipInput(
+                contact_id=c.id, organization_id=o.id, started_on=date(2024, 1, 1), ended_on=date(2023, 1, 1)
+            ),
         )
     assert err.value.field == "ended_on"
     m = member(any_db, c.id, o.id, started_on=date(2024, 1, 1))
@@ -303,7 +321,9 @@ def test_attendee_defaults_to_current_organization_and_title(any_db: Database) -
     assert dup.value.field == "contact_id"
     # An explicit organization and title are kept as given.
     m2 = meeting(any_db, "2차 회의")
-    b = meetings.add_attendee(any_db, m2.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id, title="선임"))
+    b = meetings.add_attendee(
+        any_db, m2.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id, title="선임")
+    )
     assert (b.organization_name_ko, b.title) == ("한국반도체산업협회", "선임")
     # A person without a position attends with no organization.
     nobody = person(any_db, "신예린")
@@ -326,15 +346,29 @@ def test_action_items_and_carry_over(any_db: Database) -> None:
     item = meetings.add_action_item(
         any_db,
         first.id,
-        ActionItemInput(title="후보 목록 작성", owner_contact_id=owner.id, due_on=date(2024, 5, 1), commitment_id=c.id),
+        ActionItemInput(
+            title="후보 목록 작성", owner_contact_id=owner.id, due_on=date(2024, 5, 1), commitment_id=c.id
+        ),
     )
-    assert (item.owner_name_ko, item.commitment_title, item.meeting_title) == ("오세훈", "R&D 과제 추진", "1차")
+    assert (item.owner_name_ko, item.commitment_title, item.meeting_title) == (
+        "오세훈",
+        "R&D 과제 추진",
+        "1차",
+    )
     assert meetings.list_meetings(any_db, None)[-1].open_action_count == 1
 
     carried = meetings.carry_over(any_db, item.id, second.id)
     assert carried.carried_from_id == item.id
-    assert (carried.meeting_id, carried.status, carried.title) == (second.id, ActionStatus.OPEN, "후보 목록 작성")
-    assert (carried.owner_contact_id, carried.commitment_id, carried.due_on) == (owner.id, c.id, date(2024, 5, 1))
+    assert (carried.meeting_id, carried.status, carried.title) == (
+        second.id,
+        ActionStatus.OPEN,
+        "후보 목록 작성",
+    )
+    assert (carried.owner_contact_id, carried.commitment_id, carried.due_on) == (
+        owner.id,
+        c.id,
+        date(2024, 5, 1),
+    )
     old = next(x for x in meetings.list_action_items(any_db, meeting_id=first.id))
     assert old.status == ActionStatus.CARRIED_OVER
     # Only open items carry over, and never into the same meeting.
@@ -343,12 +377,17 @@ def test_action_items_and_carry_over(any_db: Database) -> None:
     with pytest.raises(ValidationError):
         meetings.carry_over(any_db, carried.id, second.id)
     assert [x.id for x in meetings.list_action_items(any_db, open_only=True)] == [carried.id]
-    assert [x.id for x in meetings.list_action_items(any_db, contact_id=owner.id, open_only=True)] == [carried.id]
+    assert [x.id for x in meetings.list_action_items(any_db, contact_id=owner.id, open_only=True)] == [
+        carried.id
+    ]
     assert len(meetings.list_action_items(any_db, commitment_id=c.id)) == 2
     assert len(meetings.list_action_items(any_db, agreement_id=a.id)) == 2
 
     done = meetings.update_action_item(
-        any_db, carried.id, ActionItemInput(title="후보 목록 작성", status=ActionStatus.DONE), expected_version=1
+        any_db,
+        carried.id,
+        ActionItemInput(title="후보 목록 작성", status=ActionStatus.DONE),
+        expected_version=1,
     )
     assert done.status == ActionStatus.DONE and done.owner_contact_id is None
     meetings.remove_action_item(any_db, done.id)

@@ -42,6 +42,7 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
+    sort_keys,
     split_tags,
     text,
     to_dto,
@@ -216,15 +217,15 @@ def _query(query: AgreementQuery) -> Select[Agreement]:
 def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[AgreementSummary]:
     query = query or AgreementQuery()
     sort = query.sort if query.sort in SORTABLE else "signed_on"
-    column = getattr(Agreement, sort)
-    order = column.desc() if query.descending else column.asc()
-    # NULL dates last in both directions, on both databases.
-    stmt = (
-        _query(query)
-        .add_columns(_party_count())
-        .order_by(column.is_(None), order, Agreement.id)
-        .offset(query.offset)
+    fallback = {"title_ko": Agreement.title_en, "title_en": Agreement.title_ko}.get(sort)
+    keys = sort_keys(
+        db.engine.dialect.name,
+        getattr(Agreement, sort),
+        query.descending,
+        fallback=fallback,
+        hangul_first=sort != "title_en",
     )
+    stmt = _query(query).add_columns(_party_count()).order_by(*keys, Agreement.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with db.session() as s:

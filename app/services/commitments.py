@@ -18,6 +18,7 @@ from app.services.common import (
     get_live,
     like_pattern,
     soft_delete,
+    sort_keys,
     text,
     to_dto,
 )
@@ -135,12 +136,8 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
 def list_commitments(db: Database, query: CommitmentQuery | None = None) -> list[CommitmentView]:
     query = query or CommitmentQuery()
     sort = query.sort if query.sort in SORTABLE else "due_on"
-    column = getattr(Commitment, sort)
-    stmt = (
-        _query(query)
-        .order_by(column.is_(None), column.desc() if query.descending else column.asc(), Commitment.id)
-        .offset(query.offset)
-    )
+    keys = sort_keys(db.engine.dialect.name, getattr(Commitment, sort), query.descending)
+    stmt = _query(query).order_by(*keys, Commitment.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with db.session() as s:

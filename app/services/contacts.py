@@ -33,6 +33,7 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
+    sort_keys,
     text,
     to_dto,
 )
@@ -151,7 +152,15 @@ def list_contacts(db: Database, query: ContactQuery | None = None) -> list[Conta
     sort = query.sort if query.sort in SORTABLE else "name_ko"
     cols = {c.name: c for c in stmt.selected_columns}
     column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
-    stmt = stmt.order_by(column.desc() if query.descending else column.asc(), Contact.id).offset(query.offset)
+    fallback = {
+        "name_ko": Contact.name_en,
+        "name_en": Contact.name_ko,
+        "organization_name_ko": cols["organization_name_en"],
+    }.get(sort)
+    keys = sort_keys(
+        db.engine.dialect.name, column, query.descending, fallback=fallback, hangul_first=sort != "name_en"
+    )
+    stmt = stmt.order_by(*keys, Contact.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with db.session() as s:

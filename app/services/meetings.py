@@ -51,6 +51,7 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
+    sort_keys,
     text,
     to_dto,
 )
@@ -230,14 +231,9 @@ def _query(query: MeetingQuery) -> Select[Any]:
 def list_meetings(db: Database, query: MeetingQuery | None = None) -> list[MeetingSummary]:
     query = query or MeetingQuery()
     sort = query.sort if query.sort in SORTABLE else "starts_at"
-    column = getattr(Meeting, sort)
+    keys = sort_keys(db.engine.dialect.name, getattr(Meeting, sort), query.descending)
     attendees, open_actions = _counts()
-    stmt = (
-        _query(query)
-        .add_columns(attendees, open_actions)
-        .order_by(column.is_(None), column.desc() if query.descending else column.asc(), Meeting.id)
-        .offset(query.offset)
-    )
+    stmt = _query(query).add_columns(attendees, open_actions).order_by(*keys, Meeting.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with db.session() as s:

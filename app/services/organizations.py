@@ -20,6 +20,7 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
+    sort_keys,
     text,
     to_dto,
 )
@@ -103,8 +104,15 @@ def _query(query: OrganizationQuery) -> Select[Organization]:
 def list_organizations(db: Database, query: OrganizationQuery | None = None) -> list[OrganizationRecord]:
     query = query or OrganizationQuery()
     sort = query.sort if query.sort in SORTABLE else "name_ko"
-    column = getattr(Organization, sort)
-    stmt = _query(query).order_by(column.desc() if query.descending else column.asc(), Organization.id)
+    fallback = {"name_ko": Organization.name_en, "name_en": Organization.name_ko}.get(sort)
+    keys = sort_keys(
+        db.engine.dialect.name,
+        getattr(Organization, sort),
+        query.descending,
+        fallback=fallback,
+        hangul_first=sort != "name_en",
+    )
+    stmt = _query(query).order_by(*keys, Organization.id)
     stmt = stmt.offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
