@@ -7,8 +7,9 @@ Create Date: 2026-11-27 05:10:00
 The folded text of every record (``search_document``) and, per database:
 SQLite gets a contentless FTS5 table of overlapping bigrams (``app/search/terms.py``
 explains why bigrams, not trigrams); PostgreSQL gets a pg_trgm GIN index on the
-folded text (LIKE '%word%' uses it). The index is filled on first use after the
-upgrade (flag in ``meta``), by code that knows the schema of that day.
+folded text (LIKE '%word%' uses it). A database that already holds records gets
+its index on first use after the upgrade (flag in ``meta``), by code that knows
+the schema of that day.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def upgrade() -> None:
             "CREATE INDEX ix_search_document_folded_trgm ON search_document "
             "USING gin ((folded_heading || ' ' || folded_body) gin_trgm_ops)"
         )
-    op.execute("INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')")
+    tables = ("agreement", "organization", "contact", "meeting", "commitment", "attachment")
+    if any(bind.execute(sa.text(f"SELECT 1 FROM {t} LIMIT 1")).first() for t in tables):
+        op.execute("INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')")
 
 
 def downgrade() -> None:

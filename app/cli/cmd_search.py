@@ -1,0 +1,49 @@
+"""search: one query over every kind of record."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import open_db
+
+KIND_CHOICES = ["agreement", "organization", "contact", "meeting", "commitment", "attachment"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "search", help="search agreements, organizations, contacts, meetings, commitments, files"
+    )
+    p.add_argument("query", nargs="+", help="words to find (each must occur; part of a word is enough)")
+    p.add_argument("--kind", action="append", choices=KIND_CHOICES, help="only this kind (repeatable)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print an array of hits: kind, id, title, snippet")
+    p.set_defaults(handler=cmd_search)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from app.cli.common import print_json
+    from app.search import search
+
+    query = " ".join(args.query)
+    with open_db(args) as db:
+        hits = search(db, query, kinds=tuple(args.kind) if args.kind else None, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score}
+                | ({"parent_kind": h.parent_kind, "parent_id": h.parent_id} if h.parent_id else {})
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print(f"No matches for {query!r}.")
+        return 0
+    kind = ""
+    for hit in hits:
+        if hit.kind != kind:
+            kind = hit.kind
+            print(f"{'' if hit is hits[0] else chr(10)}[{kind}]")
+        print(f"  {hit.title}  ({hit.id})")
+        print(f"    {hit.snippet}")
+    return 0
