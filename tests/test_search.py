@@ -222,11 +222,13 @@ def test_cli_search_json(korean: Database, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_upgrade_of_a_database_with_records_indexes_them(paths: object) -> None:
+    from app.db import _create_engine
     from app.migrate import upgrade
-    from app.paths import AppPaths
+    from app.paths import AppPaths, database_url
 
     assert isinstance(paths, AppPaths)
-    old = Database.open(paths=paths, migrate=False)
+    url = database_url(None, paths)
+    old = Database(_create_engine(url, paths), paths, url)
     upgrade(old, "0002")
     with old.engine.begin() as conn:
         conn.execute(
