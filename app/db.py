@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.errors import ConflictError, SchemaTooNewError, StorageError
+from app.errors import ConflictError, SchemaTooNewError, StorageError, is_stale_snapshot
 from app.models import Meta
 from app.paths import AppPaths, app_paths, database_url
 
@@ -121,9 +121,11 @@ class Database:
             session.commit()
         except StaleDataError as exc:
             session.rollback()
-            raise ConflictError("record", "?", 0, 0) from exc
+            raise ConflictError.lost_race(exc) from exc
         except (OperationalError, DatabaseError) as exc:
             session.rollback()
+            if is_stale_snapshot(exc):
+                raise ConflictError("record", "?") from exc
             raise _storage_error(exc) from exc
         except BaseException:
             session.rollback()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.i18n import Language, Text
 
 
@@ -38,20 +40,47 @@ class NotFoundError(DomainError):
 
 
 class ConflictError(DomainError):
-    """Someone else saved the record since it was read (optimistic locking)."""
+    """Someone else saved the record since it was read (optimistic locking).
 
-    def __init__(self, kind: str, ident: object, expected: int, actual: int) -> None:
+    ``expected``/``actual`` are the versions when known: a stale ``expected_version``
+    is caught before writing; a write that lost a race is caught by the database
+    (no row of the version read was left to update) and knows only the kind.
+    """
+
+    def __init__(
+        self, kind: str, ident: object, expected: int | None = None, actual: int | None = None
+    ) -> None:
         self.kind = kind
         self.ident = ident
         self.expected = expected
         self.actual = actual
         ko_kind = KIND_KO.get(kind, kind)
+        versions_ko = versions_en = ""
+        if expected is not None and actual is not None:
+            versions_ko = f" (버전 {expected} → {actual})"
+            versions_en = f" (version {expected} → {actual})"
         super().__init__(
-            f"이 {ko_kind}은(는) 불러온 뒤 다른 곳에서 변경되었습니다 (버전 {expected} → {actual}). "
+            f"이 {ko_kind}은(는) 불러온 뒤 다른 곳에서 변경되었습니다{versions_ko}. "
             "다시 불러온 후 변경 내용을 적용하십시오.",
-            f"This {kind} was changed elsewhere after you opened it (version {expected} → {actual}). "
+            f"This {kind} was changed elsewhere after you opened it{versions_en}. "
             "Reload it and apply your changes again.",
         )
+
+    @classmethod
+    def lost_race(cls, exc: BaseException) -> ConflictError:
+        """The error for a write the database refused because another one came first."""
+        match = re.search(r"on table '(\w+)'", str(exc))
+        table = match.group(1) if match else ""
+        return cls(_TABLE_KIND.get(table, "record"), "?")
+
+
+def is_stale_snapshot(exc: BaseException) -> bool:
+    """A SQLite write refused because another connection wrote since this transaction read."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlite_errorcode", None) == _SQLITE_BUSY_SNAPSHOT
+
+
+_SQLITE_BUSY_SNAPSHOT = 517
 
 
 class StorageError(DomainError):
@@ -81,3 +110,5 @@ KIND_KO = {
     "action item": "조치사항",
     "attachment": "첨부파일",
 }
+
+_TABLE_KIND = {kind.replace(" ", "_"): kind for kind in KIND_KO}
