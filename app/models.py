@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -176,7 +177,17 @@ class Agreement(Entity):
     # Normalised as ",tag1,tag2," so that one tag is found with LIKE on any database.
     tags: Mapped[str] = mapped_column(String(1000), default="")
 
-    __table_args__ = (Index("ix_agreement_title_ko", "title_ko"),)
+    __table_args__ = (
+        Index("ix_agreement_title_ko", "title_ko"),
+        # The list's default order over live rows (migration 0004).
+        Index(
+            "ix_agreement_live_signed_on",
+            "signed_on",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
 
 
 class Party(Entity):

@@ -227,7 +227,12 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
     )
     stmt = _query(query).add_columns(_party_count()).order_by(*keys, Agreement.id).offset(query.offset)
     if query.limit is not None:
-        stmt = stmt.limit(query.limit)
+        # Page the ids first (an index-only scan for the date sorts), then load that page's rows:
+        # a deep OFFSET (a list scrolled far down) then skips index entries, not whole rows
+        # with their party counts.
+        page = _query(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
+        page = page.offset(query.offset).limit(query.limit).correlate(None)
+        stmt = select(Agreement, _party_count()).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
     with db.session() as s:
         return [_summary(a, n) for a, n in s.execute(stmt)]
 

@@ -173,4 +173,6 @@ def sort_keys(
             folded = folded.collate("C")
         # The groups keep their places when descending: only the names within them reverse.
         return [group.asc(), *(t.desc() if descending else t.asc() for t in (folded, value))]
-    return [column.is_(None), column.desc() if descending else column.asc()]
+    # NULLS LAST (not "IS NULL" first): SQLite then walks the column's index for a descending
+    # sort instead of sorting the whole table, and PostgreSQL reads it the same way.
+    return [(column.desc() if descending else column.asc()).nulls_last()]

@@ -1,0 +1,36 @@
+"""Migration 0004 (the agreements list index) upgrades a database with agreements in it."""
+
+from __future__ import annotations
+
+from sqlalchemy import inspect, text
+
+from app.db import Database, _create_engine
+from app.dto import AgreementQuery
+from app.migrate import upgrade
+from app.paths import AppPaths, database_url
+from app.services.agreements import list_agreements
+
+
+def test_upgrade_keeps_agreements_and_adds_the_list_index(paths: AppPaths) -> None:
+    url = database_url(None, paths)
+    old = Database(_create_engine(url, paths), paths, url)
+    upgrade(old, "0003")
+    with old.engine.begin() as conn:
+        for n, signed in enumerate(["2024-05-01", None, "2023-01-02"]):
+            conn.execute(
+                text(
+                    "INSERT INTO agreement (id, title_ko, title_en, reference_no, agreement_kind, status,"
+                    " signed_on, place, summary, confidentiality, tags, created_at, updated_at, version)"
+                    " VALUES (:id, :title, '', '', 'mou', 'draft', :signed, '', '', 'internal', '',"
+                    " '2024-01-01 00:00:00', '2024-01-01 00:00:00', 1)"
+                ),
+                {"id": f"{n + 1:032x}", "title": f"협약 {n}", "signed": signed},
+            )
+    old.close()
+    with Database.open(paths=paths) as new:
+        names = {ix["name"] for ix in inspect(new.engine).get_indexes("agreement")}
+        assert "ix_agreement_live_signed_on" in names
+        shown = list_agreements(new, AgreementQuery(sort="signed_on", descending=True, limit=2))
+        assert [a.title_ko for a in shown] == ["협약 0", "협약 2"]
+        rest = list_agreements(new, AgreementQuery(sort="signed_on", descending=True, offset=2, limit=2))
+        assert [a.title_ko for a in rest] == ["협약 1"]  # undated last
