@@ -1,12 +1,27 @@
-"""Recognising an encrypted (SQLCipher) database file without its key."""
+"""Encryption at rest: SQLCipher databases and sealed attachment files.
+
+A database is encrypted with SQLCipher (the ``sqlcipher3`` module) under a
+passphrase; without it the file reads as noise. Attachments of an encrypted
+database are sealed with AES-256-GCM under a random key kept inside the encrypted
+database (meta ``attachment_key``), so changing the passphrase never rewrites them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+from app.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BLOB_MAGIC = b"PDBLOB1\x00"
+ATTACHMENT_KEY = "attachment_key"
 
 
 def looks_encrypted(path: Path) -> bool:
@@ -26,3 +41,143 @@ def looks_encrypted(path: Path) -> bool:
     counts = Counter(head)
     entropy = -sum(n / len(head) * math.log2(n / len(head)) for n in counts.values())
     return entropy > 7.5
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in ``path``: its first line, without the line end."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StorageError(
+            f"암호 파일을 읽을 수 없습니다: {path}", f"Cannot read the passphrase file {path}: {exc}"
+        ) from exc
+    lines = text.splitlines()
+    passphrase = lines[0] if lines else ""
+    if not passphrase:
+        raise StorageError(f"암호 파일이 비어 있습니다: {path}", f"The passphrase file {path} is empty.")
+    return passphrase
+
+
+# -- SQLCipher -----------------------------------------------------------------
+
+
+def dbapi() -> Any:
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def key_statement(passphrase: str, pragma: str = "key") -> str:
+    return f"PRAGMA {pragma} = '" + passphrase.replace("'", "''") + "'"
+
+
+def apply_key(dbapi_conn: Any, passphrase: str) -> None:
+    """First statement on a new connection: quiet logging, then the key."""
+    cur = dbapi_conn.cursor()
+    with contextlib.suppress(Exception):
+        cur.execute("PRAGMA cipher_log_level = NONE")
+    cur.execute(key_statement(passphrase))
+    cur.close()
+
+
+def wrong_passphrase(path: Path | None) -> StorageError:
+    where = f": {path}" if path else ""
+    return StorageError(
+        f"암호가 틀렸거나 암호화된 Partnership Desk 데이터베이스가 아닙니다{where}",
+        f"Wrong passphrase, or not an encrypted Partnership Desk database{where}.",
+    )
+
+
+@contextlib.contextmanager
+def open_encrypted(path: Path, passphrase: str) -> Iterator[Any]:
+    """A raw SQLCipher connection with the key checked (wrong key → StorageError)."""
+    conn = dbapi().connect(str(path), isolation_level=None)
+    try:
+        apply_key(conn, passphrase)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception as exc:
+            raise wrong_passphrase(path) from exc
+        yield conn
+    finally:
+        conn.close()
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def export_copy(source: Path, dest: Path, *, source_key: str | None, dest_key: str) -> None:
+    """Write ``source`` (plain, or under ``source_key``) as a new file ``dest`` under ``dest_key``."""
+    dest.unlink(missing_ok=True)
+    if source_key is None:
+        with contextlib.closing(sqlite3.connect(source)) as plain:
+            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn = dbapi().connect(str(source), isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        ctx: Any = contextlib.closing(conn)
+    else:
+        ctx = open_encrypted(source, source_key)
+    with ctx as conn:
+        conn.execute("ATTACH DATABASE ? AS target KEY ?", (str(dest), dest_key))
+        conn.execute("SELECT sqlcipher_export('target')")
+        conn.execute("DETACH DATABASE target")
+    with open_encrypted(dest, dest_key) as check:
+        verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
+    if verdict != "ok":
+        dest.unlink(missing_ok=True)
+        raise StorageError(
+            f"암호화한 사본의 무결성 검사에 실패했습니다: {verdict}",
+            f"The encrypted copy failed its integrity check: {verdict}",
+        )
+    with dest.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def replace_database(new: Path, target: Path) -> None:
+    """Move ``new`` over ``target``, dropping ``target``'s stale WAL files first."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    os.replace(new, target)
+
+
+# -- attachments ---------------------------------------------------------------
+
+
+def new_attachment_key() -> bytes:
+    return os.urandom(32)
+
+
+def seal_blob(key: bytes | None, data: bytes) -> bytes:
+    if key is None:
+        return data
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return BLOB_MAGIC + nonce + AESGCM(key).encrypt(nonce, data, BLOB_MAGIC)
+
+
+def open_blob(key: bytes | None, data: bytes) -> bytes:
+    """Plain content of a stored file; files stored before encryption are returned as they are."""
+    if not data.startswith(BLOB_MAGIC):
+        return data
+    if key is None:
+        raise StorageError(
+            "첨부파일이 암호화되어 있습니다. 데이터베이스를 암호로 여십시오.",
+            "The attachment is encrypted; open the database with its passphrase.",
+        )
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = data[len(BLOB_MAGIC) : len(BLOB_MAGIC) + 12]
+    try:
+        return AESGCM(key).decrypt(nonce, data[len(BLOB_MAGIC) + 12 :], BLOB_MAGIC)
+    except InvalidTag:
+        raise StorageError(
+            "암호화된 첨부파일이 손상되었거나 다른 데이터베이스의 것입니다.",
+            "An encrypted attachment is damaged or belongs to another database.",
+        ) from None

@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -23,8 +23,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
 from app.errors import ConflictError, SchemaTooNewError, StorageError, is_stale_snapshot
+from app.exchange import clock as exchange_clock
 from app.models import Meta
 from app.paths import AppPaths, app_paths, database_url
+
+if TYPE_CHECKING:
+    from app.lock import DatabaseLock
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -57,7 +61,11 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.actor = self._default_actor()
         self.device_id = ""
+        self.blob_key: bytes | None = None  # set for an encrypted database: seals attachments
+        self.encrypted = False
+        self.lock: DatabaseLock | None = None
         audit.install(self._sessions)
+        exchange_clock.install(self._sessions)  # after audit: orders new edits after known ones
         from app.search.index import install as install_search  # here: app.search imports app.db
 
         install_search(self._sessions)
@@ -72,24 +80,43 @@ class Database:
         paths: AppPaths | None = None,
         migrate: bool = True,
         backup_before_migrate: bool = True,
+        passphrase: str | None = None,
+        lock: bool = False,
     ) -> Database:
+        """Open (and migrate) a database; ``passphrase`` for SQLCipher, ``lock`` to be its one writer."""
         paths = paths or app_paths()
         url = database_url(db, paths)
-        engine = _create_engine(url, paths)
+        held = _take_lock(url) if lock else None
+        try:
+            engine = _create_engine(url, paths, passphrase)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
         database = cls(engine, paths, url)
+        database.lock = held
+        database.encrypted = bool(passphrase) and database.is_sqlite
         try:
             if migrate:
                 from app.migrate import upgrade_to_head
 
                 upgrade_to_head(database, backup=backup_before_migrate)
             database.device_id = database._device_id()
+            if database.encrypted:
+                from app.crypto_db import ATTACHMENT_KEY
+
+                key = database.meta_get(ATTACHMENT_KEY)
+                database.blob_key = bytes.fromhex(key) if key else None
         except BaseException:
-            engine.dispose()
+            database.close()
             raise
         return database
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> Database:
         return self
@@ -170,10 +197,19 @@ class Database:
                 row.value = value
 
 
-def _create_engine(url: str, paths: AppPaths) -> Engine:
+def _take_lock(url: str) -> DatabaseLock | None:
+    from app.lock import DatabaseLock
+
+    database = make_url(url).database or ""
+    if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return DatabaseLock.acquire(Path(database))
+
+
+def _create_engine(url: str, paths: AppPaths, passphrase: str | None = None) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, paths)
+        return _sqlite_engine(url, paths, passphrase)
     try:
         engine = create_engine(url, pool_pre_ping=True)
         with engine.connect() as conn:
@@ -187,7 +223,7 @@ def _create_engine(url: str, paths: AppPaths) -> Engine:
     return engine
 
 
-def _sqlite_engine(url: str, paths: AppPaths) -> Engine:
+def _sqlite_engine(url: str, paths: AppPaths, passphrase: str | None = None) -> Engine:
     database = make_url(url).database or ""
     if database and database != ":memory:":
         path = Path(database)
@@ -203,8 +239,11 @@ def _sqlite_engine(url: str, paths: AppPaths) -> Engine:
                 f"데이터베이스 폴더를 만들 수 없습니다: {path.parent} ({exc.strerror})",
                 f"Cannot create the database folder {path.parent}: {exc.strerror}",
             ) from exc
-        _check_sqlite_file(path)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _check_sqlite_file(path, encrypted=bool(passphrase))
+    if passphrase:
+        engine = _sqlcipher_engine(url, passphrase)
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     try:
@@ -212,11 +251,24 @@ def _sqlite_engine(url: str, paths: AppPaths) -> Engine:
             conn.execute(text("SELECT count(*) FROM sqlite_master"))
     except DBAPIError as exc:  # OperationalError, and DatabaseError for a damaged file
         engine.dispose()
+        if passphrase and "not a database" in _first_line(exc):
+            from app.crypto_db import wrong_passphrase
+
+            raise wrong_passphrase(Path(database)) from exc
         raise _storage_error(exc, Path(database)) from exc
     return engine
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _sqlcipher_engine(url: str, passphrase: str) -> Engine:
+    """The same SQLite dialect over SQLCipher; the key is the first statement of a connection."""
+    from app.crypto_db import apply_key, dbapi
+
+    engine = create_engine(url, module=dbapi(), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", lambda conn, _record: apply_key(conn, passphrase))
+    return engine
+
+
+def _check_sqlite_file(path: Path, *, encrypted: bool = False) -> None:
     """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
     if not path.exists():
         try:
@@ -236,7 +288,12 @@ def _check_sqlite_file(path: Path) -> None:
             f"데이터베이스 파일을 읽을 수 없습니다: {path} ({exc.strerror})",
             f"Cannot read the database file {path}: {exc.strerror}",
         ) from exc
-    if header and header != b"SQLite format 3\x00":
+    if encrypted and header == b"SQLite format 3\x00":
+        raise StorageError(
+            f"이 데이터베이스는 암호화되어 있지 않습니다: {path}. 암호 없이 열거나 'encrypt' 명령으로 암호화하십시오.",
+            f"The database {path} is not encrypted. Open it without a passphrase, or encrypt it with 'encrypt'.",
+        )
+    if header and header != b"SQLite format 3\x00" and not encrypted:
         from app.crypto_db import looks_encrypted  # lazy: only for odd files
 
         if looks_encrypted(path):

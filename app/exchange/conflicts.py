@@ -1,0 +1,109 @@
+"""Reviewing the conflicts an exchange resolved, and reversing one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import Column, select
+
+from app.db import Database
+from app.errors import NotFoundError, ValidationError
+from app.exchange.rows import converter, dump_value
+from app.models import ENTITY_BY_TABLE, Conflict, utcnow
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: UUID
+    kind: str  # table name of the record
+    record_id: UUID
+    record_label: str
+    field: str
+    winner_value: Any  # the value kept
+    loser_value: Any  # the value overwritten; reversing puts it back
+    winner_device: str
+    loser_device: str
+    winner_at: datetime | None
+    loser_at: datetime | None
+    detected_at: datetime
+    reversed_at: datetime | None
+    reversed_by: str
+
+
+def list_conflicts(db: Database, *, include_reversed: bool = True) -> list[ConflictView]:
+    stmt = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
+    if not include_reversed:
+        stmt = stmt.where(Conflict.reversed_at.is_(None))
+    with db.session() as s:
+        out: list[ConflictView] = []
+        for c in s.scalars(stmt):
+            model = ENTITY_BY_TABLE.get(c.entity_kind)
+            obj = s.get(model, c.entity_id) if model is not None else None
+            out.append(_view(c, _label(obj) if obj is not None else str(c.entity_id)))
+        return out
+
+
+def reverse_conflict(db: Database, ident: UUID) -> ConflictView:
+    """Put the overwritten value back (a normal edit, so it travels to the other databases)."""
+    with db.session() as s:
+        conflict = s.get(Conflict, ident)
+        if conflict is None:
+            raise NotFoundError("conflict", ident)
+        if conflict.reversed_at is not None:
+            raise ValidationError(
+                "conflict", "이 충돌은 이미 되돌렸습니다.", "This conflict has already been reversed."
+            )
+        model = ENTITY_BY_TABLE.get(conflict.entity_kind)
+        obj = s.get(model, conflict.entity_id) if model is not None else None
+        if model is None or obj is None:
+            raise NotFoundError(conflict.entity_kind, conflict.entity_id)
+        current = json.dumps(dump_value(getattr(obj, conflict.field)), sort_keys=True, ensure_ascii=False)
+        if current != conflict.winner_value:
+            raise ValidationError(
+                "conflict",
+                "충돌 뒤에 이 항목이 다시 변경되어 되돌릴 수 없습니다. 변경 이력에서 값을 복원하십시오.",
+                "The field was changed again after the conflict, so it cannot be reversed here; "
+                "restore the value from the record's history instead.",
+            )
+        column = cast(Column[Any], model.__table__.c[conflict.field])
+        raw = json.loads(conflict.loser_value)
+        value = None if raw is None else converter(column)(raw)
+        enum_class = getattr(column.type, "enum_class", None)
+        if value is not None and enum_class is not None:
+            value = enum_class(value)
+        setattr(obj, conflict.field, value)
+        conflict.reversed_at = utcnow()
+        conflict.reversed_by = str(s.info.get("actor", ""))
+        s.flush()
+        return _view(conflict, _label(obj))
+
+
+def _view(c: Conflict, label: str) -> ConflictView:
+    return ConflictView(
+        id=c.id,
+        kind=c.entity_kind,
+        record_id=c.entity_id,
+        record_label=label,
+        field=c.field,
+        winner_value=json.loads(c.winner_value),
+        loser_value=json.loads(c.loser_value),
+        winner_device=c.winner_device,
+        loser_device=c.loser_device,
+        winner_at=c.winner_at,
+        loser_at=c.loser_at,
+        detected_at=c.detected_at,
+        reversed_at=c.reversed_at,
+        reversed_by=c.reversed_by,
+    )
+
+
+def _label(obj: object) -> str:
+    for attr in ("title_ko", "name_ko", "title", "title_en", "name_en", "filename", "text"):
+        value = getattr(obj, attr, "")
+        if value:
+            return str(value)
+    return str(getattr(obj, "id", ""))

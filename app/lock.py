@@ -1,0 +1,97 @@
+"""One writer per SQLite database: an exclusive lock on ``<database>.lock``.
+
+The operating system drops the lock when the process ends, even when it is
+killed, so a stale lock file never blocks the next start. ``fcntl`` on POSIX,
+``msvcrt`` on Windows.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from app.errors import StorageError
+
+
+class DatabaseLockedError(StorageError):
+    """Another Partnership Desk already has the database open for writing."""
+
+
+class DatabaseLock:
+    def __init__(self, path: Path, handle: IO[bytes]) -> None:
+        self.path = path
+        self._handle: IO[bytes] | None = handle
+
+    @staticmethod
+    def lock_path(database: Path) -> Path:
+        return database.with_name(database.name + ".lock")
+
+    @classmethod
+    def acquire(cls, database: Path) -> DatabaseLock:
+        path = cls.lock_path(database)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = path.open("a+b")
+        except OSError as exc:
+            raise StorageError(
+                f"잠금 파일을 만들 수 없습니다: {path} ({exc.strerror})",
+                f"Cannot create the lock file {path}: {exc.strerror}",
+            ) from exc
+        try:
+            _lock(handle)
+        except OSError:
+            try:
+                handle.seek(0)
+                holder = handle.read(100).decode("ascii", "replace").strip() or "?"
+            except OSError:  # Windows: the locked byte cannot be read
+                holder = "?"
+            handle.close()
+            raise DatabaseLockedError(
+                f"다른 Partnership Desk(프로세스 {holder})가 이 데이터베이스를 사용 중입니다: {database}. "
+                "그 프로그램을 닫은 뒤 다시 시도하십시오.",
+                f"Another Partnership Desk (process {holder}) is using this database: {database}. "
+                "Close it and try again.",
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()).encode("ascii"))
+        handle.flush()
+        return cls(path, handle)
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> DatabaseLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
