@@ -1,0 +1,248 @@
+"""What each briefing needs, gathered in one call per briefing (for reports/templates).
+
+Every function returns frozen dataclasses built from the other services' DTOs;
+nothing here knows about documents or formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+from app.db import Database
+from app.dto import (
+    ActionItemView,
+    AgreementDetail,
+    AgreementQuery,
+    AgreementSummary,
+    CommitmentQuery,
+    CommitmentView,
+    MeetingDetail,
+    MeetingSummary,
+    MembershipView,
+    OrganizationDetail,
+    PartyView,
+)
+from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
+
+RECENT_MEETINGS = 3
+EXPIRY_HORIZON_DAYS = 180
+
+
+@dataclass(frozen=True)
+class FollowUpContact:
+    position: MembershipView
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class SignatoryName:
+    """A party's signatory in both languages (PartyView carries one name only)."""
+
+    party_id: UUID
+    name_ko: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class AgreementBriefingData:
+    detail: AgreementDetail
+    recent_meetings: tuple[MeetingDetail, ...]  # held, newest first
+    upcoming_meetings: tuple[MeetingSummary, ...]  # soonest first
+    open_actions: tuple[ActionItemView, ...]  # from the agreement's meetings
+    contacts: tuple[FollowUpContact, ...]  # current people at the parties, in party order
+    signatories: tuple[SignatoryName, ...] = ()
+
+
+@dataclass(frozen=True)
+class CounterpartBriefingData:
+    detail: OrganizationDetail
+    parties: tuple[PartyView, ...]  # this organization's role in each of its agreements
+    recent_meetings: tuple[MeetingDetail, ...]
+    open_actions: tuple[ActionItemView, ...]  # owned by them, or from meetings they attended
+
+
+@dataclass(frozen=True)
+class MeetingBriefingData:
+    detail: MeetingDetail
+    agreements: tuple[AgreementDetail, ...]  # background on each linked agreement
+    open_actions: tuple[ActionItemView, ...]  # open items of the linked agreements, to chase
+
+
+@dataclass(frozen=True)
+class PortfolioData:
+    agreements: tuple[AgreementSummary, ...]
+    expiring: tuple[AgreementSummary, ...]  # in force or signed, expiring within the horizon
+    overdue_commitments: tuple[CommitmentView, ...]
+    horizon_days: int
+    filtered: bool
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _held(meetings: Iterable[MeetingSummary]) -> list[MeetingSummary]:
+    now = _now()
+    return [m for m in meetings if m.starts_at is not None and _aware(m.starts_at) <= now]
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _details(db: Database, meetings: Iterable[MeetingSummary]) -> tuple[MeetingDetail, ...]:
+    from app.services.meetings import meeting_detail
+
+    return tuple(meeting_detail(db, m.id) for m in meetings)
+
+
+def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ...]:
+    seen: dict[UUID, ActionItemView] = {}
+    for item in items:
+        if item.status == ActionStatus.OPEN:
+            seen.setdefault(item.id, item)
+    return tuple(sorted(seen.values(), key=lambda a: (a.due_on is None, a.due_on or date.max, a.title)))
+
+
+def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
+    from app.services import agreements, contacts, meetings
+
+    detail = agreements.agreement_detail(db, agreement_id)
+    held = _held(detail.meetings)  # meetings come newest first
+    now = _now()
+    upcoming = sorted(
+        (m for m in detail.meetings if m.starts_at is not None and _aware(m.starts_at) > now),
+        key=lambda m: _aware(m.starts_at or now),
+    )
+    people: list[MembershipView] = []
+    for party in detail.parties:
+        if party.withdrew_on is None:
+            people += [
+                m for m in contacts.memberships_of_organization(db, party.organization_id) if m.current
+            ]
+    return AgreementBriefingData(
+        detail=detail,
+        recent_meetings=_details(db, held[:RECENT_MEETINGS]),
+        upcoming_meetings=tuple(upcoming),
+        open_actions=_unique_actions(
+            meetings.list_action_items(db, agreement_id=agreement_id, open_only=True)
+        ),
+        contacts=tuple(_follow_up(db, people)),
+        signatories=tuple(_signatories(db, detail.parties)),
+    )
+
+
+def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryName]:
+    from app.services.contacts import get_contact
+
+    out = []
+    for p in parties:
+        if p.signatory_contact_id is not None:
+            c = get_contact(db, p.signatory_contact_id)
+            out.append(SignatoryName(p.id, c.name_ko or p.signatory_name, c.name_en or p.signatory_name))
+    return out
+
+
+def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpContact]:
+    from app.services.contacts import get_contact
+
+    out = []
+    for m in people:
+        c = get_contact(db, m.contact_id)
+        out.append(FollowUpContact(position=m, email=c.email, phone=c.mobile or c.phone))
+    return out
+
+
+def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
+    from app.services import agreements, meetings, organizations
+
+    detail = organizations.organization_detail(db, organization_id)
+    parties = [
+        p
+        for a in detail.agreements
+        for p in agreements.list_parties(db, a.id)
+        if p.organization_id == organization_id
+    ]
+    recent = _details(db, _held(detail.meetings)[:RECENT_MEETINGS])
+    actions: list[ActionItemView] = []
+    for m in detail.meetings:
+        actions += meetings.list_action_items(db, meeting_id=m.id, open_only=True)
+    people = {p.contact_id for p in detail.people}
+    owned = [
+        a
+        for a in meetings.list_action_items(db, open_only=True)
+        if a.owner_organization_id == organization_id or a.owner_contact_id in people
+    ]
+    return CounterpartBriefingData(
+        detail=detail,
+        parties=tuple(parties),
+        recent_meetings=recent,
+        open_actions=_unique_actions([*owned, *actions]),
+    )
+
+
+def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
+    from app.services import agreements, meetings
+
+    detail = meetings.meeting_detail(db, meeting_id)
+    linked = tuple(agreements.agreement_detail(db, ref.id) for ref in detail.agreements)
+    actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
+    for ref in detail.agreements:
+        actions += meetings.list_action_items(db, agreement_id=ref.id, open_only=True)
+    return MeetingBriefingData(detail=detail, agreements=linked, open_actions=_unique_actions(actions))
+
+
+def portfolio(
+    db: Database,
+    query: AgreementQuery | None = None,
+    today: date | None = None,
+    horizon_days: int = EXPIRY_HORIZON_DAYS,
+) -> PortfolioData:
+    from app.services import agreements, commitments
+
+    today = today or date.today()
+    base = query or AgreementQuery()
+    chosen = tuple(agreements.list_agreements(db, _unpaged(base)))
+    ids = {a.id for a in chosen}
+    active = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+    expiring = tuple(
+        sorted(
+            (
+                a
+                for a in chosen
+                if a.status in active
+                and a.expires_on is not None
+                and today <= a.expires_on <= today + timedelta(days=horizon_days)
+            ),
+            key=lambda a: a.expires_on or date.max,
+        )
+    )
+    overdue = tuple(
+        c
+        for c in commitments.list_commitments(
+            db,
+            CommitmentQuery(
+                statuses=(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS),
+                due_before=today - timedelta(days=1),
+                sort="due_on",
+            ),
+        )
+        if c.agreement_id in ids
+    )
+    return PortfolioData(
+        agreements=chosen,
+        expiring=expiring,
+        overdue_commitments=overdue,
+        horizon_days=horizon_days,
+        filtered=query is not None and query != AgreementQuery(),
+    )
+
+
+def _unpaged(query: AgreementQuery) -> AgreementQuery:
+    from dataclasses import replace
+
+    return replace(query, offset=0, limit=None)

@@ -1,0 +1,153 @@
+"""Briefings: documents for officials, as PDF or Word, in Korean or English.
+
+``generate_briefing(db, request, progress)`` gathers the data through
+``app.services``, builds a neutral :class:`reports.document.Document` with the
+briefing type's template and renders it. ReportLab and python-docx are imported
+only when rendering, so importing this package stays cheap and Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from app.errors import ValidationError
+from app.progress import Progress
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.dto import AgreementQuery
+    from reports.document import Document
+    from reports.templates import BriefingType
+
+KINDS = ("agreement", "organization", "meeting", "portfolio")
+FORMATS = ("pdf", "docx")
+LANGUAGES = ("ko", "en")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    kind: str  # agreement | organization | meeting | portfolio
+    target_id: UUID | None = None  # None for the portfolio
+    lang: str = "ko"
+    format: str = "pdf"
+    classification: str | None = None  # marking on every page, e.g. 대외비 / RESTRICTED
+    portfolio_filter: AgreementQuery | None = None
+    briefing: str | None = None  # a BRIEFING_TYPES key; None: the usual one for ``kind``
+    today: date | None = None  # the generation date (tests); None: today
+
+
+def check_request(request: BriefingRequest) -> None:
+    if request.kind not in KINDS:
+        raise ValidationError(
+            "kind", f"알 수 없는 브리핑 대상입니다: {request.kind}", f"Unknown briefing kind: {request.kind}"
+        )
+    if request.format not in FORMATS:
+        raise ValidationError(
+            "format", f"지원하지 않는 형식입니다: {request.format}", f"Unsupported format: {request.format}"
+        )
+    if request.lang not in LANGUAGES:
+        raise ValidationError(
+            "lang", f"지원하지 않는 언어입니다: {request.lang}", f"Unsupported language: {request.lang}"
+        )
+    if request.kind != "portfolio" and request.target_id is None:
+        raise ValidationError(
+            "target_id", "대상 ID가 필요합니다.", "This briefing needs the id of its record."
+        )
+
+
+def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
+    """The briefing type for ``request``: a meeting yet to come gets a pre-meeting brief."""
+    from reports.templates import BRIEFING_TYPES, types_for
+
+    if request.briefing is not None:
+        chosen = BRIEFING_TYPES.get(request.briefing)
+        if chosen is None or chosen.target != request.kind:
+            raise ValidationError(
+                "briefing",
+                f"'{request.kind}'에 대한 브리핑 유형이 아닙니다: {request.briefing}",
+                f"Not a briefing type for a {request.kind}: {request.briefing}",
+            )
+        return chosen
+    if request.kind == "meeting" and request.target_id is not None:
+        from app.services.meetings import get_meeting
+
+        starts = get_meeting(db, request.target_id).starts_at
+        held = starts is not None and (
+            starts if starts.tzinfo else starts.replace(tzinfo=UTC)
+        ) < datetime.now(UTC)
+        return BRIEFING_TYPES["minutes" if held else "premeeting"]
+    return types_for(request.kind)[0]
+
+
+def build_document(db: Database, request: BriefingRequest, progress: Progress | None = None) -> Document:
+    check_request(request)
+    progress = progress or Progress()
+    kind = briefing_type(db, request)
+    progress.report(0, 3, kind.name(request.lang))
+    data = kind.gather(db, request.target_id, request.portfolio_filter)
+    progress.check()
+    progress.report(1, 3)
+    return kind.build(data, request.lang, request.today or date.today(), request.classification)
+
+
+def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:
+    """The document as ``fmt`` (pdf or docx) bytes."""
+    if fmt == "pdf":
+        from reports.pdf import render_pdf
+
+        return render_pdf(document, progress)
+    if fmt == "docx":
+        from reports.docx import render_docx
+
+        return render_docx(document, progress)
+    raise ValidationError("format", f"지원하지 않는 형식입니다: {fmt}", f"Unsupported format: {fmt}")
+
+
+def generate_briefing(db: Database, request: BriefingRequest, progress: Progress) -> bytes:
+    """Gather, build and render one briefing; raises Cancelled when the user stops it."""
+    document = build_document(db, request, progress)
+    progress.check()
+    progress.report(2, 3)
+    data = render(document, request.format, progress)
+    progress.report(3, 3)
+    return data
+
+
+def write_briefing(
+    db: Database, request: BriefingRequest, path: Path, progress: Progress | None = None
+) -> Path:
+    """Generate and write atomically to ``path`` (the old file stays if anything fails)."""
+    from app.atomic import atomic_write_bytes
+
+    data = generate_briefing(db, request, progress or Progress())
+    atomic_write_bytes(Path(path), data)
+    return Path(path)
+
+
+def suggested_filename(request: BriefingRequest, title: str = "") -> str:
+    from reports.templates import BRIEFING_TYPES
+
+    key = request.briefing or {"organization": "counterpart"}.get(request.kind, request.kind)
+    kind = BRIEFING_TYPES[key].name(request.lang) if key in BRIEFING_TYPES else request.kind
+    stem = f"{kind} - {title}" if title else kind
+    safe = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in stem).strip(" .")[:120]
+    return f"{safe or 'briefing'}.{request.format}"
+
+
+__all__ = [
+    "BriefingRequest",
+    "build_document",
+    "check_request",
+    "generate_briefing",
+    "render",
+    "suggested_filename",
+    "write_briefing",
+]

@@ -1,0 +1,115 @@
+"""Portfolio overview: all agreements (or a filtered set) at a glance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.enums import AgreementStatus
+from app.services.briefings import PortfolioData
+from reports.document import BarChart, Block, DataTable, Document, Heading, KeyValueTable, Paragraph
+from reports.templates.agreement import commitment_rows
+from reports.templates.common import Words, document
+
+MAX_YEARS = 12  # older years are folded into the first column
+
+
+def build(data: PortfolioData, lang: str, today: date, classification: str | None) -> Document:
+    w = Words(lang)
+    statuses = list(AgreementStatus)
+    counts = {s: sum(1 for a in data.agreements if a.status == s) for s in statuses}
+    rows = [(s.label(w.lang), str(counts[s])) for s in statuses]
+    rows.append((w("total"), str(len(data.agreements))))
+    blocks: list[Block] = [
+        Heading(w("status_counts")),
+        KeyValueTable(tuple(rows)),
+        Heading(w("by_year")),
+        chart(w, data),
+    ]
+
+    blocks += [
+        Heading(w("expiring")),
+        Paragraph(w("expiring_note", days=data.horizon_days), "note"),
+        DataTable(
+            header=(w("title"), w("reference"), w("status"), w("expires")),
+            rows=tuple(
+                (a.title(w.lang), a.reference_no or "-", a.status.label(w.lang), w.day(a.expires_on))
+                for a in data.expiring
+            ),
+            widths=(5, 2, 1.4, 1.6),
+            empty_text=w("none"),
+        ),
+        Heading(w("overdue_commitments")),
+    ]
+    if data.overdue_commitments:
+        crows, marked = commitment_rows(w, list(data.overdue_commitments), today, with_agreement=True)
+        blocks.append(
+            DataTable(
+                header=(w("agreement"), w("commitment"), w("due"), w("status")),
+                rows=crows,
+                widths=(3, 4, 1.6, 1.7),
+                highlight=marked,
+            )
+        )
+    else:
+        blocks.append(Paragraph(w("none"), "note"))
+
+    blocks += [
+        Heading(w("filtered_agreements" if data.filtered else "all_agreements")),
+        DataTable(
+            header=(w("title"), w("reference"), w("status"), w("signed"), w("expires"), w("party_count")),
+            rows=tuple(
+                (
+                    a.title(w.lang),
+                    a.reference_no or "-",
+                    a.status.label(w.lang),
+                    w.day(a.signed_on),
+                    w.day(a.expires_on),
+                    str(a.party_count),
+                )
+                for a in data.agreements
+            ),
+            widths=(4, 2, 1.5, 1.7, 1.7, 0.9),
+            empty_text=w("none"),
+        ),
+    ]
+    return document(
+        w,
+        kind_key="portfolio_overview",
+        title=w("portfolio_overview"),
+        subtitle=f"{w('agreement_count', n=len(data.agreements))} · {w.day(today)}",
+        today=today,
+        classification=classification,
+        blocks=blocks,
+    )
+
+
+def chart(w: Words, data: PortfolioData) -> BarChart:
+    years = sorted({a.signed_on.year for a in data.agreements if a.signed_on is not None})
+    folded = years[: max(0, len(years) - MAX_YEARS + 1)] if len(years) > MAX_YEARS else []
+    shown = years[len(folded) :]
+    categories = ([f"~{folded[-1]}"] if folded else []) + [str(y) for y in shown]
+    unsigned = any(a.signed_on is None for a in data.agreements)
+    if unsigned:
+        categories.append(w("unsigned"))
+
+    def column(year: int | None) -> int:
+        if year is None:
+            return len(categories) - 1
+        if folded and year <= folded[-1]:
+            return 0
+        return (1 if folded else 0) + shown.index(year)
+
+    present = [s for s in AgreementStatus if any(a.status == s for a in data.agreements)]
+    series = []
+    for s in present:
+        values = [0] * len(categories)
+        for a in data.agreements:
+            if a.status == s:
+                values[column(a.signed_on.year if a.signed_on else None)] += 1
+        series.append((s.label(w.lang), tuple(values)))
+    return BarChart(
+        title=w("by_year"),
+        categories=tuple(categories),
+        series=tuple(series),
+        total_label=w("total"),
+    )
