@@ -1,0 +1,112 @@
+"""The demo data and the dashboard built on it, on both databases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app.db import Database
+from app.demo import REFERENCE_NO, load_demo
+from app.dto import AgreementQuery, ContactQuery
+from app.enums import ActionStatus, AgreementStatus, PartyRole
+from app.services import agreements, contacts, dashboard, meetings, organizations
+
+PARTIES_KO = [
+    "산업통상자원부",
+    "삼성전자",
+    "SK하이닉스",
+    "LG화학",
+    "하나마이크론",
+    "프로텍",
+    "사피온코리아",
+    "심텍",
+    "차세대지능형반도체사업단",
+    "한국반도체산업협회",
+    "한국산업기술평가관리원",
+]
+
+
+def _reference(db: Database) -> agreements.AgreementSummary:
+    (ref,) = [a for a in agreements.list_agreements(db) if a.reference_no == REFERENCE_NO]
+    return ref
+
+
+def test_demo_has_the_reference_agreement_with_its_eleven_parties(demo_db: Database) -> None:
+    ref = _reference(demo_db)
+    detail = agreements.agreement_detail(demo_db, ref.id)
+    r = detail.record
+    assert (r.title_ko, r.signed_on, r.status) == (
+        "반도체 첨단 패키징 기술개발 협력 협약",
+        date(2023, 8, 29),
+        AgreementStatus.IN_FORCE,
+    )
+    assert "엘타워" in r.place and "Eltower" in r.place
+    assert [p.organization_name_ko for p in detail.parties] == PARTIES_KO
+    assert detail.parties[0].role == PartyRole.LEAD
+    assert all(p.signed_on == date(2023, 8, 29) and p.signatory_name for p in detail.parties)
+    titles = " ".join(c.title for c in detail.commitments)
+    for words in ("R&D", "미국·EU", "OSAT", "생태계"):
+        assert words in titles
+    assert len(detail.meetings) >= 4
+    assert agreements.count_agreements(demo_db) >= 6
+    statuses = {a.status for a in agreements.list_agreements(demo_db)}
+    assert statuses == set(AgreementStatus)
+
+
+def test_demo_people_are_fictional(demo_db: Database) -> None:
+    people = contacts.list_contacts(demo_db, ContactQuery())
+    assert len(people) >= 11
+    assert all(p.email.endswith("@example.com") for p in people)
+
+
+def test_demo_loads_once(demo_db: Database) -> None:
+    before = (agreements.count_agreements(demo_db), organizations.count_organizations(demo_db))
+    assert load_demo(demo_db) is False
+    assert (agreements.count_agreements(demo_db), organizations.count_organizations(demo_db)) == before
+
+
+def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo_db: Database) -> None:
+    items = meetings.list_action_items(demo_db)
+    carried = [i for i in items if i.carried_from_id is not None]
+    assert len(carried) == 1
+    origin = next(i for i in items if i.id == carried[0].carried_from_id)
+    assert origin.status == ActionStatus.CARRIED_OVER
+    assert carried[0].status == ActionStatus.OPEN
+    assert carried[0].meeting_starts_at is not None and origin.meeting_starts_at is not None
+    assert carried[0].meeting_starts_at > origin.meeting_starts_at
+
+
+def test_dashboard_on_the_demo_data(demo_db: Database) -> None:
+    today = date.today()
+    board = dashboard.dashboard(demo_db, today)
+    assert [c.title for c in board.overdue_commitments] == [
+        "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축"
+    ]
+    assert all(c.overdue for c in board.overdue_commitments)
+    assert [c.title for c in board.due_soon_commitments] == ["첨단 패키징 신규 R&D 사업 추진 (정부 투자)"]
+    assert [a.title for a in board.overdue_actions] == ["해외 연구기관 협력 후보 목록 작성"]
+    assert board.overdue_actions[0].carried_from_id is not None
+    assert [a.title for a in board.due_soon_actions] == [
+        "OSAT 전문기업 지원 방안 정리",
+        "협력 양해각서 문안 검토",
+    ]
+    assert [a.reference_no for a in board.expiring_agreements] == ["DEMO-2024-US-03"]
+    assert [m.title for m in board.upcoming_meetings] == ["첨단 패키징 협약 실무협의회 (4차)"]
+    assert board.upcoming_meetings[0].open_action_count == 1
+    kinds = {c.kind for c in board.recent_changes}
+    assert len(board.recent_changes) == 15 and kinds <= {
+        "agreement",
+        "organization",
+        "contact",
+        "meeting",
+        "commitment",
+    }
+    assert len({c.id for c in board.recent_changes}) == 15
+
+
+def test_dashboard_moves_with_the_date(demo_db: Database) -> None:
+    later = date.today() + timedelta(days=40)
+    board = dashboard.dashboard(demo_db, later)
+    overdue = {c.title for c in board.overdue_commitments}
+    assert "첨단 패키징 신규 R&D 사업 추진 (정부 투자)" in overdue
+    expired_soon = agreements.list_agreements(demo_db, AgreementQuery(statuses=(AgreementStatus.EXPIRED,)))
+    assert [a.reference_no for a in expired_soon] == ["DEMO-2019-HR-04"]
