@@ -167,6 +167,8 @@ class Database:
     # -- facts -----------------------------------------------------------------
 
     def _device_id(self) -> str:
+        if "meta" not in self.table_names():  # opened without migrating (check, tests): nothing yet
+            return ""
         with self.session() as s:
             row = s.get(Meta, "device_id")
             if row is None:
