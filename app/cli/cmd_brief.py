@@ -1,0 +1,126 @@
+"""brief: write a briefing (PDF or Word, Korean or English) for a record or the portfolio."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import StorageError, ValidationError
+
+if TYPE_CHECKING:
+    from reports import BriefingRequest
+
+TARGETS = ["agreement", "organization", "meeting", "portfolio"]
+STATUSES = ["draft", "negotiating", "signed", "in_force", "expired", "terminated"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "brief",
+        help="write a briefing: brief agreement|organization|meeting ID | portfolio -o FILE",
+        description="Write a briefing document for an agreement, an organization, a meeting or the portfolio.",
+    )
+    p.add_argument("target", choices=TARGETS, help="what the briefing is about")
+    p.add_argument("id", nargs="?", help="the record's id (not for portfolio)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)")
+    p.add_argument("--format", choices=["pdf", "docx"], help="default: from FILE's extension, else pdf")
+    p.add_argument("--lang", dest="brief_lang", choices=["ko", "en"], help="language of the briefing")
+    p.add_argument(
+        "--classification", metavar="TEXT", help="marking on every page, e.g. 대외비 or RESTRICTED"
+    )
+    p.add_argument(
+        "--type",
+        dest="briefing",
+        choices=["premeeting", "minutes"],
+        help="for a meeting: pre-meeting brief or minutes record (default: by whether it has taken place)",
+    )
+    p.add_argument("--status", action="append", choices=STATUSES, help="portfolio: only these statuses")
+    p.add_argument("--tag", default="", help="portfolio: only agreements with this tag")
+    p.add_argument(
+        "--organization", metavar="ID", help="portfolio: only agreements this organization is party to"
+    )
+    p.set_defaults(handler=cmd_brief)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from app.cli.common import open_db
+    from app.i18n import current_language
+
+    request = _request(args, current_language())
+    output = Path(args.output)
+    _check_writable(output)
+    from reports import write_briefing
+
+    with open_db(args) as db:
+        try:
+            write_briefing(db, request, output)
+        except OSError as exc:
+            raise _unwritable(output, exc) from None
+    print(f"Wrote {output} ({output.stat().st_size:,} bytes)")
+    return 0
+
+
+def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
+    from app.cli.common import parse_id
+    from app.dto import AgreementQuery
+    from app.enums import AgreementStatus
+    from reports import BriefingRequest
+
+    target = args.target
+    ident = None
+    if target == "portfolio":
+        if args.id:
+            raise ValidationError(
+                "id", "협약 현황에는 ID를 지정하지 않습니다.", "The portfolio briefing takes no id."
+            )
+    elif not args.id:
+        raise ValidationError(
+            "id",
+            f"{target} ID를 지정하십시오 ('list' 명령으로 확인).",
+            f"Give the {target}'s id (find it with the 'list' command).",
+        )
+    else:
+        ident = parse_id(args.id, target)
+    if args.briefing and target != "meeting":
+        raise ValidationError(
+            "type", "--type은 회의에만 쓸 수 있습니다.", "--type applies to a meeting only."
+        )
+    query = None
+    if target == "portfolio" and (args.status or args.tag or args.organization):
+        query = AgreementQuery(
+            statuses=tuple(AgreementStatus(s) for s in args.status or ()),
+            tag=args.tag,
+            organization_id=parse_id(args.organization, "organization") if args.organization else None,
+        )
+    fmt = args.format or ("docx" if Path(args.output).suffix.lower() == ".docx" else "pdf")
+    return BriefingRequest(
+        kind=target,
+        target_id=ident,
+        lang=args.brief_lang or default_lang,
+        format=fmt,
+        classification=(args.classification or "").strip() or None,
+        portfolio_filter=query,
+        briefing=args.briefing,
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before any work when the file obviously cannot be written."""
+    if path.is_dir():
+        raise StorageError(
+            f"{path}은(는) 폴더입니다. 파일 이름을 지정하십시오.", f"{path} is a folder; give a file name."
+        )
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise StorageError(
+            f"{path}에 쓸 수 없습니다: {parent}은(는) 폴더가 아닙니다.",
+            f"Cannot write {path}: {parent} is not a folder.",
+        )
+
+
+def _unwritable(path: Path, exc: OSError) -> StorageError:
+    reason = exc.strerror or str(exc)
+    return StorageError(f"{path}에 쓸 수 없습니다: {reason}", f"Cannot write {path}: {reason}")
