@@ -176,11 +176,28 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from app.health import check_database
 
+    _require_existing_file(args)
     with open_db(args, migrate=False) as db:
         report = check_database(db, repair=args.repair)
     for line in report.lines:
         print(line)
     return 0 if report.healthy else 1
+
+
+def _require_existing_file(args: argparse.Namespace) -> None:
+    """Refuse to check a database file that is not there (instead of creating an empty one)."""
+    from sqlalchemy.engine import make_url
+
+    from app.errors import StorageError
+    from app.paths import app_paths, database_url
+
+    paths = app_paths(Path(args.home) if args.home else None)
+    url = make_url(database_url(args.db, paths))
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise StorageError(
+            f"데이터베이스 파일이 없습니다: {url.database}",
+            f"There is no database at {url.database}.",
+        )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
