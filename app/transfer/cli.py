@@ -1,0 +1,94 @@
+"""The non-JSON branches of ``partnership-desk export`` and ``import``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.common import open_db
+from app.errors import ValidationError
+from app.progress import Progress
+from app.transfer.report import ImportOptions, ImportReport
+
+KIND_ALIASES = {
+    "agreement": "agreements",
+    "organization": "organizations",
+    "contact": "contacts",
+    "meeting": "meetings",
+    "commitment": "commitments",
+}
+
+
+def export_list(args: argparse.Namespace) -> int:
+    from app.transfer.export import LIST_KINDS
+    from app.transfer.export import export_list as run
+
+    kind = KIND_ALIASES.get(args.target, args.target)
+    if kind not in LIST_KINDS:
+        raise ValidationError(
+            "kind",
+            f"내보낼 목록을 지정하십시오: {', '.join(LIST_KINDS)}",
+            f"Give a list to export: {', '.join(LIST_KINDS)} (or FILE.json for the whole database).",
+        )
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "csv")
+    if not args.output:
+        raise ValidationError(
+            "output", "-o 로 저장할 파일을 지정하십시오.", "Give the output file with -o FILE."
+        )
+    with open_db(args) as db:
+        count = run(db, kind, fmt, Path(args.output))
+    print(f"Exported {count} {kind} to {args.output}")
+    return 0
+
+
+def run_import(
+    db: object, path: Path, options: ImportOptions, progress: Progress | None = None
+) -> ImportReport:
+    """Dispatch on kind and format: the one entry point for the CLI and the wizard."""
+    from app.db import Database
+    from app.transfer.source import source_format
+
+    assert isinstance(db, Database)
+    fmt = source_format(path)
+    kind = options.kind
+    if fmt == "ics" or kind == "meetings":
+        from app.transfer.ical import import_meetings
+
+        if fmt != "ics":
+            raise ValidationError(
+                "kind",
+                "회의는 iCalendar(.ics) 파일에서 가져올 수 있습니다.",
+                "Meetings are imported from iCalendar (.ics) files.",
+            )
+        return import_meetings(db, path, options, progress)
+    if kind == "organizations":
+        from app.transfer.organizations_import import import_organizations
+
+        return import_organizations(db, path, options, progress)
+    if kind == "contacts":
+        from app.transfer.contacts_import import import_contacts
+
+        return import_contacts(db, path, options, progress)
+    raise ValidationError(
+        "kind",
+        "협약은 아직 CSV/XLSX에서 가져올 수 없습니다. 전체 데이터는 JSON 교환 파일로 옮기십시오.",
+        "Agreements cannot be imported from CSV/XLSX yet; move whole databases with a JSON archive.",
+    )
+
+
+def import_file(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    kind = args.kind or ("meetings" if path.suffix.lower() == ".ics" else "contacts")
+    options = ImportOptions(kind=kind, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    with open_db(args) as db:
+        report = run_import(db, path, options)
+    for problem in report.problems:
+        print(f"{path.name}: {problem.describe(report.unit)}", file=sys.stderr)
+    print(report.summary())
+    if report.organizations_created or report.memberships_created:
+        verb = "would be " if not report.written else ""
+        print(
+            f"Organizations {verb}created: {report.organizations_created}; positions {verb}added: {report.memberships_created}"
+        )
+    return 1 if report.problems and not args.skip_invalid else 0

@@ -1,0 +1,375 @@
+"""Importing contacts: validate every entry, match existing people, then write in bulk.
+
+Matching: the vCard UID we wrote (``urn:uuid:<id>``), then the e-mail address
+(case-insensitive), then name plus organization. Empty cells never erase what is
+stored. Organizations are matched by any of their names and created when new;
+a position (membership) is added or its title and department brought up to date.
+All of it happens in one transaction, after every entry has been checked: by
+default one invalid entry means nothing is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from app.dto import ContactInput
+from app.errors import ImportFormatError, ValidationError
+from app.models import Contact, Membership, Organization, utcnow
+from app.progress import Progress
+from app.search.documents import Doc, build, contact_doc
+from app.search.index import refresh, write_documents
+from app.text import check_text, fold_for_search
+from app.transfer.bulk import BulkWriter
+from app.transfer.fields import contact_names, has_hangul
+from app.transfer.report import ImportOptions, ImportReport, RowProblem
+from app.transfer.source import Source, read_source
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+CONTACT_COLUMNS = ("name_ko", "name_en", "email", "phone", "mobile", "notes")
+FULL_SCAN_MIN = 2000
+
+
+@dataclass
+class Entry:
+    number: int
+    contact: dict[str, str]
+    organization: str
+    title: str
+    department: str
+    uid: uuid.UUID | None
+
+
+@dataclass
+class Person:
+    id: uuid.UUID
+    version: int
+    values: dict[str, str]
+    new: bool = False
+    changes: dict[str, list[Any]] = field(default_factory=dict)
+    positions: dict[uuid.UUID, Position] = field(default_factory=dict)  # organization id -> position
+
+
+@dataclass
+class Position:
+    id: uuid.UUID
+    version: int
+    title: str
+    department: str
+    new: bool = False
+    changes: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Org:
+    id: uuid.UUID
+    name_ko: str
+    name_en: str
+    new: bool = False
+
+
+def _key(text: str) -> str:
+    return fold_for_search(text).replace(" ", "")
+
+
+def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowProblem]]:
+    from app.services.contacts import contact_values
+
+    if source.format != "vcf" and not {"name", "name_ko", "name_en", "first_name", "last_name"} & set(
+        source.mapping.values()
+    ):
+        raise ImportFormatError(
+            "이름 열을 찾을 수 없습니다 (이름, 성명, Name ...). 열 이름을 확인하십시오: "
+            + ", ".join(source.headers),
+            "No name column found (이름, 성명, Name, First Name ...). The columns are: "
+            + ", ".join(source.headers),
+        )
+    entries: list[Entry] = []
+    problems: list[RowProblem] = []
+    total = len(source.entries)
+    for done, (number, values) in enumerate(source.entries, start=1):
+        if done % 2000 == 0:
+            progress.check()
+            progress.report(done, total, "checking")
+        name_ko, name_en = contact_names(values)
+        try:
+            contact = contact_values(
+                ContactInput(
+                    name_ko=name_ko,
+                    name_en=name_en,
+                    email=values.get("email", ""),
+                    phone=values.get("phone", ""),
+                    mobile=values.get("mobile", ""),
+                    notes=values.get("notes", ""),
+                )
+            )
+            org = check_text(
+                values.get("organization"), "organization", ("소속 기관", "Organization"), max_length=300
+            )
+            title = check_text(values.get("title"), "title", ("직위", "Title"), max_length=200)
+            dept = check_text(values.get("department"), "department", ("부서", "Department"), max_length=200)
+        except ValidationError as exc:
+            problems.append(RowProblem(number, exc.field, str(exc)))
+            continue
+        uid = _uid(values.get("uid", ""))
+        entries.append(Entry(number, {k: str(v) for k, v in contact.items()}, org, title, dept, uid))
+    return entries, problems
+
+
+def _uid(text: str) -> uuid.UUID | None:
+    if text.lower().startswith("urn:uuid:"):
+        try:
+            return uuid.UUID(text[9:])
+        except ValueError:
+            return None
+    return None
+
+
+class Matcher:
+    """Existing contacts and organizations the file's entries may refer to, loaded in batches."""
+
+    def __init__(self, conn: Connection, entries: list[Entry]) -> None:
+        self.conn = conn
+        self.people: dict[uuid.UUID, Person] = {}
+        self.by_email: dict[str, Person] = {}
+        self.by_name_org: dict[tuple[str, str], Person] = {}
+        self.orgs: dict[str, Org] = {}
+        self._load_orgs()
+        self._load_people(entries)
+
+    def _load_orgs(self) -> None:
+        rows = self.conn.execute(
+            select(
+                Organization.id, Organization.name_ko, Organization.name_en, Organization.short_name
+            ).where(Organization.deleted_at.is_(None))
+        )
+        for ident, ko, en, short in rows:
+            org = Org(ident, ko, en)
+            for name in (short, en, ko):  # Korean name wins a clash
+                if name:
+                    self.orgs[_key(name)] = org
+
+    def _load_people(self, entries: list[Entry]) -> None:
+        ids = {e.uid for e in entries if e.uid}
+        emails = {e.contact["email"].lower() for e in entries if e.contact["email"]}
+        names = {e.contact["name_ko"] for e in entries} | {e.contact["name_en"] for e in entries}
+        names.discard("")
+        cols = (Contact.id, Contact.version, *(getattr(Contact, c) for c in CONTACT_COLUMNS))
+        live = Contact.deleted_at.is_(None)
+        found: list[Any] = []
+        if len(entries) >= FULL_SCAN_MIN:
+            found = list(self.conn.execute(select(*cols).where(live)))
+        else:
+            for chunk in _chunks(sorted(ids, key=str)):
+                found += self.conn.execute(select(*cols).where(live, Contact.id.in_(chunk)))
+            for chunk in _chunks(sorted(emails)):
+                found += self.conn.execute(select(*cols).where(live, func.lower(Contact.email).in_(chunk)))
+            for chunk in _chunks(sorted(names)):
+                found += self.conn.execute(
+                    select(*cols).where(live, or_(Contact.name_ko.in_(chunk), Contact.name_en.in_(chunk)))
+                )
+        for row in found:
+            if row.id in self.people:
+                continue
+            person = Person(row.id, row.version, {c: getattr(row, c) for c in CONTACT_COLUMNS})
+            self.people[row.id] = person
+        people = list(self.people.values())
+        for chunk in _chunks([p.id for p in people]):
+            rows = self.conn.execute(
+                select(
+                    Membership.id, Membership.version, Membership.contact_id, Membership.organization_id,
+                    Membership.title, Membership.department,
+                ).where(Membership.contact_id.in_(chunk), Membership.deleted_at.is_(None))
+            )  # fmt: skip
+            for m in rows:
+                self.people[m.contact_id].positions.setdefault(
+                    m.organization_id, Position(m.id, m.version, m.title, m.department)
+                )
+        org_names: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for key, org in self.orgs.items():
+            org_names[org.id].append(key)
+        for person in people:
+            self.remember(person, [n for org_id in person.positions for n in org_names[org_id]] or [""])
+
+    def remember(self, person: Person, org_keys: Iterable[str]) -> None:
+        if person.values["email"]:
+            self.by_email.setdefault(person.values["email"].lower(), person)
+        for name in (person.values["name_ko"], person.values["name_en"]):
+            if name:
+                for org_key in org_keys:
+                    self.by_name_org.setdefault((_key(name), org_key), person)
+
+    def find(self, entry: Entry) -> Person | None:
+        if entry.uid and entry.uid in self.people:
+            return self.people[entry.uid]
+        email = entry.contact["email"].lower()
+        if email:
+            return self.by_email.get(email)
+        org_key = _key(entry.organization)
+        for name in (entry.contact["name_ko"], entry.contact["name_en"]):
+            if name and (person := self.by_name_org.get((_key(name), org_key))):
+                return person
+        return None
+
+    def organization(self, name: str) -> Org:
+        key = _key(name)
+        org = self.orgs.get(key)
+        if org is None:
+            ko, en = (name, "") if has_hangul(name) else ("", name)
+            org = Org(uuid.uuid4(), ko, en, new=True)
+            self.orgs[key] = org
+        return org
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def plan(matcher: Matcher, entries: list[Entry]) -> tuple[int, int, int]:
+    """Decide what each entry does; returns (created, updated, unchanged)."""
+    created = updated = 0
+    for entry in entries:
+        person = matcher.find(entry)
+        org = matcher.organization(entry.organization) if entry.organization else None
+        changed = fresh = False
+        if person is None:
+            fresh = True
+            person = Person(uuid.uuid4(), 1, dict(entry.contact), new=True)
+            matcher.people[person.id] = person
+            created += 1
+        else:
+            for column in CONTACT_COLUMNS:
+                new = entry.contact[column]
+                old = person.values[column]
+                if new and new != old and not (column == "email" and new.lower() == old.lower()):
+                    person.values[column] = new
+                    if not person.new:
+                        person.changes[column] = [person.changes.get(column, [old])[0], new]
+                    changed = True
+        if org is not None:
+            position = person.positions.get(org.id)
+            if position is None:
+                person.positions[org.id] = Position(uuid.uuid4(), 1, entry.title, entry.department, new=True)
+                changed = True
+            else:
+                for column, new in (("title", entry.title), ("department", entry.department)):
+                    old = getattr(position, column)
+                    if new and new != old:
+                        setattr(position, column, new)
+                        if not position.new:
+                            position.changes[column] = [position.changes.get(column, [old])[0], new]
+                        changed = True
+        matcher.remember(person, [_key(entry.organization)])
+        if changed and not fresh:
+            updated += 1
+    return created, updated, len(entries) - created - updated
+
+
+def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) -> tuple[int, int]:
+    writer = BulkWriter(conn, db.actor, db.device_id, utcnow())
+    orgs = {o.id: o for o in matcher.orgs.values() if o.new}
+    writer.insert(
+        Organization,
+        [{"id": o.id, "name_ko": o.name_ko, "name_en": o.name_en, "short_name": "", "org_kind": "company",
+          "country": "KR", "website": "", "notes": ""} for o in orgs.values()],
+    )  # fmt: skip
+    people = list(matcher.people.values())
+    progress.check()
+    progress.report(0, len(people), "writing")
+    writer.insert(Contact, [{"id": p.id, **p.values} for p in people if p.new])
+    writer.update(Contact, [(p.id, p.version, p.changes) for p in people if p.changes])
+    new_positions: list[dict[str, Any]] = []
+    position_changes: list[tuple[uuid.UUID, int, dict[str, list[Any]]]] = []
+    touched: set[uuid.UUID] = set()
+    for p in people:
+        for org_id, pos in p.positions.items():
+            if pos.new:
+                new_positions.append(
+                    {"id": pos.id, "contact_id": p.id, "organization_id": org_id, "title": pos.title,
+                     "department": pos.department, "started_on": None, "ended_on": None}
+                )  # fmt: skip
+                if not p.new:
+                    touched.add(p.id)
+            elif pos.changes:
+                position_changes.append((pos.id, pos.version, pos.changes))
+                touched.add(p.id)
+        if p.changes:
+            touched.add(p.id)
+    writer.insert(Membership, new_positions)
+    writer.update(Membership, position_changes)
+    writer.flush_events()
+    progress.check()
+    progress.report(len(people), len(people), "indexing")
+    org_names = {o.id: (o.name_ko, o.name_en) for o in matcher.orgs.values()}
+    docs: list[Doc] = []
+    for p in people:
+        if p.new:
+            v = p.values
+            positions = [
+                (*org_names.get(oid, ("", "")), pos.title, pos.department) for oid, pos in p.positions.items()
+            ]
+            docs.append(
+                contact_doc(
+                    p.id,
+                    v["name_ko"],
+                    v["name_en"],
+                    v["email"],
+                    v["phone"],
+                    v["mobile"],
+                    v["notes"],
+                    positions,
+                )
+            )
+    write_documents(conn, build(conn, "organization", list(orgs)))
+    write_documents(conn, docs)
+    refresh(conn, {"contact": touched})
+    return len(orgs), len(new_positions)
+
+
+def import_contacts(
+    db: Database, path: Path, options: ImportOptions | None = None, progress: Progress | None = None
+) -> ImportReport:
+    """Import contacts from a CSV, XLSX or vCard file (see the module docstring)."""
+    options = options or ImportOptions()
+    progress = progress or Progress()
+    source = read_source(Path(path), options)
+    entries, problems = validate(source, progress)
+    refused = bool(problems) and not options.skip_invalid
+    orgs_created = positions_created = 0
+    with db.session() as s:
+        conn = s.connection()
+        matcher = Matcher(conn, entries)
+        created, updated, unchanged = plan(matcher, entries)
+        written = not options.dry_run and not refused
+        if written:
+            orgs_created, positions_created = write(db, conn, matcher, progress)
+        else:
+            s.rollback()
+            orgs_created = sum(1 for o in matcher.orgs.values() if o.new)
+            positions_created = sum(1 for p in matcher.people.values() for x in p.positions.values() if x.new)
+    progress.report(len(source.entries), len(source.entries), "done")
+    return ImportReport(
+        kind="contacts",
+        source_format=source.format,
+        total=len(source.entries),
+        created=created,
+        updated=updated,
+        unchanged=unchanged,
+        invalid=len(problems),
+        organizations_created=orgs_created,
+        memberships_created=positions_created,
+        problems=tuple(problems),
+        written=written,
+        dry_run=options.dry_run,
+        encoding=source.encoding,
+        mapping=source.mapping,
+    )

@@ -1,0 +1,166 @@
+"""Which column holds what: header synonyms in Korean and English, and known export layouts.
+
+Headers are compared folded, without spaces and punctuation, so ``E-mail Address``,
+``email address`` and ``이메일 주소`` are all the e-mail column. Outlook's export has
+``Title`` for the honorific and ``Job Title`` for the position; Google Contacts
+pairs ``Phone 1 - Label`` with ``Phone 1 - Value``; both split names into parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.text import fold_for_search
+
+CONTACT_FIELDS = (
+    "name", "name_ko", "name_en", "first_name", "middle_name", "last_name", "organization", "title",
+    "department", "email", "phone", "mobile", "notes",
+)  # fmt: skip
+ORGANIZATION_FIELDS = ("name", "name_ko", "name_en", "short_name", "org_kind", "country", "website", "notes")
+
+_CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("이름", "성명", "name", "fullname", "담당자", "담당자명", "성함", "displayname"),
+    "name_ko": ("이름한글", "한글이름", "한글성명", "성명한글", "국문이름", "국문성명", "koreanname", "namekorean"),
+    "name_en": ("이름영문", "영문이름", "영문성명", "성명영문", "영문명", "englishname", "nameenglish"),
+    "first_name": ("firstname", "givenname"),
+    "middle_name": ("middlename", "additionalname", "중간이름"),
+    "last_name": ("lastname", "familyname", "surname", "성"),
+    "organization": (
+        "소속", "기관", "기관명", "회사", "회사명", "소속기관", "소속기관명", "직장", "organization",
+        "organisation", "company", "companyname", "org", "organizationname", "organization1name",
+    ),
+    "title": (
+        "직위", "직책", "직급", "직함", "jobtitle", "position", "organizationtitle", "organization1title",
+    ),
+    "department": (
+        "부서", "부서명", "소속부서", "department", "dept", "organizationdepartment", "organization1department",
+    ),
+    "email": (
+        "이메일", "이메일주소", "전자우편", "메일", "email", "emailaddress", "mail", "email1value",
+        "email1address", "primaryemail",
+    ),
+    "phone": (
+        "전화", "전화번호", "사무실전화", "사무실", "유선전화", "직통전화", "회사전화", "phone", "telephone",
+        "tel", "businessphone", "workphone", "officephone", "primaryphone", "companymainphone",
+    ),
+    "mobile": (
+        "휴대전화", "휴대폰", "핸드폰", "휴대전화번호", "휴대폰번호", "모바일", "mobile", "mobilephone", "cell",
+        "cellphone",
+    ),
+    "notes": ("메모", "비고", "참고", "참고사항", "notes", "note", "memo", "remarks", "comments"),
+}  # fmt: skip
+
+_ORGANIZATION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("기관", "기관명", "이름", "명칭", "name", "organization", "organisation", "company"),
+    "name_ko": ("기관명한글", "한글명", "국문명", "국문기관명", "namekorean", "koreanname", "namekorean"),
+    "name_en": ("기관명영문", "영문명", "영문기관명", "nameenglish", "englishname"),
+    "short_name": ("약칭", "약어", "shortname", "abbreviation", "acronym"),
+    "org_kind": ("유형", "기관유형", "구분", "종류", "kind", "type", "orgkind", "organizationkind"),
+    "country": ("국가", "나라", "country", "countrycode"),
+    "website": ("웹사이트", "홈페이지", "website", "web", "url", "homepage", "webpage"),
+    "notes": ("메모", "비고", "참고", "notes", "note", "memo", "remarks"),
+}
+
+_SEPARATORS = re.compile(r"[\s_\-./()\[\]:·]+")
+
+
+def normalize_header(header: str) -> str:
+    return _SEPARATORS.sub("", fold_for_search(header))
+
+
+def _lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalize_header(s): f for f, words in synonyms.items() for s in words}
+
+
+_CONTACT_LOOKUP = _lookup(_CONTACT_SYNONYMS)
+_ORGANIZATION_LOOKUP = _lookup(_ORGANIZATION_SYNONYMS)
+_GOOGLE_PHONE = re.compile(r"^phone(\d+)value$")
+_GOOGLE_EMAIL = re.compile(r"^email(\d+)value$")
+
+
+def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, str]:
+    """Header -> field for the headers recognised; the first column of a field wins."""
+    keys = {normalize_header(h) for h in headers}
+    outlook = {"firstname", "lastname", "jobtitle"} <= keys
+    lookup = _CONTACT_LOOKUP if kind == "contacts" else _ORGANIZATION_LOOKUP
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for header in headers:
+        key = normalize_header(header)
+        if outlook and key == "title":
+            continue  # Outlook's "Title" is the honorific (Mr., Dr.)
+        field = lookup.get(key)
+        if field is None and kind == "contacts":
+            if _GOOGLE_PHONE.match(key):
+                field = "phone*"  # labelled by its "Phone N - Label" column
+            elif _GOOGLE_EMAIL.match(key):
+                field = "email"
+            elif key.startswith("email") and key.endswith("address"):
+                field = "email"  # Outlook's "E-mail 2 Address"
+        if field is None or (field in taken and field != "phone*"):
+            continue
+        mapping[header] = field
+        taken.add(field)
+    if kind == "contacts" and "last_name" in taken and "first_name" not in taken:
+        # Korean Outlook and address books: 성 (family name) beside 이름 (given name).
+        for header, field in mapping.items():
+            if field == "name":
+                mapping[header] = "first_name"
+    return mapping
+
+
+def has_hangul(text: str) -> bool:
+    return any(
+        "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f" for c in text
+    )
+
+
+class RowReader:
+    """Turns one row of cells into field values, using a header -> field mapping."""
+
+    def __init__(self, headers: Sequence[str], mapping: dict[str, str]) -> None:
+        self.columns: list[tuple[int, str]] = [
+            (i, mapping[h]) for i, h in enumerate(headers) if mapping.get(h) and h in mapping
+        ]
+        self.phone_labels: dict[int, int] = {}
+        keys = [normalize_header(h) for h in headers]
+        for i, key in enumerate(keys):
+            m = _GOOGLE_PHONE.match(key)
+            if m:
+                for label in (f"phone{m.group(1)}label", f"phone{m.group(1)}type"):
+                    if label in keys:
+                        self.phone_labels[i] = keys.index(label)
+
+    def values(self, cells: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i, field in self.columns:
+            value = cells[i].strip() if i < len(cells) else ""
+            if not value:
+                continue
+            if field == "phone*":
+                label = cells[self.phone_labels[i]].lower() if i in self.phone_labels else ""
+                # Google joins several numbers of one label with " ::: ".
+                value = value.split(":::")[0].strip()
+                field = "mobile" if "mobile" in label or "cell" in label or "휴대" in label else "phone"
+            out.setdefault(field, value)
+        return out
+
+
+def contact_names(values: dict[str, str]) -> tuple[str, str]:
+    """(name_ko, name_en) from a full name, name parts or language-specific columns."""
+    name_ko, name_en = values.get("name_ko", ""), values.get("name_en", "")
+    full = values.get("name", "")
+    if full:
+        if has_hangul(full) and not name_ko:
+            name_ko = full
+        elif not has_hangul(full) and not name_en:
+            name_en = full
+    first, middle, last = (values.get(k, "") for k in ("first_name", "middle_name", "last_name"))
+    if first or last:
+        if has_hangul(first + last):
+            # Korean names: family name first, no space (정수빈).
+            name_ko = name_ko or (last + first).replace(" ", "")
+        else:
+            name_en = name_en or " ".join(p for p in (first, middle, last) if p)
+    return name_ko, name_en

@@ -1,0 +1,173 @@
+"""vCard in (2.1, 3.0, 4.0 as phones and address books write them) and out (3.0).
+
+Parsing is vobject's: quoted-printable (2.1), folded lines, several cards per
+file, grouped properties (``item1.EMAIL`` with ``item1.X-ABLabel``) and the
+2.1 bare type parameters (``TEL;CELL``).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import ImportFormatError
+from app.transfer.fields import has_hangul
+from app.transfer.tabular import decode
+
+# Two-syllable Korean family names; every other Korean name has a one-syllable family name.
+_COMPOUND_SURNAMES = {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "어금", "망절"}
+
+
+@dataclass(frozen=True)
+class CardEntry:
+    number: int  # 1-based position in the file
+    values: dict[str, str]
+
+
+def read_vcards(path: Path, encoding: str | None = None) -> tuple[list[CardEntry], str]:
+    import vobject
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(
+            f"파일을 읽을 수 없습니다: {path} ({exc.strerror})", f"Cannot read {path}: {exc.strerror}"
+        ) from exc
+    text, used = decode(data, encoding)
+    entries: list[CardEntry] = []
+    try:
+        for number, card in enumerate(vobject.readComponents(text, allowQP=True), start=1):
+            if card.name.upper() == "VCARD":
+                entries.append(CardEntry(number, card_values(card)))
+    except Exception as exc:  # vobject raises ParseError and assorted errors on broken input
+        raise ImportFormatError(
+            f"vCard 파일을 읽을 수 없습니다 ({len(entries) + 1}번째 항목): {exc}",
+            f"Cannot read the vCard file at entry {len(entries) + 1}: {exc}",
+        ) from exc
+    if not entries:
+        raise ImportFormatError("vCard 항목이 없습니다.", "The file holds no vCard entries.")
+    return entries, used
+
+
+def _types(prop: Any) -> set[str]:
+    found = {str(p).upper() for p in getattr(prop, "singletonparams", [])}
+    for value in prop.params.get("TYPE", []):
+        found.update(v.strip().upper() for v in str(value).split(","))
+    return found
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value if v)
+    return str(value or "").strip()
+
+
+def card_values(card: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    labels = {
+        child.group: str(child.value)
+        for child in card.getChildren()
+        if child.group and child.name.upper() == "X-ABLABEL"
+    }
+    emails: list[tuple[int, str]] = []
+    for child in card.getChildren():
+        name = child.name.upper()
+        if name == "FN":
+            values.setdefault("name", _text(child.value))
+        elif name == "N":
+            n = child.value
+            family, given = getattr(n, "family", ""), getattr(n, "given", "")
+            middle = getattr(n, "additional", "")
+            values.setdefault("last_name", _text(family))
+            values.setdefault("first_name", _text(given))
+            values.setdefault("middle_name", _text(middle))
+        elif name == "ORG":
+            parts = child.value if isinstance(child.value, list) else str(child.value).split(";")
+            parts = [str(p).strip() for p in parts]
+            values.setdefault("organization", parts[0] if parts else "")
+            if len(parts) > 1 and parts[1]:
+                values.setdefault("department", parts[1])
+        elif name == "TITLE":
+            values.setdefault("title", _text(child.value))
+        elif name == "NOTE":
+            values.setdefault("notes", _text(child.value))
+        elif name == "NICKNAME" and not has_hangul(_text(child.value)):
+            values.setdefault("name_en", _text(child.value))  # how we write the English name
+        elif name == "UID":
+            values.setdefault("uid", _text(child.value))
+        elif name == "EMAIL":
+            emails.append((0 if "PREF" in _types(child) or "pref" in child.params else 1, _text(child.value)))
+        elif name == "TEL":
+            number = re.sub(r"^tel:", "", _text(child.value))
+            kinds = _types(child) | {labels.get(child.group or "", "").upper()}
+            field = "mobile" if any("CELL" in k or "MOBILE" in k or "휴대" in k for k in kinds) else "phone"
+            values.setdefault(field, number)
+    if emails:
+        values["email"] = sorted(emails, key=lambda e: e[0])[0][1]
+    return {k: v for k, v in values.items() if v}
+
+
+def split_name(name_ko: str, name_en: str) -> tuple[str, str]:
+    """(family, given) for the N property."""
+    if name_ko and has_hangul(name_ko) and " " not in name_ko.strip():
+        name = name_ko.strip()
+        cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return name[:cut], name[cut:]
+    name = (name_en or name_ko).strip()
+    if " " in name:
+        given, family = name.rsplit(" ", 1)
+        return family, given
+    return name, ""
+
+
+@dataclass(frozen=True)
+class CardOut:
+    id: uuid.UUID
+    name_ko: str
+    name_en: str
+    email: str
+    phone: str
+    mobile: str
+    notes: str
+    organization: str
+    title: str
+    department: str
+
+
+def contact_uid(ident: uuid.UUID) -> str:
+    return f"urn:uuid:{ident}"
+
+
+def write_vcards(cards: Iterable[CardOut]) -> bytes:
+    import vobject
+
+    out: list[str] = []
+    for c in cards:
+        card = vobject.vCard()
+        card.add("uid").value = contact_uid(c.id)
+        card.add("fn").value = c.name_ko or c.name_en
+        family, given = split_name(c.name_ko, c.name_en)
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if c.name_ko and c.name_en:
+            card.add("nickname").value = c.name_en
+        if c.organization:
+            card.add("org").value = [c.organization, c.department] if c.department else [c.organization]
+        if c.title:
+            card.add("title").value = c.title
+        if c.email:
+            email = card.add("email")
+            email.value = c.email
+            email.type_param = "INTERNET"
+        for number, kind in ((c.mobile, "CELL"), (c.phone, "WORK")):
+            if number:
+                tel = card.add("tel")
+                tel.value = number
+                tel.type_param = kind
+        if c.notes:
+            card.add("note").value = c.notes
+        out.append(card.serialize())
+    return "".join(out).encode("utf-8")
