@@ -16,7 +16,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import DomainError
@@ -64,7 +64,8 @@ class Job(QObject):
             self.failed.emit(exc)
         else:
             self.finished_ok = True
-            self.succeeded.emit(result)
+            # Wrapped: a bare None sent through a queued Signal(object) upsets PySide6's refcounts.
+            self.succeeded.emit((result,))
 
 
 class _Task(QRunnable):
@@ -105,15 +106,17 @@ class Runner(QObject):
         dialog = self._progress_dialog(job, title, parent) if title else None
 
         def finish() -> None:
-            self._jobs.discard(job)
+            # Released later: dropping the last reference while the job's signal is being
+            # delivered would destroy the sender mid-emission (a crash in PySide6).
+            QTimer.singleShot(0, self, lambda: self._jobs.discard(job))
             if dialog is not None:
                 dialog.reset()
                 dialog.deleteLater()
 
-        def done(result: Any) -> None:
+        def done(wrapped: tuple[Any]) -> None:
             finish()
             if on_done is not None:
-                on_done(result)
+                on_done(wrapped[0])
 
         def failed(exc: BaseException) -> None:
             finish()

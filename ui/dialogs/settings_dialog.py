@@ -1,0 +1,108 @@
+"""Settings: language, data folder, backups folder, default briefing language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import UiContext
+from ui.i18n import tr
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.settings import load_settings
+
+        self.ctx = ctx
+        self.values: dict[str, Any] = load_settings(ctx.paths)
+        self.setWindowTitle(tr("Settings"))
+        self.setMinimumWidth(620)
+        form = QFormLayout()
+        self.language = QComboBox(self)
+        self.language.addItem(tr("Follow the system"), "")
+        self.language.addItem("한국어", "ko")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(self.values.get("language", "")), 0))
+        self.language.setAccessibleName(tr("Language"))
+        form.addRow(tr("&Language"), self.language)
+
+        data = QLabel(str(ctx.paths.home), self)
+        data.setWordWrap(True)
+        data.setAccessibleName(tr("Data folder"))
+        form.addRow(tr("Data folder"), data)
+        data_note = QLabel(
+            tr(
+                "To keep the data somewhere else, start Partnership Desk with --home FOLDER or set "
+                "PARTNERSHIP_DESK_HOME; the new folder is used from the next start. Copy the folder "
+                "(or restore a backup there) to take your records along."
+            ),
+            self,
+        )
+        data_note.setWordWrap(True)
+        data_note.setStyleSheet("color: palette(mid);")
+        form.addRow("", data_note)
+
+        self.backups = QLineEdit(str(self.values.get("backups_dir") or ""), self)
+        self.backups.setPlaceholderText(str(ctx.paths.home / "backups"))
+        self.backups.setAccessibleName(tr("Backups folder"))
+        browse = QPushButton(tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.backups, 1)
+        row.addWidget(browse)
+        form.addRow(tr("&Backups folder"), row)
+
+        self.briefing = QComboBox(self)
+        self.briefing.addItem("한국어", "ko")
+        self.briefing.addItem("English", "en")
+        self.briefing.setCurrentIndex(
+            max(self.briefing.findData(self.values.get("briefing_language", "ko")), 0)
+        )
+        self.briefing.setAccessibleName(tr("Default briefing language"))
+        form.addRow(tr("Default &briefing language"), self.briefing)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Backups folder"), self.backups.text() or str(self.ctx.paths.home)
+        )
+        if folder:
+            self.backups.setText(folder)
+
+    def chosen(self) -> dict[str, Any]:
+        return {
+            "language": self.language.currentData(),
+            "backups_dir": self.backups.text().strip(),
+            "briefing_language": self.briefing.currentData(),
+        }
+
+    def save(self) -> dict[str, Any]:
+        from app.settings import save_settings
+
+        saved = save_settings(self.ctx.paths, self.chosen())
+        self.ctx.settings = saved
+        return saved

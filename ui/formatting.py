@@ -1,0 +1,43 @@
+"""How dates, times and sizes are shown: ``2023. 8. 29.`` in Korean, ``29 Aug 2023`` in English."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS_KO = "월화수목금토일"
+
+
+def format_date(value: date | None, lang: str = "ko", *, weekday: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if lang == "ko":
+        text = f"{value.year}. {value.month}. {value.day}."
+        return f"{text}({_WEEKDAYS_KO[value.weekday()]})" if weekday else text
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: datetime | None, lang: str = "ko", *, weekday: bool = False) -> str:
+    """Date and 24-hour time, in local time."""
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return f"{format_date(value.date(), lang, weekday=weekday)} {value:%H:%M}"
+
+
+def format_size(size: int) -> str:
+    step = 1024.0
+    amount = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if amount < step or unit == "GB":
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= step
+    return f"{size} B"
+
+
+def qt_date_format(lang: str) -> str:
+    """The QDateEdit display format matching :func:`format_date`."""
+    return "yyyy. M. d." if lang == "ko" else "d MMM yyyy"

@@ -1,0 +1,489 @@
+"""The main window: side bar of views, global search, menus, undo of deletions, remembered layout."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.context import UiContext
+from ui.i18n import tr
+from ui.views.dashboard_view import DashboardView
+from ui.views.list_view import RecordListView, kind_names
+from ui.widgets.related import confirm
+
+VIEWS = ("dashboard", "agreement", "organization", "contact", "meeting", "commitment")
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = QSettings(str(ctx.paths.home / "window.ini"), QSettings.Format.IniFormat)
+        self.setWindowTitle(tr("Partnership Desk"))
+        self.setMinimumSize(QSize(900, 600))
+        self.undo_stack = QUndoStack(self)
+        self.lists: dict[str, RecordListView] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName(tr("Views"))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        labels = {"dashboard": tr("Dashboard"), **{k: v[0] for k, v in kind_names().items()}}
+        for i, view in enumerate(VIEWS):
+            item = QListWidgetItem(labels[view])
+            item.setToolTip(f"Ctrl+{i + 1}")
+            item.setData(Qt.ItemDataRole.UserRole, view)
+            self.nav.addItem(item)
+        self.nav.setMinimumWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.dashboard = DashboardView(ctx, self)
+        self.dashboard.open_record.connect(self.open_record)
+        self.stack.addWidget(self.dashboard)
+        self.welcome: QWidget | None = None
+        self.conflicts: QWidget | None = None
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1100])
+        self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search everything (Ctrl+F)"))
+        self.search.setAccessibleName(tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.returnPressed.connect(self.run_search)
+        self._build_menus()
+        self.status = QLabel(self)
+        self.statusBar().addWidget(self.status, 1)
+        self._restore()
+
+    # -- menus and shortcuts ----------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, menu: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(tr("&File"))
+        self.new_action = self._action(tr("&New record"), self.new_record, QKeySequence.StandardKey.New, file)
+        self.save_action = self._action(tr("&Save"), self.save_current, QKeySequence.StandardKey.Save, file)
+        file.addSeparator()
+        self._action(tr("&Import…"), self.import_data, None, file)
+        self._action(tr("&Export this list…"), self.export_current, None, file)
+        self._action(tr("E&xchange with another office…"), self.exchange, None, file)
+        self._action(tr("&Backups…"), self.backups, None, file)
+        file.addSeparator()
+        self._action(tr("Se&ttings…"), self.open_settings, QKeySequence.StandardKey.Preferences, file)
+        file.addSeparator()
+        self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
+
+        edit = bar.addMenu(tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        self.undo_action = undo
+        edit.addSeparator()
+        self._action(tr("&Delete…"), self.delete_current, None, edit)
+        self._action(tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, edit)
+        self._action(tr("Filter this &list"), self.focus_filter, "Ctrl+L", edit)
+
+        view = bar.addMenu(tr("&View"))
+        names = [
+            tr("&Dashboard"),
+            tr("&Agreements"),
+            tr("&Organizations"),
+            tr("&Contacts"),
+            tr("&Meetings"),
+            tr("Co&mmitments"),
+        ]
+        for i, name in enumerate(names):
+            self._action(name, lambda _c=False, i=i: self.show_view(VIEWS[i]), f"Ctrl+{i + 1}", view)
+        self.conflicts_action = self._action(tr("Co&nflicts"), self.show_conflicts, None, view)
+        view.addSeparator()
+        self._action(tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh, view)
+
+        reports = bar.addMenu(tr("&Reports"))
+        self._action(tr("&Portfolio briefing…"), self.portfolio_briefing, None, reports)
+        self._action(tr("&Briefing for this record…"), self.record_briefing, None, reports)
+
+        help_menu = bar.addMenu(tr("&Help"))
+        self._action(tr("&Where is my data?"), self.show_data_folder, None, help_menu)
+        self._action(tr("&About Partnership Desk"), self.about, None, help_menu)
+
+        toolbar = self.addToolBar(tr("Search"))
+        toolbar.setObjectName("search_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addAction(undo)
+        spacer = QWidget(toolbar)
+        from PySide6.QtWidgets import QSizePolicy
+
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+
+    # -- views ------------------------------------------------------------------
+
+    def list_view(self, kind: str) -> RecordListView:
+        view = self.lists.get(kind)
+        if view is None:
+            view = RecordListView(self.ctx, kind, self)
+            view.open_record.connect(self.open_record)
+            view.delete_requested.connect(self.delete_record)
+            self.stack.addWidget(view)
+            self.lists[kind] = view
+            self._restore_list(view)
+        return view
+
+    def current_view(self) -> str:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, RecordListView):
+            return widget.kind
+        return "dashboard" if widget is self.dashboard else ""
+
+    def current_list(self) -> RecordListView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, RecordListView) else None
+
+    def show_view(self, view: str) -> None:
+        if view not in VIEWS:
+            view = "dashboard"
+        row = VIEWS.index(view)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._nav_changed(row)
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(VIEWS):
+            return
+        view = VIEWS[row]
+        if view == "dashboard":
+            self.stack.setCurrentWidget(self.dashboard)
+            self.dashboard.refresh()
+        else:
+            lst = self.list_view(view)
+            self.stack.setCurrentWidget(lst)
+            lst.start()
+        self.new_action.setEnabled(view != "dashboard")
+
+    def show_welcome(self) -> None:
+        from ui.views.welcome_view import WelcomeView
+
+        self.welcome = WelcomeView(self.ctx, self)
+        self.welcome.finished.connect(self._welcome_done)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.nav.setEnabled(False)
+
+    def _welcome_done(self, _loaded: bool) -> None:
+        self.nav.setEnabled(True)
+        if self.welcome is not None:
+            self.stack.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        for lst in self.lists.values():
+            lst.refresh()
+        self.show_view("dashboard")
+
+    def check_empty(self) -> None:
+        """Show the welcome page when the database has no records at all."""
+        from app.services.agreements import count_agreements
+        from app.services.contacts import count_contacts
+        from app.services.organizations import count_organizations
+
+        def empty(db: Any) -> bool:
+            return count_agreements(db) == 0 and count_organizations(db) == 0 and count_contacts(db) == 0
+
+        self.ctx.runner.run(empty, self.ctx.db, on_done=lambda e: self.show_welcome() if e else None)
+
+    def show_conflicts(self) -> None:
+        if self.conflicts is None:
+            from ui.actions import conflicts_view
+
+            self.conflicts = conflicts_view(self.ctx, self)
+            if self.conflicts is None:
+                QMessageBox.information(
+                    self,
+                    tr("Conflicts"),
+                    tr("This part of Partnership Desk is not installed in this version."),
+                )
+                return
+            self.stack.addWidget(self.conflicts)
+        self.nav.clearSelection()
+        self.stack.setCurrentWidget(self.conflicts)
+
+    def open_record(self, kind: str, ident: UUID) -> None:
+        if kind not in VIEWS:
+            return
+        self.show_view(kind)
+        self.list_view(kind).open(ident)
+
+    def refresh_current(self) -> None:
+        lst = self.current_list()
+        if lst is not None:
+            lst.refresh()
+        elif self.stack.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
+
+    # -- actions ----------------------------------------------------------------
+
+    def new_record(self) -> None:
+        lst = self.current_list()
+        if lst is not None:
+            lst.new_record()
+
+    def save_current(self) -> None:
+        lst = self.current_list()
+        if lst is not None and lst.detail.currentWidget() is lst.editor:
+            lst.editor.save()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_filter(self) -> None:
+        lst = self.current_list()
+        if lst is not None:
+            lst.quick.setFocus()
+            lst.quick.selectAll()
+
+    def run_search(self) -> None:
+        query = self.search.text().strip()
+        if not query:
+            return
+        try:
+            from app.search import search
+        except ImportError:
+            lst = self.current_list()
+            if lst is not None:
+                lst.set_quick_filter(query)
+            return
+        self.ctx.runner.run(
+            search, self.ctx.db, query, limit=50, on_done=lambda hits: self._show_hits(query, hits)
+        )
+
+    def _show_hits(self, query: str, hits: list[Any]) -> None:
+        from ui.dialogs.search_results import SearchResults
+
+        dialog = SearchResults(query, hits, self)
+        dialog.open_record.connect(self.open_record)
+        self.search_results = dialog
+        dialog.open()
+
+    def delete_current(self) -> None:
+        lst = self.current_list()
+        if lst is not None and lst.editor.ident is not None:
+            lst.editor.request_delete()
+
+    def delete_record(self, kind: str, ident: UUID, label: str) -> None:
+        from ui.undo import DeleteCommand
+
+        if not confirm(
+            self,
+            tr("Delete"),
+            tr("Delete “{label}”?").format(label=label)
+            + "\n\n"
+            + tr("You can undo this with Ctrl+Z until you close Partnership Desk."),
+            tr("Delete"),
+        ):
+            return
+        self.undo_stack.push(DeleteCommand(self.ctx, kind, ident, label, self._deleted_or_restored))
+
+    def _deleted_or_restored(self, kind: str, ident: UUID, deleted: bool) -> None:
+        lst = self.lists.get(kind)
+        if lst is not None:
+            if deleted:
+                lst.record_deleted(ident)
+            else:
+                lst.refresh()
+                if self.current_list() is lst:
+                    lst.open(ident)
+        if kind != "commitment" and "commitment" in self.lists:
+            self.lists["commitment"].refresh()
+        self.status.setText(tr("Deleted. Ctrl+Z brings it back.") if deleted else tr("Restored."))
+
+    def import_data(self) -> None:
+        from ui.actions import open_import
+
+        open_import(self.ctx, self)
+        self.refresh_current()
+
+    def export_current(self) -> None:
+        lst = self.current_list()
+        if lst is None:
+            lst = self.list_view("agreement")
+        lst.export()
+
+    def exchange(self) -> None:
+        from ui.actions import open_exchange
+
+        open_exchange(self.ctx, self)
+
+    def backups(self) -> None:
+        from ui.actions import open_backups
+
+        open_backups(self.ctx, self)
+
+    def portfolio_briefing(self) -> None:
+        from ui.actions import open_briefing
+
+        open_briefing(self.ctx, "portfolio", None, self)
+
+    def record_briefing(self) -> None:
+        lst = self.current_list()
+        if (
+            lst is None
+            or lst.editor.ident is None
+            or lst.kind not in ("agreement", "organization", "meeting")
+        ):
+            QMessageBox.information(
+                self, tr("Briefing"), tr("Open an agreement, an organization or a meeting first.")
+            )
+            return
+        from ui.actions import open_briefing
+
+        open_briefing(self.ctx, lst.kind, lst.editor.ident, self)
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        before = dialog.values.get("language", "")
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        saved = dialog.save()
+        if saved.get("language", "") != before:
+            from app.i18n import set_language
+
+            new_lang = set_language(saved.get("language") or None)
+            if new_lang != self.ctx.language:
+                answer = QMessageBox.question(
+                    self,
+                    tr("Language"),
+                    tr("Switch the window to the new language now? Unsaved changes are asked about first."),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.confirm_leave_all(lambda: self.language_changed.emit(new_lang))
+
+    def show_data_folder(self) -> None:
+        QMessageBox.information(
+            self,
+            tr("Where is my data?"),
+            tr("Data folder: {home}\nDatabase: {db}").format(home=self.ctx.paths.home, db=self._db_label()),
+        )
+
+    def _db_label(self) -> str:
+        db = self.ctx.db
+        if db.is_sqlite and db.sqlite_path:
+            return str(db.sqlite_path)
+        from ui.views.welcome_view import _safe_url
+
+        return _safe_url(db.url)
+
+    def about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(
+            self,
+            tr("About Partnership Desk"),
+            tr(
+                "Partnership Desk {version}\nAgreements, contacts and collaboration minutes, kept locally."
+            ).format(version=__version__),
+        )
+
+    # -- leaving ----------------------------------------------------------------
+
+    def confirm_leave_all(self, then: Any) -> None:
+        dirty = [lst.editor for lst in self.lists.values() if lst.editor.dirty]
+        if not dirty:
+            then()
+            return
+        editor = dirty[0]
+        self.show_view(editor.kind)
+        editor.confirm_leave(lambda: self.confirm_leave_all(then))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if any(lst.editor.dirty for lst in self.lists.values()):
+            event.ignore()
+            self.confirm_leave_all(self.close)
+            return
+        self.save_layout()
+        super().closeEvent(event)
+
+    # -- remembered layout ------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _restore_list(self, view: RecordListView) -> None:
+        s = self.settings
+        for key, widget in (("splitter", view.splitter), ("editor", view.editor.splitter)):
+            value = s.value(f"{view.kind}/{key}")
+            if value is not None:
+                widget.restoreState(value)
+        header = s.value(f"{view.kind}/columns")
+        if header is not None:
+            view.table.horizontalHeader().restoreState(header)
+            view.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def last_view(self) -> str:
+        return str(self.settings.value("window/view", "dashboard"))
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/view", self.current_view() or "dashboard")
+        for kind, view in self.lists.items():
+            s.setValue(f"{kind}/splitter", view.splitter.saveState())
+            s.setValue(f"{kind}/editor", view.editor.splitter.saveState())
+            s.setValue(f"{kind}/columns", view.table.horizontalHeader().saveState())
+        s.sync()

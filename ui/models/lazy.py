@@ -1,0 +1,264 @@
+"""A table model that pages rows from a service, holding only a window of them.
+
+The model asks ``list_fn(db, query)`` for one page at a time (``offset``/``limit`` in
+the query dataclass), through the runner, so the GUI thread never waits on the
+database. ``rowCount`` grows page by page as the view scrolls (``canFetchMore`` /
+``fetchMore``); only the most recently used pages are kept, older ones are
+fetched again if they scroll back into view. Sorting replaces the query's
+``sort``/``descending`` and starts over: ordering is done in SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ui.context import UiContext
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+KEEP_PAGES = 10
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    value: Callable[[Any], object]
+    sort: str | None = None
+    width: int = 120
+    alert: Callable[[Any], bool] | None = None  # shown in red when true (overdue)
+
+
+class LazyTableModel(QAbstractTableModel):
+    countChanged = Signal(int)  # total rows matching the query, when known
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        columns: list[Column],
+        list_fn: Callable[..., list[Any]],
+        count_fn: Callable[..., int] | None,
+        query: Any,
+        parent: Any = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.columns = columns
+        self._list_fn = list_fn
+        self._count_fn = count_fn
+        self.query = query
+        self.page_size = page_size
+        self.total: int | None = None
+        self._gen = 0
+        self._rows = 0
+        self._ids: list[UUID] = []
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._loading = False
+        self._exhausted = False
+        self._sync = False
+        self._resetting = False
+
+    # -- query ---------------------------------------------------------------
+
+    def set_query(self, query: Any) -> None:
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._gen += 1
+        self._rows = 0
+        self._ids = []
+        self._pages.clear()
+        self._pending.clear()
+        self._loading = False
+        self._exhausted = False
+        self.total = None
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
+        self.fetchMore(QModelIndex())
+        if self._count_fn is not None:
+            gen = self._gen
+            self.ctx.runner.run(
+                self._count_fn,
+                self.ctx.db,
+                dataclasses.replace(self.query, offset=0, limit=None),
+                on_done=lambda n: self._counted(gen, n),
+            )
+
+    def _counted(self, gen: int, total: int) -> None:
+        if gen == self._gen:
+            self.total = total
+            self.countChanged.emit(total)
+
+    def _page_query(self, page: int) -> Any:
+        return dataclasses.replace(self.query, offset=page * self.page_size, limit=self.page_size)
+
+    # -- paging --------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._loading:
+            return
+        if self._resetting:  # asked from a modelReset handler: rows cannot be inserted yet
+            return
+        self._loading = True
+        gen = self._gen
+        page = self._rows // self.page_size
+        self.ctx.runner.run(
+            self._list_fn,
+            self.ctx.db,
+            self._page_query(page),
+            on_done=lambda rows: self._appended(gen, page, rows),
+            on_error=lambda exc: self._failed(gen, exc),
+        )
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self._loading = False
+            self._exhausted = True
+        self.ctx.runner.report_error(exc)
+
+    def _appended(self, gen: int, page: int, rows: list[Any]) -> None:
+        if gen != self._gen:
+            return
+        self._loading = False
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        if rows:
+            first = self._rows
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows += len(rows)
+            self._ids.extend(r.id for r in rows)
+            self._store(page, rows)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _store(self, page: int, rows: list[Any]) -> None:
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > KEEP_PAGES:
+            self._pages.popitem(last=False)
+
+    def _refetch(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        gen = self._gen
+        self._sync = True
+        try:
+            self.ctx.runner.run(
+                self._list_fn,
+                self.ctx.db,
+                self._page_query(page),
+                on_done=lambda rows: self._refetched(gen, page, rows),
+            )
+        finally:
+            self._sync = False
+
+    def _refetched(self, gen: int, page: int, rows: list[Any]) -> None:
+        if gen != self._gen:
+            return
+        self._pending.discard(page)
+        self._store(page, rows)
+        if not self._sync and rows:
+            first = page * self.page_size
+            last = min(first + len(rows), self._rows) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    # -- access --------------------------------------------------------------
+
+    def row_id(self, row: int) -> UUID | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def item(self, row: int) -> Any | None:
+        """The row's record if its page is at hand (fetching it again if not)."""
+        if not 0 <= row < self._rows:
+            return None
+        page, pos = divmod(row, self.page_size)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._refetch(page)
+            rows = self._pages.get(page)
+            if rows is None:
+                return None
+        else:
+            self._pages.move_to_end(page)
+        return rows[pos] if pos < len(rows) else None
+
+    def row_of(self, ident: UUID) -> int:
+        try:
+            return self._ids.index(ident)
+        except ValueError:
+            return -1
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # -- QAbstractTableModel -------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._rows or index.column() >= len(self.columns):
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return None
+        record = self.item(index.row())
+        column = self.columns[index.column()]
+        if record is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.alert is not None and column.alert(record):
+                return QBrush(QColor("#b3261e"))
+            return None
+        value = column.value(record)
+        return "" if value is None else str(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.columns):
+                return self.columns[section].title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+            return
+        self.query = dataclasses.replace(
+            self.query,
+            sort=self.columns[column].sort,
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.refresh()

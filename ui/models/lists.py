@@ -1,0 +1,135 @@
+"""The five record lists: their columns, services and default queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.dto import (
+    AgreementQuery,
+    CommitmentQuery,
+    ContactQuery,
+    MeetingQuery,
+    OrganizationQuery,
+    display_name,
+)
+from ui.formatting import format_date, format_datetime
+from ui.i18n import tr
+from ui.models.lazy import Column
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    kind: str
+    list_fn: Callable[..., list[Any]]
+    count_fn: Callable[..., int]
+    query: Any
+    columns: list[Column]
+
+
+def agreement_columns(lang: str) -> list[Column]:
+    return [
+        Column(tr("Title"), lambda r: r.title(lang), "title_ko" if lang == "ko" else "title_en", 340),
+        Column(tr("Reference"), lambda r: r.reference_no, "reference_no", 110),
+        Column(tr("Kind"), lambda r: r.agreement_kind.label(lang), "agreement_kind", 150),
+        Column(tr("Status"), lambda r: r.status.label(lang), "status", 90),
+        Column(tr("Signed"), lambda r: format_date(r.signed_on, lang), "signed_on", 100),
+        Column(tr("Expires"), lambda r: format_date(r.expires_on, lang), "expires_on", 100),
+        Column(tr("Parties"), lambda r: r.party_count, None, 70),
+    ]
+
+
+def organization_columns(lang: str) -> list[Column]:
+    other = "en" if lang == "ko" else "ko"
+    return [
+        Column(tr("Name"), lambda r: r.name(lang), "name_ko" if lang == "ko" else "name_en", 300),
+        Column(tr("Other name"), lambda r: r.name_en if other == "en" else r.name_ko, None, 260),
+        Column(tr("Short name"), lambda r: r.short_name, "short_name", 100),
+        Column(tr("Kind"), lambda r: r.org_kind.label(lang), "org_kind", 110),
+        Column(tr("Country"), lambda r: r.country, "country", 70),
+    ]
+
+
+def contact_columns(lang: str) -> list[Column]:
+    return [
+        Column(tr("Name"), lambda r: display_name(r.name_ko, r.name_en, lang), "name_ko", 150),
+        Column(
+            tr("Organization"),
+            lambda r: display_name(r.organization_name_ko, r.organization_name_en, lang),
+            "organization_name_ko",
+            240,
+        ),
+        Column(tr("Title"), lambda r: r.title, "title", 140),
+        Column(tr("Email"), lambda r: r.email, "email", 220),
+        Column(tr("Phone"), lambda r: r.phone, None, 130),
+    ]
+
+
+def meeting_columns(lang: str) -> list[Column]:
+    return [
+        Column(tr("Date"), lambda r: format_datetime(r.starts_at, lang), "starts_at", 150),
+        Column(tr("Meeting"), lambda r: r.title, "title", 340),
+        Column(tr("Place"), lambda r: r.place, "place", 200),
+        Column(tr("Attendees"), lambda r: r.attendee_count, None, 80),
+        Column(tr("Open action items"), lambda r: r.open_action_count, None, 120),
+    ]
+
+
+def commitment_columns(lang: str) -> list[Column]:
+    return [
+        Column(tr("Due"), lambda r: format_date(r.due_on, lang), "due_on", 100, alert=lambda r: r.overdue),
+        Column(tr("Commitment"), lambda r: r.title, "title", 300),
+        Column(
+            tr("Party"),
+            lambda r: display_name(r.organization_name_ko, r.organization_name_en, lang),
+            None,
+            200,
+        ),
+        Column(
+            tr("Agreement"),
+            lambda r: display_name(r.agreement_title_ko, r.agreement_title_en, lang),
+            None,
+            260,
+        ),
+        Column(tr("Status"), lambda r: r.status.label(lang), "status", 90),
+    ]
+
+
+def list_spec(kind: str, lang: str) -> ListSpec:
+    from app.services import agreements, commitments, contacts, meetings, organizations
+
+    if kind == "agreement":
+        return ListSpec(
+            kind,
+            agreements.list_agreements,
+            agreements.count_agreements,
+            AgreementQuery(),
+            agreement_columns(lang),
+        )
+    if kind == "organization":
+        query = OrganizationQuery(sort="name_ko" if lang == "ko" else "name_en")
+        return ListSpec(
+            kind,
+            organizations.list_organizations,
+            organizations.count_organizations,
+            query,
+            organization_columns(lang),
+        )
+    if kind == "contact":
+        return ListSpec(
+            kind, contacts.list_contacts, contacts.count_contacts, ContactQuery(), contact_columns(lang)
+        )
+    if kind == "meeting":
+        return ListSpec(
+            kind, meetings.list_meetings, meetings.count_meetings, MeetingQuery(), meeting_columns(lang)
+        )
+    if kind == "commitment":
+        return ListSpec(
+            kind,
+            commitments.list_commitments,
+            commitments.count_commitments,
+            CommitmentQuery(),
+            commitment_columns(lang),
+        )
+    raise ValueError(kind)

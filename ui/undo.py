@@ -1,0 +1,47 @@
+"""Deleting a record as an undoable command (Ctrl+Z restores it for the rest of the session)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtGui import QUndoCommand
+
+from ui.context import UiContext
+from ui.i18n import tr
+
+
+def _services(kind: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    from app.services import agreements, commitments, contacts, meetings, organizations
+
+    return {
+        "agreement": (agreements.delete_agreement, agreements.restore_agreement),
+        "organization": (organizations.delete_organization, organizations.restore_organization),
+        "contact": (contacts.delete_contact, contacts.restore_contact),
+        "meeting": (meetings.delete_meeting, meetings.restore_meeting),
+        "commitment": (commitments.delete_commitment, commitments.restore_commitment),
+    }[kind]
+
+
+class DeleteCommand(QUndoCommand):
+    def __init__(
+        self, ctx: UiContext, kind: str, ident: UUID, label: str, changed: Callable[[str, UUID, bool], None]
+    ) -> None:
+        super().__init__(tr("Delete “{label}”").format(label=label))
+        self.ctx = ctx
+        self.kind = kind
+        self.ident = ident
+        self.changed = changed  # (kind, id, deleted)
+
+    def redo(self) -> None:
+        delete, _restore = _services(self.kind)
+        self.ctx.runner.run(
+            delete, self.ctx.db, self.ident, on_done=lambda _r: self.changed(self.kind, self.ident, True)
+        )
+
+    def undo(self) -> None:
+        _delete, restore = _services(self.kind)
+        self.ctx.runner.run(
+            restore, self.ctx.db, self.ident, on_done=lambda _r: self.changed(self.kind, self.ident, False)
+        )

@@ -1,0 +1,442 @@
+"""An agreement: its fields, parties, commitments, amendments, attachments, meetings, history."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app.dto import (
+    AgreementDetail,
+    AgreementInput,
+    AmendmentInput,
+    AmendmentView,
+    CommitmentInput,
+    CommitmentView,
+    PartyInput,
+    PartyView,
+    display_name,
+)
+from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, Confidentiality, PartyRole
+from ui.context import UiContext
+from ui.formatting import format_date, format_datetime
+from ui.i18n import tr
+from ui.views.editor import RecordEditor
+from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.fields import DateEdit, EnumCombo, line, text_area
+from ui.widgets.history import HistoryPanel
+from ui.widgets.pickers import PickerButton
+from ui.widgets.related import FormDialog, RelatedTable, confirm
+
+
+class AgreementEditor(RecordEditor):
+    kind = "agreement"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        lang = self.lang
+        f = self.form
+        self.title_ko = f.add("title_ko", tr("Title (Korean) *"), line(self))
+        self.title_en = f.add("title_en", tr("Title (English) *"), line(self))
+        self.reference_no = f.add("reference_no", tr("Reference"), line(self))
+        self.agreement_kind = f.add("agreement_kind", tr("Kind"), EnumCombo(AgreementKind, lang))
+        self.status = f.add("status", tr("Status"), EnumCombo(AgreementStatus, lang))
+        self.signed_on = f.add("signed_on", tr("Signed"), DateEdit(lang))
+        self.effective_on = f.add("effective_on", tr("In force from"), DateEdit(lang))
+        self.expires_on = f.add("expires_on", tr("Expires"), DateEdit(lang))
+        self.place = f.add("place", tr("Place of signing"), line(self))
+        self.confidentiality = f.add("confidentiality", tr("Marking"), EnumCombo(Confidentiality, lang))
+        self.tags = f.add("tags", tr("Tags"), line(self, tr("comma-separated, e.g. semiconductor, EU")))
+        self.summary = f.add("summary", tr("Summary"), text_area(self))
+        for w in (self.title_ko, self.title_en):
+            assert isinstance(w, QLineEdit)
+            w.textChanged.connect(lambda _t: self._update_buttons())
+        self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
+
+        self.parties = RelatedTable(
+            [
+                tr("Party"),
+                tr("Role"),
+                tr("Signed by"),
+                tr("Title at signing"),
+                tr("Signed"),
+                tr("Joined"),
+                tr("Withdrew"),
+            ],
+            tr("Parties"),
+            self,
+        )
+        self.parties.add_button(tr("Add party…"), self.add_party)
+        self.parties.add_button(tr("Edit…"), self.edit_party, needs_selection=True)
+        self.parties.add_button(tr("Move up"), lambda: self.move_party(-1), needs_selection=True)
+        self.parties.add_button(tr("Move down"), lambda: self.move_party(1), needs_selection=True)
+        self.parties.add_button(tr("Remove…"), self.remove_party, needs_selection=True)
+        self.parties.activated.connect(lambda _p: self.edit_party())
+        self.tabs.addTab(self.parties, tr("Parties"))
+
+        self.commitments = RelatedTable(
+            [tr("Party"), tr("Commitment"), tr("Due"), tr("Status")], tr("Commitments"), self
+        )
+        self.commitments.add_button(tr("Add commitment…"), self.add_commitment)
+        self.commitments.add_button(tr("Edit…"), self.edit_commitment, needs_selection=True)
+        self.commitments.add_button(tr("Open"), self.open_commitment, needs_selection=True)
+        self.commitments.activated.connect(lambda _c: self.edit_commitment())
+        self.tabs.addTab(self.commitments, tr("Commitments"))
+
+        self.amendments = RelatedTable(
+            [tr("Date"), tr("Amendment"), tr("Summary"), tr("Effect")], tr("Amendments"), self
+        )
+        self.amendments.add_button(tr("Add amendment…"), self.add_amendment)
+        self.amendments.add_button(tr("Edit…"), self.edit_amendment, needs_selection=True)
+        self.amendments.add_button(tr("Remove…"), self.remove_amendment, needs_selection=True)
+        self.amendments.activated.connect(lambda _a: self.edit_amendment())
+        self.tabs.addTab(self.amendments, tr("Amendments"))
+
+        self.attachments = AttachmentsPanel(ctx, "agreement", self)
+        self.attachments.on_changed = self.reload
+        self.tabs.addTab(self.attachments, tr("Attachments"))
+
+        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
+        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.meetings.add_button(tr("Open meeting"), self._open_meeting, needs_selection=True)
+        self.tabs.addTab(self.meetings, tr("Meetings"))
+
+        self.history = HistoryPanel(ctx, "agreement", self)
+        self.history.on_restored = self.reload
+        self.tabs.addTab(self.history, tr("History"))
+
+    # -- record -------------------------------------------------------------
+
+    def fetch(self, db: Any, ident: UUID) -> AgreementDetail:
+        from app.services.agreements import agreement_detail
+
+        return agreement_detail(db, ident)
+
+    def new_title(self) -> str:
+        return tr("New agreement")
+
+    def title_of(self, detail: AgreementDetail) -> str:
+        return detail.record.title(self.lang)
+
+    def is_valid(self) -> bool:
+        return bool(self.title_ko.text().strip() or self.title_en.text().strip())  # type: ignore[attr-defined]
+
+    def clear(self) -> None:
+        for name in ("title_ko", "title_en", "reference_no", "place", "tags", "summary"):
+            self.form.set_text(name, "")
+        self.agreement_kind.set_value(AgreementKind.MOU)  # type: ignore[attr-defined]
+        self.status.set_value(AgreementStatus.DRAFT)  # type: ignore[attr-defined]
+        self.confidentiality.set_value(Confidentiality.INTERNAL)  # type: ignore[attr-defined]
+        for d in (self.signed_on, self.effective_on, self.expires_on):
+            d.set_value(None)  # type: ignore[attr-defined]
+        self.parties.set_rows([], lambda p: ())
+        self.commitments.set_rows([], lambda c: ())
+        self.amendments.set_rows([], lambda a: ())
+        self.meetings.set_rows([], lambda m: ())
+        self.attachments.set_owner(None)
+        self.history.tree.clear()
+        self.briefing_button.setEnabled(False)
+
+    def fill(self, detail: AgreementDetail) -> None:
+        r = detail.record
+        lang = self.lang
+        f = self.form
+        f.set_text("title_ko", r.title_ko)
+        f.set_text("title_en", r.title_en)
+        f.set_text("reference_no", r.reference_no)
+        f.set_text("place", r.place)
+        f.set_text("tags", ", ".join(r.tags))
+        f.set_text("summary", r.summary)
+        self.agreement_kind.set_value(r.agreement_kind)  # type: ignore[attr-defined]
+        self.status.set_value(r.status)  # type: ignore[attr-defined]
+        self.confidentiality.set_value(r.confidentiality)  # type: ignore[attr-defined]
+        self.signed_on.set_value(r.signed_on)  # type: ignore[attr-defined]
+        self.effective_on.set_value(r.effective_on)  # type: ignore[attr-defined]
+        self.expires_on.set_value(r.expires_on)  # type: ignore[attr-defined]
+        self.parties.set_rows(
+            detail.parties,
+            lambda p: (
+                p.organization_name(lang),
+                p.role.label(lang),
+                p.signatory_name,
+                p.signatory_title,
+                format_date(p.signed_on, lang),
+                format_date(p.joined_on, lang),
+                format_date(p.withdrew_on, lang),
+            ),
+            muted=lambda p: p.withdrew_on is not None,
+        )
+        order = {p.id: i for i, p in enumerate(detail.parties)}
+        by_party = sorted(
+            detail.commitments,
+            key=lambda c: (
+                order.get(c.party_id, 999) if c.party_id else 999,
+                c.due_on or r.created_at.date(),
+            ),
+        )
+        self.commitments.set_rows(
+            by_party,
+            lambda c: (
+                display_name(c.organization_name_ko, c.organization_name_en, lang) or tr("(all parties)"),
+                c.title,
+                format_date(c.due_on, lang),
+                c.status.label(lang),
+            ),
+            alert=lambda c: c.overdue,
+        )
+        self.amendments.set_rows(
+            detail.amendments, lambda a: (format_date(a.amended_on, lang), a.title, a.summary, a.effect)
+        )
+        self.meetings.set_rows(
+            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+        )
+        self.attachments.set_owner(r.id, detail.attachments)
+        self.history.show_for(r.id, r.version)
+        self.briefing_button.setEnabled(True)
+
+    def collect(self) -> AgreementInput:
+        tags = tuple(t.strip() for t in self.form.text("tags").split(",") if t.strip())
+        return AgreementInput(
+            title_ko=self.form.text("title_ko"),
+            title_en=self.form.text("title_en"),
+            reference_no=self.form.text("reference_no"),
+            agreement_kind=self.agreement_kind.value(),  # type: ignore[attr-defined]
+            status=self.status.value(),  # type: ignore[attr-defined]
+            signed_on=self.signed_on.value(),  # type: ignore[attr-defined]
+            effective_on=self.effective_on.value(),  # type: ignore[attr-defined]
+            expires_on=self.expires_on.value(),  # type: ignore[attr-defined]
+            place=self.form.text("place"),
+            summary=self.form.text("summary"),
+            confidentiality=self.confidentiality.value(),  # type: ignore[attr-defined]
+            tags=tags,
+        )
+
+    def create(self, db: Any, data: AgreementInput) -> Any:
+        from app.services.agreements import create_agreement
+
+        return create_agreement(db, data)
+
+    def update(self, db: Any, ident: UUID, data: AgreementInput, expected_version: int | None) -> Any:
+        from app.services.agreements import update_agreement
+
+        return update_agreement(db, ident, data, expected_version)
+
+    def briefing(self) -> None:
+        from ui.actions import open_briefing
+
+        if self.ident is not None:
+            open_briefing(self.ctx, "agreement", self.ident, self)
+
+    def _open_meeting(self) -> None:
+        m = self.meetings.current()
+        if m is not None:
+            self.open_record.emit("meeting", m.id)
+
+    # -- parties --------------------------------------------------------------
+
+    def _party_dialog(self, party: PartyView | None) -> None:
+        lang = self.lang
+        dialog = FormDialog(self.ctx, tr("Party") if party is None else party.organization_name(lang), self)
+        f = dialog.form
+        org = PickerButton(self.ctx, "organization", tr("Choose organization"), dialog, optional=False)
+        f.add("organization_id", tr("Organization *"), org)
+        role = EnumCombo(PartyRole, lang)
+        f.add("role", tr("Role"), role)
+        person = PickerButton(self.ctx, "contact", tr("Choose signatory"), dialog)
+        f.add("signatory_contact_id", tr("Signed by (contact)"), person)
+        name = f.add("signatory_name", tr("Signed by (name, if not a contact)"), line(dialog))
+        title = f.add("signatory_title", tr("Title at signing"), line(dialog))
+        signed = f.add("signed_on", tr("Signed"), DateEdit(lang))
+        joined = f.add("joined_on", tr("Joined"), DateEdit(lang))
+        withdrew = f.add("withdrew_on", tr("Withdrew"), DateEdit(lang))
+
+        def org_changed() -> None:
+            person.filters = {"organization_id": org.value()} if org.value() else {}
+
+        org.changed.connect(org_changed)
+        if party is not None:
+            org.set_value(party.organization_id, party.organization_name(lang))
+            role.set_value(party.role)
+            if party.signatory_contact_id:
+                person.set_value(party.signatory_contact_id, party.signatory_name)
+            else:
+                f.set_text("signatory_name", party.signatory_name)
+            f.set_text("signatory_title", party.signatory_title)
+            signed.set_value(party.signed_on)  # type: ignore[attr-defined]
+            joined.set_value(party.joined_on)  # type: ignore[attr-defined]
+            withdrew.set_value(party.withdrew_on)  # type: ignore[attr-defined]
+        dialog.required = lambda: org.value() is not None
+
+        def save() -> tuple[Any, tuple[Any, ...]]:
+            from app.services.agreements import add_party, update_party
+
+            org_id = org.value()
+            assert org_id is not None
+            data = PartyInput(
+                organization_id=org_id,
+                role=role.value(),
+                signatory_contact_id=person.value(),
+                signatory_name=name.text() if person.value() is None else "",  # type: ignore[attr-defined]
+                signatory_title=title.text(),  # type: ignore[attr-defined]
+                signed_on=signed.value(),  # type: ignore[attr-defined]
+                joined_on=joined.value(),  # type: ignore[attr-defined]
+                withdrew_on=withdrew.value(),  # type: ignore[attr-defined]
+            )
+            if party is None:
+                return add_party, (self.ident, data)
+            return update_party, (party.id, data, party.version)
+
+        if dialog.run(save):
+            self.reload()
+
+    def add_party(self) -> None:
+        if self.ident is not None:
+            self._party_dialog(None)
+
+    def edit_party(self) -> None:
+        party = self.parties.current()
+        if party is not None:
+            self._party_dialog(party)
+
+    def move_party(self, step: int) -> None:
+        party = self.parties.current()
+        if party is None or self.ident is None:
+            return
+        ids = [p.id for p in self.parties.items]
+        i = ids.index(party.id)
+        j = i + step
+        if not 0 <= j < len(ids):
+            return
+        ids[i], ids[j] = ids[j], ids[i]
+        from app.services.agreements import reorder_parties
+
+        def done(_r: object) -> None:
+            self.reload()
+            self.parties.select_row(j)
+
+        self.ctx.runner.run(reorder_parties, self.ctx.db, self.ident, ids, on_done=done)
+
+    def remove_party(self) -> None:
+        party = self.parties.current()
+        if party is None:
+            return
+        if confirm(
+            self,
+            tr("Remove party"),
+            tr("Remove {org} from this agreement?").format(org=party.organization_name(self.lang)),
+            tr("Remove"),
+        ):
+            from app.services.agreements import remove_party
+
+            self.run_and_reload(remove_party, party.id)
+
+    # -- commitments ----------------------------------------------------------
+
+    def _commitment_dialog(self, item: CommitmentView | None) -> None:
+        lang = self.lang
+        dialog = FormDialog(self.ctx, tr("Commitment"), self)
+        f = dialog.form
+        from PySide6.QtWidgets import QComboBox
+
+        party = QComboBox(dialog)
+        party.addItem(tr("(all parties)"), None)
+        for p in self.parties.items:
+            party.addItem(p.organization_name(lang), p.id)
+        f.add("party_id", tr("Party"), party)
+        title = f.add("title", tr("Commitment *"), line(dialog))
+        description = f.add("description", tr("Description"), text_area(dialog))
+        due = f.add("due_on", tr("Due"), DateEdit(lang))
+        status = f.add("status", tr("Status"), EnumCombo(CommitmentStatus, lang))
+        if item is not None:
+            party.setCurrentIndex(max(party.findData(item.party_id), 0))
+            f.set_text("title", item.title)
+            f.set_text("description", item.description)
+            due.set_value(item.due_on)  # type: ignore[attr-defined]
+            status.set_value(item.status)  # type: ignore[attr-defined]
+        dialog.required = lambda: bool(title.text().strip())  # type: ignore[attr-defined]
+
+        def save() -> tuple[Any, tuple[Any, ...]]:
+            from app.services.commitments import create_commitment, update_commitment
+
+            assert self.ident is not None
+            data = CommitmentInput(
+                agreement_id=self.ident,
+                title=f.text("title"),
+                party_id=party.currentData(),
+                description=f.text("description"),
+                due_on=due.value(),  # type: ignore[attr-defined]
+                status=status.value(),  # type: ignore[attr-defined]
+            )
+            if item is None:
+                return create_commitment, (data,)
+            return update_commitment, (item.id, data, item.version)
+
+        if dialog.run(save):
+            self.reload()
+
+    def add_commitment(self) -> None:
+        if self.ident is not None:
+            self._commitment_dialog(None)
+
+    def edit_commitment(self) -> None:
+        item = self.commitments.current()
+        if item is not None:
+            self._commitment_dialog(item)
+
+    def open_commitment(self) -> None:
+        item = self.commitments.current()
+        if item is not None:
+            self.open_record.emit("commitment", item.id)
+
+    # -- amendments -----------------------------------------------------------
+
+    def _amendment_dialog(self, item: AmendmentView | None) -> None:
+        dialog = FormDialog(self.ctx, tr("Amendment"), self)
+        f = dialog.form
+        amended = f.add("amended_on", tr("Date"), DateEdit(self.lang))
+        title = f.add("title", tr("Amendment *"), line(dialog))
+        f.add("summary", tr("Summary"), text_area(dialog))
+        f.add("effect", tr("Effect"), text_area(dialog, 60))
+        if item is not None:
+            amended.set_value(item.amended_on)  # type: ignore[attr-defined]
+            f.set_text("title", item.title)
+            f.set_text("summary", item.summary)
+            f.set_text("effect", item.effect)
+        dialog.required = lambda: bool(title.text().strip())  # type: ignore[attr-defined]
+
+        def save() -> tuple[Any, tuple[Any, ...]]:
+            from app.services.agreements import add_amendment, update_amendment
+
+            assert self.ident is not None
+            data = AmendmentInput(
+                agreement_id=self.ident,
+                amended_on=amended.value(),  # type: ignore[attr-defined]
+                title=f.text("title"),
+                summary=f.text("summary"),
+                effect=f.text("effect"),
+            )
+            if item is None:
+                return add_amendment, (data,)
+            return update_amendment, (item.id, data, item.version)
+
+        if dialog.run(save):
+            self.reload()
+
+    def add_amendment(self) -> None:
+        if self.ident is not None:
+            self._amendment_dialog(None)
+
+    def edit_amendment(self) -> None:
+        item = self.amendments.current()
+        if item is not None:
+            self._amendment_dialog(item)
+
+    def remove_amendment(self) -> None:
+        item = self.amendments.current()
+        if item is not None and confirm(
+            self, tr("Remove amendment"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
+        ):
+            from app.services.agreements import remove_amendment
+
+            self.run_and_reload(remove_amendment, item.id)

@@ -1,0 +1,147 @@
+"""A commitment: what a party undertook under an agreement, its due date and status."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from app.dto import CommitmentInput, CommitmentView, display_name
+from app.enums import CommitmentStatus
+from ui.context import UiContext
+from ui.formatting import format_date
+from ui.i18n import tr
+from ui.views.editor import RecordEditor
+from ui.widgets.fields import DateEdit, EnumCombo, line, text_area
+from ui.widgets.history import HistoryPanel
+from ui.widgets.pickers import PickerButton
+from ui.widgets.related import RelatedTable
+
+
+class CommitmentEditor(RecordEditor):
+    kind = "commitment"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        f = self.form
+        self.agreement = PickerButton(ctx, "agreement", tr("Choose agreement"), self, optional=False)
+        f.add("agreement_id", tr("Agreement *"), self.agreement)
+        self.agreement.changed.connect(self._agreement_changed)
+        self.party = QComboBox(self)
+        f.add("party_id", tr("Party"), self.party)
+        self.title = line(self)
+        f.add("title", tr("Commitment *"), self.title)
+        self.title.textChanged.connect(lambda _t: self._update_buttons())
+        f.add("description", tr("Description"), text_area(self))
+        self.due_on = DateEdit(self.lang)
+        f.add("due_on", tr("Due"), self.due_on)
+        self.status = EnumCombo(CommitmentStatus, self.lang)
+        f.add("status", tr("Status"), self.status)
+        self.open_agreement = self.add_header_button(tr("Open agreement"), self._open_agreement)
+        self.actions_table = RelatedTable(
+            [tr("Action item"), tr("Due"), tr("Status"), tr("Meeting")], tr("Action items"), self
+        )
+        self.actions_table.activated.connect(lambda a: self.open_record.emit("meeting", a.meeting_id))
+        self.tabs.addTab(self.actions_table, tr("Action items"))
+        self.history = HistoryPanel(ctx, "commitment", self)
+        self.history.on_restored = self.reload
+        self.tabs.addTab(self.history, tr("History"))
+        self._pending_party: UUID | None = None
+
+    def _agreement_changed(self) -> None:
+        self.party.clear()
+        self.party.addItem(tr("(all parties)"), None)
+        ident = self.agreement.value()
+        if ident is None:
+            return
+        from app.services.agreements import list_parties
+
+        def fill(parties: list[Any]) -> None:
+            filling, self._filling = self._filling, True
+            for p in parties:
+                self.party.addItem(p.organization_name(self.lang), p.id)
+            self.party.setCurrentIndex(max(self.party.findData(self._pending_party), 0))
+            self._filling = filling
+
+        self.ctx.runner.run(list_parties, self.ctx.db, ident, on_done=fill)
+
+    def _open_agreement(self) -> None:
+        if self.agreement.value() is not None:
+            self.open_record.emit("agreement", self.agreement.value())
+
+    def fetch(self, db: Any, ident: UUID) -> tuple[CommitmentView, list[Any]]:
+        from app.services.commitments import get_commitment
+        from app.services.meetings import list_action_items
+
+        return get_commitment(db, ident), list_action_items(db, commitment_id=ident)
+
+    def _loaded(self, detail: Any) -> None:
+        super()._loaded(detail[0])
+        lang = self.lang
+        self.actions_table.set_rows(
+            detail[1],
+            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
+            alert=lambda a: a.overdue,
+        )
+
+    def new_title(self) -> str:
+        return tr("New commitment")
+
+    def title_of(self, detail: CommitmentView) -> str:
+        return detail.title
+
+    def is_valid(self) -> bool:
+        return bool(self.title.text().strip()) and self.agreement.value() is not None
+
+    def clear(self) -> None:
+        self._pending_party = None
+        self.agreement.set_value(None, "")
+        for name in ("title", "description"):
+            self.form.set_text(name, "")
+        self.due_on.set_value(None)
+        self.status.set_value(CommitmentStatus.PLANNED)
+        self.actions_table.set_rows([], lambda _x: ())
+        self.history.tree.clear()
+
+    def preset(self, **values: Any) -> None:
+        if values.get("agreement_id"):
+            self.agreement.set_value(values["agreement_id"], values.get("agreement_label", ""))
+
+    def fill(self, c: CommitmentView) -> None:
+        lang = self.lang
+        self._pending_party = c.party_id
+        self.agreement.set_value(
+            c.agreement_id, display_name(c.agreement_title_ko, c.agreement_title_en, lang)
+        )
+        self._agreement_changed()
+        self.form.set_text("title", c.title)
+        self.form.set_text("description", c.description)
+        self.due_on.set_value(c.due_on)
+        self.status.set_value(c.status)
+        self.history.show_for(c.id, c.version)
+
+    def collect(self) -> CommitmentInput:
+        agreement_id = self.agreement.value()
+        if agreement_id is None:
+            from app.errors import ValidationError
+
+            raise ValidationError("agreement_id", "협약을 선택하십시오.", "Choose the agreement.")
+        return CommitmentInput(
+            agreement_id=agreement_id,
+            title=self.form.text("title"),
+            party_id=self.party.currentData(),
+            description=self.form.text("description"),
+            due_on=self.due_on.value(),
+            status=self.status.value(),
+        )
+
+    def create(self, db: Any, data: CommitmentInput) -> Any:
+        from app.services.commitments import create_commitment
+
+        return create_commitment(db, data)
+
+    def update(self, db: Any, ident: UUID, data: CommitmentInput, expected_version: int | None) -> Any:
+        from app.services.commitments import update_commitment
+
+        return update_commitment(db, ident, data, expected_version)

@@ -1,0 +1,211 @@
+"""A contact: name and details, positions over time, meetings attended, action items."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtWidgets import QWidget
+
+from app.dto import ContactDetail, ContactInput, MembershipInput, MembershipView
+from ui.context import UiContext
+from ui.formatting import format_date, format_datetime
+from ui.i18n import tr
+from ui.views.editor import RecordEditor
+from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.fields import DateEdit, line, text_area
+from ui.widgets.history import HistoryPanel
+from ui.widgets.pickers import PickerButton
+from ui.widgets.related import FormDialog, RelatedTable, confirm
+
+
+class ContactEditor(RecordEditor):
+    kind = "contact"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        f = self.form
+        self.name_ko = line(self)
+        self.name_en = line(self)
+        f.add("name_ko", tr("Name (Korean) *"), self.name_ko)
+        f.add("name_en", tr("Name (English) *"), self.name_en)
+        f.add("email", tr("Email"), line(self, "name@example.go.kr"))
+        f.add("phone", tr("Phone"), line(self))
+        f.add("mobile", tr("Mobile"), line(self))
+        f.add("notes", tr("Notes"), text_area(self))
+        for w in (self.name_ko, self.name_en):
+            w.textChanged.connect(lambda _t: self._update_buttons())
+
+        self.positions = RelatedTable(
+            [tr("Organization"), tr("Title"), tr("Department"), tr("From"), tr("To")], tr("Positions"), self
+        )
+        self.positions.add_button(tr("Add position…"), lambda: self._position_dialog(None))
+        self.positions.add_button(tr("Edit…"), self._edit_position, needs_selection=True)
+        self.positions.add_button(tr("End today"), self._end_position, needs_selection=True)
+        self.positions.add_button(tr("Remove…"), self._remove_position, needs_selection=True)
+        self.positions.add_button(tr("Open organization"), self._open_org, needs_selection=True)
+        self.positions.activated.connect(lambda _m: self._edit_position())
+        self.tabs.addTab(self.positions, tr("Positions"))
+        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
+        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.tabs.addTab(self.meetings, tr("Meetings"))
+        self.actions_table = RelatedTable(
+            [tr("Action item"), tr("Due"), tr("Status"), tr("Meeting")], tr("Action items"), self
+        )
+        self.actions_table.activated.connect(lambda a: self.open_record.emit("meeting", a.meeting_id))
+        self.tabs.addTab(self.actions_table, tr("Action items"))
+        self.attachments = AttachmentsPanel(ctx, "contact", self)
+        self.attachments.on_changed = self.reload
+        self.tabs.addTab(self.attachments, tr("Attachments"))
+        self.history = HistoryPanel(ctx, "contact", self)
+        self.history.on_restored = self.reload
+        self.tabs.addTab(self.history, tr("History"))
+
+    def fetch(self, db: Any, ident: UUID) -> ContactDetail:
+        from app.services.contacts import contact_detail
+
+        return contact_detail(db, ident)
+
+    def new_title(self) -> str:
+        return tr("New contact")
+
+    def title_of(self, detail: ContactDetail) -> str:
+        return detail.record.name(self.lang)
+
+    def is_valid(self) -> bool:
+        return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+
+    def clear(self) -> None:
+        for name in ("name_ko", "name_en", "email", "phone", "mobile", "notes"):
+            self.form.set_text(name, "")
+        for table in (self.positions, self.meetings, self.actions_table):
+            table.set_rows([], lambda _x: ())
+        self.attachments.set_owner(None)
+        self.history.tree.clear()
+
+    def fill(self, detail: ContactDetail) -> None:
+        r = detail.record
+        lang = self.lang
+        for name in ("name_ko", "name_en", "email", "phone", "mobile", "notes"):
+            self.form.set_text(name, getattr(r, name))
+        self.positions.set_rows(
+            detail.memberships,
+            lambda m: (
+                m.organization_name_ko if lang == "ko" else m.organization_name_en or m.organization_name_ko,
+                m.title,
+                m.department,
+                format_date(m.started_on, lang),
+                format_date(m.ended_on, lang) or tr("(current)"),
+            ),
+            muted=lambda m: not m.current,
+        )
+        self.meetings.set_rows(
+            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+        )
+        self.actions_table.set_rows(
+            detail.action_items,
+            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
+            alert=lambda a: a.overdue,
+        )
+        self.attachments.set_owner(r.id, detail.attachments)
+        self.history.show_for(r.id, r.version)
+
+    def collect(self) -> ContactInput:
+        t = self.form.text
+        return ContactInput(
+            name_ko=t("name_ko"),
+            name_en=t("name_en"),
+            email=t("email"),
+            phone=t("phone"),
+            mobile=t("mobile"),
+            notes=t("notes"),
+        )
+
+    def create(self, db: Any, data: ContactInput) -> Any:
+        from app.services.contacts import create_contact
+
+        return create_contact(db, data)
+
+    def update(self, db: Any, ident: UUID, data: ContactInput, expected_version: int | None) -> Any:
+        from app.services.contacts import update_contact
+
+        return update_contact(db, ident, data, expected_version)
+
+    # -- positions ------------------------------------------------------------
+
+    def _position_dialog(self, item: MembershipView | None) -> None:
+        if self.ident is None:
+            return
+        lang = self.lang
+        dialog = FormDialog(self.ctx, tr("Position"), self)
+        f = dialog.form
+        org = PickerButton(self.ctx, "organization", tr("Choose organization"), dialog, optional=False)
+        f.add("organization_id", tr("Organization *"), org)
+        f.add("title", tr("Title"), line(dialog))
+        f.add("department", tr("Department"), line(dialog))
+        started = DateEdit(lang)
+        ended = DateEdit(lang)
+        f.add("started_on", tr("From"), started)
+        f.add("ended_on", tr("To"), ended)
+        if item is not None:
+            org.set_value(
+                item.organization_id,
+                item.organization_name_ko
+                if lang == "ko"
+                else item.organization_name_en or item.organization_name_ko,
+            )
+            f.set_text("title", item.title)
+            f.set_text("department", item.department)
+            started.set_value(item.started_on)
+            ended.set_value(item.ended_on)
+        dialog.required = lambda: org.value() is not None
+
+        def save() -> tuple[Any, tuple[Any, ...]]:
+            from app.services.contacts import add_membership, update_membership
+
+            org_id = org.value()
+            assert org_id is not None and self.ident is not None
+            data = MembershipInput(
+                contact_id=self.ident,
+                organization_id=org_id,
+                title=f.text("title"),
+                department=f.text("department"),
+                started_on=started.value(),
+                ended_on=ended.value(),
+            )
+            if item is None:
+                return add_membership, (data,)
+            return update_membership, (item.id, data, item.version)
+
+        if dialog.run(save):
+            self.reload()
+
+    def _edit_position(self) -> None:
+        item = self.positions.current()
+        if item is not None:
+            self._position_dialog(item)
+
+    def _end_position(self) -> None:
+        item = self.positions.current()
+        if item is not None:
+            from app.services.contacts import end_membership
+
+            self.run_and_reload(end_membership, item.id, date.today())
+
+    def _remove_position(self) -> None:
+        item = self.positions.current()
+        if item is not None and confirm(
+            self,
+            tr("Remove position"),
+            tr("Remove this position? To record that the person left, use “End today” instead."),
+            tr("Remove"),
+        ):
+            from app.services.contacts import remove_membership
+
+            self.run_and_reload(remove_membership, item.id)
+
+    def _open_org(self) -> None:
+        item = self.positions.current()
+        if item is not None:
+            self.open_record.emit("organization", item.organization_id)

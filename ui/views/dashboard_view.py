@@ -1,0 +1,188 @@
+"""What needs attention now: overdue and due-soon work, expiring agreements, meetings, changes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.dto import ActionItemView, CommitmentView, Dashboard, display_name
+from ui.context import UiContext
+from ui.formatting import format_date, format_datetime
+from ui.i18n import tr
+from ui.widgets.history import action_label
+from ui.widgets.related import RelatedTable
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "agreement": tr("Agreement"),
+        "organization": tr("Organization"),
+        "contact": tr("Contact"),
+        "meeting": tr("Meeting"),
+        "commitment": tr("Commitment"),
+    }.get(kind, kind)
+
+
+class DashboardView(QWidget):
+    open_record = Signal(str, object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.language
+        self.data: Dashboard | None = None
+        heading = QLabel(tr("Dashboard"), self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        self.today = QLabel(self)
+        refresh = QPushButton(tr("Refresh"), self)
+        refresh.setToolTip(tr("F5"))
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self.today)
+        top.addStretch(1)
+        top.addWidget(refresh)
+
+        work_headers = [tr("Due"), tr("What needs doing"), tr("Type"), tr("Who"), tr("Under")]
+        self.overdue = self._section(tr("Overdue"), work_headers)
+        self.due_soon = self._section(tr("Due in the next 30 days"), work_headers)
+        self.expiring = self._section(
+            tr("Agreements expiring within 90 days"), [tr("Expires"), tr("Agreement"), tr("Status")]
+        )
+        self.meetings = self._section(
+            tr("Upcoming meetings"), [tr("Date"), tr("Meeting"), tr("Place"), tr("Attendees")]
+        )
+        self.recent = self._section(
+            tr("Recent changes"), [tr("When"), tr("Type"), tr("Record"), tr("Change")]
+        )
+
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        grid.addWidget(self.overdue[0], 0, 0)
+        grid.addWidget(self.due_soon[0], 0, 1)
+        grid.addWidget(self.expiring[0], 1, 0)
+        grid.addWidget(self.meetings[0], 1, 1)
+        grid.addWidget(self.recent[0], 2, 0, 1, 2)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def _section(
+        self, title: str, headers: list[str], stretch: int = 1
+    ) -> tuple[QWidget, QLabel, RelatedTable]:
+        box = QWidget(self)
+        label = QLabel(title, box)
+        font = QFont(label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        label.setFont(font)
+        table = RelatedTable(headers, title, box, stretch=stretch)
+        table.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.layout().setContentsMargins(0, 0, 0, 0)
+        table.table.setMinimumHeight(170)
+        table.activated.connect(self._activated)
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(label)
+        v.addWidget(table)
+        return box, label, table
+
+    def refresh(self) -> None:
+        from app.services.dashboard import dashboard
+
+        self.today.setText(
+            tr("Today: {date}").format(date=format_date(date.today(), self.lang, weekday=True))
+        )
+        self.ctx.runner.run(dashboard, self.ctx.db, on_done=self.show_data)
+
+    def _work_cells(self, item: Any) -> tuple[object, ...]:
+        lang = self.lang
+        if isinstance(item, CommitmentView):
+            return (
+                format_date(item.due_on, lang),
+                item.title,
+                tr("Commitment"),
+                display_name(item.organization_name_ko, item.organization_name_en, lang),
+                display_name(item.agreement_title_ko, item.agreement_title_en, lang),
+            )
+        assert isinstance(item, ActionItemView)
+        who = display_name(item.owner_name_ko, item.owner_name_en, lang) or display_name(
+            item.owner_organization_name_ko, item.owner_organization_name_en, lang
+        )
+        return (format_date(item.due_on, lang), item.title, tr("Action item"), who, item.meeting_title)
+
+    def show_data(self, data: Dashboard) -> None:
+        self.data = data
+        lang = self.lang
+        overdue = sorted(
+            [*data.overdue_commitments, *data.overdue_actions], key=lambda i: i.due_on or date.min
+        )
+        soon = sorted(
+            [*data.due_soon_commitments, *data.due_soon_actions], key=lambda i: i.due_on or date.max
+        )
+        self._fill(self.overdue, overdue, self._work_cells, alert=True)
+        self._fill(self.due_soon, soon, self._work_cells)
+        self._fill(
+            self.expiring,
+            data.expiring_agreements,
+            lambda a: (format_date(a.expires_on, lang), a.title(lang), a.status.label(lang)),
+        )
+        self._fill(
+            self.meetings,
+            data.upcoming_meetings,
+            lambda m: (format_datetime(m.starts_at, lang, weekday=True), m.title, m.place, m.attendee_count),
+        )
+        self._fill(
+            self.recent,
+            data.recent_changes,
+            lambda c: (
+                format_datetime(c.occurred_at, lang),
+                kind_label(c.kind),
+                c.label,
+                action_label(c.action),
+            ),
+        )
+
+    def _fill(
+        self, section: tuple[QWidget, QLabel, RelatedTable], items: Any, cells: Any, alert: bool = False
+    ) -> None:
+        _box, label, table = section
+        base = label.text().split(" (")[0]
+        label.setText(f"{base} ({len(items)})")
+        table.set_rows(items, cells, alert=(lambda _i: True) if alert else None)
+        if not items:
+            table.table.setRowCount(1)
+            from PySide6.QtWidgets import QTableWidgetItem
+
+            empty = QTableWidgetItem(tr("Nothing here."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            table.table.setItem(0, 1, empty)
+
+    def _activated(self, item: Any) -> None:
+        from app.dto import AgreementSummary, MeetingSummary, RecentChange
+
+        if isinstance(item, CommitmentView):
+            self.open_record.emit("commitment", item.id)
+        elif isinstance(item, ActionItemView):
+            self.open_record.emit("meeting", item.meeting_id)
+        elif isinstance(item, AgreementSummary):
+            self.open_record.emit("agreement", item.id)
+        elif isinstance(item, MeetingSummary):
+            self.open_record.emit("meeting", item.id)
+        elif isinstance(item, RecentChange):
+            self.open_record.emit(item.kind, item.id)

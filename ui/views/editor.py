@@ -1,0 +1,319 @@
+"""The base of every detail/edit view: load, validate, save, conflicts, unsaved changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from ui.context import UiContext
+from ui.i18n import tr
+from ui.widgets.fields import Form
+
+
+class RecordEditor(QWidget):
+    """Subclasses set ``kind`` and implement fetch/fill/clear/collect/create/update."""
+
+    kind = ""
+    saved = Signal(str, object)  # kind, id
+    delete_requested = Signal(str, object, str)  # kind, id, label
+    open_record = Signal(str, object)  # kind, id: follow a link to another record
+    dirty_changed = Signal(bool)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.language
+        self.ident: UUID | None = None
+        self.version: int | None = None
+        self.detail: Any = None
+        self.dirty = False
+        self._filling = False
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(tr("Save"), self)
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.revert_button = QPushButton(tr("Revert"), self)
+        self.revert_button.setToolTip(tr("Discard unsaved changes"))
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button = QPushButton(tr("Delete…"), self)
+        self.delete_button.clicked.connect(self.request_delete)
+        self.status_line = QLabel(self)
+        self.status_line.setStyleSheet("color: palette(mid);")
+
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.heading, 1)
+        self.header.addWidget(self.status_line)
+        self.header.addWidget(self.save_button)
+        self.header.addWidget(self.revert_button)
+        self.header.addWidget(self.delete_button)
+
+        self.form = Form(self)
+        self.form.changed.connect(self._form_changed)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(tr("Related records"))
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName(f"{self.kind}_editor_splitter")
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.header)
+        layout.addWidget(self.splitter, 1)
+        self._update_buttons()
+
+    def add_header_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("…", ""))
+        button.clicked.connect(slot)
+        self.header.insertWidget(2, button)
+        return button
+
+    # -- to implement ---------------------------------------------------------
+
+    def fetch(self, db: Any, ident: UUID) -> Any:
+        raise NotImplementedError
+
+    def fill(self, detail: Any) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> Any:
+        raise NotImplementedError
+
+    def create(self, db: Any, data: Any) -> Any:
+        raise NotImplementedError
+
+    def update(self, db: Any, ident: UUID, data: Any, expected_version: int | None) -> Any:
+        raise NotImplementedError
+
+    def is_valid(self) -> bool:
+        return True
+
+    def title_of(self, detail: Any) -> str:
+        return ""
+
+    def new_title(self) -> str:
+        return ""
+
+    def set_related_enabled(self, enabled: bool) -> None:
+        for i in range(self.tabs.count()):
+            self.tabs.setTabEnabled(i, enabled)
+
+    # -- loading --------------------------------------------------------------
+
+    def load(self, ident: UUID) -> None:
+        self.ctx.runner.run(self.fetch, self.ctx.db, ident, on_done=self._loaded, on_error=self._load_failed)
+
+    def reload(self) -> None:
+        if self.ident is not None:
+            self.load(self.ident)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFoundError):
+            self.ident = None
+            self.start_new()
+        QMessageBox.warning(self, tr("Partnership Desk"), str(exc))
+
+    def _loaded(self, detail: Any) -> None:
+        self.detail = detail
+        record = getattr(detail, "record", detail)
+        self.ident = record.id
+        self.version = record.version
+        self._filling = True
+        try:
+            self.form.clear_errors()
+            self.fill(detail)
+        finally:
+            self._filling = False
+        self.heading.setText(self.title_of(detail))
+        self.set_related_enabled(True)
+        self.set_dirty(False)
+
+    def start_new(self, **preset: Any) -> None:
+        self.ident = None
+        self.version = None
+        self.detail = None
+        self._filling = True
+        try:
+            self.form.clear_errors()
+            self.clear()
+            self.preset(**preset)
+        finally:
+            self._filling = False
+        self.heading.setText(self.new_title())
+        self.set_related_enabled(False)
+        self.set_dirty(False)
+        self._update_buttons()
+        first = next(iter(self.form.fields.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def preset(self, **values: Any) -> None:
+        """Fill a new record's fields from ``values`` (e.g. the agreement of a commitment)."""
+
+    # -- editing --------------------------------------------------------------
+
+    def _form_changed(self) -> None:
+        if not self._filling:
+            self.set_dirty(True)
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        try:
+            valid = self.is_valid()
+        except AttributeError:  # called while a subclass is still building its fields
+            return
+        self.save_button.setEnabled(valid and (self.dirty or self.ident is None))
+        self.revert_button.setEnabled(self.dirty and self.ident is not None)
+        self.delete_button.setEnabled(self.ident is not None)
+        if not valid:
+            self.status_line.setText(tr("Fill in the required fields (*)."))
+        elif self.dirty:
+            self.status_line.setText(tr("Unsaved changes"))
+        else:
+            self.status_line.setText("")
+
+    def revert(self) -> None:
+        if self.ident is not None:
+            self.reload()
+        else:
+            self.start_new()
+
+    # -- saving ---------------------------------------------------------------
+
+    def save(self, after: Callable[[], None] | None = None) -> None:
+        if not self.is_valid():
+            return
+        self.form.clear_errors()
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self._save_failed(exc)
+            return
+        if self.ident is None:
+            self.ctx.runner.run(
+                self.create,
+                self.ctx.db,
+                data,
+                on_done=lambda r: self._saved(r, after),
+                on_error=self._save_failed,
+            )
+        else:
+            self.ctx.runner.run(
+                self.update,
+                self.ctx.db,
+                self.ident,
+                data,
+                self.version,
+                on_done=lambda r: self._saved(r, after),
+                on_error=self._save_failed,
+            )
+
+    def _saved(self, record: Any, after: Callable[[], None] | None) -> None:
+        self.ident = record.id
+        self.version = record.version
+        self.set_dirty(False)
+        self.saved.emit(self.kind, record.id)
+        self.load(record.id)
+        if after is not None:
+            after()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and self.form.show_error(exc.field, exc.message(self.lang)):
+            return
+        if isinstance(exc, ConflictError):
+            self.explain_conflict(exc)
+            return
+        QMessageBox.warning(self, tr("Cannot save"), str(exc) if isinstance(exc, DomainError) else repr(exc))
+
+    def explain_conflict(self, exc: ConflictError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Changed elsewhere"))
+        box.setText(tr("Someone else saved this record after you opened it."))
+        box.setInformativeText(
+            exc.message(self.lang)
+            + "\n\n"
+            + tr("Reload shows the saved version; your unsaved changes here are then lost.")
+        )
+        reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Keep my changes"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload_button)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            self.reload()
+
+    def confirm_leave(self, then: Callable[[], None]) -> None:
+        """Ask about unsaved changes, then call ``then`` unless the user cancels."""
+        if not self.dirty:
+            then()
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Unsaved changes"),
+            tr("“{title}” has unsaved changes. Save them?").format(
+                title=self.heading.text() or self.new_title()
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            if self.is_valid():
+                self.save(after=then)
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.set_dirty(False)
+            then()
+
+    def request_delete(self) -> None:
+        if self.ident is not None:
+            self.delete_requested.emit(self.kind, self.ident, self.heading.text())
+
+    # -- helpers for related tabs ------------------------------------------------
+
+    def run_and_reload(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run a service call for a related record, then show the record again."""
+        self.ctx.runner.run(
+            fn, self.ctx.db, *args, on_done=lambda _r: self.reload(), on_error=self._child_failed
+        )
+
+    def _child_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, tr("Partnership Desk"), str(exc))
+        self.reload()

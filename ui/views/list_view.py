@@ -1,0 +1,343 @@
+"""A record list (lazy, sorted and filtered in SQL) beside the selected record's editor."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind
+from ui.context import UiContext
+from ui.i18n import tr
+from ui.models.lazy import LazyTableModel
+from ui.models.lists import list_spec
+from ui.views.editor import RecordEditor
+from ui.widgets.fields import DateEdit, EnumCombo
+from ui.widgets.pickers import PickerButton
+
+
+def kind_names() -> dict[str, tuple[str, str]]:
+    """(plural title, "new" label) of each list."""
+    return {
+        "agreement": (tr("Agreements"), tr("New agreement")),
+        "organization": (tr("Organizations"), tr("New organization")),
+        "contact": (tr("Contacts"), tr("New contact")),
+        "meeting": (tr("Meetings"), tr("New meeting")),
+        "commitment": (tr("Commitments"), tr("New commitment")),
+    }
+
+
+def make_editor(ctx: UiContext, kind: str, parent: QWidget) -> RecordEditor:
+    if kind == "agreement":
+        from ui.views.agreement_editor import AgreementEditor
+
+        return AgreementEditor(ctx, parent)
+    if kind == "organization":
+        from ui.views.organization_editor import OrganizationEditor
+
+        return OrganizationEditor(ctx, parent)
+    if kind == "contact":
+        from ui.views.contact_editor import ContactEditor
+
+        return ContactEditor(ctx, parent)
+    if kind == "meeting":
+        from ui.views.meeting_editor import MeetingEditor
+
+        return MeetingEditor(ctx, parent)
+    from ui.views.commitment_editor import CommitmentEditor
+
+    return CommitmentEditor(ctx, parent)
+
+
+class RecordListView(QWidget):
+    open_record = Signal(str, object)  # a link to a record of another kind
+    delete_requested = Signal(str, object, str)
+
+    def __init__(self, ctx: UiContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.lang = ctx.language
+        plural, new_label = kind_names()[kind]
+        spec = list_spec(kind, self.lang)
+        self.base_query = spec.query
+        self.model = LazyTableModel(ctx, spec.columns, spec.list_fn, spec.count_fn, spec.query, self)
+
+        self.quick = QLineEdit(self)
+        self.quick.setPlaceholderText(tr("Filter {what}…").format(what=plural))
+        self.quick.setAccessibleName(tr("Quick filter"))
+        self.quick.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(new_label, self)
+        self.new_button.setToolTip(tr("Ctrl+N"))
+        self.new_button.clicked.connect(lambda: self.new_record())
+        self.export_button = QPushButton(tr("Export…"), self)
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.quick, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.export_button)
+        top.addWidget(self.new_button)
+        self.filters = QHBoxLayout()
+        self.filter_widgets: dict[str, Any] = {}
+        self._build_filters()
+
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{kind}_table")
+        self.table.setAccessibleName(plural)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        for i, column in enumerate(spec.columns):
+            self.table.setColumnWidth(i, column.width)
+        sort_col = next((i for i, c in enumerate(spec.columns) if c.sort == spec.query.sort), -1)
+        header.setSortIndicator(
+            sort_col, Qt.SortOrder.DescendingOrder if spec.query.descending else Qt.SortOrder.AscendingOrder
+        )
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setSectionsClickable(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.table,
+            self._delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(self.filters)
+        left_layout.addWidget(self.table, 1)
+
+        self.editor = make_editor(ctx, kind, self)
+        self.editor.saved.connect(self._saved)
+        self.editor.open_record.connect(self.open_record)
+        self.editor.delete_requested.connect(self.delete_requested)
+        self.placeholder = QLabel(
+            tr("Choose a record in the list to see it here, or press Ctrl+N to add one."), self
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: palette(mid); padding: 40px;")
+        self.detail = QStackedWidget(self)
+        self.detail.addWidget(self.placeholder)
+        self.detail.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{kind}_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.apply_filters)
+        self.quick.textChanged.connect(lambda _t: self._timer.start())
+        self.quick.returnPressed.connect(self.apply_filters)
+        self.model.countChanged.connect(self._show_count)
+        self._started = False
+        self._ignore_row = False
+
+    # -- filters --------------------------------------------------------------
+
+    def _add_filter(self, name: str, label: str, widget: QWidget) -> None:
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(label)
+        self.filters.addWidget(caption)
+        self.filters.addWidget(widget)
+        self.filter_widgets[name] = widget
+        if isinstance(widget, EnumCombo):
+            widget.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        elif isinstance(widget, DateEdit):
+            widget.dateChanged.connect(lambda _d: self.apply_filters())
+        elif isinstance(widget, PickerButton):
+            widget.changed.connect(self.apply_filters)
+        elif isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(self.apply_filters)
+
+    def _build_filters(self) -> None:
+        lang = self.lang
+        any_ = tr("All")
+        if self.kind == "agreement":
+            self._add_filter("statuses", tr("Status"), EnumCombo(AgreementStatus, lang, any_))
+            self._add_filter("kinds", tr("Kind"), EnumCombo(AgreementKind, lang, any_))
+            org = PickerButton(self.ctx, "organization", tr("Party"), self)
+            org.label.setMinimumWidth(80)
+            self._add_filter("organization_id", tr("Party"), org)
+            tag = QLineEdit(self)
+            tag.setMaximumWidth(110)
+            self._add_filter("tag", tr("Tag"), tag)
+            self._add_filter("signed_from", tr("Signed from"), DateEdit(lang))
+            self._add_filter("signed_to", tr("to"), DateEdit(lang))
+        elif self.kind == "organization":
+            self._add_filter("org_kind", tr("Kind"), EnumCombo(OrgKind, lang, any_))
+        elif self.kind == "contact":
+            self._add_filter(
+                "organization_id",
+                tr("Organization"),
+                PickerButton(self.ctx, "organization", tr("Organization"), self),
+            )
+        elif self.kind == "meeting":
+            self._add_filter("starts_from", tr("From"), DateEdit(lang))
+            self._add_filter("starts_to", tr("to"), DateEdit(lang))
+            self._add_filter(
+                "organization_id",
+                tr("Organization"),
+                PickerButton(self.ctx, "organization", tr("Organization"), self),
+            )
+        elif self.kind == "commitment":
+            self._add_filter("statuses", tr("Status"), EnumCombo(CommitmentStatus, lang, any_))
+            self._add_filter("due_before", tr("Due before"), DateEdit(lang))
+            self._add_filter(
+                "organization_id", tr("Party"), PickerButton(self.ctx, "organization", tr("Party"), self)
+            )
+        self.filters.addStretch(1)
+
+    def current_query(self) -> Any:
+        from datetime import datetime, time
+
+        values: dict[str, Any] = {"text": self.quick.text().strip()}
+        for name, widget in self.filter_widgets.items():
+            if isinstance(widget, EnumCombo):
+                value = widget.value()
+                values[name] = (
+                    (value,)
+                    if name in ("statuses", "kinds") and value
+                    else (() if name in ("statuses", "kinds") else value)
+                )
+            elif isinstance(widget, DateEdit):
+                day = widget.value()
+                if name in ("starts_from", "starts_to") and day is not None:
+                    values[name] = datetime.combine(
+                        day, time.max if name == "starts_to" else time.min
+                    ).astimezone()
+                else:
+                    values[name] = day
+            elif isinstance(widget, PickerButton):
+                values[name] = widget.value()
+            elif isinstance(widget, QLineEdit):
+                values[name] = widget.text().strip()
+        return dataclasses.replace(
+            self.base_query, **values, sort=self.model.query.sort, descending=self.model.query.descending
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.current_query())
+
+    def set_quick_filter(self, text: str) -> None:
+        self.quick.setText(text)
+        self.apply_filters()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(tr("{n} shown").format(n=f"{total:,}"))
+
+    # -- records --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the first page (when the view is first shown)."""
+        if not self._started:
+            self._started = True
+            self.model.refresh()
+
+    def refresh(self) -> None:
+        self._started = True
+        self.model.refresh()
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        if self._ignore_row or not current.isValid():
+            return
+        ident = self.model.row_id(current.row())
+        if ident is not None and ident != self.editor.ident:
+            self.open(ident)
+
+    def open(self, ident: UUID) -> None:
+        def go() -> None:
+            self.detail.setCurrentWidget(self.editor)
+            self.editor.load(ident)
+
+        if ident == self.editor.ident and not self.editor.dirty:
+            self.detail.setCurrentWidget(self.editor)
+            return
+        self.editor.confirm_leave(go)
+
+    def new_record(self, **preset: Any) -> None:
+        def go() -> None:
+            self._ignore_row = True
+            self.table.selectionModel().clearSelection()
+            self._ignore_row = False
+            self.detail.setCurrentWidget(self.editor)
+            self.editor.start_new(**preset)
+
+        self.editor.confirm_leave(go)
+
+    def _saved(self, _kind: str, ident: UUID) -> None:
+        self.model.refresh()
+        self.select_when_loaded(ident)
+
+    def select_when_loaded(self, ident: UUID) -> None:
+        row = self.model.row_of(ident)
+        if row >= 0:
+            self._ignore_row = True
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._ignore_row = False
+
+    def selected_id(self) -> UUID | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def _delete_selected(self) -> None:
+        ident = self.selected_id()
+        if ident is None:
+            return
+        record = self.model.item(self.table.currentIndex().row())
+        label = (
+            str(self.model.columns[1 if self.kind in ("meeting", "commitment") else 0].value(record))
+            if record
+            else ""
+        )
+        self.delete_requested.emit(self.kind, ident, label)
+
+    def record_deleted(self, ident: UUID) -> None:
+        if self.editor.ident == ident:
+            self.editor.set_dirty(False)
+            self.editor.ident = None
+            self.detail.setCurrentWidget(self.placeholder)
+        self.model.refresh()
+
+    def export(self) -> None:
+        from ui.actions import open_export
+
+        open_export(self.ctx, self.kind, self.current_query(), self)

@@ -1,0 +1,163 @@
+"""An organization: its fields, people (current and former), agreements and meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtWidgets import QWidget
+
+from app.dto import OrganizationDetail, OrganizationInput
+from app.enums import OrgKind
+from ui.context import UiContext
+from ui.formatting import format_date, format_datetime
+from ui.i18n import tr
+from ui.views.editor import RecordEditor
+from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.fields import EnumCombo, line, text_area
+from ui.widgets.history import HistoryPanel
+from ui.widgets.related import RelatedTable
+
+
+class OrganizationEditor(RecordEditor):
+    kind = "organization"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        f = self.form
+        self.name_ko = line(self)
+        self.name_en = line(self)
+        f.add("name_ko", tr("Name (Korean) *"), self.name_ko)
+        f.add("name_en", tr("Name (English) *"), self.name_en)
+        f.add("short_name", tr("Short name"), line(self))
+        self.org_kind = EnumCombo(OrgKind, self.lang)
+        f.add("org_kind", tr("Kind"), self.org_kind)
+        f.add("country", tr("Country"), line(self, "KR"))
+        f.add("website", tr("Website"), line(self, "https://"))
+        f.add("notes", tr("Notes"), text_area(self))
+        for w in (self.name_ko, self.name_en):
+            w.textChanged.connect(lambda _t: self._update_buttons())
+        self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
+
+        self.people = RelatedTable(
+            [tr("Name"), tr("Title"), tr("Department"), tr("From"), tr("To"), tr("Current")],
+            tr("People"),
+            self,
+        )
+        self.people.activated.connect(lambda m: self.open_record.emit("contact", m.contact_id))
+        self.people.add_button(tr("Open contact"), self._open_person, needs_selection=True)
+        self.tabs.addTab(self.people, tr("People"))
+        self.agreements = RelatedTable(
+            [tr("Agreement"), tr("Status"), tr("Signed"), tr("Expires")], tr("Agreements"), self
+        )
+        self.agreements.activated.connect(lambda a: self.open_record.emit("agreement", a.id))
+        self.agreements.add_button(tr("Open agreement"), self._open_agreement, needs_selection=True)
+        self.tabs.addTab(self.agreements, tr("Agreements"))
+        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
+        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.tabs.addTab(self.meetings, tr("Meetings"))
+        self.attachments = AttachmentsPanel(ctx, "organization", self)
+        self.attachments.on_changed = self.reload
+        self.tabs.addTab(self.attachments, tr("Attachments"))
+        self.history = HistoryPanel(ctx, "organization", self)
+        self.history.on_restored = self.reload
+        self.tabs.addTab(self.history, tr("History"))
+
+    def _open_person(self) -> None:
+        m = self.people.current()
+        if m is not None:
+            self.open_record.emit("contact", m.contact_id)
+
+    def _open_agreement(self) -> None:
+        a = self.agreements.current()
+        if a is not None:
+            self.open_record.emit("agreement", a.id)
+
+    def fetch(self, db: Any, ident: UUID) -> OrganizationDetail:
+        from app.services.organizations import organization_detail
+
+        return organization_detail(db, ident)
+
+    def new_title(self) -> str:
+        return tr("New organization")
+
+    def title_of(self, detail: OrganizationDetail) -> str:
+        return detail.record.name(self.lang)
+
+    def is_valid(self) -> bool:
+        return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+
+    def clear(self) -> None:
+        for name in ("name_ko", "name_en", "short_name", "website", "notes"):
+            self.form.set_text(name, "")
+        self.form.set_text("country", "KR")
+        self.org_kind.set_value(OrgKind.COMPANY)
+        for table in (self.people, self.agreements, self.meetings):
+            table.set_rows([], lambda _x: ())
+        self.attachments.set_owner(None)
+        self.history.tree.clear()
+        self.briefing_button.setEnabled(False)
+
+    def fill(self, detail: OrganizationDetail) -> None:
+        r = detail.record
+        lang = self.lang
+        for name in ("name_ko", "name_en", "short_name", "country", "website", "notes"):
+            self.form.set_text(name, getattr(r, name))
+        self.org_kind.set_value(r.org_kind)
+        self.people.set_rows(
+            detail.people,
+            lambda m: (
+                m.contact_name_ko
+                if lang == "ko" and m.contact_name_ko
+                else m.contact_name_en or m.contact_name_ko,
+                m.title,
+                m.department,
+                format_date(m.started_on, lang),
+                format_date(m.ended_on, lang),
+                tr("Current") if m.current else tr("Former"),
+            ),
+            muted=lambda m: not m.current,
+        )
+        self.agreements.set_rows(
+            detail.agreements,
+            lambda a: (
+                a.title(lang),
+                a.status.label(lang),
+                format_date(a.signed_on, lang),
+                format_date(a.expires_on, lang),
+            ),
+        )
+        self.meetings.set_rows(
+            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+        )
+        self.attachments.set_owner(r.id, detail.attachments)
+        self.history.show_for(r.id, r.version)
+        self.briefing_button.setEnabled(True)
+
+    def collect(self) -> OrganizationInput:
+        t = self.form.text
+        return OrganizationInput(
+            name_ko=t("name_ko"),
+            name_en=t("name_en"),
+            short_name=t("short_name"),
+            org_kind=self.org_kind.value(),
+            country=t("country"),
+            website=t("website"),
+            notes=t("notes"),
+        )
+
+    def create(self, db: Any, data: OrganizationInput) -> Any:
+        from app.services.organizations import create_organization
+
+        return create_organization(db, data)
+
+    def update(self, db: Any, ident: UUID, data: OrganizationInput, expected_version: int | None) -> Any:
+        from app.services.organizations import update_organization
+
+        return update_organization(db, ident, data, expected_version)
+
+    def briefing(self) -> None:
+        from ui.actions import open_briefing
+
+        if self.ident is not None:
+            open_briefing(self.ctx, "organization", self.ident, self)

@@ -1,0 +1,206 @@
+"""Form fields: optional dates, enum choosers, and a form that shows errors next to fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.enums import Labeled
+from ui.formatting import qt_date_format
+from ui.i18n import tr
+
+NULL_DATE = QDate(1900, 1, 1)
+
+
+def _locale(lang: str) -> QLocale:
+    return QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English)
+
+
+class DateEdit(QDateEdit):
+    """A date that may be empty (shown as a dash; Delete clears it)."""
+
+    def __init__(self, lang: str = "ko", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(_locale(lang))
+        self.setDisplayFormat(qt_date_format(lang))
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NULL_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NULL_DATE)
+        self.setMinimumWidth(130)
+        self.setToolTip(tr("Delete clears the date."))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() is not None:
+            if self.currentSection() == QDateEdit.Section.NoSection or self.lineEdit().hasSelectedText():
+                self.set_value(None)
+                return
+        if self.value() is None and event.text().isdigit():
+            self.setDate(QDate.currentDate())
+        super().keyPressEvent(event)
+
+    def value(self) -> date | None:
+        current = self.date()
+        return None if current == NULL_DATE else date(current.year(), current.month(), current.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(NULL_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A local date and 24-hour time that may be empty."""
+
+    def __init__(self, lang: str = "ko", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(_locale(lang))
+        self.setDisplayFormat(qt_date_format(lang) + " HH:mm")
+        self.setCalendarPopup(True)
+        self.setMinimumDateTime(QDateTime(NULL_DATE, QTime(0, 0)))
+        self.setSpecialValueText("—")
+        self.set_value(None)
+        self.setMinimumWidth(170)
+
+    def value(self) -> datetime | None:
+        current = self.dateTime()
+        if current.date() == NULL_DATE:
+            return None
+        d, t = current.date(), current.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
+
+    def set_value(self, value: datetime | None) -> None:
+        if value is None:
+            self.setDateTime(QDateTime(NULL_DATE, QTime(0, 0)))
+            return
+        local = value.astimezone() if value.tzinfo else value
+        self.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+
+
+class EnumCombo(QComboBox):
+    """Chooses a member of a labelled enum; optionally with an 'any' entry for filters."""
+
+    def __init__(
+        self, members: Iterable[Labeled], lang: str, any_label: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        if any_label:
+            self.addItem(any_label, None)
+        for member in members:
+            self.addItem(member.label(lang), member)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(max(index, 0))
+
+
+class Form(QWidget):
+    """A two-column form whose fields each have an error line under them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel(holder)
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #b3261e;")
+        error.setWordWrap(True)
+        error.setAccessibleName(tr("Error: {field}").format(field=label))
+        error.hide()
+        box.addWidget(error)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(label.replace("&", ""))
+        self.layout_.addRow(caption, holder)
+        self.fields[name] = widget
+        self.errors[name] = error
+        self._watch(widget)
+        return widget
+
+    def _watch(self, widget: QWidget) -> None:
+        if isinstance(widget, QLineEdit) or isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(self.changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.changed)
+        elif isinstance(widget, QDateTimeEdit):
+            widget.dateTimeChanged.connect(self.changed)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(self.changed)
+        elif hasattr(widget, "changed"):
+            widget.changed.connect(self.changed)
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Show ``message`` under ``field``; False when the form has no such field."""
+        target = self.errors.get(field)
+        if target is None:
+            return False
+        target.setText(message)
+        target.show()
+        widget = self.fields[field]
+        widget.setFocus()
+        return True
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def text(self, name: str) -> str:
+        widget = self.fields[name]
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        assert isinstance(widget, QLineEdit)
+        return widget.text()
+
+    def set_text(self, name: str, value: str) -> None:
+        widget = self.fields[name]
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        else:
+            assert isinstance(widget, QLineEdit)
+            widget.setText(value)
+
+
+def line(parent: QWidget | None = None, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+def text_area(parent: QWidget | None = None, height: int = 90) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit

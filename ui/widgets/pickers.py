@@ -1,0 +1,162 @@
+"""Choosing an organization, contact, agreement or meeting from lists that may be huge."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto import display_name
+from ui.context import UiContext
+from ui.i18n import tr
+from ui.models.lazy import LazyTableModel
+from ui.models.lists import list_spec
+
+
+def record_label(kind: str, record: Any, lang: str) -> str:
+    if kind == "agreement":
+        return str(record.title(lang))
+    if kind in ("organization", "contact"):
+        name = display_name(record.name_ko, record.name_en, lang)
+        org = getattr(record, "organization_name_ko", "")
+        if org:
+            name += f" ({display_name(record.organization_name_ko, record.organization_name_en, lang)})"
+        return name
+    return str(getattr(record, "title", record.id))
+
+
+class PickerDialog(QDialog):
+    """A search box over a lazy list; Enter or double-click picks the row."""
+
+    def __init__(
+        self, ctx: UiContext, kind: str, title: str, parent: QWidget | None = None, **filters: Any
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.setWindowTitle(title)
+        self.resize(720, 480)
+        spec = list_spec(kind, ctx.language)
+        query = dataclasses.replace(spec.query, **filters) if filters else spec.query
+        self.model = LazyTableModel(ctx, spec.columns, spec.list_fn, spec.count_fn, query, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Type to search"))
+        self.search.setAccessibleName(tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(title)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(spec.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self._apply)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._enter)
+        self.model.refresh()
+        self.model.loaded.connect(self._select_first)
+
+    def _apply(self) -> None:
+        self.model.set_query(dataclasses.replace(self.model.query, text=self.search.text().strip()))
+
+    def _enter(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply()
+        else:
+            self.accept()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def chosen(self) -> tuple[UUID, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record = self.model.item(rows[0].row())
+        if record is None:
+            return None
+        return record.id, record_label(self.kind, record, self.ctx.language)
+
+
+class PickerButton(QWidget):
+    """Shows the chosen record; "Choose…" opens a :class:`PickerDialog`, "Clear" empties it."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        kind: str,
+        title: str,
+        parent: QWidget | None = None,
+        optional: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.title = title
+        self.filters: dict[str, Any] = {}
+        self._id: UUID | None = None
+        self.label = QLabel(tr("(none)"), self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose = QPushButton(tr("Choose…"), self)
+        self.choose.setAccessibleName(title)
+        self.choose.clicked.connect(self.pick)
+        self.clear_button = QPushButton(tr("Clear"), self)
+        self.clear_button.setAccessibleName(tr("Clear {what}").format(what=title))
+        self.clear_button.clicked.connect(lambda: self.set_value(None, ""))
+        self.clear_button.setVisible(optional)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.choose)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.choose)
+
+    def value(self) -> UUID | None:
+        return self._id
+
+    def set_value(self, ident: UUID | None, label: str) -> None:
+        changed = ident != self._id
+        self._id = ident
+        self.label.setText(label if ident else tr("(none)"))
+        if changed:
+            self.changed.emit()
+
+    def pick(self) -> None:
+        dialog = PickerDialog(self.ctx, self.kind, self.title, self, **self.filters)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.chosen()
+            if chosen is not None:
+                self.set_value(*chosen)

@@ -1,0 +1,200 @@
+"""Small tables of related records (parties, commitments, people...) with their buttons,
+and a form dialog that saves through a service and shows errors next to its fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from ui.context import UiContext
+from ui.i18n import tr
+from ui.widgets.fields import Form
+
+ALERT = QColor("#b3261e")
+MUTED = QColor("#6b6b6b")
+
+
+class RelatedTable(QWidget):
+    """A read-only table of items with buttons acting on the selected one."""
+
+    activated = Signal(object)  # the item
+
+    def __init__(
+        self, headers: Sequence[str], name: str, parent: QWidget | None = None, stretch: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.items: list[Any] = []
+        self.stretch = stretch
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setAccessibleName(name)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.itemDoubleClicked.connect(lambda _i: self._activate())
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self._activate,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._needs_selection: list[QPushButton] = []
+
+    def add_button(self, text: str, slot: Callable[[], None], needs_selection: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("…", ""))
+        button.clicked.connect(slot)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        if needs_selection:
+            self._needs_selection.append(button)
+            button.setEnabled(False)
+        return button
+
+    def _selection_changed(self) -> None:
+        has = self.current() is not None
+        for button in self._needs_selection:
+            button.setEnabled(has)
+
+    def set_rows(
+        self,
+        items: Sequence[Any],
+        cells: Callable[[Any], Sequence[object]],
+        alert: Callable[[Any], bool] | None = None,
+        muted: Callable[[Any], bool] | None = None,
+    ) -> None:
+        self.items = list(items)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            color = None
+            if alert is not None and alert(item):
+                color = ALERT
+            elif muted is not None and muted(item):
+                color = MUTED
+            for col, value in enumerate(cells(item)):
+                cell = QTableWidgetItem("" if value is None else str(value))
+                if color is not None:
+                    cell.setForeground(QBrush(color))
+                self.table.setItem(row, col, cell)
+        header = self.table.horizontalHeader()
+        if self.stretch is not None:
+            for col in range(self.table.columnCount()):
+                mode = (
+                    QHeaderView.ResizeMode.Stretch
+                    if col == self.stretch
+                    else QHeaderView.ResizeMode.ResizeToContents
+                )
+                header.setSectionResizeMode(col, mode)
+            header.setStretchLastSection(False)
+        else:
+            self.table.resizeColumnsToContents()
+            for col in range(self.table.columnCount()):
+                self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 70), 360))
+        self._selection_changed()
+
+    def current(self) -> Any | None:
+        row = self.table.currentRow()
+        selected = self.table.selectionModel().hasSelection()
+        return self.items[row] if selected and 0 <= row < len(self.items) else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _activate(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.activated.emit(item)
+
+
+class FormDialog(QDialog):
+    """A dialog around a :class:`Form`; OK runs ``save`` and keeps the dialog open on errors."""
+
+    def __init__(self, ctx: UiContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.form = Form(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.save_fn: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
+        self.required: Callable[[], bool] = lambda: True
+        self.form.changed.connect(self._check)
+        self.result_value: Any = None
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.required())
+
+    def run(self, save: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]]) -> bool:
+        """``save()`` returns (service function, arguments after db); True when saved."""
+        self.save_fn = save
+        self._check()
+        return self.exec() == QDialog.DialogCode.Accepted
+
+    def _ok(self) -> None:
+        if self.save_fn is None or not self.required():
+            return
+        self.form.clear_errors()
+        try:
+            fn, args = self.save_fn()
+        except ValidationError as exc:
+            self._failed(exc)
+            return
+        self.ctx.runner.run(fn, self.ctx.db, *args, on_done=self._done, on_error=self._failed)
+
+    def _done(self, value: Any) -> None:
+        self.result_value = value
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and self.form.show_error(
+            exc.field, exc.message(self.ctx.language)
+        ):
+            return
+        QMessageBox.warning(self, tr("Cannot save"), str(exc))
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
