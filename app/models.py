@@ -308,6 +308,9 @@ class ActionItem(Entity):
     )
     carried_from_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("action_item.id"), default=None)
 
+    # A meeting's open items, counted in every meetings list (migration 0005).
+    __table_args__ = (Index("ix_action_item_meeting_status", "meeting_id", "status"),)
+
 
 class Attachment(Entity):
     """A file kept content-addressed in the data folder, linked to any record."""

@@ -1,4 +1,4 @@
-"""Migration 0004 (the agreements list index) upgrades a database with agreements in it."""
+"""The index migrations (0004 agreements list, 0005 action items) upgrade a database with data in it."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def test_upgrade_keeps_agreements_and_adds_the_list_index(paths: AppPaths) -> No
     with Database.open(paths=paths) as new:
         names = {ix["name"] for ix in inspect(new.engine).get_indexes("agreement")}
         assert "ix_agreement_live_signed_on" in names
+        items = {ix["name"] for ix in inspect(new.engine).get_indexes("action_item")}
+        assert "ix_action_item_meeting_status" in items
         shown = list_agreements(new, AgreementQuery(sort="signed_on", descending=True, limit=2))
         assert [a.title_ko for a in shown] == ["협약 0", "협약 2"]
         rest = list_agreements(new, AgreementQuery(sort="signed_on", descending=True, offset=2, limit=2))
