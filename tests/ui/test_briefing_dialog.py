@@ -1,0 +1,104 @@
+"""The briefing dialog: choose, generate through the runner, preview, save, open."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from test_reports_support import demo_ids, read_docx, read_pdf
+
+from app.db import Database
+from app.paths import AppPaths
+from ui.context import UiContext
+from ui.dialogs.briefing_dialog import BriefingDialog
+from ui.runner import SyncRunner
+
+
+@pytest.fixture
+def ctx(demo_sqlite: Database, paths: AppPaths, qtbot: QtBot) -> UiContext:
+    return UiContext(db=demo_sqlite, paths=paths, runner=SyncRunner(paths), language="en")
+
+
+def make(ctx: UiContext, qtbot: QtBot, kind: str, target: uuid.UUID | None) -> BriefingDialog:
+    dialog = BriefingDialog(ctx, kind, target, None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_generate_preview_and_save_pdf(ctx: UiContext, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    ids = demo_ids(ctx.db)
+    dialog = make(ctx, qtbot, "agreement", ids.agreement)
+    assert dialog.type_combo.currentText() == "Agreement briefing"
+    assert not dialog.save_button.isEnabled() and not dialog.open_button.isEnabled()
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ko"))
+    dialog.marking_combo.setEditText("대외비")
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    pages = dialog.document.pageCount()
+    assert pages >= 3
+    assert f"{pages} page" in dialog.status.text()
+    assert dialog.save_button.isEnabled() and dialog.open_button.isEnabled()
+    assert "협약 브리핑" in dialog.suggested_name() and dialog.suggested_name().endswith(".pdf")
+
+    target = tmp_path / "saved.pdf"
+    dialog.ask_save_path = lambda: target  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    pdf = read_pdf(target.read_bytes())
+    assert pdf.has("반도체 첨단 패키징 기술개발 협력 협약") and all("대외비" in p for p in pdf.pages)
+    assert str(target) in dialog.status.text()
+
+    # Changing an option asks for a new generation before saving again.
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("docx"))
+    assert not dialog.save_button.isEnabled()
+    assert "Generate" in dialog.status.text()
+
+
+def test_word_format_still_previews(
+    ctx: UiContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = demo_ids(ctx.db)
+    dialog = make(ctx, qtbot, "meeting", ids.held_meeting)
+    keys = [dialog.type_combo.itemData(i) for i in range(dialog.type_combo.count())]
+    assert keys == ["premeeting", "minutes"]
+    assert dialog.type_combo.currentData() == "minutes"  # the meeting has taken place
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("docx"))
+    dialog.generate()
+    assert dialog.document.pageCount() >= 1
+    saved = dialog.save_to(tmp_path / "minutes.docx")
+    assert saved is not None and read_docx(saved.read_bytes()).has("Decisions")
+
+    opened: list[str] = []
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    path = dialog.open_file()
+    assert path is not None and opened == [str(path)] and path.suffix == ".docx" and path.exists()
+
+
+def test_save_failure_is_reported_not_raised(
+    ctx: UiContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = make(ctx, qtbot, "portfolio", None)
+    assert dialog.type_combo.currentData() == "portfolio"
+    dialog.generate()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert dialog.save_to(blocker / "p.pdf") is None
+    assert warnings and "could not be saved" in warnings[0]
+
+
+def test_unknown_record_shows_the_error(ctx: UiContext, qtbot: QtBot) -> None:
+    dialog = make(ctx, qtbot, "agreement", uuid.UUID(int=5))
+    dialog.generate()
+    assert "No agreement" in dialog.status.text()
+    assert dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
