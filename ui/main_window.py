@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
             tr("Co&mmitments"),
         ]
         for i, name in enumerate(names):
-            self._action(name, lambda _c=False, i=i: self.show_view(VIEWS[i]), f"Ctrl+{i + 1}", view)
+            self._action(name, lambda _c=False, i=i: self.go_to(VIEWS[i]), f"Ctrl+{i + 1}", view)
         self.conflicts_action = self._action(tr("Co&nflicts"), self.show_conflicts, None, view)
         view.addSeparator()
         self._action(tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh, view)
@@ -188,6 +188,15 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
         else:
             self._nav_changed(row)
+
+    def go_to(self, view: str) -> None:
+        """Switch views from the keyboard: the list (or dashboard) takes the focus."""
+        self.show_view(view)
+        lst = self.current_list()
+        if lst is not None:
+            lst.table.setFocus()
+        else:
+            self.dashboard.setFocus()
 
     def _nav_changed(self, row: int) -> None:
         if not 0 <= row < len(VIEWS):

@@ -30,7 +30,9 @@ class ListSpec:
 
 def agreement_columns(lang: str) -> list[Column]:
     return [
-        Column(tr("Title"), lambda r: r.title(lang), "title_ko" if lang == "ko" else "title_en", 340),
+        Column(
+            tr("Agreement title"), lambda r: r.title(lang), "title_ko" if lang == "ko" else "title_en", 340
+        ),
         Column(tr("Reference"), lambda r: r.reference_no, "reference_no", 110),
         Column(tr("Kind"), lambda r: r.agreement_kind.label(lang), "agreement_kind", 150),
         Column(tr("Status"), lambda r: r.status.label(lang), "status", 90),

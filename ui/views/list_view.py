@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -93,7 +94,8 @@ class RecordListView(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
         top.addWidget(self.new_button)
-        self.filters = QHBoxLayout()
+        self.filters = QGridLayout()
+        self.filters.setHorizontalSpacing(6)
         self.filter_widgets: dict[str, Any] = {}
         self._build_filters()
 
@@ -172,8 +174,12 @@ class RecordListView(QWidget):
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         widget.setAccessibleName(label)
-        self.filters.addWidget(caption)
-        self.filters.addWidget(widget)
+        row, col = divmod(len(self.filter_widgets), 3)
+        self.filters.addWidget(caption, row, col * 2, Qt.AlignmentFlag.AlignRight)
+        self.filters.addWidget(widget, row, col * 2 + 1)
+        if isinstance(widget, PickerButton):
+            widget.label.setText(tr("All"))
+            widget.none_text = tr("All")
         self.filter_widgets[name] = widget
         if isinstance(widget, EnumCombo):
             widget.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -197,7 +203,7 @@ class RecordListView(QWidget):
             tag.setMaximumWidth(110)
             self._add_filter("tag", tr("Tag"), tag)
             self._add_filter("signed_from", tr("Signed from"), DateEdit(lang))
-            self._add_filter("signed_to", tr("to"), DateEdit(lang))
+            self._add_filter("signed_to", tr("Signed until"), DateEdit(lang))
         elif self.kind == "organization":
             self._add_filter("org_kind", tr("Kind"), EnumCombo(OrgKind, lang, any_))
         elif self.kind == "contact":
@@ -208,7 +214,7 @@ class RecordListView(QWidget):
             )
         elif self.kind == "meeting":
             self._add_filter("starts_from", tr("From"), DateEdit(lang))
-            self._add_filter("starts_to", tr("to"), DateEdit(lang))
+            self._add_filter("starts_to", tr("Until"), DateEdit(lang))
             self._add_filter(
                 "organization_id",
                 tr("Organization"),
@@ -220,7 +226,8 @@ class RecordListView(QWidget):
             self._add_filter(
                 "organization_id", tr("Party"), PickerButton(self.ctx, "organization", tr("Party"), self)
             )
-        self.filters.addStretch(1)
+        for col in (1, 3, 5):
+            self.filters.setColumnStretch(col, 1)
 
     def current_query(self) -> Any:
         from datetime import datetime, time

@@ -128,7 +128,8 @@ class PickerButton(QWidget):
         self.title = title
         self.filters: dict[str, Any] = {}
         self._id: UUID | None = None
-        self.label = QLabel(tr("(none)"), self)
+        self.none_text = tr("(none)")
+        self.label = QLabel(self.none_text, self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose = QPushButton(tr("Choose…"), self)
         self.choose.setAccessibleName(title)
@@ -139,6 +140,7 @@ class PickerButton(QWidget):
         self.clear_button.setVisible(optional)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.label.setMinimumWidth(60)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.choose)
         layout.addWidget(self.clear_button)
@@ -150,7 +152,8 @@ class PickerButton(QWidget):
     def set_value(self, ident: UUID | None, label: str) -> None:
         changed = ident != self._id
         self._id = ident
-        self.label.setText(label if ident else tr("(none)"))
+        self.label.setText(label if ident else self.none_text)
+        self.label.setToolTip(label if ident else "")
         if changed:
             self.changed.emit()
 

@@ -1,0 +1,1912 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/actions.py" line="+21"/>
+        <source>Not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/main_window.py" line="+253"/>
+        <source>This part of Partnership Desk is not installed in this version.</source>
+        <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="+64"/>
+        <source>A report was saved to {path}.</source>
+        <translation>오류 보고서를 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report could not be saved.</source>
+        <translation>오류 보고서를 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+30"/>
+        <location filename="../../ui/main_window.py" line="-214"/>
+        <location filename="../../ui/views/editor.py" line="+148"/>
+        <location line="+172"/>
+        <source>Partnership Desk</source>
+        <translation>파트너십 데스크</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Something unexpected went wrong. Your saved records are safe.</source>
+        <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+11"/>
+        <source>Cannot open the database</source>
+        <translation>데이터베이스를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database could not be opened: {error}
+A report was saved to {path}.</source>
+        <translation>데이터베이스를 열 수 없습니다: {error}
+오류 보고서를 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_results.py" line="+25"/>
+        <source>Search: {query}</source>
+        <translation>검색: {query}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} results for “{query}”. Enter opens the selected record.</source>
+        <translation>“{query}” 검색 결과 {n}건. Enter 키를 누르면 선택한 항목을 엽니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found for “{query}”.</source>
+        <translation>“{query}”에 대한 검색 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+64"/>
+        <source>Record</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where it matched</source>
+        <translation>일치한 내용</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attachment</source>
+        <translation>첨부파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+32"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/main_window.py" line="+368"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>데이터 폴더</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To keep the data somewhere else, start Partnership Desk with --home FOLDER or set PARTNERSHIP_DESK_HOME; the new folder is used from the next start. Copy the folder (or restore a backup there) to take your records along.</source>
+        <translation>데이터를 다른 곳에 두려면 파트너십 데스크를 --home 폴더 옵션으로 실행하거나 PARTNERSHIP_DESK_HOME을 지정하십시오. 새 폴더는 다음 실행부터 사용됩니다. 기존 기록을 옮기려면 폴더를 복사하거나 그곳에 백업을 복원하십시오.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+30"/>
+        <source>Backups folder</source>
+        <translation>백업 폴더</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Backups folder</source>
+        <translation>백업 폴더(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Default briefing language</source>
+        <translation>브리핑 자료 기본 언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;briefing language</source>
+        <translation>브리핑 자료 기본 언어(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/views/editor.py" line="-265"/>
+        <location filename="../../ui/widgets/related.py" line="+149"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/pickers.py" line="+74"/>
+        <location filename="../../ui/widgets/related.py" line="+1"/>
+        <location line="+46"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="-362"/>
+        <source>Views</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-26"/>
+        <source>Dashboard</source>
+        <translation>현황판</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Search everything (Ctrl+F)</source>
+        <translation>전체 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <location filename="../../ui/widgets/pickers.py" line="-16"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New record</source>
+        <translation>새 항목(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export this list…</source>
+        <translation>이 목록 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xchange with another office…</source>
+        <translation>다른 기관과 교환 파일 주고받기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backups…</source>
+        <translation>백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Se&amp;ttings…</source>
+        <translation>설정(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Delete…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter this &amp;list</source>
+        <translation>이 목록 거르기(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dashboard</source>
+        <translation>현황판(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agreements</source>
+        <translation>협약(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Organizations</source>
+        <translation>기관(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contacts</source>
+        <translation>연락처(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meetings</source>
+        <translation>회의(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mmitments</source>
+        <translation>이행 과제(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;nflicts</source>
+        <translation>충돌(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reports</source>
+        <translation>보고서(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Portfolio briefing…</source>
+        <translation>협약 현황 브리핑 자료(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Briefing for this record…</source>
+        <translation>이 항목의 브리핑 자료(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where is my data?</source>
+        <translation>데이터 저장 위치(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Partnership Desk</source>
+        <translation>파트너십 데스크 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Conflicts</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Delete “{label}”?</source>
+        <translation>“{label}”을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can undo this with Ctrl+Z until you close Partnership Desk.</source>
+        <translation>파트너십 데스크를 닫기 전까지 Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Deleted. Ctrl+Z brings it back.</source>
+        <translation>삭제했습니다. Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restored.</source>
+        <translation>되살렸습니다.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Briefing</source>
+        <translation>브리핑 자료</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open an agreement, an organization or a meeting first.</source>
+        <translation>먼저 협약, 기관 또는 회의를 여십시오.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Switch the window to the new language now? Unsaved changes are asked about first.</source>
+        <translation>지금 새 언어로 화면을 바꾸시겠습니까? 저장하지 않은 변경 내용이 있으면 먼저 확인합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where is my data?</source>
+        <translation>데이터 저장 위치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder: {home}
+Database: {db}</source>
+        <translation>데이터 폴더: {home}
+데이터베이스: {db}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>About Partnership Desk</source>
+        <translation>파트너십 데스크 정보</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partnership Desk {version}
+Agreements, contacts and collaboration minutes, kept locally.</source>
+        <translation>파트너십 데스크 {version}
+협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/lists.py" line="+63"/>
+        <location filename="../../ui/views/contact_editor.py" line="+41"/>
+        <location line="+104"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+54"/>
+        <location filename="../../ui/views/organization_editor.py" line="+43"/>
+        <source>Title</source>
+        <translation>직위</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+42"/>
+        <source>Reference</source>
+        <translation>관리번호</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Agreement title</source>
+        <translation>협약명</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
+        <location filename="../../ui/views/list_view.py" line="+198"/>
+        <location line="+10"/>
+        <location filename="../../ui/views/organization_editor.py" line="-9"/>
+        <source>Kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+59"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
+        <location line="+35"/>
+        <location line="+271"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+40"/>
+        <location line="+3"/>
+        <location filename="../../ui/views/contact_editor.py" line="-91"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+20"/>
+        <location filename="../../ui/views/list_view.py" line="-11"/>
+        <location line="+27"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+22"/>
+        <location line="+11"/>
+        <location line="+271"/>
+        <location filename="../../ui/views/organization_editor.py" line="+17"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-305"/>
+        <location line="+18"/>
+        <location line="+187"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>Signed</source>
+        <translation>서명일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-203"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+0"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>Expires</source>
+        <translation>만료일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+20"/>
+        <location line="+9"/>
+        <source>Parties</source>
+        <translation>참여기관</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-304"/>
+        <location filename="../../ui/views/organization_editor.py" line="-8"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Other name</source>
+        <translation>다른 언어 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="-11"/>
+        <source>Short name</source>
+        <translation>약칭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/views/organization_editor.py" line="+3"/>
+        <source>Country</source>
+        <translation>국가</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../ui/views/contact_editor.py" line="-13"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-35"/>
+        <location filename="../../ui/views/list_view.py" line="-12"/>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+0"/>
+        <source>Organization</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/views/contact_editor.py" line="-8"/>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/contact_editor.py" line="+1"/>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+12"/>
+        <location line="+12"/>
+        <location line="+297"/>
+        <location filename="../../ui/views/contact_editor.py" line="+16"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+38"/>
+        <location filename="../../ui/views/organization_editor.py" line="+21"/>
+        <source>Date</source>
+        <translation>일자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-297"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+0"/>
+        <location filename="../../ui/views/contact_editor.py" line="+0"/>
+        <location line="+4"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-36"/>
+        <location line="+36"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+0"/>
+        <location filename="../../ui/views/contact_editor.py" line="-4"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+0"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-7"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+0"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+7"/>
+        <location line="+5"/>
+        <source>Attendees</source>
+        <translation>참석자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open action items</source>
+        <translation>진행 중 조치사항</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-21"/>
+        <location line="+270"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-5"/>
+        <location line="+5"/>
+        <location filename="../../ui/views/contact_editor.py" line="+4"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-7"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+17"/>
+        <location line="+280"/>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-270"/>
+        <location line="+259"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-28"/>
+        <location line="+93"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-280"/>
+        <location line="+285"/>
+        <source>Commitment</source>
+        <translation>이행 과제</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-279"/>
+        <location line="+20"/>
+        <location line="+161"/>
+        <location line="+106"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-11"/>
+        <location filename="../../ui/views/list_view.py" line="-22"/>
+        <location line="+2"/>
+        <location line="+26"/>
+        <source>Party</source>
+        <translation>참여기관</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-97"/>
+        <location line="+36"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-274"/>
+        <location filename="../../ui/views/organization_editor.py" line="-5"/>
+        <source>Agreement</source>
+        <translation>협약</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="+31"/>
+        <source>Delete “{label}”</source>
+        <translation>“{label}” 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreement_editor.py" line="-306"/>
+        <source>Title (Korean) *</source>
+        <translation>협약명(한글) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (English) *</source>
+        <translation>협약명(영문) *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In force from</source>
+        <translation>발효일</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place of signing</source>
+        <translation>체결 장소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking</source>
+        <translation>보안 등급 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>comma-separated, e.g. semiconductor, EU</source>
+        <translation>쉼표로 구분 (예: 반도체, EU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <location line="+311"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-38"/>
+        <source>Summary</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="-11"/>
+        <source>Briefing…</source>
+        <translation>브리핑 자료…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+185"/>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <source>Signed by</source>
+        <translation>서명자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+187"/>
+        <source>Title at signing</source>
+        <translation>서명 당시 직위</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <location line="+187"/>
+        <source>Joined</source>
+        <translation>추가 참여</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <location line="+187"/>
+        <source>Withdrew</source>
+        <translation>탈퇴</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>Add party…</source>
+        <translation>참여기관 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <location filename="../../ui/views/contact_editor.py" line="-10"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+13"/>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>Edit…</source>
+        <translation>수정…</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <location filename="../../ui/views/contact_editor.py" line="+2"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-24"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location filename="../../ui/widgets/attachments.py" line="+33"/>
+        <source>Remove…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+6"/>
+        <location filename="../../ui/views/list_view.py" line="-185"/>
+        <source>Commitments</source>
+        <translation>이행 과제</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Add commitment…</source>
+        <translation>이행 과제 추가…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/widgets/attachments.py" line="-2"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+307"/>
+        <source>Amendment</source>
+        <translation>변경 협약</translation>
+    </message>
+    <message>
+        <location line="-307"/>
+        <location line="+312"/>
+        <source>Effect</source>
+        <translation>효력</translation>
+    </message>
+    <message>
+        <location line="-312"/>
+        <location line="+6"/>
+        <source>Amendments</source>
+        <translation>변경 협약</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Add amendment…</source>
+        <translation>변경 협약 추가…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../ui/views/contact_editor.py" line="+14"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+13"/>
+        <location filename="../../ui/views/organization_editor.py" line="+21"/>
+        <location filename="../../ui/widgets/attachments.py" line="-10"/>
+        <source>Attachments</source>
+        <translation>첨부파일</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location filename="../../ui/views/contact_editor.py" line="-10"/>
+        <location line="+2"/>
+        <location filename="../../ui/views/list_view.py" line="-1"/>
+        <location filename="../../ui/views/organization_editor.py" line="-5"/>
+        <location line="+2"/>
+        <source>Meetings</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Open meeting</source>
+        <translation>회의 열기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+17"/>
+        <location filename="../../ui/views/contact_editor.py" line="+11"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
+        <location filename="../../ui/views/organization_editor.py" line="+6"/>
+        <location filename="../../ui/widgets/history.py" line="+42"/>
+        <source>History</source>
+        <translation>변경 이력</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../ui/views/list_view.py" line="-3"/>
+        <source>New agreement</source>
+        <translation>새 협약</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+162"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+5"/>
+        <source>(all parties)</source>
+        <translation>(모든 참여기관)</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <location filename="../../ui/views/contact_editor.py" line="+80"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+254"/>
+        <source>Choose organization</source>
+        <translation>기관 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/contact_editor.py" line="+1"/>
+        <source>Organization *</source>
+        <translation>기관 *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose signatory</source>
+        <translation>서명자 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by (contact)</source>
+        <translation>서명자(담당자)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by (name, if not a contact)</source>
+        <translation>서명자(담당자가 아닌 경우 이름)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Remove party</source>
+        <translation>참여기관 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {org} from this agreement?</source>
+        <translation>이 협약에서 {org}을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+110"/>
+        <location filename="../../ui/views/contact_editor.py" line="+58"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-93"/>
+        <location line="+40"/>
+        <location line="+35"/>
+        <location line="+84"/>
+        <location filename="../../ui/widgets/attachments.py" line="+104"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-20"/>
+        <source>Commitment *</source>
+        <translation>이행 과제 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+2"/>
+        <location filename="../../ui/widgets/attachments.py" line="-104"/>
+        <source>Description</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Amendment *</source>
+        <translation>변경 협약 *</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Remove amendment</source>
+        <translation>변경 협약 삭제</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-119"/>
+        <location line="+119"/>
+        <source>Remove “{title}”?</source>
+        <translation>“{title}”을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/commitment_editor.py" line="-8"/>
+        <source>Choose agreement</source>
+        <translation>협약 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement *</source>
+        <translation>협약 *</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-329"/>
+        <location filename="../../ui/views/organization_editor.py" line="-10"/>
+        <source>Open agreement</source>
+        <translation>협약 열기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/views/contact_editor.py" line="-148"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+69"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-14"/>
+        <location line="+271"/>
+        <source>Action item</source>
+        <translation>조치사항</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location filename="../../ui/views/contact_editor.py" line="+0"/>
+        <location line="+3"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-270"/>
+        <location line="+8"/>
+        <source>Action items</source>
+        <translation>조치사항</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location filename="../../ui/views/list_view.py" line="+4"/>
+        <source>New commitment</source>
+        <translation>새 이행 과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contact_editor.py" line="-26"/>
+        <location filename="../../ui/views/organization_editor.py" line="-24"/>
+        <source>Name (Korean) *</source>
+        <translation>이름(한글) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="+1"/>
+        <source>Name (English) *</source>
+        <translation>이름(영문) *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobile</source>
+        <translation>휴대전화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="+6"/>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+105"/>
+        <location filename="../../ui/views/organization_editor.py" line="+6"/>
+        <source>Department</source>
+        <translation>부서</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <location line="+108"/>
+        <location filename="../../ui/views/list_view.py" line="+174"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>From</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <location line="+109"/>
+        <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <source>To</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <location line="+8"/>
+        <source>Positions</source>
+        <translation>소속 이력</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Add position…</source>
+        <translation>소속 추가…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End today</source>
+        <translation>오늘 자로 종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open organization</source>
+        <translation>기관 열기</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../ui/views/list_view.py" line="-176"/>
+        <source>New contact</source>
+        <translation>새 담당자</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>(current)</source>
+        <translation>(현재)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Position</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Remove position</source>
+        <translation>소속 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this position? To record that the person left, use “End today” instead.</source>
+        <translation>이 소속을 삭제하시겠습니까? 퇴직·전보를 기록하려면 “오늘 자로 종료”를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="-103"/>
+        <source>Contact</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What needs doing</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Type</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Who</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Under</source>
+        <translation>관련</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>기한 경과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due in the next 30 days</source>
+        <translation>30일 이내 기한</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreements expiring within 90 days</source>
+        <translation>90일 이내 만료 협약</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upcoming meetings</source>
+        <translation>예정된 회의</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent changes</source>
+        <translation>최근 변경</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Today: {date}</source>
+        <translation>오늘: {date}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Nothing here.</source>
+        <translation>해당 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/editor.py" line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>저장 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard unsaved changes</source>
+        <translation>저장하지 않은 변경 내용 버리기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Related records</source>
+        <translation>관련 항목</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Fill in the required fields (*).</source>
+        <translation>필수 항목(*)을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+81"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 내용</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location filename="../../ui/widgets/related.py" line="-6"/>
+        <source>Cannot save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed elsewhere</source>
+        <translation>다른 곳에서 변경됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else saved this record after you opened it.</source>
+        <translation>이 항목을 연 뒤 다른 사용자가 변경 내용을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reload shows the saved version; your unsaved changes here are then lost.</source>
+        <translation>다시 불러오면 저장된 내용이 표시되며, 여기서 저장하지 않은 변경 내용은 사라집니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation>다시 불러오기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep my changes</source>
+        <translation>내 변경 내용 유지</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{title}” has unsaved changes. Save them?</source>
+        <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/list_view.py" line="-2"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+2"/>
+        <location line="+5"/>
+        <location filename="../../ui/views/organization_editor.py" line="+8"/>
+        <location line="+4"/>
+        <source>Agreements</source>
+        <translation>협약</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organizations</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/views/organization_editor.py" line="+27"/>
+        <source>New organization</source>
+        <translation>새 기관</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>연락처</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+21"/>
+        <source>New meeting</source>
+        <translation>새 회의</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Filter {what}…</source>
+        <translation>{what} 목록 거르기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quick filter</source>
+        <translation>빠른 거르기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Choose a record in the list to see it here, or press Ctrl+N to add one.</source>
+        <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed from</source>
+        <translation>서명일(부터)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed until</source>
+        <translation>서명일(까지)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Until</source>
+        <translation>까지</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due before</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{n} shown</source>
+        <translation>{n}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/meeting_editor.py" line="-72"/>
+        <source>Meeting *</source>
+        <translation>회의명 *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Starts</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online link</source>
+        <translation>온라인 회의 주소</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attended</source>
+        <translation>참석</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add attendee…</source>
+        <translation>참석자 추가…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+210"/>
+        <source>Agenda item</source>
+        <translation>안건</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <location line="+214"/>
+        <source>Discussion</source>
+        <translation>논의 내용</translation>
+    </message>
+    <message>
+        <location line="-214"/>
+        <location line="+5"/>
+        <source>Agenda</source>
+        <translation>안건</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Add agenda item…</source>
+        <translation>안건 추가…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+241"/>
+        <source>Decision</source>
+        <translation>결정사항</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <location line="+5"/>
+        <source>Decisions</source>
+        <translation>결정사항</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Add decision…</source>
+        <translation>결정사항 추가…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+276"/>
+        <source>Owner</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <source>Add action item…</source>
+        <translation>조치사항 추가…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carry over…</source>
+        <translation>이월…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link agreement…</source>
+        <translation>협약 연결…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlink</source>
+        <translation>연결 해제</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Link agreement</source>
+        <translation>협약 연결</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Add attendee</source>
+        <translation>참석자 추가</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove attendee</source>
+        <translation>참석자 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {name} from the attendees?</source>
+        <translation>{name}을(를) 참석자에서 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Agenda item *</source>
+        <translation>안건 *</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove agenda item</source>
+        <translation>안건 삭제</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Decision *</source>
+        <translation>결정사항 *</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Remove decision</source>
+        <translation>결정사항 삭제</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove this decision?</source>
+        <translation>이 결정사항을 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Action item *</source>
+        <translation>조치사항 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose owner</source>
+        <translation>담당자 선택</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner organization</source>
+        <translation>담당 기관</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/widgets/pickers.py" line="+73"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Remove action item</source>
+        <translation>조치사항 삭제</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Carry over to which meeting?</source>
+        <translation>어느 회의로 이월하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/organization_editor.py" line="-46"/>
+        <source>Website</source>
+        <translation>웹사이트</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+74"/>
+        <source>Current</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+5"/>
+        <source>People</source>
+        <translation>소속 인원</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Open contact</source>
+        <translation>담당자 열기</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Former</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welcome_view.py" line="+19"/>
+        <source>Welcome to Partnership Desk</source>
+        <translation>파트너십 데스크에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Partnership Desk keeps your ministry&apos;s cooperation agreements, the organizations and people behind them, meetings and minutes, and what each party committed to.</source>
+        <translation>파트너십 데스크는 부처의 협력 협약과 관련 기관·담당자, 회의와 회의록, 참여기관별 이행 과제를 한곳에서 관리합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database is empty. You can look around with sample data first (a fictional semiconductor cooperation agreement with its parties, people and minutes), or start with your own records.</source>
+        <translation>데이터베이스가 비어 있습니다. 먼저 예시 데이터(가상의 반도체 협력 협약과 참여기관, 담당자, 회의록)로 둘러보거나, 바로 기록을 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load the sample data</source>
+        <translation>예시 데이터 불러오기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start empty</source>
+        <translation>빈 상태로 시작</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import from a file…</source>
+        <translation>파일에서 가져오기…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your data is kept on this computer, in the data folder:</source>
+        <translation>데이터는 이 컴퓨터의 다음 데이터 폴더에 보관됩니다:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database:</source>
+        <translation>데이터베이스:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attachments, backups and settings are kept in the same folder. It can be changed in Settings.</source>
+        <translation>첨부파일, 백업, 설정도 같은 폴더에 보관됩니다. 설정에서 안내를 확인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Loading the sample data…</source>
+        <translation>예시 데이터를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="+0"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>추가일</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drop files here to attach them.</source>
+        <translation>파일을 여기에 끌어다 놓으면 첨부됩니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot attach</source>
+        <translation>첨부할 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attaching files…</source>
+        <translation>파일을 첨부하는 중…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open</source>
+        <translation>열 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Remove attachment</source>
+        <translation>첨부파일 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{name}” from this record?</source>
+        <translation>이 항목에서 “{name}”을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="+47"/>
+        <source>Delete clears the date.</source>
+        <translation>Delete 키를 누르면 날짜가 지워집니다.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Error: {field}</source>
+        <translation>오류: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/history.py" line="-21"/>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>When / field</source>
+        <translation>일시 / 항목</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>변경 전</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>변경 후</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore the earlier value</source>
+        <translation>이전 값으로 복원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pickers.py" line="-74"/>
+        <source>Type to search</source>
+        <translation>검색어를 입력하십시오</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear {what}</source>
+        <translation>{what} 지우기</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/briefing_dialog.py" line="+72"/>
+        <location line="+194"/>
+        <location line="+20"/>
+        <source>Briefing</source>
+        <translation>브리핑 자료</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>Agreement briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counterpart briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-meeting brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portfolio overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Briefing type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language of the briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word (DOCX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marking</source>
+        <translation>보안 등급 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed on every page, for example 대외비 or RESTRICTED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the options and press Generate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the file in the program your computer uses for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The options changed. Press Generate to make the briefing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Preparing the briefing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ready: {pages} page(s). Save it, or open it in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The briefing could not be saved to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No program is set up to open this file. Use Save As instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <location filename="../../ui/runner.py" line="+143"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+11"/>
+        <source>Partnership Desk</source>
+        <translation>파트너십 데스크</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>A report was saved to {path}.</source>
+        <translation>오류 보고서를 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report could not be saved.</source>
+        <translation>오류 보고서를 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong and the task was stopped. Nothing was half-saved.</source>
+        <translation>문제가 발생하여 작업을 중단했습니다. 일부만 저장된 내용은 없습니다.</translation>
+    </message>
+</context>
+</TS>
