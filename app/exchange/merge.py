@@ -285,7 +285,7 @@ def merge_record(
             detected[conflict["id"]] = conflict
     merged["created_at"] = min(mine["created_at"], theirs["created_at"])
     merged["updated_at"] = max(mine["updated_at"], theirs["updated_at"])
-    merged["version"] = max(mine["version"], theirs["version"], len(my_ids | their_ids))
+    merged["version"] = max(mine["version"], theirs["version"])
     return merged
 
 
