@@ -114,7 +114,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "expiring": ("만료 예정 협약", "Upcoming expiries"),
     "expiring_note": ("향후 {days}일 이내에 만료되는 협약입니다.", "Agreements expiring within {days} days."),
     "overdue_commitments": ("기한 경과 이행 과제", "Overdue commitments"),
-    "party_count": ("참여기관 수", "Parties"),
+    "party_count": ("기관 수", "Parties"),
     "none": ("해당 없음", "None"),
     "none_recorded": ("기록된 내용이 없습니다.", "Nothing recorded."),
     "generated": ("작성일: {date}", "Generated {date}"),

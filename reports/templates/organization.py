@@ -48,7 +48,7 @@ def build(data: CounterpartBriefingData, lang: str, today: date, classification:
         DataTable(
             header=(w("title"), w("reference"), w("role"), w("status"), w("signed"), w("expires")),
             rows=tuple(agreement_rows),
-            widths=(3.6, 1.9, 1.4, 1.4, 1.7, 1.7),
+            widths=(98, 112, 58, 78, 69, 69),
             empty_text=w("none"),
         ),
     ]

@@ -68,7 +68,7 @@ def build(data: PortfolioData, lang: str, today: date, classification: str | Non
                 )
                 for a in data.agreements
             ),
-            widths=(4, 2, 1.5, 1.7, 1.7, 0.9),
+            widths=(112, 112, 80, 69, 69, 40),
             empty_text=w("none"),
         ),
     ]

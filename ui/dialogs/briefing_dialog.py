@@ -70,7 +70,7 @@ class BriefingDialog(QDialog):
         self.generated: BriefingResult | None = None  # (QDialog.result() is the exit code)
         self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
         self.setWindowTitle(self.tr("Briefing"))
-        self.resize(980, 860)
+        self.resize(960, 780)
 
         self.type_combo = QComboBox(self)
         names = {
