@@ -56,6 +56,16 @@ def check_text(
     return text
 
 
+def check_exact_text(
+    value: str, field: str, label: tuple[str, str], *, multiline: bool, max_length: int
+) -> str:
+    """Like :func:`check_text`, but keep ``value`` exactly as given (for lossless imports)."""
+    check_text(value, field, label, multiline=True, max_length=max_length)  # length, most control characters
+    if not multiline:  # also no line break or tab, even at either end (which check_text would trim)
+        check_text(f"_{value}_", field, label, max_length=max_length + 2)
+    return value
+
+
 def fold_for_search(text: str) -> str:
     """Compose Hangul, fold width and case: the form both index and query are compared in."""
     return unicodedata.normalize("NFKC", text).casefold()

@@ -43,17 +43,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if source.suffix.lower() == ".json" and args.kind is None:
-        from app.archive import import_archive
+        from app.archive import apply_archive, read_archive
 
+        archive = read_archive(source)  # the whole file is checked before the database is opened
         with open_db(args) as db:
-            if args.dry_run:
-                print("A JSON archive is merged whole; --dry-run only checks it.")
-                from app.archive import _read
-
-                _read(source)
-                return 0
-            counts = import_archive(db, source)
-        print(f"Imported {sum(counts.values())} rows from {source}")
+            report = apply_archive(db, archive, dry_run=args.dry_run)
+        if args.dry_run:
+            print(f"Checked {source}: it would give {report.summary()}. Nothing was written.")
+        else:
+            print(f"Imported {source}: {report.summary()}.")
         return 0
     return int(_transfer().import_file(args))
 
