@@ -136,8 +136,8 @@ def ensure_database(
     if path.exists():
         return path
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"pd-s{seed}-x{scale:g}-*.db*"):
-        stale.unlink()  # an older schema or generator (and its WAL files): rebuilt below
+    for stale in cache_dir.glob(f"pd-s{seed}-x{scale:g}-*"):
+        stale.unlink()  # an older schema or generator, or an interrupted run: rebuilt below
     started = time.perf_counter()
     tmp = path.with_suffix(".tmp")
     generate(tmp, seed, scale, log=log)
