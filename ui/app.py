@@ -6,6 +6,7 @@ dialogs and services are imported when first needed.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -87,10 +88,8 @@ def open_database(args: Any, paths: AppPaths) -> Any:
 def run_gui(args: Any) -> int:
     home = getattr(args, "home", None)
     paths = app_paths(Path(home) if home else None)
-    try:
+    with contextlib.suppress(OSError):  # reported by Database.open below if it matters
         paths.ensure()
-    except OSError:
-        pass
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Partnership Desk")

@@ -345,7 +345,7 @@ class AgreementEditor(RecordEditor):
             party.addItem(p.organization_name(lang), p.id)
         f.add("party_id", tr("Party"), party)
         title = f.add("title", tr("Commitment *"), line(dialog))
-        description = f.add("description", tr("Description"), text_area(dialog))
+        f.add("description", tr("Description"), text_area(dialog))
         due = f.add("due_on", tr("Due"), DateEdit(lang))
         status = f.add("status", tr("Status"), EnumCombo(CommitmentStatus, lang))
         if item is not None:

@@ -47,10 +47,11 @@ class DateEdit(QDateEdit):
         self.setToolTip(tr("Delete clears the date."))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() is not None:
-            if self.currentSection() == QDateEdit.Section.NoSection or self.lineEdit().hasSelectedText():
-                self.set_value(None)
-                return
+        clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() is not None
+        whole = self.currentSection() == QDateEdit.Section.NoSection or self.lineEdit().hasSelectedText()
+        if clearing and whole:
+            self.set_value(None)
+            return
         if self.value() is None and event.text().isdigit():
             self.setDate(QDate.currentDate())
         super().keyPressEvent(event)
@@ -149,7 +150,7 @@ class Form(QWidget):
         return widget
 
     def _watch(self, widget: QWidget) -> None:
-        if isinstance(widget, QLineEdit) or isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             widget.textChanged.connect(self.changed)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self.changed)
