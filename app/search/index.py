@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
-from sqlalchemy import Connection, Table, delete, event, insert, inspect, select, text
+from sqlalchemy import Connection, Table, delete, event, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import (
@@ -118,35 +118,63 @@ def remove(conn: Connection, record_ids: Sequence[UUID]) -> None:
     conn.execute(delete(table).where(table.c.record_id.in_(record_ids)))
 
 
+_DOC_COLUMNS = (
+    "doc_no", "record_id", "kind", "parent_kind", "parent_id", "title", "heading", "body", "folded_heading",
+    "folded_body",
+)  # fmt: skip
+
+
+def _uuid_converter(dialect: Any) -> Any:
+    if dialect.name == "sqlite":
+        return lambda u: u.hex  # how SQLAlchemy's Uuid is stored on SQLite
+    return lambda u: u
+
+
 def write_documents(conn: Connection, docs: Iterable[Doc]) -> int:
-    rows = [
-        {
-            "record_id": d.record_id,
-            "kind": d.kind,
-            "parent_kind": d.parent_kind,
-            "parent_id": d.parent_id,
-            "title": d.title,
-            "heading": d.heading,
-            "body": d.body,
-            "folded_heading": fold(d.heading),
-            "folded_body": fold(d.body),
-        }
-        for d in docs
-    ]
+    """Insert the documents (their records have none yet): plain driver ``executemany``, fast enough
+    for an import of 100,000 contacts."""
+    dialect = conn.dialect
+    conv = _uuid_converter(dialect)
+    sqlite = dialect.name == "sqlite"
+    # On SQLite the writing transaction holds the database's write lock, so max + 1 is ours.
+    next_no = (
+        int(conn.scalar(text("SELECT coalesce(max(doc_no), 0) FROM search_document")) or 0) + 1
+        if sqlite
+        else 0
+    )
+    rows: list[tuple[Any, ...]] = []
+    grams: list[tuple[Any, ...]] = []
+    for d in docs:
+        heading, body = fold(d.heading), fold(d.body)
+        parent = conv(d.parent_id) if d.parent_id is not None else None
+        row = (
+            next_no,
+            conv(d.record_id),
+            d.kind,
+            d.parent_kind,
+            parent,
+            d.title,
+            d.heading,
+            d.body,
+            heading,
+            body,
+        )
+        rows.append(row if sqlite else row[1:])
+        if sqlite:
+            grams.append((next_no, d.kind, gram_text(heading), gram_text(body)))
+            next_no += 1
     if not rows:
         return 0
-    table = DOCS
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
-        return len(rows)
-    numbers = conn.execute(insert(table).returning(table.c.doc_no, sort_by_parameter_order=True), rows)
+    columns = _DOC_COLUMNS if sqlite else _DOC_COLUMNS[1:]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
     conn.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE}(rowid, kind, heading, body) VALUES (?, ?, ?, ?)",
-        [
-            (no, r["kind"], gram_text(str(r["folded_heading"])), gram_text(str(r["folded_body"])))
-            for no, r in zip(numbers.scalars(), rows, strict=True)
-        ],
+        f"INSERT INTO search_document ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})",
+        rows,
     )
+    if sqlite:
+        conn.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, kind, heading, body) VALUES (?, ?, ?, ?)", grams
+        )
     return len(rows)
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, or_, select
 
 from app.dto import ContactInput
+from app.enums import OrgKind
 from app.errors import ImportFormatError, ValidationError
 from app.models import Contact, Membership, Organization, utcnow
 from app.progress import Progress
@@ -182,17 +183,21 @@ class Matcher:
             person = Person(row.id, row.version, {c: getattr(row, c) for c in CONTACT_COLUMNS})
             self.people[row.id] = person
         people = list(self.people.values())
-        for chunk in _chunks([p.id for p in people]):
-            rows = self.conn.execute(
-                select(
-                    Membership.id, Membership.version, Membership.contact_id, Membership.organization_id,
-                    Membership.title, Membership.department,
-                ).where(Membership.contact_id.in_(chunk), Membership.deleted_at.is_(None))
-            )  # fmt: skip
+        positions = select(
+            Membership.id, Membership.version, Membership.contact_id, Membership.organization_id,
+            Membership.title, Membership.department,
+        ).where(Membership.deleted_at.is_(None))  # fmt: skip
+        if len(entries) >= FULL_SCAN_MIN:
+            batches: Iterable[Any] = [self.conn.execute(positions)]
+        else:
+            ids = [p.id for p in people]
+            batches = (self.conn.execute(positions.where(Membership.contact_id.in_(c))) for c in _chunks(ids))
+        for rows in batches:
             for m in rows:
-                self.people[m.contact_id].positions.setdefault(
-                    m.organization_id, Position(m.id, m.version, m.title, m.department)
-                )
+                if m.contact_id in self.people:
+                    self.people[m.contact_id].positions.setdefault(
+                        m.organization_id, Position(m.id, m.version, m.title, m.department)
+                    )
         org_names: dict[uuid.UUID, list[str]] = defaultdict(list)
         for key, org in self.orgs.items():
             org_names[org.id].append(key)
@@ -279,24 +284,25 @@ def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) 
     orgs = {o.id: o for o in matcher.orgs.values() if o.new}
     writer.insert(
         Organization,
-        [{"id": o.id, "name_ko": o.name_ko, "name_en": o.name_en, "short_name": "", "org_kind": "company",
-          "country": "KR", "website": "", "notes": ""} for o in orgs.values()],
-    )  # fmt: skip
+        ("id", "name_ko", "name_en", "short_name", "org_kind", "country", "website", "notes"),
+        [(o.id, o.name_ko, o.name_en, "", OrgKind.COMPANY, "KR", "", "") for o in orgs.values()],
+    )
     people = list(matcher.people.values())
     progress.check()
     progress.report(0, len(people), "writing")
-    writer.insert(Contact, [{"id": p.id, **p.values} for p in people if p.new])
+    writer.insert(
+        Contact,
+        ("id", *CONTACT_COLUMNS),
+        [(p.id, *(p.values[c] for c in CONTACT_COLUMNS)) for p in people if p.new],
+    )
     writer.update(Contact, [(p.id, p.version, p.changes) for p in people if p.changes])
-    new_positions: list[dict[str, Any]] = []
+    new_positions: list[tuple[Any, ...]] = []
     position_changes: list[tuple[uuid.UUID, int, dict[str, list[Any]]]] = []
     touched: set[uuid.UUID] = set()
     for p in people:
         for org_id, pos in p.positions.items():
             if pos.new:
-                new_positions.append(
-                    {"id": pos.id, "contact_id": p.id, "organization_id": org_id, "title": pos.title,
-                     "department": pos.department, "started_on": None, "ended_on": None}
-                )  # fmt: skip
+                new_positions.append((pos.id, p.id, org_id, pos.title, pos.department))
                 if not p.new:
                     touched.add(p.id)
             elif pos.changes:
@@ -304,7 +310,7 @@ def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) 
                 touched.add(p.id)
         if p.changes:
             touched.add(p.id)
-    writer.insert(Membership, new_positions)
+    writer.insert(Membership, ("id", "contact_id", "organization_id", "title", "department"), new_positions)
     writer.update(Membership, position_changes)
     writer.flush_events()
     progress.check()
