@@ -190,8 +190,10 @@ class Matcher:
         if len(entries) >= FULL_SCAN_MIN:
             batches: Iterable[Any] = [self.conn.execute(positions)]
         else:
-            ids = [p.id for p in people]
-            batches = (self.conn.execute(positions.where(Membership.contact_id.in_(c))) for c in _chunks(ids))
+            known = [p.id for p in people]
+            batches = (
+                self.conn.execute(positions.where(Membership.contact_id.in_(c))) for c in _chunks(known)
+            )
         for rows in batches:
             for m in rows:
                 if m.contact_id in self.people:
