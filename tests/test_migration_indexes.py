@@ -36,3 +36,9 @@ def test_upgrade_keeps_agreements_and_adds_the_list_index(paths: AppPaths) -> No
         assert [a.title_ko for a in shown] == ["협약 0", "협약 2"]
         rest = list_agreements(new, AgreementQuery(sort="signed_on", descending=True, offset=2, limit=2))
         assert [a.title_ko for a in rest] == ["협약 1"]  # undated last
+
+
+def test_the_start_up_check_agrees_with_alembic_on_the_head() -> None:
+    from app.migrate import head_revision, numbered_head
+
+    assert numbered_head() == head_revision()
