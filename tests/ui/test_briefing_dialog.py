@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,21 @@ from ui.dialogs.briefing_dialog import BriefingDialog
 from ui.runner import SyncRunner
 
 
+@pytest.fixture(scope="module")
+def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The dialog only reads: one demo database for the module (loading takes a second)."""
+    from app.demo import load_demo
+    from app.paths import app_paths
+
+    database = Database.open(paths=app_paths(tmp_path_factory.mktemp("dialog-home")))
+    load_demo(database)
+    yield database
+    database.close()
+
+
 @pytest.fixture
-def ctx(demo_sqlite: Database, paths: AppPaths, qtbot: QtBot) -> UiContext:
-    return UiContext(db=demo_sqlite, paths=paths, runner=SyncRunner(paths), language="en")
+def ctx(shared_demo: Database, paths: AppPaths, qtbot: QtBot) -> UiContext:
+    return UiContext(db=shared_demo, paths=paths, runner=SyncRunner(paths), language="en")
 
 
 def make(ctx: UiContext, qtbot: QtBot, kind: str, target: uuid.UUID | None) -> BriefingDialog:
