@@ -218,11 +218,13 @@ class Matcher:
         if entry.uid and entry.uid in self.people:
             return self.people[entry.uid]
         email = entry.contact["email"].lower()
-        if email:
-            return self.by_email.get(email)
+        if email and email in self.by_email:
+            return self.by_email[email]
         org_key = _key(entry.organization)
         for name in (entry.contact["name_ko"], entry.contact["name_en"]):
-            if name and (person := self.by_name_org.get((_key(name), org_key))):
+            person = self.by_name_org.get((_key(name), org_key)) if name else None
+            # A namesake with another e-mail address is another person.
+            if person is not None and not (email and person.values["email"]):
                 return person
         return None
 
