@@ -1,0 +1,240 @@
+"""The ``partnership-desk`` command, run as a real subprocess in a temporary data home."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ["agreements", "organizations", "contacts", "meetings", "commitments"]
+
+
+def run(home: Path, *args: str, db: str | None = None, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
+    env.update({"PARTNERSHIP_DESK_HOME": str(home), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    argv = [sys.executable, "-m", "app", "--lang", lang]
+    if db is not None:
+        argv += ["--db", db]
+    return subprocess.run(
+        [*argv, *args], cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def fails(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    """A failure: non-zero, exactly one line on stderr naming the problem, no traceback."""
+    assert result.returncode != 0, result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("partnership-desk: ")
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("cli") / "home"
+    assert "Loaded the reference data." in ok(run(home, "demo"))
+    return home
+
+
+def listed(home: Path, kind: str, db: str | None = None) -> list[dict[str, object]]:
+    rows = json.loads(ok(run(home, "list", kind, "--json", db=db)))
+    assert isinstance(rows, list)
+    return rows
+
+
+def reference_id(home: Path) -> str:
+    (ref,) = [a for a in listed(home, "agreements") if a["reference_no"] == "DEMO-2023-PKG-01"]
+    return str(ref["id"])
+
+
+def test_version(tmp_path: Path) -> None:
+    assert ok(run(tmp_path, "--version")).strip() == "partnership-desk 0.1.0"
+    assert not (tmp_path / "partnership-desk.sqlite3").exists()
+
+
+def test_demo_twice_is_idempotent(demo_home: Path, tmp_path: Path) -> None:
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    ok(run(demo_home, "export", str(before)))
+    assert "already loaded" in ok(run(demo_home, "demo"))
+    ok(run(demo_home, "export", str(after)))
+    assert json.loads(after.read_text(encoding="utf-8")) == json.loads(before.read_text(encoding="utf-8"))
+
+
+def test_list_json_is_an_array_of_objects_with_ids(demo_home: Path) -> None:
+    for kind in KINDS:
+        rows = listed(demo_home, kind)
+        assert rows, kind
+        for row in rows:
+            assert isinstance(row, dict)
+            uuid.UUID(str(row["id"]))
+    table = ok(run(demo_home, "list", "agreements", lang="ko"))
+    assert "반도체 첨단 패키징 기술개발 협력 협약" in table and "발효 중" in table
+
+
+@pytest.fixture(scope="module")
+def shown(demo_home: Path) -> dict[str, Any]:
+    """``show agreement ID --json`` of the reference agreement."""
+    return json.loads(ok(run(demo_home, "show", "agreement", reference_id(demo_home), "--json")))  # type: ignore[no-any-return]
+
+
+def test_show_agreement_json_has_the_parties_and_commitments(demo_home: Path, shown: dict[str, Any]) -> None:
+    assert shown["record"]["title_ko"] == "반도체 첨단 패키징 기술개발 협력 협약"
+    assert shown["record"]["signed_on"] == "2023-08-29"
+    parties = shown["parties"]
+    assert len(parties) == 11
+    for p in parties:
+        assert p["organization_name_ko"] and p["organization_name_en"]
+        assert p["role"] in ("lead", "signatory")
+        assert p["signatory_name"]
+        assert p["signed_on"] == "2023-08-29"
+    assert [p["organization_name_en"] for p in parties][:3] == [
+        "Ministry of Trade, Industry and Energy",
+        "Samsung Electronics",
+        "SK hynix",
+    ]
+    titles = [c["title"] for c in shown["commitments"]]
+    assert (
+        any("R&D" in t for t in titles)
+        and any("OSAT" in t for t in titles)
+        and any("생태계" in t for t in titles)
+    )
+    text = ok(run(demo_home, "show", "agreement", shown["record"]["id"]))
+    assert "parties (11)" in text and "산업통상자원부" in text
+
+
+def test_show_every_kind(demo_home: Path, shown: dict[str, Any]) -> None:
+    ids = {
+        "organization": shown["parties"][0]["organization_id"],
+        "contact": shown["parties"][0]["signatory_contact_id"],
+        "meeting": shown["meetings"][0]["id"],
+        "commitment": shown["commitments"][0]["id"],
+    }
+    for kind, ident in ids.items():
+        got = json.loads(ok(run(demo_home, "show", kind, ident, "--json")))
+        assert got.get("record", got)["id"] == ident
+
+
+def test_export_then_import_into_an_empty_database_reproduces_every_list(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "전체 내보내기.json"
+    assert "Exported" in ok(run(demo_home, "export", str(archive)))
+    empty = tmp_path / "empty-home"
+    assert "new" in ok(run(empty, "import", str(archive)))
+    for kind in KINDS:
+        assert listed(empty, kind) == listed(demo_home, kind), kind
+    again = ok(run(empty, "import", str(archive)))
+    assert "0 new, 0 updated" in again
+    ok(run(empty, "check"))
+
+
+def test_unknown_and_malformed_ids(demo_home: Path) -> None:
+    missing = str(uuid.uuid4())
+    fails(run(demo_home, "show", "agreement", missing), missing)
+    fails(run(demo_home, "show", "meeting", "12345"), "'12345' is not a valid meeting id")
+    fails(run(demo_home, "delete", "contact", missing), missing)
+    line = fails(run(demo_home, "show", "agreement", "없는-아이디", lang="ko"))
+    assert "올바른 ID가 아닙니다" in line
+
+
+def test_delete_removes_from_lists(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    ok(run(home, "demo"))
+    target = listed(home, "meetings")[0]["id"]
+    assert "Deleted meeting" in ok(run(home, "delete", "meeting", str(target)))
+    assert target not in {m["id"] for m in listed(home, "meetings")}
+    fails(run(home, "show", "meeting", str(target)), str(target))
+
+
+def test_damaged_database_files(demo_home: Path, tmp_path: Path) -> None:
+    noise = tmp_path / "noise.sqlite3"
+    noise.write_bytes(os.urandom(8192))
+    good = demo_home / "partnership-desk.sqlite3"
+    truncated = tmp_path / "truncated.sqlite3"
+    truncated.write_bytes(good.read_bytes()[:20_000])
+    text_file = tmp_path / "notes.sqlite3"
+    text_file.write_text("이것은 데이터베이스가 아닙니다\n" * 100, encoding="utf-8")
+    for damaged in (noise, truncated, text_file):
+        before = damaged.read_bytes()
+        fails(run(tmp_path, "list", "agreements", db=str(damaged)), str(damaged))
+        checked = run(tmp_path, "check", db=str(damaged))
+        line = fails(checked)
+        assert checked.returncode == 1
+        assert "damaged" in line or "not a Partnership Desk database" in line or "encrypted" in line
+        assert damaged.read_bytes() == before
+        assert not Path(f"{damaged}-wal").exists() or Path(f"{damaged}-wal").stat().st_size == 0
+
+
+def test_unwritable_and_odd_locations(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    fails(run(tmp_path, "list", "agreements", db=str(blocker / "sub" / "db.sqlite3")), "Cannot create")
+    fails(run(tmp_path, "list", "agreements", db=str(tmp_path)), "folder")
+    fails(run(tmp_path, "list", "agreements", db="/proc/partnership-desk/db.sqlite3"))
+    line = fails(
+        run(tmp_path, "list", "agreements", db="postgresql+psycopg://nobody:secret@127.0.0.1:9/none")
+    )
+    assert "Cannot connect" in line and "secret" not in line
+    assert not (tmp_path / "partnership-desk.sqlite3").exists()
+
+
+def test_import_of_bad_files_never_creates_or_changes_a_database(demo_home: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty-home"
+    cases = {
+        "wrong-shape.json": json.dumps([{"id": 1}]),
+        "not-json.json": "이건 JSON이 아닙니다 {",
+        "other-format.json": json.dumps({"format": "vcard", "tables": {}}),
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        fails(run(empty, "import", str(path)), name)
+        assert not (empty / "partnership-desk.sqlite3").exists()
+    fails(run(empty, "import", str(tmp_path / "missing.json")), "missing.json")
+    # One bad row in an otherwise good file: nothing of it arrives.
+    archive, before, after = tmp_path / "archive.json", tmp_path / "before.json", tmp_path / "after.json"
+    ok(run(demo_home, "export", str(before)))
+    doc = json.loads(before.read_text(encoding="utf-8"))
+    doc["tables"]["organization"][0]["notes"] = "가져오면 바뀜"
+    doc["tables"]["contact"][-1]["email"] = "bad\x07@example.com"
+    archive.write_text(json.dumps(doc), encoding="utf-8")
+    fails(run(demo_home, "import", str(archive)), "contact #", "U+0007")
+    ok(run(demo_home, "export", str(after)))
+    assert json.loads(after.read_text(encoding="utf-8")) == json.loads(before.read_text(encoding="utf-8"))
+
+
+def test_check_and_backup(demo_home: Path, tmp_path: Path) -> None:
+    out = ok(run(demo_home, "check"))
+    assert "ok: SQLite integrity check" in out and "PROBLEM" not in out
+    dest = tmp_path / "backups" / "copy.sqlite3"
+    assert str(dest) in ok(run(demo_home, "backup", str(dest)))
+    with sqlite3.connect(dest) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert listed(tmp_path, "agreements", db=str(dest)) == listed(demo_home, "agreements")
+    folder_out = ok(run(demo_home, "backup", str(tmp_path / "backups")))
+    assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 2 and "Backup written" in folder_out
+    fails(run(tmp_path / "nowhere", "check"), "There is no database")
+    assert not (tmp_path / "nowhere" / "partnership-desk.sqlite3").exists()
+
+
+def test_postgresql_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
+    ok(run(tmp_path, "demo", db=pg_url))
+    assert len([a for a in listed(tmp_path, "agreements", db=pg_url) if a["party_count"] == 11]) == 1
+    assert ok(run(tmp_path, "check", db=pg_url)).startswith("ok: schema version")
+    fails(run(tmp_path, "backup", db=pg_url), "pg_dump")
