@@ -2,6 +2,9 @@
 
 Uses SQLite's online backup API into a temporary file, verifies it with
 ``integrity_check``, then renames it into place, so a backup is either whole or absent.
+An encrypted database is copied with SQLCipher under the same key, so its backups
+are encrypted too. Backups in the backups folder are rotated: the newest of each of
+the last 7 days, 4 weeks and 12 months are kept.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ import contextlib
 import os
 import re
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.errors import StorageError
 
@@ -20,6 +25,17 @@ if TYPE_CHECKING:
     from app.db import Database
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_NAME = re.compile(r"^(?P<reason>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite3$")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+AUTO_INTERVAL = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    reason: str
+    size: int
 
 
 def backup_database(database: Database, dest: Path | None = None, *, reason: str = "manual") -> Path:
@@ -30,15 +46,40 @@ def backup_database(database: Database, dest: Path | None = None, *, reason: str
             "PostgreSQL 데이터베이스는 서버의 백업 도구(pg_dump)로 백업하십시오.",
             "Back up a PostgreSQL database with the server's own tools (pg_dump).",
         )
+    rotated = dest is None
     if dest is None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         dest = database.paths.backups / f"{_SAFE.sub('-', reason)}-{stamp}.sqlite3"
     elif dest.is_dir():
         dest = dest / f"partnership-desk-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.sqlite3"
-    return copy_sqlite(source, dest)
+    path = copy_sqlite(source, dest, passphrase=database.passphrase)
+    if rotated:
+        rotate(database.paths.backups)
+    return path
 
 
-def copy_sqlite(source: Path, dest: Path) -> Path:
+def auto_backup_if_due(database: Database, *, now: datetime | None = None) -> Path | None:
+    """On start: a backup when the newest one is older than a day (SQLite only)."""
+    if database.sqlite_path is None or not database.sqlite_path.exists():
+        return None
+    now = now or datetime.now(UTC)
+    newest = list_backups(database.paths.backups)
+    if newest and now - newest[0].created_at < AUTO_INTERVAL:
+        return None
+    return backup_database(database, reason="daily")
+
+
+def _connect(path: Path, passphrase: str | None) -> Any:
+    if passphrase is None:
+        return sqlite3.connect(path)
+    from app.crypto_db import apply_key, dbapi
+
+    conn = dbapi().connect(str(path))
+    apply_key(conn, passphrase)
+    return conn
+
+
+def copy_sqlite(source: Path, dest: Path, *, passphrase: str | None = None) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -50,8 +91,8 @@ def copy_sqlite(source: Path, dest: Path) -> Path:
     tmp.unlink(missing_ok=True)
     try:
         with (
-            contextlib.closing(sqlite3.connect(source)) as src,
-            contextlib.closing(sqlite3.connect(tmp)) as dst,
+            contextlib.closing(_connect(source, passphrase)) as src,
+            contextlib.closing(_connect(tmp, passphrase)) as dst,
         ):
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -64,16 +105,62 @@ def copy_sqlite(source: Path, dest: Path) -> Path:
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, dest)
-    except sqlite3.Error as exc:
-        raise StorageError(
-            f"백업을 만들 수 없습니다: {exc}",
-            f"Cannot make the backup: {exc}",
-        ) from exc
+    except StorageError:
+        raise
     except OSError as exc:
         raise StorageError(
             f"백업 파일을 쓸 수 없습니다: {dest} ({exc.strerror})",
             f"Cannot write the backup file {dest}: {exc.strerror}",
         ) from exc
+    except Exception as exc:  # sqlite3.Error, or the same from sqlcipher3
+        raise StorageError(f"백업을 만들 수 없습니다: {exc}", f"Cannot make the backup: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    out: list[BackupInfo] = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob("*.sqlite3"):
+            match = _NAME.match(path.name)
+            try:
+                size = path.stat().st_size
+                if match:
+                    created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+                    reason = match["reason"]
+                else:
+                    created = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                    reason = "manual"
+            except (OSError, ValueError):
+                continue
+            out.append(BackupInfo(path=path, created_at=created, reason=reason, size=size))
+    return sorted(out, key=lambda b: b.created_at, reverse=True)
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Keep the newest backup of each of the last 7 days, 4 weeks and 12 months; delete the rest."""
+    backups = list_backups(folder)
+    keep = {b.path for b in _newest_per(backups, lambda d: d.strftime("%Y-%m-%d"), KEEP_DAILY)}
+    keep |= {b.path for b in _newest_per(backups, lambda d: d.strftime("%G-W%V"), KEEP_WEEKLY)}
+    keep |= {b.path for b in _newest_per(backups, lambda d: d.strftime("%Y-%m"), KEEP_MONTHLY)}
+    removed: list[Path] = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed
+
+
+def _newest_per(backups: list[BackupInfo], period: Any, count: int) -> Iterator[BackupInfo]:
+    seen: set[str] = set()
+    for b in backups:  # newest first
+        key = period(b.created_at)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > count:
+            return
+        yield b

@@ -181,3 +181,82 @@ def open_blob(key: bytes | None, data: bytes) -> bytes:
             "암호화된 첨부파일이 손상되었거나 다른 데이터베이스의 것입니다.",
             "An encrypted attachment is damaged or belongs to another database.",
         ) from None
+
+
+# -- encrypting and re-keying a database file ----------------------------------
+
+
+def encrypt_database(database: Path, passphrase: str, *, backups: Path, attachments: Path) -> tuple[int, int]:
+    """Encrypt a plain database file in place; returns (backups, attachments) encrypted too.
+
+    Existing backups are encrypted under the same passphrase and attachment files are
+    sealed, so no plain copy stays behind in the data folders.
+    """
+    from app.lock import DatabaseLock
+
+    if not is_plain_sqlite(database):
+        raise StorageError(
+            f"이미 암호화되었거나 SQLite 데이터베이스가 아닙니다: {database}",
+            f"{database} is already encrypted, or it is not a SQLite database.",
+        )
+    with DatabaseLock.acquire(database):
+        tmp = database.with_name(f".{database.name}.encrypt.tmp")
+        try:
+            export_copy(database, tmp, source_key=None, dest_key=passphrase)
+            key = new_attachment_key()
+            with open_encrypted(tmp, passphrase) as conn:
+                conn.execute("DELETE FROM meta WHERE key = ?", (ATTACHMENT_KEY,))
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (ATTACHMENT_KEY, key.hex()))
+            replace_database(tmp, database)
+        finally:
+            tmp.unlink(missing_ok=True)
+        sealed = _seal_attachments(attachments, key)
+        converted = _convert_backups(backups, None, passphrase)
+    return converted, sealed
+
+
+def rekey_database(database: Path, old: str, new: str, *, backups: Path) -> int:
+    """Change the passphrase of an encrypted database (and of its backups); returns backups changed."""
+    from app.lock import DatabaseLock
+
+    with DatabaseLock.acquire(database):
+        with open_encrypted(database, old):
+            pass  # wrong passphrase: refused before anything is written
+        tmp = database.with_name(f".{database.name}.rekey.tmp")
+        try:
+            export_copy(database, tmp, source_key=old, dest_key=new)
+            replace_database(tmp, database)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return _convert_backups(backups, old, new)
+
+
+def _convert_backups(folder: Path, old: str | None, new: str) -> int:
+    count = 0
+    for path in sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []:
+        if old is None and not is_plain_sqlite(path):
+            continue
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:
+            export_copy(path, tmp, source_key=old, dest_key=new)
+        except (StorageError, Exception):  # a backup under another passphrase stays as it is
+            tmp.unlink(missing_ok=True)
+            continue
+        os.replace(tmp, path)
+        count += 1
+    return count
+
+
+def _seal_attachments(folder: Path, key: bytes) -> int:
+    from app.atomic import atomic_write_bytes
+
+    count = 0
+    for path in folder.glob("*/*") if folder.is_dir() else []:
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        data = path.read_bytes()
+        if data.startswith(BLOB_MAGIC):
+            continue
+        atomic_write_bytes(path, seal_blob(key, data))
+        count += 1
+    return count

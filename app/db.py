@@ -63,6 +63,7 @@ class Database:
         self.device_id = ""
         self.blob_key: bytes | None = None  # set for an encrypted database: seals attachments
         self.encrypted = False
+        self.passphrase: str | None = None  # kept for backups of an encrypted database
         self.lock: DatabaseLock | None = None
         audit.install(self._sessions)
         exchange_clock.install(self._sessions)  # after audit: orders new edits after known ones
@@ -96,6 +97,7 @@ class Database:
         database = cls(engine, paths, url)
         database.lock = held
         database.encrypted = bool(passphrase) and database.is_sqlite
+        database.passphrase = passphrase if database.encrypted else None
         try:
             if migrate:
                 from app.migrate import upgrade_to_head

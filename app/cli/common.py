@@ -18,12 +18,37 @@ if TYPE_CHECKING:
     from app.db import Database
 
 
-def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
+def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = True) -> Database:
+    """Open the database of ``--db``/``--home``, with ``--passphrase-file`` when encrypted.
+
+    A SQLite file is locked for this process (one writer at a time), and backed up
+    when its newest backup is older than a day.
+    """
     from app.db import Database
     from app.paths import app_paths
 
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
-    return Database.open(getattr(args, "db", None), paths=paths, migrate=migrate)
+    passphrase = passphrase_from(args)
+    db = Database.open(getattr(args, "db", None), paths=paths, migrate=migrate, passphrase=passphrase, lock=lock)
+    if lock and migrate:
+        from app.backup import auto_backup_if_due
+
+        try:
+            auto_backup_if_due(db)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def passphrase_from(args: argparse.Namespace) -> str | None:
+    """The database passphrase named by the global ``--passphrase-file``, if any."""
+    name = getattr(args, "passphrase_file", None)
+    if not name:
+        return None
+    from app.crypto_db import read_passphrase_file
+
+    return read_passphrase_file(Path(name))
 
 
 def parse_id(text: str, kind: str = "record") -> uuid.UUID:

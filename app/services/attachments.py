@@ -43,7 +43,12 @@ def store_blob(db: Database, source: Path) -> tuple[str, int]:
         )
     sha = digest.hexdigest()
     target = blob_path(db, sha)
-    if not target.exists():
+    if not target.exists() and db.blob_key is not None:  # encrypted database: sealed at rest
+        from app.crypto_db import seal_blob
+
+        with atomic_open(target) as out:
+            out.write(seal_blob(db.blob_key, source.read_bytes()))
+    elif not target.exists():
         with atomic_open(target) as out, source.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 out.write(chunk)
@@ -98,12 +103,29 @@ def attachment_file(db: Database, ident: UUID) -> Path:
     with db.session() as s:
         obj = get_live(s, Attachment, ident)
         path = blob_path(db, obj.sha256)
+        filename = obj.filename
     if not path.exists():
         raise StorageError(
             f"첨부파일의 내용이 데이터 폴더에 없습니다: {path}",
             f"The attachment's file is missing from the data folder: {path}",
         )
+    if db.blob_key is not None:  # encrypted at rest: a plain copy for the viewer, in a private folder
+        return _plain_copy(db, path, filename)
     return path
+
+
+def _plain_copy(db: Database, path: Path, filename: str) -> Path:
+    import os
+    import tempfile
+
+    from app.atomic import atomic_write_bytes
+    from app.crypto_db import open_blob
+
+    folder = Path(tempfile.gettempdir()) / f"partnership-desk-{os.getpid()}" / path.name[:16]
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = folder / Path(filename).name
+    atomic_write_bytes(target, open_blob(db.blob_key, path.read_bytes()))
+    return target
 
 
 def remove_attachment(db: Database, ident: UUID) -> None:
