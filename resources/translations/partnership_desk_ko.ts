@@ -15,7 +15,7 @@
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="+64"/>
+        <location filename="../../ui/app.py" line="+65"/>
         <source>A report was saved to {path}.</source>
         <translation>오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+30"/>
+        <location line="+28"/>
         <location filename="../../ui/main_window.py" line="-214"/>
         <location filename="../../ui/views/editor.py" line="+148"/>
         <location line="+172"/>
@@ -34,12 +34,12 @@
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-27"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <location line="+11"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
@@ -404,7 +404,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="+63"/>
+        <location filename="../../ui/models/lists.py" line="+65"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+104"/>
         <location filename="../../ui/views/meeting_editor.py" line="+54"/>
@@ -419,12 +419,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>관리번호</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Agreement title</source>
         <translation>협약명</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+14"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location filename="../../ui/views/list_view.py" line="+198"/>
@@ -1545,8 +1545,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Attachments, backups and settings are kept in the same folder. It can be changed in Settings.</source>
-        <translation>첨부파일, 백업, 설정도 같은 폴더에 보관됩니다. 설정에서 안내를 확인할 수 있습니다.</translation>
+        <source>Attachments, backups and settings are kept in the same folder. Settings explains how to use another one.</source>
+        <translation>첨부파일, 백업, 설정도 같은 폴더에 보관됩니다. 다른 폴더를 쓰는 방법은 설정에서 안내합니다.</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1619,7 +1619,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>Delete 키를 누르면 날짜가 지워집니다.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Error: {field}</source>
         <translation>오류: {field}</translation>
     </message>
@@ -1706,57 +1706,57 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-209"/>
         <source>Agreement briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>협약 브리핑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counterpart briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>기관 브리핑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pre-meeting brief</source>
-        <translation type="unfinished"></translation>
+        <translation>회의 사전 자료</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minutes record</source>
-        <translation type="unfinished"></translation>
+        <translation>회의록</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Portfolio overview</source>
-        <translation type="unfinished"></translation>
+        <translation>협약 현황</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Briefing type</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑 유형</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Language of the briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑 언어</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Word (DOCX)</source>
-        <translation type="unfinished"></translation>
+        <translation>워드(DOCX)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File format</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 형식</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1766,12 +1766,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <source>Printed on every page, for example 대외비 or RESTRICTED.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 쪽에 표시됩니다 (예: 대외비, RESTRICTED).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>유형(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1781,22 +1781,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Format</source>
-        <translation type="unfinished"></translation>
+        <translation>형식(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Marking</source>
-        <translation type="unfinished"></translation>
+        <translation>보안 등급 표시(&amp;M)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>만들기(&amp;G)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the options and press Generate.</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션을 고른 뒤 [만들기]를 누르십시오.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1811,73 +1811,73 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+3"/>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 저장(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>열기(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the file in the program your computer uses for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서 이 파일 형식에 쓰는 프로그램으로 엽니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The options changed. Press Generate to make the briefing again.</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션이 바뀌었습니다. [만들기]를 눌러 브리핑 자료를 다시 만드십시오.</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+8"/>
         <source>Preparing the briefing…</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑 자료를 만드는 중…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Ready: {pages} page(s). Save it, or open it in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>완료: {pages}쪽. 저장하거나 다른 프로그램으로 여십시오.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소했습니다. 저장된 것은 없습니다.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>워드 문서 (*.docx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑 자료 저장</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The briefing could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>브리핑 자료를 {path}에 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 저장했습니다.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No program is set up to open this file. Use Save As instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
 </context>
 <context>

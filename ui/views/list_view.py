@@ -174,7 +174,7 @@ class RecordListView(QWidget):
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         widget.setAccessibleName(label)
-        row, col = divmod(len(self.filter_widgets), 3)
+        row, col = divmod(len(self.filter_widgets), 2)
         self.filters.addWidget(caption, row, col * 2, Qt.AlignmentFlag.AlignRight)
         self.filters.addWidget(widget, row, col * 2 + 1)
         if isinstance(widget, PickerButton):
@@ -226,7 +226,7 @@ class RecordListView(QWidget):
             self._add_filter(
                 "organization_id", tr("Party"), PickerButton(self.ctx, "organization", tr("Party"), self)
             )
-        for col in (1, 3, 5):
+        for col in (1, 3):
             self.filters.setColumnStretch(col, 1)
 
     def current_query(self) -> Any:

@@ -59,7 +59,7 @@ class WelcomeView(QWidget):
             + tr("Database:")
             + f" <b>{_html(db_where)}</b><br>"
             + tr(
-                "Attachments, backups and settings are kept in the same folder. It can be changed in Settings."
+                "Attachments, backups and settings are kept in the same folder. Settings explains how to use another one."
             ),
             self,
         )

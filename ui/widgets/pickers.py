@@ -141,6 +141,8 @@ class PickerButton(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label.setMinimumWidth(60)
+        for button in (self.choose, self.clear_button):
+            button.setMinimumWidth(button.sizeHint().width())  # never clipped in a narrow filter row
         layout.addWidget(self.label, 1)
         layout.addWidget(self.choose)
         layout.addWidget(self.clear_button)
