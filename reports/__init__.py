@@ -67,6 +67,7 @@ def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
     """The briefing type for ``request``: a meeting yet to come gets a pre-meeting brief."""
     from reports.templates import BRIEFING_TYPES, types_for
 
+    check_request(request)
     if request.briefing is not None:
         chosen = BRIEFING_TYPES.get(request.briefing)
         if chosen is None or chosen.target != request.kind:

@@ -115,3 +115,10 @@ def test_unknown_record_shows_the_error(ctx: UiContext, qtbot: QtBot) -> None:
     dialog.generate()
     assert "No agreement" in dialog.status.text()
     assert dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_a_record_kind_without_briefings(ctx: UiContext, qtbot: QtBot) -> None:
+    dialog = make(ctx, qtbot, "contact", uuid.UUID(int=5))
+    assert dialog.type_combo.count() == 0
+    assert not dialog.generate_button.isEnabled()
+    assert "no briefing" in dialog.status.text()

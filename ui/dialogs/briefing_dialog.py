@@ -156,6 +156,9 @@ class BriefingDialog(QDialog):
             combo.currentIndexChanged.connect(self._options_changed)
         self.marking_combo.currentTextChanged.connect(self._options_changed)
         self._set_ready(False)
+        if self.type_combo.count() == 0:  # a record kind without briefings
+            self.generate_button.setEnabled(False)
+            self.status.setText(self.tr("There is no briefing for this kind of record."))
 
     # -- options -------------------------------------------------------------------
 
