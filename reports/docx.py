@@ -33,7 +33,7 @@ HEAD_FILL = "E8EDF5"
 LABEL_FILL = "F3F5F9"
 OVERDUE_FILL = "FBE3E1"
 TEXT_WIDTH_MM = 170.0
-_BAR = "█"
+_BAR = "■"  # a glyph NanumGothic has (U+2588 is missing from it)
 
 
 def clean(text: str) -> str:
@@ -374,7 +374,7 @@ class _Writer:
         widths = [22.0] + [max(15.0, min(24.0, 100.0 / max(1, len(names))))] * len(names) + [13.0]
         bar_width = max(20.0, TEXT_WIDTH_MM - sum(widths))
         widths.append(bar_width)
-        scale = max(1, int((bar_width - 4) / 3.4))  # a full block is about 3.2 mm at 9 pt
+        scale = max(1, int((bar_width - 4) / 3.1))  # a square is about 3 mm wide at 9 pt
         table = self._table(len(b.categories) + 1, widths)
         header = ["", *names, b.total_label, ""]
         _repeat_header(table.rows[0])

@@ -313,3 +313,23 @@ def test_importing_reports_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_character_has_a_glyph_in_the_korean_font(
+    shared_demo: Database, ids: DemoIds, lang: str
+) -> None:
+    """No empty boxes: each character the briefings print exists in NanumGothic."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from reports import build_document
+    from reports.docx import _BAR
+    from reports.pdf import FONT, register_fonts
+
+    register_fonts()
+    glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    for key in TARGET:
+        doc = build_document(shared_demo, request_for(ids, key, lang, "pdf", MARKING[lang]))
+        text = "".join(doc.text_items()) + doc.page_label + doc.generated_label + doc.highlight_note + _BAR
+        missing = sorted({c for c in text if not c.isspace() and ord(c) not in glyphs})
+        assert not missing, f"{key}: no glyph for {missing}"
