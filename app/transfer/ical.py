@@ -136,28 +136,18 @@ def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[An
 
 
 def _commitments_calendar(db: Database, query: object | None, ko: bool) -> tuple[Any, int]:
-    from sqlalchemy import select
-
     from app.dto import CommitmentQuery
-    from app.models import Commitment
     from app.services.commitments import list_commitments
     from app.transfer.export import _unpaged
 
     rows = [c for c in list_commitments(db, _unpaged(query, CommitmentQuery)) if c.due_on is not None]
     cal = _calendar("이행 과제 기한" if ko else "Commitment deadlines")
-    versions: dict[uuid.UUID, int] = {}
-    with db.session() as s:
-        for start in range(0, len(rows), 500):
-            chunk = [r.id for r in rows[start : start + 500]]
-            versions.update(
-                dict(s.execute(select(Commitment.id, Commitment.version).where(Commitment.id.in_(chunk))))
-            )
     for c in rows:
         assert c.due_on is not None
         agreement = c.agreement_title_ko or c.agreement_title_en
         title = f"{'기한' if ko else 'Due'}: {c.title}"
         cal.add_component(
-            _deadline("commitment", c.id, versions.get(c.id, c.version), c.updated_at, title, c.due_on,
+            _deadline("commitment", c.id, c.version, c.updated_at, title, c.due_on,
                       "\n".join(p for p in (agreement, c.description) if p))
         )  # fmt: skip
     return cal, len(rows)

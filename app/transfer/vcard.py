@@ -94,7 +94,7 @@ def card_values(card: Any) -> dict[str, str]:
         elif name == "TITLE":
             values.setdefault("title", _text(child.value))
         elif name == "NOTE":
-            values.setdefault("notes", _text(child.value))
+            values.setdefault("notes", str(child.value or ""))  # leading tabs and line breaks are content
         elif name == "NICKNAME" and not has_hangul(_text(child.value)):
             values.setdefault("name_en", _text(child.value))  # how we write the English name
         elif name == "UID":
