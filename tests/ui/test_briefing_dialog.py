@@ -101,7 +101,13 @@ def test_save_failure_is_reported_not_raised(
 
     dialog = make(ctx, qtbot, "portfolio", None)
     assert dialog.type_combo.currentData() == "portfolio"
+    dialog.filter_combo.setCurrentIndex(3)  # expired or terminated
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("en"))
     dialog.generate()
+    assert dialog.generated is not None
+    pdf = read_pdf(dialog.generated.data)
+    assert pdf.has("Agreements (filtered)") and pdf.has("Example agreement on system-semiconductor skills")
+    assert not pdf.has("Example MOU on next-generation power semiconductors")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     blocker = tmp_path / "file"

@@ -110,8 +110,21 @@ class BriefingDialog(QDialog):
         self.marking_combo.setAccessibleName(self.tr("Marking"))
         self.marking_combo.setToolTip(self.tr("Printed on every page, for example 대외비 or RESTRICTED."))
 
+        from app.enums import AgreementStatus as S
+
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.addItem(self.tr("All agreements"), ())
+        self.filter_combo.addItem(self.tr("Signed or in force"), (S.SIGNED, S.IN_FORCE))
+        self.filter_combo.addItem(self.tr("Draft or under negotiation"), (S.DRAFT, S.NEGOTIATING))
+        self.filter_combo.addItem(self.tr("Expired or terminated"), (S.EXPIRED, S.TERMINATED))
+        self.filter_combo.setAccessibleName(self.tr("Agreements to include"))
+
         form = QFormLayout()
         form.addRow(self.tr("&Type"), self.type_combo)
+        if kind == "portfolio":
+            form.addRow(self.tr("&Agreements"), self.filter_combo)
+        else:
+            self.filter_combo.hide()
         form.addRow(self.tr("&Language"), self.lang_combo)
         form.addRow(self.tr("&Format"), self.format_combo)
         form.addRow(self.tr("&Marking"), self.marking_combo)
@@ -152,7 +165,7 @@ class BriefingDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
 
-        for combo in (self.type_combo, self.lang_combo, self.format_combo):
+        for combo in (self.type_combo, self.lang_combo, self.format_combo, self.filter_combo):
             combo.currentIndexChanged.connect(self._options_changed)
         self.marking_combo.currentTextChanged.connect(self._options_changed)
         self._set_ready(False)
@@ -171,7 +184,10 @@ class BriefingDialog(QDialog):
             return ""
 
     def request(self) -> BriefingRequest:
+        from app.dto import AgreementQuery
+
         marking = self.marking_combo.currentText().strip()
+        statuses = tuple(self.filter_combo.currentData() or ())
         return BriefingRequest(
             kind=self.kind,
             target_id=self.target_id,
@@ -179,6 +195,9 @@ class BriefingDialog(QDialog):
             format=str(self.format_combo.currentData()),
             classification=marking or None,
             briefing=str(self.type_combo.currentData()),
+            portfolio_filter=AgreementQuery(statuses=statuses)
+            if self.kind == "portfolio" and statuses
+            else None,
         )
 
     def _options_changed(self) -> None:
