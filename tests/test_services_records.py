@@ -407,3 +407,22 @@ def test_organization_query_by_kind(any_db: Database) -> None:
     org(any_db, "삼성전자", org_kind=OrgKind.COMPANY)
     found = organizations.list_organizations(any_db, OrganizationQuery(org_kind=OrgKind.COMPANY))
     assert [o.name_ko for o in found] == ["삼성전자"]
+
+
+def test_attendee_defaults_to_the_position_held_on_the_meeting_day(any_db: Database) -> None:
+    ksia = org(any_db, "한국반도체산업협회")
+    keit = org(any_db, "한국산업기술평가관리원")
+    c = person(any_db, "조은비")
+    member(any_db, c.id, ksia.id, "선임", date(2017, 1, 2), date(2021, 2, 28))
+    member(any_db, c.id, keit.id, "책임", date(2021, 3, 2))
+    past = meeting(any_db, "2019년 회의", starts_at=datetime(2019, 5, 7, 5, tzinfo=UTC))
+    then = meetings.add_attendee(any_db, past.id, AttendeeInput(contact_id=c.id))
+    assert (then.organization_name_ko, then.title) == ("한국반도체산업협회", "선임")
+    # An organization given without a title takes the title held there, not the current one.
+    later = meeting(any_db, "2025년 회의", starts_at=datetime(2025, 5, 7, 5, tzinfo=UTC))
+    there = meetings.add_attendee(any_db, later.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id))
+    assert (there.organization_name_ko, there.title) == ("한국반도체산업협회", "선임")
+    # Before any known position: the current one.
+    early = meeting(any_db, "2010년 회의", starts_at=datetime(2010, 1, 1, 5, tzinfo=UTC))
+    now = meetings.add_attendee(any_db, early.id, AttendeeInput(contact_id=c.id))
+    assert (now.organization_name_ko, now.title) == ("한국산업기술평가관리원", "책임")

@@ -262,8 +262,9 @@ def meetings_of_organization(db: Database, organization_id: UUID) -> list[Meetin
 
 
 def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> AttendeeView:
+    """Add a person to a meeting; organization and title default to the position they held on its day."""
     with db.session() as s:
-        get_live(s, Meeting, meeting_id)
+        meeting = get_live(s, Meeting, meeting_id)
         get_live(s, Contact, data.contact_id)
         exists = s.scalar(
             select(Attendee.id).where(
@@ -277,13 +278,14 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
                 "contact_id", "이미 참석자로 등록된 사람입니다.", "This person is already an attendee."
             )
         org_id, title = data.organization_id, text(data.title, "title", "직위", "Title", max_length=200)
-        if org_id is None or not title:
-            current = _current_position(s, data.contact_id)
-            if current is not None:
-                org_id = org_id or current.organization_id
-                title = title or current.title
         if org_id is not None:
             get_live(s, Organization, org_id)
+        if org_id is None or not title:
+            day = meeting.starts_at.astimezone().date() if meeting.starts_at else date.today()
+            held = _position_on(s, data.contact_id, day, org_id)
+            if held is not None:
+                org_id = org_id or held.organization_id
+                title = title or held.title
         obj = Attendee(
             meeting_id=meeting_id,
             contact_id=data.contact_id,
@@ -296,18 +298,26 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
     return next(a for a in list_attendees(db, meeting_id) if a.id == obj.id)
 
 
-def _current_position(s: Session, contact_id: UUID) -> Membership | None:
-    today = date.today()
-    return s.scalar(
-        select(Membership)
-        .where(
-            Membership.contact_id == contact_id,
-            Membership.deleted_at.is_(None),
-            or_(Membership.ended_on.is_(None), Membership.ended_on >= today),
+def _position_on(s: Session, contact_id: UUID, day: date, organization_id: UUID | None) -> Membership | None:
+    """The position held on ``day`` (in ``organization_id`` if given), else the current one, else the latest there."""
+    base = select(Membership).where(Membership.contact_id == contact_id, Membership.deleted_at.is_(None))
+    if organization_id is not None:
+        base = base.where(Membership.organization_id == organization_id)
+    newest_first = (Membership.started_on.desc().nulls_last(), Membership.id)
+    for when in dict.fromkeys((day, date.today())):
+        held = s.scalar(
+            base.where(
+                or_(Membership.started_on.is_(None), Membership.started_on <= when),
+                or_(Membership.ended_on.is_(None), Membership.ended_on >= when),
+            )
+            .order_by(*newest_first)
+            .limit(1)
         )
-        .order_by(Membership.started_on.desc().nulls_last())
-        .limit(1)
-    )
+        if held is not None:
+            return held
+    if organization_id is None:
+        return None
+    return s.scalar(base.order_by(*newest_first).limit(1))
 
 
 def remove_attendee(db: Database, ident: UUID) -> None:
