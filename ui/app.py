@@ -79,10 +79,85 @@ def install_excepthook(paths: AppPaths) -> None:
     sys.excepthook = hook
 
 
-def open_database(args: Any, paths: AppPaths) -> Any:
-    from app.db import Database
+def _database_file(args: Any, paths: AppPaths) -> Path | None:
+    from sqlalchemy.engine import make_url
 
-    return Database.open(getattr(args, "db", None), paths=paths)
+    from app.paths import database_url
+
+    url = make_url(database_url(getattr(args, "db", None), paths))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _ask_passphrase() -> str | None:
+    try:
+        from ui.dialogs.passphrase_dialog import ask_passphrase
+    except ImportError:
+        QMessageBox.critical(
+            None,
+            tr("Cannot open the database"),
+            tr("The database is encrypted. Start Partnership Desk with --passphrase-file FILE."),
+        )
+        return None
+    answer: str | None = ask_passphrase(None, confirm=False)
+    return answer
+
+
+def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None) -> bool:
+    """False when the database is damaged and the user did not restore a backup."""
+    from app.recovery import check_on_start, restore_backup
+
+    check = check_on_start(paths, file, passphrase=passphrase)
+    if check.ok:
+        return True
+    message = check.message.get() if check.message else check.problem
+    if check.newest_good_backup is None:
+        QMessageBox.critical(None, tr("The database is damaged"), message)
+        return False
+    answer = QMessageBox.question(
+        None,
+        tr("The database is damaged"),
+        message + "\n\n" + tr("Restore the backup now? The current file is kept in the backups folder."),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restore_backup(paths, check.newest_good_backup.path, file, passphrase=passphrase)
+    return True
+
+
+def open_database(args: Any, paths: AppPaths) -> Any:
+    """Open the database as its one writer, asking for the passphrase of an encrypted file.
+
+    Returns None when the user gave up (cancelled the passphrase or a restore).
+    """
+    from app.crypto_db import looks_encrypted
+    from app.db import Database
+    from app.errors import StorageError
+
+    passphrase: str | None = None
+    if getattr(args, "passphrase_file", None):
+        from app.crypto_db import read_passphrase_file
+
+        passphrase = read_passphrase_file(Path(args.passphrase_file))
+    file = _database_file(args, paths)
+    asked = 0
+    while True:
+        if passphrase is None and file is not None and looks_encrypted(file):
+            passphrase = _ask_passphrase()
+            asked += 1
+            if passphrase is None:
+                return None
+        if file is not None and not _check_and_offer_restore(paths, file, passphrase):
+            return None
+        try:
+            return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+        except StorageError as exc:
+            wrong = asked and asked < 3 and "passphrase" in str(exc.message("en")).lower()
+            if not wrong:
+                raise
+            QMessageBox.warning(None, tr("Cannot open the database"), str(exc))
+            passphrase = None
 
 
 def run_gui(args: Any) -> int:
@@ -107,6 +182,8 @@ def run_gui(args: Any) -> int:
 
     try:
         db = open_database(args, paths)
+        if db is None:
+            return 1
     except DomainError as exc:
         QMessageBox.critical(None, tr("Cannot open the database"), str(exc))
         return 1
@@ -157,7 +234,15 @@ class Controller:
         window.show()
         window.show_view(view or window.last_view())
         QTimer.singleShot(0, window.check_empty)
+        if view is None:
+            QTimer.singleShot(2000, self.daily_backup)
         return window
+
+    def daily_backup(self) -> None:
+        """A backup when the newest is older than a day, in the background."""
+        from app.backup import auto_backup_if_due
+
+        self.runner.run(auto_backup_if_due, self.ctx.db, on_error=lambda _exc: None)
 
     def switch_language(self, lang: str) -> None:
         old = self.window

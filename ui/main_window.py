@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(lst)
             lst.start()
         self.new_action.setEnabled(view != "dashboard")
+        self.save_action.setEnabled(view != "dashboard")
 
     def show_welcome(self) -> None:
         from ui.views.welcome_view import WelcomeView

@@ -52,16 +52,16 @@ class DashboardView(QWidget):
         top.addWidget(refresh)
 
         work_headers = [tr("Due"), tr("What needs doing"), tr("Type"), tr("Who"), tr("Under")]
-        self.overdue = self._section(tr("Overdue"), work_headers)
-        self.due_soon = self._section(tr("Due in the next 30 days"), work_headers)
+        self.overdue = self._section(tr("Overdue"), work_headers, (1, 4))
+        self.due_soon = self._section(tr("Due in the next 30 days"), work_headers, (1, 4))
         self.expiring = self._section(
             tr("Agreements expiring within 90 days"), [tr("Expires"), tr("Agreement"), tr("Status")]
         )
         self.meetings = self._section(
-            tr("Upcoming meetings"), [tr("Date"), tr("Meeting"), tr("Place"), tr("Attendees")]
+            tr("Upcoming meetings"), [tr("Date"), tr("Meeting"), tr("Place"), tr("Attendees")], (1, 2)
         )
         self.recent = self._section(
-            tr("Recent changes"), [tr("When"), tr("Type"), tr("Record"), tr("Change")]
+            tr("Recent changes"), [tr("When"), tr("Type"), tr("Record"), tr("Change")], (2,)
         )
 
         body = QWidget(self)
@@ -83,7 +83,7 @@ class DashboardView(QWidget):
         layout.addWidget(scroll, 1)
 
     def _section(
-        self, title: str, headers: list[str], stretch: int = 1
+        self, title: str, headers: list[str], stretch: tuple[int, ...] = (1,)
     ) -> tuple[QWidget, QLabel, RelatedTable]:
         box = QWidget(self)
         label = QLabel(title, box)

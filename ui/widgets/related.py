@@ -37,7 +37,7 @@ class RelatedTable(QWidget):
     activated = Signal(object)  # the item
 
     def __init__(
-        self, headers: Sequence[str], name: str, parent: QWidget | None = None, stretch: int | None = None
+        self, headers: Sequence[str], name: str, parent: QWidget | None = None, stretch: tuple[int, ...] = ()
     ) -> None:
         super().__init__(parent)
         self.items: list[Any] = []
@@ -100,16 +100,19 @@ class RelatedTable(QWidget):
             elif muted is not None and muted(item):
                 color = MUTED
             for col, value in enumerate(cells(item)):
-                cell = QTableWidgetItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                cell = QTableWidgetItem(text)
+                if len(text) > 20:
+                    cell.setToolTip(text)
                 if color is not None:
                     cell.setForeground(QBrush(color))
                 self.table.setItem(row, col, cell)
         header = self.table.horizontalHeader()
-        if self.stretch is not None:
+        if self.stretch:
             for col in range(self.table.columnCount()):
                 mode = (
                     QHeaderView.ResizeMode.Stretch
-                    if col == self.stretch
+                    if col in self.stretch
                     else QHeaderView.ResizeMode.ResizeToContents
                 )
                 header.setSectionResizeMode(col, mode)
