@@ -324,6 +324,7 @@ class CommitmentView:
 class CommitmentQuery:
     text: str = ""
     agreement_id: UUID | None = None
+    agreements: AgreementQuery | None = None  # only the commitments of the agreements it selects
     organization_id: UUID | None = None
     statuses: tuple[CommitmentStatus, ...] = ()
     due_before: date | None = None

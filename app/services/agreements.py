@@ -210,6 +210,11 @@ def _query(query: AgreementQuery) -> Select[Agreement]:
     return stmt
 
 
+def selected_ids(query: AgreementQuery) -> Select[UUID]:
+    """The ids of the agreements ``query`` selects (its filters; not its order or page), for a subquery."""
+    return _query(query).with_only_columns(Agreement.id).correlate(None)
+
+
 def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[AgreementSummary]:
     query = query or AgreementQuery()
     sort = query.sort if query.sort in SORTABLE else "signed_on"

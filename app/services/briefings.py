@@ -229,6 +229,7 @@ def portfolio(
                 statuses=(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS),
                 due_before=today - timedelta(days=1),
                 sort="due_on",
+                agreements=base,  # filtered in SQL, not after loading every overdue commitment
             ),
         )
         if c.agreement_id in ids

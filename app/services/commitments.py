@@ -124,6 +124,10 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
         )
     if query.agreement_id:
         stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
+    if query.agreements is not None:
+        from app.services.agreements import selected_ids
+
+        stmt = stmt.where(Commitment.agreement_id.in_(selected_ids(query.agreements)))
     if query.organization_id:
         stmt = stmt.where(Party.organization_id == query.organization_id)
     if query.statuses:
