@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from factories import agreement, commitment, meeting, member, org, party, person
@@ -155,3 +156,29 @@ def test_recent_changes_lists_live_records_once(any_db: Database) -> None:
     recent = history.recent_changes(any_db)
     assert [(r.label, r.action) for r in recent] == [("가 협약 (수정)", "update")]
     assert recent[0].occurred_at <= datetime.now(UTC)
+
+
+def test_attachments_follow_their_record_and_its_children(any_db: Database, tmp_path: Path) -> None:
+    from app.services import attachments
+
+    a = agreement(any_db)
+    c = commitment(any_db, a.id)
+    keep_alone = meeting(any_db)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    on_agreement = attachments.add_attachment(any_db, "agreement", a.id, scan)
+    on_commitment = attachments.add_attachment(any_db, "commitment", c.id, scan)
+    removed_before = attachments.add_attachment(any_db, "agreement", a.id, scan, description="먼저 삭제")
+    on_meeting = attachments.add_attachment(any_db, "meeting", keep_alone.id, scan)
+    attachments.remove_attachment(any_db, removed_before.id)
+    agreements.delete_agreement(any_db, a.id)
+    with pytest.raises(NotFoundError):
+        attachments.attachment_file(any_db, on_agreement.id)
+    with pytest.raises(NotFoundError):
+        attachments.attachment_file(any_db, on_commitment.id)
+    assert attachments.attachment_file(any_db, on_meeting.id).read_bytes() == b"%PDF-1.4 scan"
+    agreements.restore_agreement(any_db, a.id)
+    assert [x.id for x in attachments.list_attachments(any_db, "agreement", a.id)] == [on_agreement.id]
+    assert [x.id for x in attachments.list_attachments(any_db, "commitment", c.id)] == [on_commitment.id]
+    meetings.delete_meeting(any_db, keep_alone.id)
+    assert attachments.list_attachments(any_db, "meeting", keep_alone.id) == []

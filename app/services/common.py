@@ -13,7 +13,7 @@ from sqlalchemy import Select, String, Text, and_, case, func, literal, or_, sel
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, NotFoundError, ValidationError
-from app.models import Entity, utcnow
+from app.models import Attachment, Entity, utcnow
 from app.text import check_text
 
 E = TypeVar("E", bound=Entity)
@@ -77,9 +77,11 @@ def check_order(
 
 
 def soft_delete(session: Session, obj: Entity, expected_version: int | None = None) -> datetime:
+    """Tombstone ``obj`` and the files attached to it; returns the time, which restore matches."""
     check_version(obj, expected_version)
     now = utcnow()
     obj.deleted_at = now
+    _delete_attachments(session, obj, now)
     return now
 
 
@@ -87,6 +89,7 @@ def delete_children(session: Session, stmt: Select[E], when: datetime) -> None:
     for child in session.scalars(stmt):
         if child.deleted_at is None:
             child.deleted_at = when
+            _delete_attachments(session, child, when)
 
 
 def restore_children(session: Session, stmt: Select[E], when: datetime) -> None:
@@ -94,6 +97,7 @@ def restore_children(session: Session, stmt: Select[E], when: datetime) -> None:
     for child in session.scalars(stmt):
         if child.deleted_at == when:
             child.deleted_at = None
+            _restore_attachments(session, child, when)
 
 
 def restore_record(session: Session, model: type[E], ident: UUID) -> tuple[E, datetime]:
@@ -108,7 +112,31 @@ def restore_record(session: Session, model: type[E], ident: UUID) -> tuple[E, da
         )
     when = obj.deleted_at
     obj.deleted_at = None
+    _restore_attachments(session, obj, when)
     return obj, when
+
+
+def _attachments_of(obj: Entity) -> Select[Attachment] | None:
+    if isinstance(obj, Attachment):
+        return None
+    return select(Attachment).where(
+        Attachment.owner_kind == type(obj).__tablename__, Attachment.owner_id == obj.id
+    )
+
+
+def _delete_attachments(session: Session, obj: Entity, when: datetime) -> None:
+    stmt = _attachments_of(obj)
+    if stmt is not None:
+        for attachment in session.scalars(stmt.where(Attachment.deleted_at.is_(None))):
+            attachment.deleted_at = when
+
+
+def _restore_attachments(session: Session, obj: Entity, when: datetime) -> None:
+    stmt = _attachments_of(obj)
+    if stmt is not None:
+        for attachment in session.scalars(stmt):
+            if attachment.deleted_at == when:
+                attachment.deleted_at = None
 
 
 def like_pattern(text_value: str) -> str:
