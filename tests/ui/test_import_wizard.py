@@ -1,0 +1,98 @@
+"""The import wizard and the export dialog, driven as a person would."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
+from app.db import Database
+from app.services.contacts import list_contacts
+from ui.context import UiContext
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_wizard import ImportWizard
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def wizard_on(qtbot, ctx: UiContext, path: Path) -> ImportWizard:  # type: ignore[no-untyped-def]
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    return wizard
+
+
+def test_preview_mapping_and_import(qtbot, db: Database, make_ctx: Callable[..., UiContext]) -> None:  # type: ignore[no-untyped-def]
+    wizard = wizard_on(qtbot, make_ctx(db), DATA / "korean_excel_cp949.csv")
+    page = wizard.preview
+    assert [page.table.horizontalHeaderItem(i).text() for i in range(3)] == ["성명", "소속", "직위"]
+    assert page.table.item(0, 0).text() == "박서준"
+    assert page.combos["이메일"].currentText() == "E-mail"
+    assert page.combos["비고"].currentText() == "Notes"
+    assert page.summary.text().startswith("3 to create, 0 to update, 0 unchanged, 0 with problems.")
+    assert page.problems.count() == 0
+    page.combos["비고"].setCurrentIndex(0)  # "(not imported)"
+    wizard.next()
+    assert "3 to create" in wizard.confirm.text.text()
+    assert not wizard.confirm.skip.isVisible()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result_report is not None and wizard.result_report.created == 3
+    names = sorted(c.name_ko for c in list_contacts(db))
+    assert names == ["박서준", "이도현", "정하늘"]
+    assert all(c.notes == "" for c in _records(db))  # the unmapped column stayed out
+
+
+def _records(db: Database):  # type: ignore[no-untyped-def]
+    from app.services.contacts import get_contact
+
+    return [get_contact(db, c.id) for c in list_contacts(db)]
+
+
+def test_problems_per_row_and_skipping_them(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "E-mail"])
+        writer.writerow(["Jiyoon Han", "jiyoon.han@example.com"])
+        writer.writerow(["Sehoon Oh", "not-an-address"])
+    wizard = wizard_on(qtbot, make_ctx(db), path)
+    assert [wizard.preview.problems.item(i).text() for i in range(wizard.preview.problems.count())] == [
+        "Row 3: Not a valid e-mail address: not-an-address (for example name@example.com)"
+    ]
+    wizard.next()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    wizard.confirm.skip.setChecked(True)
+    assert finish.isEnabled()
+    finish.click()
+    assert [c.name_en for c in list_contacts(db)] == ["Jiyoon Han"]
+
+
+def test_vcard_preview(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    wizard = wizard_on(qtbot, make_ctx(db), DATA / "android_contacts_21.vcf")
+    assert wizard.preview.table.item(0, 0).text() == "김민준"
+    assert not wizard.preview.combos
+    assert wizard.preview.summary.text().startswith("3 to create")
+
+
+def test_export_dialog_writes_the_filtered_list(
+    qtbot, demo_sqlite: Database, make_ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.dto import OrganizationQuery
+
+    dialog = ExportDialog(make_ctx(demo_sqlite), "organizations", OrganizationQuery(text="하이닉스"))
+    qtbot.addWidget(dialog)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == ["csv", "xlsx"]
+    dialog.format.setCurrentIndex(1)
+    dialog.path.setText(str(tmp_path / "orgs.xlsx"))
+    dialog.export_button.click()
+    assert dialog.count == 1
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "orgs.xlsx").active
+    assert sheet is not None and sheet["A2"].value == "SK하이닉스"

@@ -1,0 +1,325 @@
+"""Import wizard: choose a file, check the column mapping and the problems per row, confirm.
+
+Reading and checking run through ``ctx.runner`` as dry runs of the same
+``app.transfer`` functions the command line uses; the import itself is one more
+run without ``dry_run``. Nothing is written before the last page is confirmed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.transfer.report import ImportOptions, ImportReport
+from ui.context import UiContext
+from ui.i18n import tr
+
+PREVIEW_ROWS = 20
+
+
+def field_labels(kind: str) -> dict[str, str]:
+    if kind == "organizations":
+        return {
+            "name": tr("Name"),
+            "name_ko": tr("Name (Korean)"),
+            "name_en": tr("Name (English)"),
+            "short_name": tr("Short name"),
+            "org_kind": tr("Kind"),
+            "country": tr("Country"),
+            "website": tr("Website"),
+            "notes": tr("Notes"),
+        }
+    return {
+        "name": tr("Name"),
+        "name_ko": tr("Name (Korean)"),
+        "name_en": tr("Name (English)"),
+        "first_name": tr("Given name"),
+        "middle_name": tr("Middle name"),
+        "last_name": tr("Family name"),
+        "organization": tr("Organization"),
+        "title": tr("Title"),
+        "department": tr("Department"),
+        "email": tr("E-mail"),
+        "phone": tr("Phone"),
+        "phone*": tr("Phone (by its label column)"),
+        "mobile": tr("Mobile"),
+        "notes": tr("Notes"),
+    }
+
+
+def summary_text(report: ImportReport) -> str:
+    lines = [
+        tr(
+            "{created} to create, {updated} to update, {unchanged} unchanged, {invalid} with problems."
+        ).format(
+            created=report.created, updated=report.updated, unchanged=report.unchanged, invalid=report.invalid
+        )
+    ]
+    if report.organizations_created or report.memberships_created:
+        lines.append(
+            tr("{orgs} new organizations, {positions} new positions.").format(
+                orgs=report.organizations_created, positions=report.memberships_created
+            )
+        )
+    return "\n".join(lines)
+
+
+def problem_text(report: ImportReport, row: int, message: str) -> str:
+    if report.unit == "row":
+        return tr("Row {row}: {message}").format(row=row, message=message)
+    return tr("Entry {row}: {message}").format(row=row, message=message)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(tr("Choose a file"))
+        self.setSubTitle(tr("CSV or Excel (XLSX) with a header row, vCard (.vcf) or iCalendar (.ics)."))
+        self.kind = QComboBox(self)
+        self.kind.addItem(tr("Contacts"), "contacts")
+        self.kind.addItem(tr("Organizations"), "organizations")
+        self.kind.addItem(tr("Meetings"), "meetings")
+        self.kind.setAccessibleName(tr("What the file holds"))
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName(tr("File"))
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton(tr("&Browse…"), self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(tr("&Import as"), self.kind)
+        form.addRow(tr("&File"), row)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Import"),
+            self.path.text(),
+            tr("Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)"),
+        )
+        if name:
+            self.path.setText(name)
+            if name.lower().endswith(".ics"):
+                self.kind.setCurrentIndex(self.kind.findData("meetings"))
+
+    def isComplete(self) -> bool:
+        return Path(self.path.text().strip()).is_file()
+
+
+class PreviewPage(QWizardPage):
+    """The first rows with a field chosen for each column, and the problems found."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(tr("Check the columns and the problems"))
+        self.table = QTableWidget(self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(tr("Preview"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.mapping_row = QWidget(self)
+        self.mapping_layout = QHBoxLayout(self.mapping_row)
+        self.mapping_layout.setContentsMargins(0, 0, 0, 0)
+        self.combos: dict[str, QComboBox] = {}
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName(tr("Problems"))
+        recheck = QPushButton(tr("&Check again"), self)
+        recheck.clicked.connect(self.check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Field for each column:"), self))
+        layout.addWidget(self.mapping_row)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(tr("Problems:"), self))
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(recheck, 0, Qt.AlignmentFlag.AlignRight)
+        self.report: ImportReport | None = None
+
+    def initializePage(self) -> None:
+        self.report = None
+        self.wiz.ctx.runner.run(self.wiz.read_preview, on_done=self.show_preview, parent=self)
+
+    def show_preview(self, preview: tuple[list[str], list[list[str]], dict[str, str] | None]) -> None:
+        columns, rows, mapping = preview
+        headers = columns if mapping is not None else []
+        mapping = mapping or {}
+        for combo in self.combos.values():
+            combo.deleteLater()
+        self.combos.clear()
+        labels = field_labels(self.wiz.kind())
+        for header in headers:
+            combo = QComboBox(self.mapping_row)
+            combo.setAccessibleName(tr("Field for column {name}").format(name=header))
+            combo.addItem(tr("(not imported)"), "")
+            for key, label in labels.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(combo.findData(mapping.get(header, "")), 0))
+            self.mapping_layout.addWidget(combo)
+            self.combos[header] = combo
+        self.mapping_row.setVisible(bool(headers))
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells[: len(columns)]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.check()
+
+    def mapping(self) -> dict[str, str] | None:
+        if not self.combos:
+            return None
+        return {header: str(combo.currentData() or "") for header, combo in self.combos.items()}
+
+    def check(self) -> None:
+        self.wiz.ctx.runner.run(
+            self.wiz.run_import, True, on_done=self.show_report, on_error=self.show_error, parent=self
+        )
+
+    def show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.summary.setText(summary_text(report))
+        self.problems.clear()
+        for p in report.problems:
+            self.problems.addItem(problem_text(report, p.row, p.message))
+        self.completeChanged.emit()
+
+    def show_error(self, exc: BaseException) -> None:
+        self.report = None
+        self.summary.setText(str(exc))
+        self.problems.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.report is not None
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(tr("Import"))
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.skip = QCheckBox(tr("&Skip the rows with problems and import the others"), self)
+        self.skip.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.skip)
+        layout.addStretch(1)
+        self.setFinalPage(True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Import"))
+
+    def initializePage(self) -> None:
+        report = self.wiz.preview.report
+        assert report is not None
+        problems = report.invalid
+        self.skip.setVisible(problems > 0)
+        self.skip.setChecked(False)
+        text = summary_text(report)
+        if problems:
+            text += "\n\n" + tr(
+                "Nothing is imported while rows have problems: fix them in the file and check again, "
+                "or skip those rows."
+            )
+        self.text.setText(text)
+
+    def isComplete(self) -> bool:
+        report = self.wiz.preview.report
+        return report is not None and (report.invalid == 0 or self.skip.isChecked())
+
+
+class ImportWizard(QWizard):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("Import"))
+        self.setMinimumSize(760, 560)
+        self.file_page = FilePage(self)
+        self.preview = PreviewPage(self)
+        self.confirm = ConfirmPage(self)
+        for page in (self.file_page, self.preview, self.confirm):
+            self.addPage(page)
+        self.result_report: ImportReport | None = None
+
+    def path(self) -> Path:
+        return Path(self.file_page.path.text().strip())
+
+    def kind(self) -> str:
+        return str(self.file_page.kind.currentData())
+
+    def options(self, dry_run: bool) -> ImportOptions:
+        return ImportOptions(
+            kind=self.kind(),
+            dry_run=dry_run,
+            skip_invalid=self.confirm.skip.isChecked(),
+            mapping=self.preview.mapping(),
+        )
+
+    def read_preview(self) -> tuple[list[str], list[list[str]], dict[str, str] | None]:
+        """Columns, the first rows and the guessed mapping (None: the format has no columns to map)."""
+        from app.transfer.fields import guess_mapping
+        from app.transfer.source import source_format
+
+        path = self.path()
+        fmt = source_format(path)
+        if fmt in ("csv", "xlsx"):
+            from app.transfer.tabular import read_sheet
+
+            sheet = read_sheet(path)
+            return (
+                sheet.headers,
+                [c for _, c in sheet.rows[:PREVIEW_ROWS]],
+                guess_mapping(sheet.headers, self.kind()),
+            )
+        if fmt == "vcf":
+            from app.transfer.vcard import read_vcards
+
+            cards, _ = read_vcards(path)
+            keys = ["name", "organization", "title", "email", "phone", "mobile"]
+            labels = field_labels("contacts")
+            rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
+            return [labels[k] for k in keys], rows, None
+        return [], [], None
+
+    def run_import(self, dry_run: bool, progress: Any = None) -> ImportReport:
+        from app.transfer.cli import run_import
+
+        return run_import(self.ctx.db, self.path(), self.options(dry_run), progress)
+
+    def accept(self) -> None:
+        def done(report: ImportReport) -> None:
+            self.result_report = report
+            QWizard.accept(self)
+
+        self.ctx.runner.run(
+            self.run_import,
+            False,
+            on_done=done,
+            on_error=self.preview.show_error,
+            title=tr("Importing…"),
+            parent=self,
+        )
