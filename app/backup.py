@@ -4,7 +4,7 @@ Uses SQLite's online backup API into a temporary file, verifies it with
 ``integrity_check``, then renames it into place, so a backup is either whole or absent.
 An encrypted database is copied with SQLCipher under the same key, so its backups
 are encrypted too. Backups in the backups folder are rotated: the newest of each of
-the last 7 days, 4 weeks and 12 months are kept.
+the last 7 days, 4 weeks and 12 months are kept, and all of the last day.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _NAME = re.compile(r"^(?P<reason>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 AUTO_INTERVAL = timedelta(days=1)
+KEEP_ALL = timedelta(days=1)  # every backup this close to the newest is kept (before each import)
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,12 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def rotate(folder: Path) -> list[Path]:
-    """Keep the newest backup of each of the last 7 days, 4 weeks and 12 months; delete the rest."""
+    """Keep every backup of the last day, then the newest of each of the last 7 days,
+    4 weeks and 12 months; delete the rest."""
     backups = list_backups(folder)
-    keep = {b.path for b in _newest_per(backups, lambda d: d.strftime("%Y-%m-%d"), KEEP_DAILY)}
+    recent = backups[0].created_at - KEEP_ALL if backups else None
+    keep = {b.path for b in backups if recent is not None and b.created_at > recent}
+    keep |= {b.path for b in _newest_per(backups, lambda d: d.strftime("%Y-%m-%d"), KEEP_DAILY)}
     keep |= {b.path for b in _newest_per(backups, lambda d: d.strftime("%G-W%V"), KEEP_WEEKLY)}
     keep |= {b.path for b in _newest_per(backups, lambda d: d.strftime("%Y-%m"), KEEP_MONTHLY)}
     removed: list[Path] = []

@@ -29,7 +29,9 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = True
 
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     passphrase = passphrase_from(args)
-    db = Database.open(getattr(args, "db", None), paths=paths, migrate=migrate, passphrase=passphrase, lock=lock)
+    db = Database.open(
+        getattr(args, "db", None), paths=paths, migrate=migrate, passphrase=passphrase, lock=lock
+    )
     if lock and migrate:
         from app.backup import auto_backup_if_due
 
@@ -75,6 +77,8 @@ def to_jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
     return value
 
 

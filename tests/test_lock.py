@@ -1,0 +1,53 @@
+"""One writer per SQLite database: a second program says so; a killed one leaves no stale lock."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.db import Database
+from app.lock import DatabaseLock, DatabaseLockedError
+from app.paths import AppPaths
+
+
+def test_a_second_writer_is_refused_clearly(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    first = Database.open(paths=paths, lock=True)
+    with pytest.raises(DatabaseLockedError, match=f"process {os.getpid()}"):
+        Database.open(paths=paths, lock=True)
+    assert main(["demo"]) == 1
+    assert "Another Partnership Desk" in capsys.readouterr().err
+    first.close()
+    assert main(["demo"]) == 0
+
+
+def test_the_lock_of_a_killed_process_is_released(paths: AppPaths, tmp_path: Path) -> None:
+    script = (
+        "import sys, time; from pathlib import Path; from app.lock import DatabaseLock\n"
+        "held = DatabaseLock.acquire(Path(sys.argv[1])); print('locked', flush=True); time.sleep(60)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(paths.database)],
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == b"locked"
+    with pytest.raises(DatabaseLockedError):
+        DatabaseLock.acquire(paths.database)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            DatabaseLock.acquire(paths.database).release()
+            break
+        except DatabaseLockedError:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
