@@ -238,3 +238,37 @@ def test_postgresql_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
     assert len([a for a in listed(tmp_path, "agreements", db=pg_url) if a["party_count"] == 11]) == 1
     assert ok(run(tmp_path, "check", db=pg_url)).startswith("ok: schema version")
     fails(run(tmp_path, "backup", db=pg_url), "pg_dump")
+
+
+def test_an_unexpected_error_is_one_line_and_a_crash_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app import cli
+    from app.cli import cmd_core
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("a bug\nwith a second line")
+
+    monkeypatch.setattr(cmd_core, "cmd_list", broken)
+    home = tmp_path / "crash-home"
+    assert cli.main(["--home", str(home), "list", "agreements"]) == 70
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "unexpected error (RuntimeError: a bug)" in err[0]
+    (report,) = (home / "crash-reports").iterdir()
+    assert "Traceback" in report.read_text(encoding="utf-8") and str(report) in err[0]
+
+
+def test_a_closed_pipe_ends_quietly(demo_home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
+    env["PARTNERSHIP_DESK_HOME"] = str(demo_home)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "list", "contacts", "--json"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line is written
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""

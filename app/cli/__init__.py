@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 from app.errors import DomainError
@@ -55,6 +56,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback in a crash report
+        print(f"partnership-desk: {_unexpected(exc, args)}", file=sys.stderr)
+        return 70
+
+
+def _unexpected(exc: Exception, args: argparse.Namespace) -> str:
+    from app.crash import write_crash_report
+    from app.paths import app_paths
+
+    summary = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    try:
+        report = write_crash_report(
+            app_paths(Path(args.home) if args.home else None), exc, " ".join(sys.argv)
+        )
+    except OSError:
+        return f"unexpected error ({summary})."
+    return f"unexpected error ({summary}); details in {report}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("list", help="list records of one kind")
     p.add_argument("kind", choices=LIST_KINDS)
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=_count, default=None, help="at most this many rows")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show one record")
@@ -42,6 +42,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("backup", help="make a consistent copy of the database")
     p.add_argument("dest", nargs="?", help="file or folder (default: the backups folder)")
     p.set_defaults(handler=cmd_backup)
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of rows, not {value!r}")
+    return number
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
