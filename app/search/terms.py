@@ -42,7 +42,7 @@ def bigrams(word: str) -> list[str]:
 
 def gram_text(folded: str) -> str:
     """The text the FTS5 ``ascii`` tokenizer indexes: each word's bigrams, space separated."""
-    return " ".join(" ".join(bigrams(w)) for w in WORD.findall(folded) if len(w) > 1)
+    return " ".join([a + b for w in WORD.findall(folded) for a, b in zip(w, w[1:], strict=False)])
 
 
 def fts_phrase(word: str) -> str:

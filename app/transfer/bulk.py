@@ -93,7 +93,9 @@ class BulkWriter:
         names = columns[1:]
         for r in rows:
             changes = {
-                k: [None, jsonable(v)] for k, v in zip(names, r[1:], strict=True) if v is not None and v != ""
+                k: [None, v if type(v) is str else jsonable(v)]
+                for k, v in zip(names, r[1:], strict=True)
+                if v is not None and v != ""
             }
             self._event(kind, r[0], "create", 1, changes)
 
