@@ -17,6 +17,7 @@ cannot find) and longer terms. One-character words fall back to ``LIKE``.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.text import fold_for_search
 
@@ -42,7 +43,7 @@ def bigrams(word: str) -> list[str]:
 
 def gram_text(folded: str) -> str:
     """The text the FTS5 ``ascii`` tokenizer indexes: each word's bigrams, space separated."""
-    return " ".join([a + b for w in WORD.findall(folded) for a, b in zip(w, w[1:], strict=False)])
+    return " ".join([a + b for w in WORD.findall(folded) for a, b in pairwise(w)])
 
 
 def fts_phrase(word: str) -> str:
