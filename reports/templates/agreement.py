@@ -158,7 +158,12 @@ def commitments(w: Words, items: tuple[CommitmentView, ...], today: date) -> lis
 
 
 def commitment_rows(
-    w: Words, items: list[CommitmentView], today: date, *, with_agreement: bool = False
+    w: Words,
+    items: list[CommitmentView],
+    today: date,
+    *,
+    with_agreement: bool = False,
+    with_party: bool = False,
 ) -> tuple[tuple[tuple[str, ...], ...], frozenset[int]]:
     rows: list[tuple[str, ...]] = []
     marked: set[int] = set()
@@ -169,6 +174,8 @@ def commitment_rows(
             marked.add(i)
         text = f"{c.title}\n{c.description}" if c.description else c.title
         row: tuple[str, ...] = (text, w.day(c.due_on), status)
+        if with_party:
+            row = (w.name(c.organization_name_ko, c.organization_name_en) or w("no_party"), *row)
         if with_agreement:
             row = (w.name(c.agreement_title_ko, c.agreement_title_en), *row)
         rows.append(row)

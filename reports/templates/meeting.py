@@ -43,13 +43,13 @@ def build(data: MeetingBriefingData, lang: str, today: date, classification: str
         if rec.summary:
             blocks.append(Paragraph(rec.summary))
         if a.commitments:
-            rows, marked = commitment_rows(w, list(a.commitments), today)
+            rows, marked = commitment_rows(w, list(a.commitments), today, with_party=True)
             blocks.append(Paragraph(w("commitments"), "label"))
             blocks.append(
                 DataTable(
-                    header=(w("commitment"), w("due"), w("status")),
+                    header=(w("party"), w("commitment"), w("due"), w("status")),
                     rows=rows,
-                    widths=(5.5, 1.4, 1.6),
+                    widths=(2.2, 4.6, 1.5, 1.7),
                     highlight=marked,
                 )
             )
