@@ -1,0 +1,141 @@
+"""The conflicts exchanges resolved: which edit was kept, which overwritten; reverse one."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import UiContext
+from ui.i18n import tr
+
+COLUMNS = ["When", "Record", "Field", "Kept", "Overwritten", "Status"]
+
+
+class ConflictsView(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.conflicts: list[Any] = []
+        title = QLabel(tr("Conflicts"), self)
+        title.setObjectName("viewTitle")
+        explain = QLabel(
+            tr(
+                "When the same field was changed on two computers, the later change was kept. "
+                "Reverse a conflict to put the overwritten value back."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.show_reversed = QCheckBox(tr("Show &reversed"), self)
+        self.show_reversed.setChecked(True)
+        self.show_reversed.toggled.connect(self.refresh)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(tr("Conflicts"))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.reverse_button = QPushButton(tr("Re&verse"), self)
+        self.reverse_button.setEnabled(False)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_reversed)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reverse_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(explain)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from app.exchange import list_conflicts
+
+        self.conflicts = list_conflicts(self.ctx.db, include_reversed=self.show_reversed.isChecked())
+        self.table.setRowCount(len(self.conflicts))
+        for row, c in enumerate(self.conflicts):
+            status = tr("Reversed") if c.reversed_at else tr("Kept the later change")
+            cells = [
+                c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                f"{_kind(c.kind)}: {c.record_label}",
+                c.field,
+                _text(c.winner_value),
+                _text(c.loser_value),
+                status,
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, str(c.id))
+                self.table.setItem(row, col, item)
+        self._selection_changed()
+
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.conflicts[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.reverse_button.setEnabled(chosen is not None and chosen.reversed_at is None)
+
+    def reverse_selected(self) -> None:
+        from app.errors import DomainError
+        from app.exchange import reverse_conflict
+
+        chosen = self.selected()
+        if chosen is None:
+            return
+        try:
+            reverse_conflict(self.ctx.db, UUID(str(chosen.id)))
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(tr("Put back the overwritten value of {field}.").format(field=chosen.field))
+        self.refresh()
+        self.changed.emit()
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _kind(kind: str) -> str:
+    names = {
+        "organization": tr("Organization"),
+        "contact": tr("Contact"),
+        "membership": tr("Position"),
+        "agreement": tr("Agreement"),
+        "party": tr("Party"),
+        "amendment": tr("Amendment"),
+        "commitment": tr("Commitment"),
+        "meeting": tr("Meeting"),
+        "meeting_agreement": tr("Meeting"),
+        "attendee": tr("Attendee"),
+        "agenda_item": tr("Agenda item"),
+        "decision": tr("Decision"),
+        "action_item": tr("Action item"),
+        "attachment": tr("Attachment"),
+    }
+    return names.get(kind, kind)
