@@ -121,12 +121,9 @@ class RecordListView(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionsClickable(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.table,
-            self._delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the table has the focus
+        shortcut.activated.connect(self._delete_selected)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

@@ -54,12 +54,9 @@ class RelatedTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.itemDoubleClicked.connect(lambda _i: self._activate())
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
-            self.table,
-            self._activate,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the table has the focus
+        shortcut.activated.connect(self._activate)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
