@@ -1879,6 +1879,34 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <source>No program is set up to open this file. Use Save As instead.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
+    <message>
+        <source>There is no briefing for this kind of record.</source>
+        <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
+    </message>
+    <message>
+        <source>All agreements</source>
+        <translation>전체 협약</translation>
+    </message>
+    <message>
+        <source>Signed or in force</source>
+        <translation>체결 또는 발효 중</translation>
+    </message>
+    <message>
+        <source>Draft or under negotiation</source>
+        <translation>초안 또는 협의 중</translation>
+    </message>
+    <message>
+        <source>Expired or terminated</source>
+        <translation>만료 또는 해지</translation>
+    </message>
+    <message>
+        <source>Agreements to include</source>
+        <translation>포함할 협약</translation>
+    </message>
+    <message>
+        <source>&amp;Agreements</source>
+        <translation>협약(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>Runner</name>
