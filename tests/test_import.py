@@ -287,3 +287,28 @@ def test_cli_import(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert count(db, Contact) == 0
     assert main(["--db", db.url, "import", str(DATA / "macos_contacts_30.vcf")]) == 0
     assert count(db, Contact) == 2
+
+
+def test_agreements_round_trip_and_row_problems(demo_sqlite: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.transfer.agreements_import import import_agreements
+    from app.transfer.export import export_list
+
+    dest = tmp_path / "agreements.xlsx"
+    n = export_list(demo_sqlite, "agreements", "xlsx", dest)
+    report = import_agreements(demo_sqlite, dest)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, n)
+    book = load_workbook(dest)
+    sheet = book.active
+    assert sheet is not None
+    sheet["A2"] = sheet["A2"].value + " (개정)"
+    sheet["F3"] = "2023-02-30"
+    sheet.append(["새 협약", "", "NEW-1", "MOU", "Draft", "2025. 3. 4.", None, None, None])
+    book.save(dest)
+    report = import_agreements(demo_sqlite, dest)
+    assert [(p.row, p.field) for p in report.problems] == [(3, "signed_on")] and not report.written
+    report = import_agreements(demo_sqlite, dest, ImportOptions(kind="agreements", skip_invalid=True))
+    assert (report.created, report.updated, report.written) == (1, 1, True)
+    [new] = [h for h in search(demo_sqlite, "새 협약") if h.kind == "agreement"]
+    assert new.title == "새 협약"

@@ -70,11 +70,11 @@ def run_import(
         from app.transfer.contacts_import import import_contacts
 
         return import_contacts(db, path, options, progress)
-    raise ValidationError(
-        "kind",
-        "협약은 아직 CSV/XLSX에서 가져올 수 없습니다. 전체 데이터는 JSON 교환 파일로 옮기십시오.",
-        "Agreements cannot be imported from CSV/XLSX yet; move whole databases with a JSON archive.",
-    )
+    if kind == "agreements":
+        from app.transfer.agreements_import import import_agreements
+
+        return import_agreements(db, path, options, progress)
+    raise ValidationError("kind", f"가져올 수 없는 종류입니다: {kind}", f"Cannot import {kind}.")
 
 
 def import_file(args: argparse.Namespace) -> int:

@@ -62,6 +62,30 @@ _ORGANIZATION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("메모", "비고", "참고", "notes", "note", "memo", "remarks"),
 }
 
+_AGREEMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": ("제목", "명칭", "title", "name"),
+    "title_ko": ("협약명", "협약명한글", "국문협약명", "한글협약명", "titlekorean", "koreantitle"),
+    "title_en": ("영문협약명", "협약명영문", "titleenglish", "englishtitle"),
+    "reference_no": (
+        "관리번호",
+        "문서번호",
+        "협약번호",
+        "reference",
+        "referenceno",
+        "refno",
+        "referencenumber",
+    ),
+    "agreement_kind": ("유형", "종류", "협약유형", "kind", "type", "agreementkind"),
+    "status": ("상태", "진행상태", "status"),
+    "signed_on": ("서명일", "체결일", "협약일", "signed", "signedon", "signingdate", "datesigned"),
+    "effective_on": ("발효일", "effective", "effectiveon", "inforcefrom"),
+    "expires_on": ("만료일", "종료일", "expires", "expireson", "expiry", "expirydate"),
+    "place": ("체결장소", "장소", "place", "placeofsigning"),
+    "summary": ("개요", "요약", "내용", "summary", "description"),
+    "id": ("id",),
+}
+AGREEMENT_FIELDS = tuple(_AGREEMENT_SYNONYMS)
+
 _SEPARATORS = re.compile(r"[\s_\-./()\[\]:·]+")
 
 
@@ -75,6 +99,7 @@ def _lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _CONTACT_LOOKUP = _lookup(_CONTACT_SYNONYMS)
 _ORGANIZATION_LOOKUP = _lookup(_ORGANIZATION_SYNONYMS)
+_AGREEMENT_LOOKUP = _lookup(_AGREEMENT_SYNONYMS)
 _GOOGLE_PHONE = re.compile(r"^phone(\d+)value$")
 _GOOGLE_EMAIL = re.compile(r"^email(\d+)value$")
 
@@ -83,7 +108,9 @@ def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, s
     """Header -> field for the headers recognised; the first column of a field wins."""
     keys = {normalize_header(h) for h in headers}
     outlook = {"firstname", "lastname", "jobtitle"} <= keys
-    lookup = _CONTACT_LOOKUP if kind == "contacts" else _ORGANIZATION_LOOKUP
+    lookup = {"organizations": _ORGANIZATION_LOOKUP, "agreements": _AGREEMENT_LOOKUP}.get(
+        kind, _CONTACT_LOOKUP
+    )
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for header in headers:

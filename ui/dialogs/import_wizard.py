@@ -38,6 +38,21 @@ PREVIEW_ROWS = 20
 
 
 def field_labels(kind: str) -> dict[str, str]:
+    if kind == "agreements":
+        return {
+            "title": tr("Title"),
+            "title_ko": tr("Title (Korean)"),
+            "title_en": tr("Title (English)"),
+            "reference_no": tr("Reference"),
+            "agreement_kind": tr("Kind"),
+            "status": tr("Status"),
+            "signed_on": tr("Signed"),
+            "effective_on": tr("In force from"),
+            "expires_on": tr("Expires"),
+            "place": tr("Place of signing"),
+            "summary": tr("Summary"),
+            "id": "ID",
+        }
     if kind == "organizations":
         return {
             "name": tr("Name"),
@@ -98,6 +113,7 @@ class FilePage(QWizardPage):
         self.kind = QComboBox(self)
         self.kind.addItem(tr("Contacts"), "contacts")
         self.kind.addItem(tr("Organizations"), "organizations")
+        self.kind.addItem(tr("Agreements"), "agreements")
         self.kind.addItem(tr("Meetings"), "meetings")
         self.kind.setAccessibleName(tr("What the file holds"))
         self.path = QLineEdit(self)

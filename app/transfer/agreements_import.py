@@ -1,0 +1,183 @@
+"""Importing agreements from CSV or XLSX (an exported list comes back as it went out).
+
+Matched by the ID column we export, then the reference number, then the title;
+empty cells never erase what is stored; a status change must be one the
+agreement's lifecycle allows.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import select
+
+from app.dto import AgreementInput
+from app.enums import AgreementKind, AgreementStatus, Labeled
+from app.errors import ImportFormatError, ValidationError
+from app.models import Agreement
+from app.progress import Progress
+from app.services.common import apply, split_tags
+from app.text import fold_for_search
+from app.transfer.fields import has_hangul
+from app.transfer.report import ImportOptions, ImportReport, RowProblem
+from app.transfer.source import read_source
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+L = TypeVar("L", bound=Labeled)
+_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?\s*(\(.\))?\s*(T.*|\s\d.*)?$"
+)
+
+
+def _key(text: str) -> str:
+    return fold_for_search(text).replace(" ", "")
+
+
+def parse_label(cls: type[L], text: str, field: str) -> L:
+    key = _key(text)
+    for member in cls:
+        names = {member.value, member.label("ko"), member.label("en")}
+        names |= {n.split("(")[0] for n in names} | {p.strip() for n in names for p in n.split("/")}
+        if key in {_key(n) for n in names if n}:
+            return member
+    raise ValidationError(
+        field,
+        f"알 수 없는 값입니다: {text} (가능: {', '.join(m.label('ko') for m in cls)})",
+        f"Unknown value: {text} (use one of {', '.join(m.label('en') for m in cls)})",
+    )
+
+
+def parse_date(text: str, field: str) -> date | None:
+    """ISO (2023-08-29), Korean (2023. 8. 29.(화)) and slashed dates; Excel dates arrive as ISO."""
+    if not text.strip():
+        return None
+    m = _DATE.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    raise ValidationError(
+        field,
+        f"날짜 형식이 올바르지 않습니다: {text} (예: 2023-08-29)",
+        f"Not a date: {text} (for example 2023-08-29)",
+    )
+
+
+def _entry_values(v: dict[str, str], current: Agreement | None) -> dict[str, Any]:
+    from app.services.agreements import _values as agreement_values
+
+    title = v.get("title", "")
+    fields: dict[str, Any] = {
+        "title_ko": v.get("title_ko") or (title if has_hangul(title) else ""),
+        "title_en": v.get("title_en") or ("" if has_hangul(title) else title),
+        "reference_no": v.get("reference_no", ""),
+        "place": v.get("place", ""),
+        "summary": v.get("summary", ""),
+    }
+    for name in ("signed_on", "effective_on", "expires_on"):
+        fields[name] = parse_date(v.get(name, ""), name)
+    if v.get("agreement_kind"):
+        fields["agreement_kind"] = parse_label(AgreementKind, v["agreement_kind"], "agreement_kind")
+    if v.get("status"):
+        fields["status"] = parse_label(AgreementStatus, v["status"], "status")
+    given = {k: x for k, x in fields.items() if x not in ("", None)}
+    if current is not None:
+        base = {c: getattr(current, c) for c in ("title_ko", "title_en", "reference_no", "agreement_kind", "status",
+                                                   "signed_on", "effective_on", "expires_on", "place", "summary",
+                                                   "confidentiality")}  # fmt: skip
+        data = AgreementInput(**{**base, **given, "tags": split_tags(current.tags)})
+    else:
+        data = AgreementInput(**given)
+    values = agreement_values(data)
+    return values if current is None else {k: values[k] for k in given}
+
+
+def import_agreements(
+    db: Database, path: Path, options: ImportOptions | None = None, progress: Progress | None = None
+) -> ImportReport:
+    from app.services.agreements import check_transition
+
+    options = options or ImportOptions(kind="agreements")
+    progress = progress or Progress()
+    source = read_source(Path(path), options)
+    if not {"title", "title_ko", "title_en"} & set(source.mapping.values()):
+        raise ImportFormatError(
+            "협약명 열을 찾을 수 없습니다 (협약명, Title ...). 열: " + ", ".join(source.headers),
+            "No title column found (협약명, Title ...). The columns are: " + ", ".join(source.headers),
+        )
+    problems: list[RowProblem] = []
+    created = updated = unchanged = 0
+    with db.session() as s:
+        live = Agreement.deleted_at.is_(None)
+        by_ref: dict[str, Agreement] = {}
+        by_title: dict[str, Agreement] = {}
+        for a in s.scalars(select(Agreement).where(live)):
+            if a.reference_no:
+                by_ref.setdefault(_key(a.reference_no), a)
+            for t in (a.title_ko, a.title_en):
+                if t:
+                    by_title.setdefault(_key(t), a)
+        for number, v in source.entries:
+            progress.check()
+            current: Agreement | None = None
+            if v.get("id"):
+                try:
+                    current = s.get(Agreement, uuid.UUID(v["id"].strip()))
+                except ValueError:
+                    current = None
+                if current is not None and current.deleted_at is not None:
+                    current = None
+            if current is None and v.get("reference_no"):
+                current = by_ref.get(_key(v["reference_no"]))
+            if current is None:
+                titles = [v.get(k, "") for k in ("title_ko", "title_en", "title")]
+                current = next((by_title[_key(t)] for t in titles if t and _key(t) in by_title), None)
+            try:
+                values = _entry_values(v, current)
+                if current is not None and "status" in values:
+                    check_transition(current.status, values["status"])
+            except ValidationError as exc:
+                problems.append(RowProblem(number, exc.field, str(exc)))
+                continue
+            if current is None:
+                obj = Agreement(**values)
+                s.add(obj)
+                created += 1
+                s.flush()
+            else:
+                obj = current
+                before = s.is_modified(obj)
+                apply(obj, values)
+                if s.is_modified(obj) and not before:
+                    updated += 1
+                else:
+                    unchanged += 1
+            if obj.reference_no:
+                by_ref[_key(obj.reference_no)] = obj
+            for t in (obj.title_ko, obj.title_en):
+                if t:
+                    by_title[_key(t)] = obj
+        written = not options.dry_run and not (problems and not options.skip_invalid)
+        if not written:
+            s.rollback()
+    return ImportReport(
+        kind="agreements",
+        source_format=source.format,
+        total=len(source.entries),
+        created=created,
+        updated=updated,
+        unchanged=unchanged,
+        invalid=len(problems),
+        problems=tuple(problems),
+        written=written,
+        dry_run=options.dry_run,
+        encoding=source.encoding,
+        mapping=source.mapping,
+    )
