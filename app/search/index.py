@@ -193,11 +193,20 @@ def rebuild_all(conn: Connection) -> int:
     return count
 
 
+TRGM_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_search_document_folded_trgm ON search_document "
+    "USING gin ((folded_heading || ' ' || folded_body) gin_trgm_ops)"
+)
+
+
 def rebuild(db: Database) -> str:
     with db.engine.begin() as conn:
         count = rebuild_all(conn)
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        elif conn.scalar(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")):
+            # Added later by an administrator when the migration could not create the extension.
+            conn.exec_driver_sql(TRGM_INDEX)
     return f"search index rebuilt ({count} records)"
 
 
