@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self._action(tr("E&xchange with another office…"), self.exchange, None, file)
         self._action(tr("&Backups…"), self.backups, None, file)
         file.addSeparator()
-        self._action(tr("Se&ttings…"), self.open_settings, QKeySequence.StandardKey.Preferences, file)
+        self._action(tr("Se&ttings…"), self.open_settings, "Ctrl+,", file)
         file.addSeparator()
         self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
 

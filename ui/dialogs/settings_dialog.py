@@ -64,7 +64,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.backups, 1)
         row.addWidget(browse)
-        form.addRow(tr("&Backups folder"), row)
+        backups_label = QLabel(tr("&Backups folder"), self)
+        backups_label.setBuddy(self.backups)
+        form.addRow(backups_label, row)
 
         self.briefing = QComboBox(self)
         self.briefing.addItem("한국어", "ko")

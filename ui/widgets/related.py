@@ -106,14 +106,15 @@ class RelatedTable(QWidget):
                 self.table.setItem(row, col, cell)
         header = self.table.horizontalHeader()
         if self.stretch:
-            for col in range(self.table.columnCount()):
-                mode = (
-                    QHeaderView.ResizeMode.Stretch
-                    if col in self.stretch
-                    else QHeaderView.ResizeMode.ResizeToContents
-                )
-                header.setSectionResizeMode(col, mode)
+            # Short columns fit their contents (up to a limit); the text columns share the rest.
             header.setStretchLastSection(False)
+            self.table.resizeColumnsToContents()
+            for col in range(self.table.columnCount()):
+                if col in self.stretch:
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+                else:
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                    self.table.setColumnWidth(col, min(self.table.columnWidth(col), 180))
         else:
             self.table.resizeColumnsToContents()
             for col in range(self.table.columnCount()):
