@@ -239,3 +239,21 @@ def test_layout_and_last_view_are_remembered(qtbot, window, make_ctx) -> None:  
     again.show_view(again.last_view())
     assert again.current_list().table.columnWidth(0) == 321
     assert (window.ctx.paths.home / "window.ini").exists()
+
+
+def test_leaving_unsaved_changes_asks_first(qtbot, window, answer_dialog) -> None:  # type: ignore[no-untyped-def]
+    lst = _open_agreements(window)
+    lst.table.selectRow(0)
+    editor = lst.editor
+    first = editor.ident
+    editor.place.setText("Sejong")
+    assert editor.dirty
+    seen = answer_dialog("Cancel")
+    lst.table.selectRow(1)
+    assert "unsaved changes" in seen[0]
+    assert editor.ident == first and editor.dirty  # stayed, changes kept
+    assert lst.selected_id() == first
+    answer_dialog("Save")
+    lst.table.selectRow(1)
+    assert editor.ident == lst.model.row_id(1)
+    assert agreements.get_agreement(window.ctx.db, first).place == "Sejong"

@@ -293,6 +293,8 @@ class RecordListView(QWidget):
             self.detail.setCurrentWidget(self.editor)
             return
         self.editor.confirm_leave(go)
+        if self.editor.dirty:  # the user chose to stay: the list shows the record being edited
+            self._show_selected(self.editor.ident)
 
     def new_record(self, **preset: Any) -> None:
         def go() -> None:
@@ -307,6 +309,14 @@ class RecordListView(QWidget):
     def _saved(self, _kind: str, ident: UUID) -> None:
         self.model.refresh()
         self.select_when_loaded(ident)
+
+    def _show_selected(self, ident: UUID | None) -> None:
+        if ident is None:
+            self._ignore_row = True
+            self.table.selectionModel().clearSelection()
+            self._ignore_row = False
+        else:
+            self.select_when_loaded(ident)
 
     def select_when_loaded(self, ident: UUID) -> None:
         row = self.model.row_of(ident)
