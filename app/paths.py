@@ -63,13 +63,40 @@ class AppPaths:
         return self
 
 
-def default_home() -> Path:
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser()
+HOME_POINTER = "data-folder.txt"  # in the platform's folder: where the data lives from the next start
+
+
+def platform_home() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, APP_AUTHOR, roaming=True)
+
+
+def default_home() -> Path:
+    """``PARTNERSHIP_DESK_HOME``, else the folder chosen in Settings, else the platform's."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    base = platform_home()
+    try:
+        chosen = (base / HOME_POINTER).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        chosen = ""
+    return Path(chosen).expanduser() if chosen else base
+
+
+def choose_next_home(folder: Path | None) -> Path:
+    """Use ``folder`` for the data from the next start (None: the platform's folder again)."""
+    from app.atomic import atomic_write_text
+
+    base = platform_home()
+    base.mkdir(parents=True, exist_ok=True)
+    pointer = base / HOME_POINTER
+    if folder is None or folder.expanduser().absolute() == base:
+        pointer.unlink(missing_ok=True)
+    else:
+        atomic_write_text(pointer, str(folder.expanduser().absolute()) + "\n")
+    return default_home()
 
 
 def app_paths(home: Path | None = None) -> AppPaths:

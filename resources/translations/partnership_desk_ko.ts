@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/main_window.py" line="+253"/>
+        <location filename="../../ui/main_window.py" line="+254"/>
         <source>This part of Partnership Desk is not installed in this version.</source>
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
@@ -26,26 +26,44 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+28"/>
-        <location filename="../../ui/main_window.py" line="-214"/>
+        <location line="+103"/>
+        <location filename="../../ui/main_window.py" line="-215"/>
         <location filename="../../ui/views/editor.py" line="+148"/>
         <location line="+172"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-102"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
+        <location line="+60"/>
+        <location line="+29"/>
         <location line="+11"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
     <message>
+        <location line="-99"/>
+        <source>The database is encrypted. Start Partnership Desk with --passphrase-file FILE.</source>
+        <translation>데이터베이스가 암호화되어 있습니다. 파트너십 데스크를 --passphrase-file 파일 옵션으로 실행하십시오.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>The database is damaged</source>
+        <translation>데이터베이스가 손상되었습니다</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Restore the backup now? The current file is kept in the backups folder.</source>
+        <translation>지금 백업으로 복원하시겠습니까? 현재 파일은 백업 폴더에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>The database could not be opened: {error}
 A report was saved to {path}.</source>
         <translation>데이터베이스를 열 수 없습니다: {error}
@@ -84,11 +102,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+139"/>
         <source>Attachment</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+33"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -99,7 +118,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/main_window.py" line="+368"/>
+        <location filename="../../ui/main_window.py" line="+369"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -109,24 +128,49 @@ A report was saved to {path}.</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+69"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>To keep the data somewhere else, start Partnership Desk with --home FOLDER or set PARTNERSHIP_DESK_HOME; the new folder is used from the next start. Copy the folder (or restore a backup there) to take your records along.</source>
-        <translation>데이터를 다른 곳에 두려면 파트너십 데스크를 --home 폴더 옵션으로 실행하거나 PARTNERSHIP_DESK_HOME을 지정하십시오. 새 폴더는 다음 실행부터 사용됩니다. 기존 기록을 옮기려면 폴더를 복사하거나 그곳에 백업을 복원하십시오.</translation>
+        <location line="-68"/>
+        <source>Change…</source>
+        <translation>변경…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Change the data folder</source>
+        <translation>데이터 폴더 변경</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Data folder</source>
+        <translation>데이터 폴더(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data folder is set by PARTNERSHIP_DESK_HOME for this computer or session.</source>
+        <translation>데이터 폴더가 PARTNERSHIP_DESK_HOME 환경 변수로 지정되어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new data folder is used from the next start. Your records stay where they are: copy the folder, or restore a backup into the new one, to take them along.</source>
+        <translation>새 데이터 폴더는 다음 실행부터 사용됩니다. 기존 기록은 지금 위치에 남아 있으므로, 옮기려면 폴더를 복사하거나 새 폴더에 백업을 복원하십시오.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From the next start: {folder}</source>
+        <translation>다음 실행부터: {folder}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+32"/>
         <source>Backups folder</source>
         <translation>백업 폴더</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -136,7 +180,7 @@ A report was saved to {path}.</source>
         <translation>백업 폴더(&amp;B)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Default briefing language</source>
         <translation>브리핑 자료 기본 언어</translation>
     </message>
@@ -148,7 +192,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+5"/>
         <location filename="../../ui/views/editor.py" line="-265"/>
-        <location filename="../../ui/widgets/related.py" line="+149"/>
+        <location filename="../../ui/widgets/related.py" line="+150"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
@@ -161,7 +205,12 @@ A report was saved to {path}.</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-362"/>
+        <location line="+19"/>
+        <source>{current} (from the next start: {folder})</source>
+        <translation>{current} (다음 실행부터: {folder})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="-363"/>
         <source>Views</source>
         <translation>화면</translation>
     </message>
@@ -184,12 +233,50 @@ A report was saved to {path}.</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+43"/>
+        <location line="+45"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The list is exported as shown, with its current filter. Cells that would run as formulas are kept as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished">형식(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+129"/>
+        <location filename="../../ui/main_window.py" line="-51"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose where to save the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+1"/>
         <source>&amp;New record</source>
         <translation>새 항목(&amp;N)</translation>
     </message>
@@ -334,7 +421,9 @@ A report was saved to {path}.</source>
         <translation>파트너십 데스크 정보(&amp;A)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-104"/>
+        <location line="+20"/>
         <source>Conflicts</source>
         <translation>충돌</translation>
     </message>
@@ -404,6 +493,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-86"/>
+        <location line="+32"/>
         <location filename="../../ui/models/lists.py" line="+65"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+104"/>
@@ -413,28 +504,42 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
+        <source>Title (Korean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/lists.py" line="-29"/>
         <location filename="../../ui/views/agreement_editor.py" line="+42"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location filename="../../ui/models/lists.py" line="-2"/>
         <source>Agreement title</source>
         <translation>협약명</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
+        <location line="+15"/>
+        <location filename="../../ui/models/lists.py" line="+3"/>
         <location line="+14"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location filename="../../ui/views/list_view.py" line="+198"/>
+        <location filename="../../ui/views/list_view.py" line="+195"/>
         <location line="+10"/>
         <location filename="../../ui/views/organization_editor.py" line="-9"/>
         <source>Kind</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
+        <location filename="../../ui/models/lists.py" line="-13"/>
         <location line="+59"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+35"/>
@@ -453,7 +558,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="+1"/>
+        <location filename="../../ui/models/lists.py" line="-58"/>
         <location filename="../../ui/views/agreement_editor.py" line="-305"/>
         <location line="+18"/>
         <location line="+187"/>
@@ -462,7 +568,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>서명일</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="-203"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
@@ -470,14 +577,16 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>만료일</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+20"/>
         <location line="+9"/>
         <source>Parties</source>
         <translation>참여기관</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+7"/>
+        <location line="+10"/>
+        <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+10"/>
         <location filename="../../ui/views/meeting_editor.py" line="-304"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
@@ -485,24 +594,28 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location filename="../../ui/models/lists.py" line="-9"/>
         <source>Other name</source>
         <translation>다른 언어 이름</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-7"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Short name</source>
         <translation>약칭</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/models/lists.py" line="+2"/>
         <location filename="../../ui/views/organization_editor.py" line="+3"/>
         <source>Country</source>
         <translation>국가</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <location filename="../../ui/models/lists.py" line="+8"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+71"/>
         <location filename="../../ui/views/contact_editor.py" line="-13"/>
         <location filename="../../ui/views/dashboard_view.py" line="-35"/>
         <location filename="../../ui/views/list_view.py" line="-12"/>
@@ -514,19 +627,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/contact_editor.py" line="-8"/>
         <source>Email</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+4"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+1"/>
         <source>Phone</source>
         <translation>전화</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
         <location line="+12"/>
         <location line="+297"/>
@@ -540,6 +654,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="-297"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+7"/>
+        <location line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+4"/>
         <location filename="../../ui/views/dashboard_view.py" line="-36"/>
@@ -588,6 +704,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="-270"/>
         <location line="+259"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+93"/>
         <location filename="../../ui/views/meeting_editor.py" line="-280"/>
@@ -602,6 +719,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+161"/>
         <location line="+106"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/list_view.py" line="-22"/>
         <location line="+2"/>
         <location line="+26"/>
@@ -610,6 +728,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-97"/>
         <location line="+36"/>
         <location filename="../../ui/views/meeting_editor.py" line="-274"/>
@@ -633,17 +752,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약명(영문) *</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-28"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+5"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+2"/>
         <source>Place of signing</source>
         <translation>체결 장소</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <source>Marking</source>
         <translation>보안 등급 표시</translation>
     </message>
@@ -658,7 +779,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>쉼표로 구분 (예: 반도체, EU)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+37"/>
         <location line="+311"/>
         <location filename="../../ui/views/meeting_editor.py" line="-38"/>
@@ -666,7 +788,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-344"/>
         <location filename="../../ui/views/meeting_editor.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Briefing…</source>
@@ -742,7 +864,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-13"/>
         <location line="+6"/>
-        <location filename="../../ui/views/list_view.py" line="-185"/>
+        <location filename="../../ui/views/list_view.py" line="-182"/>
         <source>Commitments</source>
         <translation>이행 과제</translation>
     </message>
@@ -760,6 +882,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+5"/>
         <location line="+307"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
@@ -790,7 +913,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+64"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+2"/>
         <location line="+3"/>
         <location filename="../../ui/views/contact_editor.py" line="-10"/>
         <location line="+2"/>
@@ -801,7 +925,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-1"/>
         <source>Open meeting</source>
         <translation>회의 열기</translation>
     </message>
@@ -927,6 +1051,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+7"/>
         <location filename="../../ui/views/contact_editor.py" line="-148"/>
         <location filename="../../ui/views/dashboard_view.py" line="+69"/>
         <location filename="../../ui/views/meeting_editor.py" line="-14"/>
@@ -963,27 +1088,170 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이름(영문) *</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-37"/>
+        <location filename="../../ui/views/contact_editor.py" line="+3"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
+        <location line="+16"/>
+        <location filename="../../ui/views/contact_editor.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="+6"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-22"/>
+        <location line="+10"/>
+        <source>Name (Korean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location line="+105"/>
         <location filename="../../ui/views/organization_editor.py" line="+6"/>
         <source>Department</source>
         <translation>부서</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone (by its label column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged, {invalid} with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{orgs} new organizations, {positions} new positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row {row}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {row}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or Excel (XLSX) with a header row, vCard (.vcf) or iCalendar (.ics).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the file holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+106"/>
+        <location line="+35"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check the columns and the problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field for each column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Field for column {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;Skip the rows with problems and import the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing is imported while rows have problems: fix them in the file and check again, or skip those rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contact_editor.py" line="-105"/>
         <location line="+108"/>
-        <location filename="../../ui/views/list_view.py" line="+174"/>
+        <location filename="../../ui/views/list_view.py" line="+171"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>From</source>
         <translation>시작일</translation>
@@ -1018,7 +1286,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../ui/views/list_view.py" line="-176"/>
+        <location filename="../../ui/views/list_view.py" line="-173"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
@@ -1028,12 +1296,48 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(현재)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-99"/>
+        <source>When the same field was changed on two computers, the later change was kept. Reverse a conflict to put the overwritten value back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show &amp;reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Re&amp;verse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept the later change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Put back the overwritten value of {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../ui/views/contact_editor.py" line="+42"/>
         <source>Position</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+7"/>
+        <source>Attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contact_editor.py" line="+59"/>
         <source>Remove position</source>
         <translation>소속 삭제</translation>
     </message>
@@ -1043,12 +1347,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 소속을 삭제하시겠습니까? 퇴직·전보를 기록하려면 “오늘 자로 종료”를 사용하십시오.</translation>
     </message>
     <message>
+        <location filename="../../ui/views/conflicts_view.py" line="-8"/>
         <location filename="../../ui/views/dashboard_view.py" line="-103"/>
         <source>Contact</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+20"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
@@ -1104,12 +1409,99 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>최근 변경</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="+44"/>
+        <location line="+10"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <source>When</source>
         <translation>일시</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A server database is backed up with the server&apos;s own tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backups are kept in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Backup written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replace the database with the backup of {when}? The current state is backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restored. The previous state was kept in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an exchange import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
@@ -1196,6 +1588,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-223"/>
         <location filename="../../ui/views/list_view.py" line="-2"/>
         <location filename="../../ui/views/meeting_editor.py" line="+2"/>
         <location line="+5"/>
@@ -1205,23 +1598,25 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location filename="../../ui/views/list_view.py" line="+1"/>
         <source>Organizations</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/views/list_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+27"/>
         <source>New organization</source>
         <translation>새 기관</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-1"/>
+        <location filename="../../ui/views/list_view.py" line="+1"/>
         <source>Contacts</source>
         <translation>연락처</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/views/list_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+21"/>
         <source>New meeting</source>
         <translation>새 회의</translation>
@@ -1247,7 +1642,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Choose a record in the list to see it here, or press Ctrl+N to add one.</source>
         <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
     </message>
@@ -1325,13 +1720,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+9"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-7"/>
         <location line="+210"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-210"/>
         <location line="+214"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
@@ -1348,13 +1744,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>안건 추가…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+6"/>
         <location line="+241"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-241"/>
         <location line="+5"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1477,12 +1874,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-50"/>
         <location filename="../../ui/views/organization_editor.py" line="-46"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/views/organization_editor.py" line="+7"/>
         <location line="+74"/>
         <source>Current</source>
         <translation>현재</translation>
@@ -1554,17 +1952,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>예시 데이터를 불러오는 중…</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="-65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+56"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="-117"/>
+        <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>Added</source>
         <translation>추가일</translation>
     </message>
@@ -1579,12 +1980,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+36"/>
+        <location filename="../../ui/widgets/attachments.py" line="+2"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/widgets/attachments.py" line="+27"/>
         <source>Cannot attach</source>
         <translation>첨부할 수 없습니다</translation>
     </message>
@@ -1693,18 +2095,219 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <source>Clear {what}</source>
         <translation>{what} 지우기</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_dialog.py" line="+41"/>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exchange file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes since the last exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes since a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Encrypt with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send changes to another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Include:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exchange file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+94"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring in changes from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records are merged by their identity; importing a file twice changes nothing. A backup is made first. Edits of the same field on both sides keep the later one and are listed under Conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-128"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Exchange file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing the exchange file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported {records} records and {files} files to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is encrypted; give the passphrase to the recipient separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose an exchange file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This exchange file is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merging the exchange file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged: {new} new, {updated} updated, {same} unchanged records; {files} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} conflicts: review them under Conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase_dialog.py" line="+26"/>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the passphrase safe: without it the data cannot be recovered by anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+35"/>
+        <source>Partnership Desk is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Wrong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the database passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BriefingDialog</name>
     <message>
         <location filename="../../ui/dialogs/briefing_dialog.py" line="+72"/>
-        <location line="+194"/>
+        <location line="+216"/>
         <location line="+20"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-231"/>
         <source>Agreement briefing</source>
         <translation>협약 브리핑</translation>
     </message>
@@ -1769,12 +2372,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>모든 쪽에 표시됩니다 (예: 대외비, RESTRICTED).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>&amp;Type</source>
         <translation>유형(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -1829,7 +2432,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>The options changed. Press Generate to make the briefing again.</source>
         <translation>옵션이 바뀌었습니다. [만들기]를 눌러 브리핑 자료를 다시 만드십시오.</translation>
     </message>
@@ -1880,30 +2483,37 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
     <message>
+        <location line="-135"/>
         <source>There is no briefing for this kind of record.</source>
         <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
     </message>
     <message>
+        <location line="-58"/>
         <source>All agreements</source>
         <translation>전체 협약</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Signed or in force</source>
         <translation>체결 또는 발효 중</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Draft or under negotiation</source>
         <translation>초안 또는 협의 중</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Expired or terminated</source>
         <translation>만료 또는 해지</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Agreements to include</source>
         <translation>포함할 협약</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>&amp;Agreements</source>
         <translation>협약(&amp;A)</translation>
     </message>

@@ -257,3 +257,21 @@ def test_leaving_unsaved_changes_asks_first(qtbot, window, answer_dialog) -> Non
     lst.table.selectRow(1)
     assert editor.ident == lst.model.row_id(1)
     assert agreements.get_agreement(window.ctx.db, first).place == "Sejong"
+
+
+def test_settings_choose_language_and_next_data_folder(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import app.paths
+    from app.settings import load_settings
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(app.paths, "platform_home", lambda: tmp_path / "platform")
+    monkeypatch.delenv("PARTNERSHIP_DESK_HOME")
+    dialog = SettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.change_home.isEnabled()
+    dialog.language.setCurrentIndex(dialog.language.findData("ko"))
+    dialog.next_home = tmp_path / "elsewhere"
+    dialog.save()
+    assert load_settings(window.ctx.paths)["language"] == "ko"
+    assert app.paths.default_home() == tmp_path / "elsewhere"
+    assert window.ctx.paths.home != tmp_path / "elsewhere"  # the running program keeps its folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -40,16 +41,36 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(tr("Language"))
         form.addRow(tr("&Language"), self.language)
 
-        data = QLabel(str(ctx.paths.home), self)
-        data.setWordWrap(True)
-        data.setAccessibleName(tr("Data folder"))
-        form.addRow(tr("Data folder"), data)
+        import os
+
+        from app.paths import HOME_ENV, default_home
+
+        self.next_home: Path | None = None
+        self.data = QLabel(str(ctx.paths.home), self)
+        self.data.setWordWrap(True)
+        self.data.setAccessibleName(tr("Data folder"))
+        self.change_home = QPushButton(tr("Change…"), self)
+        self.change_home.setAccessibleName(tr("Change the data folder"))
+        self.change_home.clicked.connect(self._choose_home)
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.data, 1)
+        data_row.addWidget(self.change_home)
+        data_label = QLabel(tr("&Data folder"), self)
+        data_label.setBuddy(self.change_home)
+        form.addRow(data_label, data_row)
+        if os.environ.get(HOME_ENV):
+            self.change_home.setEnabled(False)
+            note = tr("The data folder is set by PARTNERSHIP_DESK_HOME for this computer or session.")
+        else:
+            note = tr(
+                "A new data folder is used from the next start. Your records stay where they are: "
+                "copy the folder, or restore a backup into the new one, to take them along."
+            )
+            nxt = default_home()
+            if nxt != ctx.paths.home:
+                note += " " + tr("From the next start: {folder}").format(folder=nxt)
         data_note = QLabel(
-            tr(
-                "To keep the data somewhere else, start Partnership Desk with --home FOLDER or set "
-                "PARTNERSHIP_DESK_HOME; the new folder is used from the next start. Copy the folder "
-                "(or restore a backup there) to take your records along."
-            ),
+            note,
             self,
         )
         data_note.setWordWrap(True)
@@ -95,6 +116,16 @@ class SettingsDialog(QDialog):
         if folder:
             self.backups.setText(folder)
 
+    def _choose_home(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Data folder"), str(self.ctx.paths.home))
+        if folder:
+            self.next_home = Path(folder)
+            self.data.setText(
+                tr("{current} (from the next start: {folder})").format(
+                    current=self.ctx.paths.home, folder=folder
+                )
+            )
+
     def chosen(self) -> dict[str, Any]:
         return {
             "language": self.language.currentData(),
@@ -106,5 +137,9 @@ class SettingsDialog(QDialog):
         from app.settings import save_settings
 
         saved = save_settings(self.ctx.paths, self.chosen())
+        if self.next_home is not None:
+            from app.paths import choose_next_home
+
+            choose_next_home(self.next_home)
         self.ctx.settings = saved
         return saved
