@@ -236,17 +236,17 @@ A report was saved to {path}.</source>
         <location filename="../../ui/dialogs/export_dialog.py" line="+43"/>
         <location line="+45"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>형식</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The list is exported as shown, with its current filter. Cells that would run as formulas are kept as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>목록을 현재 거르기 조건 그대로 내보냅니다. 수식으로 실행될 수 있는 칸은 글자로 저장됩니다.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -263,17 +263,17 @@ A report was saved to {path}.</source>
     <message>
         <location line="+2"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Choose where to save the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 저장할 위치를 선택하십시오.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내는 중…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+1"/>
@@ -506,12 +506,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-31"/>
         <source>Title (Korean)</source>
-        <translation type="unfinished"></translation>
+        <translation>제목(한글)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>제목(영문)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1105,28 +1105,28 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="-22"/>
         <location line="+10"/>
         <source>Name (Korean)</source>
-        <translation type="unfinished"></translation>
+        <translation>이름(한글)</translation>
     </message>
     <message>
         <location line="-9"/>
         <location line="+10"/>
         <source>Name (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>이름(영문)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Middle name</source>
-        <translation type="unfinished"></translation>
+        <translation>중간 이름</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>성</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1139,114 +1139,114 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone (by its label column)</source>
-        <translation type="unfinished"></translation>
+        <translation>전화(구분 열 기준)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{created} to create, {updated} to update, {unchanged} unchanged, {invalid} with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 추가 {created}건, 수정 {updated}건, 변경 없음 {unchanged}건, 문제 있음 {invalid}건.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{orgs} new organizations, {positions} new positions.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 기관 {orgs}곳, 새 소속 {positions}건.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Row {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}행: {message}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}번째 항목: {message}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 선택</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV or Excel (XLSX) with a header row, vCard (.vcf) or iCalendar (.ics).</source>
-        <translation type="unfinished"></translation>
+        <translation>머리글 행이 있는 CSV 또는 Excel(XLSX), vCard(.vcf), iCalendar(.ics) 파일.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 내용</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 종류(&amp;I)</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+106"/>
         <location line="+35"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기</translation>
     </message>
     <message>
         <location line="-139"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Check the columns and the problems</source>
-        <translation type="unfinished"></translation>
+        <translation>열과 문제 확인</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>문제</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 확인(&amp;C)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Field for each column:</source>
-        <translation type="unfinished"></translation>
+        <translation>열별 항목:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>문제:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Field for column {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 열의 항목</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(가져오지 않음)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&amp;Skip the rows with problems and import the others</source>
-        <translation type="unfinished"></translation>
+        <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Nothing is imported while rows have problems: fix them in the file and check again, or skip those rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>문제 있는 행이 있으면 아무것도 가져오지 않습니다. 파일에서 고친 뒤 다시 확인하거나 해당 행을 건너뛰십시오.</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오는 중…</translation>
     </message>
     <message>
         <location filename="../../ui/views/contact_editor.py" line="-105"/>
@@ -1298,32 +1298,32 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="-99"/>
         <source>When the same field was changed on two computers, the later change was kept. Reverse a conflict to put the overwritten value back.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 컴퓨터에서 같은 항목을 바꾼 경우 나중 변경 내용을 남겼습니다. 충돌을 되돌리면 덮어쓴 값이 복원됩니다.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Show &amp;reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌린 충돌 표시(&amp;R)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Re&amp;verse</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌리기(&amp;V)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌림</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kept the later change</source>
-        <translation type="unfinished"></translation>
+        <translation>나중 변경 유지</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Put back the overwritten value of {field}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}의 덮어쓴 값을 복원했습니다.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1334,7 +1334,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+7"/>
         <source>Attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>참석자</translation>
     </message>
     <message>
         <location filename="../../ui/views/contact_editor.py" line="+59"/>
@@ -1412,7 +1412,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/backups_dialog.py" line="+44"/>
         <location line="+10"/>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>백업</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -1423,82 +1423,82 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>사유</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 백업(&amp;B)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>복원(&amp;R)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 열기(&amp;O)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 데이터베이스는 서버 자체 도구로 백업합니다.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Backups are kept in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>백업은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Backup written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 백업했습니다.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Replace the database with the backup of {when}? The current state is backed up first.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스를 {when} 백업으로 바꾸시겠습니까? 현재 상태는 먼저 백업됩니다.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Restored. The previous state was kept in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>복원했습니다. 이전 상태는 {path}에 보관했습니다.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>복원</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Before an update</source>
-        <translation type="unfinished"></translation>
+        <translation>업데이트 전</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>매일</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>수동</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Before an exchange import</source>
-        <translation type="unfinished"></translation>
+        <translation>교환 파일 가져오기 전</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>복원 전</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Before an import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기 전</translation>
     </message>
     <message>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
@@ -2098,203 +2098,203 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/dialogs/exchange_dialog.py" line="+41"/>
         <source>Exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>교환 파일</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exchange file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>만들 교환 파일</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>전체</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes since the last exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>지난 교환 이후 변경분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes since a date</source>
-        <translation type="unfinished"></translation>
+        <translation>특정 날짜 이후 변경분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What to export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 내용</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Encrypt with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>암호로 암호화(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send changes to another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 컴퓨터로 변경 내용 보내기</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+14"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>파일:</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Include:</source>
-        <translation type="unfinished"></translation>
+        <translation>포함:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exchange file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 교환 파일</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../ui/dialogs/import_wizard.py" line="+94"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bring in changes from another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 컴퓨터의 변경 내용 가져오기</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Records are merged by their identity; importing a file twice changes nothing. A backup is made first. Edits of the same field on both sides keep the later one and are listed under Conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>기록은 고유 식별자로 병합되므로 같은 파일을 두 번 가져와도 달라지지 않습니다. 먼저 백업을 만듭니다. 양쪽에서 같은 항목을 고친 경우 나중 변경 내용을 남기고 충돌 목록에 표시합니다.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
         <location filename="../../ui/dialogs/import_wizard.py" line="-128"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기(&amp;B)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+2"/>
         <source>Exchange file</source>
-        <translation type="unfinished"></translation>
+        <translation>교환 파일</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Choose a file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>저장할 파일을 선택하십시오.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Writing the exchange file…</source>
-        <translation type="unfinished"></translation>
+        <translation>교환 파일을 만드는 중…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exported {records} records and {files} files to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>기록 {records}건과 파일 {files}개를 {path}에 내보냈습니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file is encrypted; give the passphrase to the recipient separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 암호화되어 있습니다. 암호는 받는 사람에게 따로 전달하십시오.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Choose an exchange file to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 교환 파일을 선택하십시오.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This exchange file is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 교환 파일은 암호화되어 있습니다.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Merging the exchange file…</source>
-        <translation type="unfinished"></translation>
+        <translation>교환 파일을 병합하는 중…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Merged: {new} new, {updated} updated, {same} unchanged records; {files} files.</source>
-        <translation type="unfinished"></translation>
+        <translation>병합 완료: 새 기록 {new}건, 수정 {updated}건, 변경 없음 {same}건, 파일 {files}개.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{count} conflicts: review them under Conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>충돌 {count}건: 충돌 화면에서 확인하십시오.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/passphrase_dialog.py" line="+26"/>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 정하기</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>암호</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 다시 입력</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>암호(&amp;P):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 입력(&amp;R):</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Keep the passphrase safe: without it the data cannot be recovered by anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호를 안전하게 보관하십시오. 암호가 없으면 누구도 데이터를 복구할 수 없습니다.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Use at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>8자 이상으로 정하십시오.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 암호가 다릅니다.</translation>
     </message>
     <message>
         <location filename="../../ui/idle_lock.py" line="+35"/>
         <source>Partnership Desk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>파트너십 데스크가 잠겨 있습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Unlock…</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금 해제(&amp;U)…</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Wrong passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호가 틀렸습니다.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Enter the database passphrase to unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금을 해제하려면 데이터베이스 암호를 입력하십시오.</translation>
     </message>
 </context>
 <context>
