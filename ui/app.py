@@ -230,13 +230,26 @@ class Controller:
 
         window = MainWindow(self.ctx)
         window.language_changed.connect(self.switch_language)
+        window.settings_saved.connect(lambda: self.install_lock(self.window))
         self.window = window
         window.show()
         window.show_view(view or window.last_view())
         QTimer.singleShot(0, window.check_empty)
         if view is None:
             QTimer.singleShot(2000, self.daily_backup)
+        self.install_lock(window)
         return window
+
+    def install_lock(self, window: Any) -> None:
+        """Hide the window after the idle time chosen in Settings (if any)."""
+        try:
+            from ui.idle_lock import install_idle_lock
+        except ImportError:
+            return
+        old = getattr(self, "idle_lock", None)
+        if old is not None:
+            self.app.removeEventFilter(old)
+        self.idle_lock = install_idle_lock(self.ctx, window)
 
     def daily_backup(self) -> None:
         """A backup when the newest is older than a day, in the background."""

@@ -31,6 +31,7 @@ VIEWS = ("dashboard", "agreement", "organization", "contact", "meeting", "commit
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    settings_saved = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -398,6 +399,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         saved = dialog.save()
+        self.settings_saved.emit()
         if saved.get("language", "") != before:
             from app.i18n import set_language
 

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/main_window.py" line="+254"/>
+        <location filename="../../ui/main_window.py" line="+255"/>
         <source>This part of Partnership Desk is not installed in this version.</source>
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
@@ -107,7 +107,7 @@ A report was saved to {path}.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+34"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -118,7 +118,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/main_window.py" line="+369"/>
+        <location filename="../../ui/main_window.py" line="+370"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -129,12 +129,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+69"/>
+        <location line="+82"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-81"/>
         <source>Change…</source>
         <translation>변경…</translation>
     </message>
@@ -165,12 +165,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Backups folder</source>
         <translation>백업 폴더</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-44"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -190,7 +190,27 @@ A report was saved to {path}.</source>
         <translation>브리핑 자료 기본 언어(&amp;B)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>사용 안 함</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Lock after idle time</source>
+        <translation>자리 비움 잠금</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after &amp;idle time</source>
+        <translation>자리 비움 잠금(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../ui/views/editor.py" line="-265"/>
         <location filename="../../ui/widgets/related.py" line="+150"/>
         <source>Save</source>
@@ -210,7 +230,7 @@ A report was saved to {path}.</source>
         <translation>{current} (다음 실행부터: {folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-363"/>
+        <location filename="../../ui/main_window.py" line="-364"/>
         <source>Views</source>
         <translation>화면</translation>
     </message>
@@ -251,7 +271,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+8"/>
         <source>&amp;Format</source>
-        <translation type="unfinished">형식(&amp;F)</translation>
+        <translation>형식(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -464,7 +484,7 @@ A report was saved to {path}.</source>
         <translation>먼저 협약, 기관 또는 회의를 여십시오.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Switch the window to the new language now? Unsaved changes are asked about first.</source>
         <translation>지금 새 언어로 화면을 바꾸시겠습니까? 저장하지 않은 변경 내용이 있으면 먼저 확인합니다.</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -98,6 +99,19 @@ class SettingsDialog(QDialog):
         self.briefing.setAccessibleName(tr("Default briefing language"))
         form.addRow(tr("Default &briefing language"), self.briefing)
 
+        self.idle = QSpinBox(self)
+        self.idle.setRange(0, 480)
+        self.idle.setSuffix(tr(" min"))
+        self.idle.setSpecialValueText(tr("Never"))
+        try:
+            self.idle.setValue(int(float(self.values.get("idle_lock_minutes") or 0)))
+        except (TypeError, ValueError):
+            self.idle.setValue(0)
+        self.idle.setAccessibleName(tr("Lock after idle time"))
+        idle_label = QLabel(tr("Lock after &idle time"), self)
+        idle_label.setBuddy(self.idle)
+        form.addRow(idle_label, self.idle)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -131,6 +145,7 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData(),
             "backups_dir": self.backups.text().strip(),
             "briefing_language": self.briefing.currentData(),
+            "idle_lock_minutes": self.idle.value(),
         }
 
     def save(self) -> dict[str, Any]:
