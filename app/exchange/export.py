@@ -79,7 +79,10 @@ def export_bundle(
             progress.check()
             progress.report(number, len(ENTITY_TABLES) + 2, table.name)
             rows = conn.execute(select(table).where(_changed(table, since))).all()
-            tables[table.name] = {"columns": columns_of(table), "rows": dump_rows(columns_of(table), rows)}
+            tables[table.name] = {
+                "columns": columns_of(table),
+                "rows": dump_rows(table, columns_of(table), rows),
+            }
             records += len(rows)
             if table.name == "attachment":
                 shas.update(r._mapping["sha256"] for r in rows)
@@ -98,7 +101,10 @@ def export_bundle(
         "received": received,
         "tables": tables,
         "events": {"columns": EVENT_COLUMNS, "rows": events},
-        "conflicts": {"columns": columns_of(CONFLICTS), "rows": dump_rows(columns_of(CONFLICTS), conflicts)},
+        "conflicts": {
+            "columns": columns_of(CONFLICTS),
+            "rows": dump_rows(CONFLICTS, columns_of(CONFLICTS), conflicts),
+        },
     }
     progress.report(len(ENTITY_TABLES) + 1, len(ENTITY_TABLES) + 2, "write")
     size = write_bundle(dest, BundleContent(manifest=manifest, blobs=blobs), passphrase)
@@ -130,10 +136,10 @@ def _events(conn: Connection, since: datetime | None) -> list[list[Any]]:
     cols = [EVENTS.c[name] for name in EVENT_COLUMNS]
     if since is None:
         stmt: Select[Any] = select(*cols)
-        return dump_rows(EVENT_COLUMNS, conn.execute(stmt).all())
+        return dump_rows(EVENTS, EVENT_COLUMNS, conn.execute(stmt).all())
     out: list[list[Any]] = []
     for table in ENTITY_TABLES:
         shipped = select(table.c.id).where(_changed(table, since))
         stmt = select(*cols).where(EVENTS.c.entity_kind == table.name, EVENTS.c.entity_id.in_(shipped))
-        out.extend(dump_rows(EVENT_COLUMNS, conn.execute(stmt).all()))
+        out.extend(dump_rows(EVENTS, EVENT_COLUMNS, conn.execute(stmt).all()))
     return out

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
@@ -39,7 +39,7 @@ from app.exchange.common import (
     normalize,
 )
 from app.exchange.container import BundleContent, read_bundle
-from app.exchange.rows import TableCodec, dump_value
+from app.exchange.rows import TableCodec, dump_value, fast_insert
 from app.models import utcnow
 from app.progress import Progress
 
@@ -221,7 +221,7 @@ def _merge_table(
     changed = [r for r in rows if r["id"] in local and local[r["id"]] != r]
     counts["unchanged"] += len(rows) - len(new) - len(changed)
     if new:
-        conn.execute(insert(table), _parents_first(table, new))
+        fast_insert(conn, table, _parents_first(table, new))
         counts["inserted"] += len(new)
     if not changed:
         return new
@@ -354,8 +354,7 @@ def _merge_conflicts(
         for found in conn.execute(select(CONFLICTS).where(CONFLICTS.c.id.in_(part))):
             local[found.id] = dict(found._mapping)
     new = [r for ident, r in rows.items() if ident not in local]
-    if new:
-        conn.execute(insert(CONFLICTS), new)
+    fast_insert(conn, CONFLICTS, new)
     for ident, row in rows.items():
         mine = local.get(ident)
         if mine is None or row["reversed_at"] is None:
@@ -377,8 +376,7 @@ def _insert_missing(conn: Connection, table: Table, rows: list[dict[str, Any]]) 
     for part in chunks([r["id"] for r in rows]):
         existing.update(conn.scalars(select(table.c.id).where(table.c.id.in_(part))))
     new = [r for r in rows if r["id"] not in existing]
-    if new:
-        conn.execute(insert(table), new)
+    fast_insert(conn, table, new)
     return len(new)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, String, Text, Uuid
+from sqlalchemy import JSON, BigInteger, Boolean, Connection, Date, Integer, String, Text, Uuid
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.sql.schema import Column, Table
 
@@ -34,8 +34,60 @@ def dump_value(value: Any) -> Any:
     return value
 
 
-def dump_rows(names: Sequence[str], rows: Sequence[Any]) -> list[list[Any]]:
-    return [[dump_value(row._mapping[n]) for n in names] for row in rows]
+def _dumper(col: Column[Any]) -> Callable[[Any], Any] | None:
+    kind = col.type
+    if isinstance(kind, Uuid | UTCDateTime | Date):
+        return str if isinstance(kind, Uuid) else _isoformat
+    if isinstance(kind, SAEnum):
+        return dump_value
+    return None
+
+
+def _isoformat(value: Any) -> Any:
+    return value.isoformat()
+
+
+def dump_rows(table: Table, names: Sequence[str], rows: Sequence[Any]) -> list[list[Any]]:
+    """Rows selected as ``select(*[table.c[n] for n in names])`` → lists of JSON values."""
+    dumpers = [_dumper(table.c[n]) for n in names]
+    plain = all(d is None for d in dumpers)
+    if plain:
+        return [list(row) for row in rows]
+    pairs = list(enumerate(dumpers))
+    out: list[list[Any]] = []
+    for row in rows:
+        values = list(row)
+        for i, dump in pairs:
+            if dump is not None and values[i] is not None:
+                values[i] = dump(values[i])
+        out.append(values)
+    return out
+
+
+def fast_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``INSERT`` many rows; on SQLite with the columns' own bind conversions but no per-row compiling."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":  # psycopg adapts JSON and UUID itself; insertmanyvalues is fast there
+        from sqlalchemy import insert
+
+        conn.execute(insert(table), list(rows))
+        return
+    names = [c.name for c in table.columns]
+    procs = [table.c[n].type.bind_processor(dialect) for n in names]
+    pairs = list(zip(names, procs, strict=True))
+    params = [
+        tuple(proc(row[n]) if proc is not None and row[n] is not None else row[n] for n, proc in pairs)
+        for row in rows
+    ]
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([mark] * len(names))})"
+    )
+    conn.exec_driver_sql(sql, params)
 
 
 def columns_of(table: Table) -> list[str]:
