@@ -70,6 +70,13 @@ def auto_backup_if_due(database: Database, *, now: datetime | None = None) -> Pa
     return backup_database(database, reason="daily")
 
 
+def backup_before_import(database: Database, *, dry_run: bool = False) -> Path | None:
+    """Before a JSON/CSV/exchange import writes: a backup of a SQLite database (rotated)."""
+    if dry_run or database.sqlite_path is None or not database.sqlite_path.exists():
+        return None
+    return backup_database(database, reason="before-import")
+
+
 def _connect(path: Path, passphrase: str | None) -> Any:
     if passphrase is None:
         return sqlite3.connect(path)

@@ -74,3 +74,17 @@ def test_the_backups_folder_can_be_moved(
     assert all(Path(b["path"]).parent == elsewhere for b in listed)
     assert main(["backups"]) == 0
     assert "daily" in capsys.readouterr().out
+
+
+def test_json_and_csv_imports_are_preceded_by_a_backup(paths: AppPaths, tmp_path: Path) -> None:
+    from app.archive import export_archive
+
+    with Database.open(paths=paths) as db:
+        org(db)
+        export_archive(db, tmp_path / "all.json")
+    csv = tmp_path / "contacts.csv"
+    csv.write_text("name,email\n김하늘,ha@example.com\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "all.json")]) == 0
+    assert main(["import", str(csv)]) == 0
+    reasons = [b.reason for b in list_backups(paths.backups)]
+    assert reasons.count("before-import") == 2

@@ -41,18 +41,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.backup import backup_before_import
+
     source = Path(args.file)
     if source.suffix.lower() == ".json" and args.kind is None:
         from app.archive import apply_archive, read_archive
 
         archive = read_archive(source)  # the whole file is checked before the database is opened
         with open_db(args) as db:
+            backup_before_import(db, dry_run=args.dry_run)
             report = apply_archive(db, archive, dry_run=args.dry_run)
         if args.dry_run:
             print(f"Checked {source}: it would give {report.summary()}. Nothing was written.")
         else:
             print(f"Imported {source}: {report.summary()}.")
         return 0
+    if not args.dry_run:
+        with open_db(args) as db:
+            backup_before_import(db)
     return int(_transfer().import_file(args))
 
 
