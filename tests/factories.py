@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from uuid import UUID
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.db import Database
 from app.dto import (
@@ -23,6 +32,7 @@ from app.dto import (
     PartyView,
 )
 from app.enums import AgreementStatus, OrgKind, PartyRole
+from app.paths import app_paths
 from app.services import agreements, commitments, contacts, meetings, organizations
 
 
@@ -86,3 +96,40 @@ def commitment(
 
 def meeting(db: Database, title: str = "실무협의회", **kw: object) -> MeetingRecord:
     return meetings.create_meeting(db, MeetingInput(title=title, **kw))  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def scratch_database(kind: str, folder: Path) -> Iterator[Database]:
+    """A database that lives as long as the caller wants (for module-scoped, read-only fixtures).
+
+    ``kind`` is "sqlite" (a file under ``folder``) or "postgresql" (a new database on the
+    test server, dropped afterwards; skipped like the ``pg_url`` fixture when there is none).
+    """
+    if kind == "sqlite":
+        database = Database.open(paths=app_paths(folder))
+        try:
+            yield database
+        finally:
+            database.close()
+        return
+    admin = os.environ.get("PARTNERSHIP_DESK_TEST_PG")
+    if not admin:
+        if os.environ.get("PARTNERSHIP_DESK_REQUIRE_PG"):
+            pytest.fail("PARTNERSHIP_DESK_TEST_PG is not set but PARTNERSHIP_DESK_REQUIRE_PG is")
+        pytest.skip("PostgreSQL not available: set PARTNERSHIP_DESK_TEST_PG")
+    name = f"pdtest_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+    try:
+        database = Database.open(
+            make_url(admin).set(database=name).render_as_string(hide_password=False), paths=app_paths(folder)
+        )
+        try:
+            yield database
+        finally:
+            database.close()
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()

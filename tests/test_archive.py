@@ -224,39 +224,37 @@ def _write(tmp_path: Path, doc: dict[str, Any], name: str = "bad.json") -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("table", "column", "value", "message"),
-    [
-        ("organization", "name_ko", "삼성\x00전자", "control character (U+0000)"),
-        ("organization", "short_name", "MOTIE\n", "control character (U+000A)"),
-        ("organization", "org_kind", "planet", "bad value for 'org_kind'"),
-        ("agreement", "signed_on", "2023-02-30", "bad value for 'signed_on'"),
-        ("agreement", "created_at", "2023-02-03T00:00:00", "bad value for 'created_at'"),
-        ("agreement", "version", "2", "bad value for 'version'"),
-        ("agreement", "id", "not-a-uuid", "bad value for 'id'"),
-        ("agreement", "title_ko", "가" * 501, "too long"),
-        ("contact", "name_ko", None, "bad value for 'name_ko'"),
-    ],
-)
-def test_one_bad_row_changes_nothing(
-    db: Database, tmp_path: Path, table: str, column: str, value: object, message: str
-) -> None:
+BAD_ROWS: list[tuple[str, str, object, str]] = [
+    ("organization", "name_ko", "삼성\x00전자", "control character (U+0000)"),
+    ("organization", "short_name", "MOTIE\n", "control character (U+000A)"),
+    ("organization", "org_kind", "planet", "bad value for 'org_kind'"),
+    ("agreement", "signed_on", "2023-02-30", "bad value for 'signed_on'"),
+    ("agreement", "created_at", "2023-02-03T00:00:00", "bad value for 'created_at'"),
+    ("agreement", "version", "2", "bad value for 'version'"),
+    ("agreement", "id", "not-a-uuid", "bad value for 'id'"),
+    ("agreement", "title_ko", "가" * 501, "too long"),
+    ("contact", "name_ko", None, "bad value for 'name_ko'"),
+]
+
+
+def test_one_bad_row_changes_nothing(db: Database, tmp_path: Path) -> None:
     small(db)
-    doc = _export_doc(db, tmp_path)
-    # A new record in the file (it would be created) and a changed one (it would be updated) ...
-    doc["tables"]["organization"][0]["notes"] = "가져오면 바뀜"
-    new_row = dict(doc["tables"]["organization"][1], id="00000000-0000-4000-8000-000000000001")
-    doc["tables"]["organization"].append(new_row)
-    # ... and one bad row at the end of another table.
-    bad = dict(doc["tables"][table][-1])
-    bad[column] = value
-    doc["tables"][table][-1] = bad
     before = everything(db)
-    with pytest.raises(ImportFormatError) as err:
-        import_archive(db, _write(tmp_path, doc))
-    assert message in str(err.value)
-    assert f"{table} #{len(doc['tables'][table])}" in str(err.value)
-    assert everything(db) == before
+    for table, column, value, message in BAD_ROWS:
+        doc = _export_doc(db, tmp_path)
+        # A new record in the file (it would be created) and a changed one (it would be updated) ...
+        doc["tables"]["organization"][0]["notes"] = "가져오면 바뀜"
+        new_row = dict(doc["tables"]["organization"][1], id="00000000-0000-4000-8000-000000000001")
+        doc["tables"]["organization"].append(new_row)
+        # ... and one bad row at the end of another table.
+        bad = dict(doc["tables"][table][-1])
+        bad[column] = value
+        doc["tables"][table][-1] = bad
+        with pytest.raises(ImportFormatError) as err:
+            import_archive(db, _write(tmp_path, doc))
+        assert message in str(err.value), (table, column)
+        assert f"{table} #{len(doc['tables'][table])}" in str(err.value)
+        assert everything(db) == before
 
 
 def test_a_dangling_reference_changes_nothing(any_db: Database, tmp_path: Path) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
+
+import pytest
+from factories import scratch_database
 
 from app.db import Database
 from app.demo import REFERENCE_NO, load_demo
@@ -25,14 +29,22 @@ PARTIES_KO = [
 ]
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The demo loaded once per database for this module's tests, which only read it."""
+    with scratch_database(request.param, tmp_path_factory.mktemp("demo")) as database:
+        assert load_demo(database) is True
+        yield database
+
+
 def _reference(db: Database) -> agreements.AgreementSummary:
     (ref,) = [a for a in agreements.list_agreements(db) if a.reference_no == REFERENCE_NO]
     return ref
 
 
-def test_demo_has_the_reference_agreement_with_its_eleven_parties(demo_db: Database) -> None:
-    ref = _reference(demo_db)
-    detail = agreements.agreement_detail(demo_db, ref.id)
+def test_demo_has_the_reference_agreement_with_its_eleven_parties(demo: Database) -> None:
+    ref = _reference(demo)
+    detail = agreements.agreement_detail(demo, ref.id)
     r = detail.record
     assert (r.title_ko, r.signed_on, r.status) == (
         "반도체 첨단 패키징 기술개발 협력 협약",
@@ -47,25 +59,25 @@ def test_demo_has_the_reference_agreement_with_its_eleven_parties(demo_db: Datab
     for words in ("R&D", "미국·EU", "OSAT", "생태계"):
         assert words in titles
     assert len(detail.meetings) >= 4
-    assert agreements.count_agreements(demo_db) >= 6
-    statuses = {a.status for a in agreements.list_agreements(demo_db)}
+    assert agreements.count_agreements(demo) >= 6
+    statuses = {a.status for a in agreements.list_agreements(demo)}
     assert statuses == set(AgreementStatus)
 
 
-def test_demo_people_are_fictional(demo_db: Database) -> None:
-    people = contacts.list_contacts(demo_db, ContactQuery())
+def test_demo_people_are_fictional(demo: Database) -> None:
+    people = contacts.list_contacts(demo, ContactQuery())
     assert len(people) >= 11
     assert all(p.email.endswith("@example.com") for p in people)
 
 
-def test_demo_loads_once(demo_db: Database) -> None:
-    before = (agreements.count_agreements(demo_db), organizations.count_organizations(demo_db))
-    assert load_demo(demo_db) is False
-    assert (agreements.count_agreements(demo_db), organizations.count_organizations(demo_db)) == before
+def test_demo_loads_once(demo: Database) -> None:
+    before = (agreements.count_agreements(demo), organizations.count_organizations(demo))
+    assert load_demo(demo) is False
+    assert (agreements.count_agreements(demo), organizations.count_organizations(demo)) == before
 
 
-def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo_db: Database) -> None:
-    items = meetings.list_action_items(demo_db)
+def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo: Database) -> None:
+    items = meetings.list_action_items(demo)
     carried = [i for i in items if i.carried_from_id is not None]
     assert len(carried) == 1
     origin = next(i for i in items if i.id == carried[0].carried_from_id)
@@ -75,9 +87,9 @@ def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo_db: Da
     assert carried[0].meeting_starts_at > origin.meeting_starts_at
 
 
-def test_dashboard_on_the_demo_data(demo_db: Database) -> None:
+def test_dashboard_on_the_demo_data(demo: Database) -> None:
     today = date.today()
-    board = dashboard.dashboard(demo_db, today)
+    board = dashboard.dashboard(demo, today)
     assert [c.title for c in board.overdue_commitments] == [
         "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축"
     ]
@@ -103,10 +115,10 @@ def test_dashboard_on_the_demo_data(demo_db: Database) -> None:
     assert len({c.id for c in board.recent_changes}) == 15
 
 
-def test_dashboard_moves_with_the_date(demo_db: Database) -> None:
+def test_dashboard_moves_with_the_date(demo: Database) -> None:
     later = date.today() + timedelta(days=40)
-    board = dashboard.dashboard(demo_db, later)
+    board = dashboard.dashboard(demo, later)
     overdue = {c.title for c in board.overdue_commitments}
     assert "첨단 패키징 신규 R&D 사업 추진 (정부 투자)" in overdue
-    expired_soon = agreements.list_agreements(demo_db, AgreementQuery(statuses=(AgreementStatus.EXPIRED,)))
+    expired_soon = agreements.list_agreements(demo, AgreementQuery(statuses=(AgreementStatus.EXPIRED,)))
     assert [a.reference_no for a in expired_soon] == ["DEMO-2019-HR-04"]

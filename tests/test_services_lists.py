@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from factories import agreement, commitment, meeting, member, org, party, person
+from factories import agreement, commitment, meeting, member, org, party, person, scratch_database
 
 from app.db import Database
 from app.dto import (
@@ -19,8 +20,15 @@ from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind
 from app.services import agreements, commitments, contacts, meetings, organizations
 
 
-@pytest.fixture
-def orgs(any_db: Database) -> Database:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def orgs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """Organizations for the read-only tests below, once per kind of database."""
+    with scratch_database(request.param, tmp_path_factory.mktemp("orgs")) as any_db:
+        _add_orgs(any_db)
+        yield any_db
+
+
+def _add_orgs(any_db: Database) -> None:
     # Inserted out of order on purpose; "LG화학" starts with Latin letters, one body has only an English name.
     org(
         any_db, "한국반도체산업협회", "Korea Semiconductor Industry Association", org_kind=OrgKind.ASSOCIATION
@@ -31,7 +39,6 @@ def orgs(any_db: Database) -> Database:
     org(any_db, "산업통상자원부", "Ministry of Trade, Industry and Energy", org_kind=OrgKind.MINISTRY)
     org(any_db, "", "apple research", org_kind=OrgKind.FOREIGN_BODY, country="US")
     org(any_db, "나노종합기술원", "", org_kind=OrgKind.RESEARCH_INSTITUTE)
-    return any_db
 
 
 def names(db: Database, **kw: object) -> list[str]:
@@ -92,8 +99,16 @@ def test_organization_paging_and_text_filter(orgs: Database) -> None:
     assert organizations.count_organizations(orgs, OrganizationQuery(text="산업")) == 2
 
 
-@pytest.fixture
-def portfolio(any_db: Database) -> dict[str, object]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def portfolio(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, object]]:
+    """Four agreements for the read-only tests below, once per kind of database."""
+    with scratch_database(request.param, tmp_path_factory.mktemp("portfolio")) as any_db:
+        yield _add_portfolio(any_db)
+
+
+def _add_portfolio(any_db: Database) -> dict[str, object]:
     motie = org(any_db, "산업통상자원부")
     keit = org(any_db, "한국산업기술평가관리원")
     rows = [
@@ -142,33 +157,31 @@ def titles(db: Database, **kw: object) -> list[str]:
     return [a.title_en for a in agreements.list_agreements(db, AgreementQuery(**kw))]  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(
-    ("sort", "descending", "expected"),
-    [
-        ("title_ko", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
-        ("title_ko", True, ["C agreement", "B agreement", "A agreement", "D only English"]),
-        ("title_en", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
-        ("reference_no", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
-        ("status", False, ["A agreement", "D only English", "B agreement", "C agreement"]),
-        ("status", True, ["C agreement", "B agreement", "D only English", "A agreement"]),
-        ("agreement_kind", False, ["C agreement", "A agreement", "D only English", "B agreement"]),
-        ("signed_on", True, ["B agreement", "C agreement", "A agreement", "D only English"]),
-        ("signed_on", False, ["C agreement", "B agreement", "A agreement", "D only English"]),
-        ("expires_on", False, ["B agreement", "C agreement", "A agreement", "D only English"]),
-        ("expires_on", True, ["C agreement", "B agreement", "A agreement", "D only English"]),
-    ],
-)
-def test_agreements_sort_by_each_column(
-    portfolio: dict[str, object], sort: str, descending: bool, expected: list[str]
-) -> None:
+SORT_CASES = [
+    ("title_ko", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
+    ("title_ko", True, ["C agreement", "B agreement", "A agreement", "D only English"]),
+    ("title_en", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
+    ("reference_no", False, ["A agreement", "B agreement", "C agreement", "D only English"]),
+    ("status", False, ["A agreement", "D only English", "B agreement", "C agreement"]),
+    ("status", True, ["C agreement", "B agreement", "D only English", "A agreement"]),
+    ("agreement_kind", False, ["C agreement", "A agreement", "D only English", "B agreement"]),
+    ("signed_on", True, ["B agreement", "C agreement", "A agreement", "D only English"]),
+    ("signed_on", False, ["C agreement", "B agreement", "A agreement", "D only English"]),
+    ("expires_on", False, ["B agreement", "C agreement", "A agreement", "D only English"]),
+    ("expires_on", True, ["C agreement", "B agreement", "A agreement", "D only English"]),
+]
+
+
+def test_agreements_sort_by_each_column(portfolio: dict[str, object]) -> None:
     db = portfolio["db"]
     assert isinstance(db, Database)
-    got = titles(db, sort=sort, descending=descending)
-    if sort in ("signed_on", "expires_on"):
-        # Agreements without the date come last in both directions; among them, any order.
-        assert got[:2] == expected[:2] and set(got[2:]) == set(expected[2:])
-    else:
-        assert got == expected
+    for sort, descending, expected in SORT_CASES:
+        got = titles(db, sort=sort, descending=descending)
+        if sort in ("signed_on", "expires_on"):
+            # Agreements without the date come last in both directions; among them, any order.
+            assert got[:2] == expected[:2] and set(got[2:]) == set(expected[2:]), (sort, descending)
+        else:
+            assert got == expected, (sort, descending)
 
 
 def test_agreements_sort_by_updated_at(portfolio: dict[str, object]) -> None:
