@@ -146,3 +146,22 @@ def test_global_search_groups_results_and_opens_the_record(qtbot, window) -> Non
     kind, ident = hit.data(0, Qt.ItemDataRole.UserRole)
     assert window.current_view() == kind
     assert window.current_list().editor.ident == ident
+
+
+def test_commitment_shows_its_party_and_saves_a_new_status(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.dto import CommitmentQuery
+    from app.enums import CommitmentStatus
+    from app.services import commitments
+
+    db = window.ctx.db
+    target = next(c for c in commitments.list_commitments(db, CommitmentQuery()) if c.party_id is not None)
+    window.open_record("commitment", target.id)
+    editor = window.current_list().editor
+    assert editor.party.currentText() == target.organization_name_en
+    new = CommitmentStatus.DONE if target.status != CommitmentStatus.DONE else CommitmentStatus.IN_PROGRESS
+    editor.status.set_value(new)
+    window.save_action.trigger()
+    saved = commitments.get_commitment(db, target.id)
+    assert saved.status is new
+    assert saved.party_id == target.party_id
+    assert editor.status.currentText() == new.label("en")

@@ -55,7 +55,12 @@ def organization_columns(lang: str) -> list[Column]:
 
 def contact_columns(lang: str) -> list[Column]:
     return [
-        Column(tr("Name"), lambda r: display_name(r.name_ko, r.name_en, lang), "name_ko", 150),
+        Column(
+            tr("Name"),
+            lambda r: display_name(r.name_ko, r.name_en, lang),
+            "name_ko" if lang == "ko" else "name_en",
+            150,
+        ),
         Column(
             tr("Organization"),
             lambda r: display_name(r.organization_name_ko, r.organization_name_en, lang),
@@ -120,7 +125,11 @@ def list_spec(kind: str, lang: str) -> ListSpec:
         )
     if kind == "contact":
         return ListSpec(
-            kind, contacts.list_contacts, contacts.count_contacts, ContactQuery(), contact_columns(lang)
+            kind,
+            contacts.list_contacts,
+            contacts.count_contacts,
+            ContactQuery(sort="name_ko" if lang == "ko" else "name_en"),
+            contact_columns(lang),
         )
     if kind == "meeting":
         return ListSpec(

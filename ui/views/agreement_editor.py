@@ -24,7 +24,7 @@ from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.widgets.attachments import AttachmentsPanel
-from ui.widgets.fields import DateEdit, EnumCombo, line, text_area
+from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
 from ui.widgets.related import FormDialog, RelatedTable, confirm
@@ -340,16 +340,16 @@ class AgreementEditor(RecordEditor):
         from PySide6.QtWidgets import QComboBox
 
         party = QComboBox(dialog)
-        party.addItem(tr("(all parties)"), None)
+        add_id_item(party, tr("(all parties)"), None)
         for p in self.parties.items:
-            party.addItem(p.organization_name(lang), p.id)
+            add_id_item(party, p.organization_name(lang), p.id)
         f.add("party_id", tr("Party"), party)
         title = f.add("title", tr("Commitment *"), line(dialog))
         f.add("description", tr("Description"), text_area(dialog))
         due = f.add("due_on", tr("Due"), DateEdit(lang))
         status = f.add("status", tr("Status"), EnumCombo(CommitmentStatus, lang))
         if item is not None:
-            party.setCurrentIndex(max(party.findData(item.party_id), 0))
+            select_id(party, item.party_id)
             f.set_text("title", item.title)
             f.set_text("description", item.description)
             due.set_value(item.due_on)  # type: ignore[attr-defined]
@@ -363,7 +363,7 @@ class AgreementEditor(RecordEditor):
             data = CommitmentInput(
                 agreement_id=self.ident,
                 title=f.text("title"),
-                party_id=party.currentData(),
+                party_id=combo_id(party),
                 description=f.text("description"),
                 due_on=due.value(),  # type: ignore[attr-defined]
                 status=status.value(),  # type: ignore[attr-defined]

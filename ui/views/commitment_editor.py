@@ -13,7 +13,7 @@ from ui.context import UiContext
 from ui.formatting import format_date
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
-from ui.widgets.fields import DateEdit, EnumCombo, line, text_area
+from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
 from ui.widgets.related import RelatedTable
@@ -25,6 +25,7 @@ class CommitmentEditor(RecordEditor):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         f = self.form
+        self._party_gen = 0
         self.agreement = PickerButton(ctx, "agreement", tr("Choose agreement"), self, optional=False)
         f.add("agreement_id", tr("Agreement *"), self.agreement)
         self.agreement.changed.connect(self._agreement_changed)
@@ -50,18 +51,22 @@ class CommitmentEditor(RecordEditor):
         self._pending_party: UUID | None = None
 
     def _agreement_changed(self) -> None:
+        self._party_gen += 1
+        gen = self._party_gen
         self.party.clear()
-        self.party.addItem(tr("(all parties)"), None)
+        add_id_item(self.party, tr("(all parties)"), None)
         ident = self.agreement.value()
         if ident is None:
             return
         from app.services.agreements import list_parties
 
         def fill(parties: list[Any]) -> None:
+            if gen != self._party_gen:  # a later agreement was chosen meanwhile
+                return
             filling, self._filling = self._filling, True
             for p in parties:
-                self.party.addItem(p.organization_name(self.lang), p.id)
-            self.party.setCurrentIndex(max(self.party.findData(self._pending_party), 0))
+                add_id_item(self.party, p.organization_name(self.lang), p.id)
+            select_id(self.party, self._pending_party)
             self._filling = filling
 
         self.ctx.runner.run(list_parties, self.ctx.db, ident, on_done=fill)
@@ -130,7 +135,7 @@ class CommitmentEditor(RecordEditor):
         return CommitmentInput(
             agreement_id=agreement_id,
             title=self.form.text("title"),
-            party_id=self.party.currentData(),
+            party_id=combo_id(self.party),
             description=self.form.text("description"),
             due_on=self.due_on.value(),
             status=self.status.value(),

@@ -25,7 +25,16 @@ from ui.formatting import format_date
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.widgets.attachments import AttachmentsPanel
-from ui.widgets.fields import DateEdit, DateTimeEdit, EnumCombo, line, text_area
+from ui.widgets.fields import (
+    DateEdit,
+    DateTimeEdit,
+    EnumCombo,
+    add_id_item,
+    combo_id,
+    line,
+    select_id,
+    text_area,
+)
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton, PickerDialog
 from ui.widgets.related import FormDialog, RelatedTable, confirm
@@ -357,7 +366,7 @@ class MeetingEditor(RecordEditor):
         status = EnumCombo(ActionStatus, lang)
         f.add("status", tr("Status"), status)
         commitment = QComboBox(dialog)
-        commitment.addItem(tr("(none)"), None)
+        add_id_item(commitment, tr("(none)"), None)
         f.add("commitment_id", tr("Commitment"), commitment)
         from app.services.commitments import list_commitments_for_agreement
 
@@ -370,9 +379,9 @@ class MeetingEditor(RecordEditor):
         def fill_commitments(items: list[Any]) -> None:
             for c in items:
                 party = display_name(c.organization_name_ko, c.organization_name_en, lang)
-                commitment.addItem(f"{c.title} ({party})" if party else c.title, c.id)
+                add_id_item(commitment, f"{c.title} ({party})" if party else c.title, c.id)
             if item is not None and item.commitment_id:
-                commitment.setCurrentIndex(max(commitment.findData(item.commitment_id), 0))
+                select_id(commitment, item.commitment_id)
 
         self.ctx.runner.run(load_commitments, self.ctx.db, on_done=fill_commitments)
         if item is not None:
@@ -399,7 +408,7 @@ class MeetingEditor(RecordEditor):
                 owner_organization_id=owner_org.value(),
                 due_on=due.value(),
                 status=status.value(),
-                commitment_id=commitment.currentData(),
+                commitment_id=combo_id(commitment),
             )
             if item is None:
                 return add_action_item, (self.ident, data)

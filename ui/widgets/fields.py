@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -101,17 +102,35 @@ class EnumCombo(QComboBox):
         self, members: Iterable[Labeled], lang: str, any_label: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._members: dict[str, Labeled] = {}
         if any_label:
             self.addItem(any_label, None)
         for member in members:
-            self.addItem(member.label(lang), member)
+            # Stored as its plain value: Qt hands a str enum back as str.
+            self._members[str(member.value)] = member
+            self.addItem(member.label(lang), str(member.value))
 
     def value(self) -> Any:
-        return self.currentData()
+        data = self.currentData()
+        return None if data is None else self._members[data]
 
     def set_value(self, value: Any) -> None:
-        index = self.findData(value)
+        index = self.findData(None if value is None else str(getattr(value, "value", value)))
         self.setCurrentIndex(max(index, 0))
+
+
+def add_id_item(combo: QComboBox, label: str, ident: UUID | None) -> None:
+    """An item for a record id (kept as text: Qt compares Python objects by identity)."""
+    combo.addItem(label, None if ident is None else str(ident))
+
+
+def combo_id(combo: QComboBox) -> UUID | None:
+    data = combo.currentData()
+    return None if data is None else UUID(str(data))
+
+
+def select_id(combo: QComboBox, ident: UUID | None) -> None:
+    combo.setCurrentIndex(max(combo.findData(None if ident is None else str(ident)), 0))
 
 
 class Form(QWidget):
