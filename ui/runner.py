@@ -16,7 +16,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import DomainError
@@ -64,8 +64,7 @@ class Job(QObject):
             self.failed.emit(exc)
         else:
             self.finished_ok = True
-            # Wrapped: a bare None sent through a queued Signal(object) upsets PySide6's refcounts.
-            self.succeeded.emit((result,))
+            self.succeeded.emit(result)
 
 
 class _Task(QRunnable):
@@ -106,17 +105,15 @@ class Runner(QObject):
         dialog = self._progress_dialog(job, title, parent) if title else None
 
         def finish() -> None:
-            # Released later: dropping the last reference while the job's signal is being
-            # delivered would destroy the sender mid-emission (a crash in PySide6).
-            QTimer.singleShot(0, self, lambda: self._jobs.discard(job))
+            self._jobs.discard(job)
             if dialog is not None:
                 dialog.reset()
                 dialog.deleteLater()
 
-        def done(wrapped: tuple[Any]) -> None:
+        def done(result: Any) -> None:
             finish()
             if on_done is not None:
-                on_done(wrapped[0])
+                on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()

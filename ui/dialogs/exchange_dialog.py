@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 from ui.context import UiContext
 from ui.i18n import tr
 
-FILTER = "Partnership Desk exchange (*.pdx);;All files (*)"
 Asker = Callable[..., str | None]
+
+
+def _filter() -> str:
+    return tr("Partnership Desk exchange (*.pdx);;All files (*)")
 
 
 class ExchangeDialog(QDialog):
@@ -107,9 +110,9 @@ class ExchangeDialog(QDialog):
 
         def pick() -> None:
             if save:
-                name, _ = QFileDialog.getSaveFileName(self, tr("Exchange file"), edit.text(), tr(FILTER))
+                name, _ = QFileDialog.getSaveFileName(self, tr("Exchange file"), edit.text(), _filter())
             else:
-                name, _ = QFileDialog.getOpenFileName(self, tr("Exchange file"), edit.text(), tr(FILTER))
+                name, _ = QFileDialog.getOpenFileName(self, tr("Exchange file"), edit.text(), _filter())
             if name:
                 edit.setText(name)
 

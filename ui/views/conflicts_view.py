@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from ui.context import UiContext
 from ui.i18n import tr
 
-COLUMNS = ["When", "Record", "Field", "Kept", "Overwritten", "Status"]
-
 
 class ConflictsView(QWidget):
     changed = Signal()
@@ -45,8 +43,9 @@ class ConflictsView(QWidget):
         self.show_reversed = QCheckBox(tr("Show &reversed"), self)
         self.show_reversed.setChecked(True)
         self.show_reversed.toggled.connect(self.refresh)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        headers = [tr("When"), tr("Record"), tr("Field"), tr("Kept"), tr("Overwritten"), tr("Status")]
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
