@@ -283,7 +283,7 @@ def test_cli_import(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "bad.csv: row 3: Not a valid e-mail address" in captured.err
     assert "Nothing imported" in captured.out
     assert main(["--db", db.url, "import", str(DATA / "macos_contacts_30.vcf"), "--dry-run"]) == 0
-    assert "2 created" in capsys.readouterr().out
+    assert "2 to create" in capsys.readouterr().out
     assert count(db, Contact) == 0
     assert main(["--db", db.url, "import", str(DATA / "macos_contacts_30.vcf")]) == 0
     assert count(db, Contact) == 2

@@ -47,8 +47,15 @@ class ImportReport:
         return "row" if self.source_format in ("csv", "xlsx") else "entry"
 
     def summary(self) -> str:
-        verb = "would be" if self.dry_run else "" if self.written else "not"
-        parts = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.invalid} invalid"
-        if not self.written and not self.dry_run:
-            return f"Nothing imported ({self.invalid} invalid {self.unit}s; fix them or use --skip-invalid). {parts}"
-        return f"{self.kind.capitalize()}: {parts}" + (f" ({verb} written)" if verb else "")
+        counts = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.invalid} invalid"
+        if self.dry_run:
+            return (
+                f"Dry run, nothing written. {self.kind.capitalize()}: {self.created} to create, "
+                f"{self.updated} to update, {self.unchanged} unchanged, {self.invalid} invalid."
+            )
+        if not self.written:
+            return (
+                f"Nothing imported: {self.invalid} invalid {self.unit}s. Fix them, or use --skip-invalid "
+                f"to import the others. ({counts})"
+            )
+        return f"{self.kind.capitalize()}: {counts}."
