@@ -480,10 +480,14 @@ class MainWindow(QMainWindow):
             value = s.value(f"{view.kind}/{key}")
             if value is not None:
                 widget.restoreState(value)
-        header = s.value(f"{view.kind}/columns")
-        if header is not None:
-            view.table.horizontalHeader().restoreState(header)
-            view.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        state = s.value(f"{view.kind}/columns")
+        if state is not None:
+            header = view.table.horizontalHeader()
+            header.blockSignals(True)  # the list is loaded once, in the remembered order
+            header.restoreState(state)
+            header.blockSignals(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            view.model.set_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def last_view(self) -> str:
         return str(self.settings.value("window/view", "dashboard"))

@@ -232,12 +232,17 @@ def test_layout_and_last_view_are_remembered(qtbot, window, make_ctx) -> None:  
     window.go_to("contact")
     lst = window.current_list()
     lst.table.setColumnWidth(0, 321)
+    lst.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # e-mail, Z to A
     window.close()
     again = MainWindow(window.ctx)
     qtbot.addWidget(again)
     assert again.last_view() == "contact"
     again.show_view(again.last_view())
-    assert again.current_list().table.columnWidth(0) == 321
+    restored = again.current_list()
+    assert restored.table.columnWidth(0) == 321
+    assert restored.model.query.sort == "email" and restored.model.query.descending
+    emails = [restored.model.data(restored.model.index(r, 3)) for r in range(restored.model.rowCount())]
+    assert emails[0] >= emails[-1]
     assert (window.ctx.paths.home / "window.ini").exists()
 
 

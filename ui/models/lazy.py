@@ -254,11 +254,16 @@ class LazyTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.set_sort(column, order):
+            self.refresh()
+
+    def set_sort(self, column: int, order: Qt.SortOrder) -> bool:
+        """Order by ``column`` from the next fetch on; False when it cannot be sorted."""
         if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
-            return
+            return False
         self.query = dataclasses.replace(
             self.query,
             sort=self.columns[column].sort,
             descending=order == Qt.SortOrder.DescendingOrder,
         )
-        self.refresh()
+        return True
