@@ -91,6 +91,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+46"/>
         <location filename="../../ui/views/dashboard_view.py" line="+64"/>
         <source>Record</source>
         <translation>항목</translation>
@@ -102,7 +103,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+139"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+92"/>
         <source>Attachment</source>
         <translation>첨부파일</translation>
     </message>
@@ -442,8 +443,8 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+108"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-104"/>
-        <location line="+20"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-105"/>
+        <location line="+21"/>
         <source>Conflicts</source>
         <translation>충돌</translation>
     </message>
@@ -515,10 +516,10 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="-86"/>
         <location line="+32"/>
-        <location filename="../../ui/models/lists.py" line="+65"/>
+        <location filename="../../ui/models/lists.py" line="+70"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+104"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+54"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+63"/>
         <location filename="../../ui/views/organization_editor.py" line="+43"/>
         <source>Title</source>
         <translation>직위</translation>
@@ -535,7 +536,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/models/lists.py" line="-29"/>
+        <location filename="../../ui/models/lists.py" line="-34"/>
         <location filename="../../ui/views/agreement_editor.py" line="+42"/>
         <source>Reference</source>
         <translation>관리번호</translation>
@@ -551,7 +552,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+3"/>
         <location line="+14"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location filename="../../ui/views/list_view.py" line="+195"/>
+        <location filename="../../ui/views/list_view.py" line="+196"/>
         <location line="+10"/>
         <location filename="../../ui/views/organization_editor.py" line="-9"/>
         <source>Kind</source>
@@ -560,12 +561,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-14"/>
         <location filename="../../ui/models/lists.py" line="-13"/>
-        <location line="+59"/>
+        <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+35"/>
         <location line="+271"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+40"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+41"/>
         <location line="+3"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-8"/>
         <location filename="../../ui/views/contact_editor.py" line="-91"/>
         <location filename="../../ui/views/dashboard_view.py" line="+20"/>
         <location filename="../../ui/views/list_view.py" line="-11"/>
@@ -579,7 +581,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/models/lists.py" line="-58"/>
+        <location filename="../../ui/models/lists.py" line="-63"/>
         <location filename="../../ui/views/agreement_editor.py" line="-305"/>
         <location line="+18"/>
         <location line="+187"/>
@@ -607,14 +609,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+7"/>
         <location line="+10"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <location filename="../../ui/views/meeting_editor.py" line="-304"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="-9"/>
+        <location filename="../../ui/models/lists.py" line="-10"/>
         <source>Other name</source>
         <translation>다른 언어 이름</translation>
     </message>
@@ -634,8 +636,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../ui/models/lists.py" line="+8"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+71"/>
+        <location filename="../../ui/models/lists.py" line="+13"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+79"/>
         <location filename="../../ui/views/contact_editor.py" line="-13"/>
         <location filename="../../ui/views/dashboard_view.py" line="-35"/>
         <location filename="../../ui/views/list_view.py" line="-12"/>
@@ -884,7 +886,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-13"/>
         <location line="+6"/>
-        <location filename="../../ui/views/list_view.py" line="-182"/>
+        <location filename="../../ui/views/list_view.py" line="-183"/>
         <source>Commitments</source>
         <translation>이행 과제</translation>
     </message>
@@ -968,7 +970,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+64"/>
         <location line="+162"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+5"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+7"/>
         <source>(all parties)</source>
         <translation>(모든 참여기관)</translation>
     </message>
@@ -1024,7 +1026,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="-91"/>
-        <location filename="../../ui/views/commitment_editor.py" line="-20"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-22"/>
         <source>Commitment *</source>
         <translation>이행 과제 *</translation>
     </message>
@@ -1090,7 +1092,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>조치사항</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <location filename="../../ui/views/list_view.py" line="+4"/>
         <source>New commitment</source>
         <translation>새 이행 과제</translation>
@@ -1271,7 +1273,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/contact_editor.py" line="-105"/>
         <location line="+108"/>
-        <location filename="../../ui/views/list_view.py" line="+171"/>
+        <location filename="../../ui/views/list_view.py" line="+172"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>From</source>
         <translation>시작일</translation>
@@ -1306,7 +1308,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../ui/views/list_view.py" line="-173"/>
+        <location filename="../../ui/views/list_view.py" line="-174"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
@@ -1316,7 +1318,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(현재)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="-99"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-100"/>
         <source>When the same field was changed on two computers, the later change was kept. Reverse a conflict to put the overwritten value back.</source>
         <translation>두 컴퓨터에서 같은 항목을 바꾼 경우 나중 변경 내용을 남겼습니다. 충돌을 되돌리면 덮어쓴 값이 복원됩니다.</translation>
     </message>
@@ -1326,7 +1328,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>되돌린 충돌 표시(&amp;R)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept</source>
+        <translation>유지한 값</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overwritten</source>
+        <translation>덮어쓴 값</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Re&amp;verse</source>
         <translation>되돌리기(&amp;V)</translation>
     </message>
@@ -1436,6 +1453,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="-5"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-80"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <source>When</source>
         <translation>일시</translation>
@@ -1667,7 +1685,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+25"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+1"/>
         <location line="+13"/>
         <source>All</source>
@@ -1740,7 +1763,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="+9"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+89"/>
         <location filename="../../ui/views/meeting_editor.py" line="-7"/>
         <location line="+210"/>
         <source>Agenda item</source>
@@ -2036,12 +2059,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 항목에서 “{name}”을(를) 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="+47"/>
+        <location filename="../../ui/widgets/fields.py" line="+48"/>
         <source>Delete clears the date.</source>
         <translation>Delete 키를 누르면 날짜가 지워집니다.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+111"/>
         <source>Error: {field}</source>
         <translation>오류: {field}</translation>
     </message>
@@ -2116,7 +2139,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{what} 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_dialog.py" line="+41"/>
+        <location filename="../../ui/dialogs/exchange_dialog.py" line="+34"/>
+        <source>Partnership Desk exchange (*.pdx);;All files (*)</source>
+        <translation>파트너십 데스크 교환 파일 (*.pdx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Exchange</source>
         <translation>교환 파일</translation>
     </message>
@@ -2541,7 +2569,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/runner.py" line="+143"/>
+        <location filename="../../ui/runner.py" line="+140"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -39,6 +39,7 @@ class Column:
 class LazyTableModel(QAbstractTableModel):
     countChanged = Signal(int)  # total rows matching the query, when known
     loaded = Signal()
+    loading = Signal()  # a new query started
 
     def __init__(
         self,
@@ -89,6 +90,7 @@ class LazyTableModel(QAbstractTableModel):
             self.endResetModel()
         finally:
             self._resetting = False
+        self.loading.emit()
         self.fetchMore(QModelIndex())
         if self._count_fn is not None:
             gen = self._gen

@@ -162,6 +162,7 @@ class RecordListView(QWidget):
         self.quick.textChanged.connect(lambda _t: self._timer.start())
         self.quick.returnPressed.connect(self.apply_filters)
         self.model.countChanged.connect(self._show_count)
+        self.model.loading.connect(lambda: self.count_label.setText(tr("Loading…")))
         self._started = False
         self._ignore_row = False
 
