@@ -426,3 +426,69 @@ def test_attendee_defaults_to_the_position_held_on_the_meeting_day(any_db: Datab
     early = meeting(any_db, "2010년 회의", starts_at=datetime(2010, 1, 1, 5, tzinfo=UTC))
     now = meetings.add_attendee(any_db, early.id, AttendeeInput(contact_id=c.id))
     assert (now.organization_name_ko, now.title) == ("한국산업기술평가관리원", "책임")
+
+
+def test_a_party_cannot_be_changed_into_a_duplicate(any_db: Database) -> None:
+    a = agreement(any_db)
+    o1, o2 = org(any_db, "삼성전자"), org(any_db, "SK하이닉스")
+    party(any_db, a.id, o1.id)
+    p2 = party(any_db, a.id, o2.id)
+    with pytest.raises(ValidationError) as err:
+        agreements.update_party(any_db, p2.id, PartyInput(organization_id=o1.id))
+    assert err.value.field == "organization_id"
+    same = agreements.update_party(any_db, p2.id, PartyInput(organization_id=o2.id, signatory_name="최유나"))
+    assert same.signatory_name == "최유나"
+
+
+def test_a_meeting_links_each_agreement_once(any_db: Database) -> None:
+    a = agreement(any_db)
+    m = meeting(any_db, agreement_ids=(a.id, a.id))
+    assert m.agreement_ids == (a.id,)
+    assert meetings.update_meeting(
+        any_db, m.id, MeetingInput(title="회의", agreement_ids=(a.id, a.id))
+    ).agreement_ids == (a.id,)
+
+
+def test_find_contact_by_email_is_exact(any_db: Database) -> None:
+    person(any_db, "한지윤", email="a_b@example.com")
+    assert contacts.find_contact_by_email(any_db, "axb@example.com") is None
+    assert contacts.find_contact_by_email(any_db, "%@example.com") is None
+    found = contacts.find_contact_by_email(any_db, "A_B@EXAMPLE.COM")
+    assert found is not None and found.name_ko == "한지윤"
+
+
+def test_tag_filter_ignores_case_on_both_databases(any_db: Database) -> None:
+    from app.dto import AgreementQuery
+
+    agreement(any_db, tags=("R&D", "반도체"))
+    assert agreements.count_agreements(any_db, AgreementQuery(tag="r&d")) == 1
+    assert agreements.count_agreements(any_db, AgreementQuery(tag="R&")) == 0
+
+
+def test_history_puts_values_back_only_where_the_rules_allow(any_db: Database) -> None:
+    from app.enums import AgreementStatus
+    from app.services import history
+
+    a = agreement(any_db, status=AgreementStatus.SIGNED)
+    agreements.change_status(any_db, a.id, AgreementStatus.IN_FORCE)
+    event = history.history(any_db, "agreement", a.id)[-1]
+    with pytest.raises(ValidationError) as err:  # in force cannot go back to signed
+        history.restore_value(any_db, "agreement", a.id, event.id, "status")
+    assert err.value.field == "status"
+    o = org(any_db, "심텍", "Symtec")
+    organizations.update_organization(any_db, o.id, OrganizationInput(name_ko="", name_en="Symtec"))
+    blanked = history.history(any_db, "organization", o.id)[-1]
+    organizations.update_organization(any_db, o.id, OrganizationInput(name_ko="심텍", name_en="Symtec"))
+    renamed = history.history(any_db, "organization", o.id)[-1]
+    organizations.update_organization(any_db, o.id, OrganizationInput(name_ko="심텍", name_en=""))
+    with pytest.raises(ValidationError):  # both names blank is refused, as in the form
+        history.restore_value(any_db, "organization", o.id, renamed.id, "name_ko")
+    assert organizations.get_organization(any_db, o.id).name_ko == "심텍"
+    del blanked
+    organizations.delete_organization(any_db, o.id)
+    deleted = history.history(any_db, "organization", o.id)[-1]
+    with pytest.raises(NotFoundError):
+        history.restore_value(any_db, "organization", o.id, renamed.id, "name_ko")
+    organizations.restore_organization(any_db, o.id)
+    with pytest.raises(ValidationError):
+        history.restore_value(any_db, "organization", o.id, deleted.id, "deleted_at")

@@ -196,7 +196,8 @@ def _query(query: AgreementQuery) -> Select[Agreement]:
     if query.kinds:
         stmt = stmt.where(Agreement.agreement_kind.in_(query.kinds))
     if query.tag:
-        stmt = stmt.where(Agreement.tags.like(like_pattern("," + query.tag.strip() + ","), escape="\\"))
+        # ILIKE: the same matching on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+        stmt = stmt.where(Agreement.tags.ilike(like_pattern("," + query.tag.strip() + ","), escape="\\"))
     if query.signed_from:
         stmt = stmt.where(Agreement.signed_on >= query.signed_from)
     if query.signed_to:
@@ -309,23 +310,28 @@ def _party_values(s: Session, data: PartyInput) -> dict[str, object]:
     }
 
 
+def _refuse_duplicate(s: Session, agreement_id: UUID, organization_id: UUID, party_id: UUID | None) -> None:
+    """An organization is a party to an agreement once (``party_id``: the party being edited)."""
+    stmt = select(Party.id).where(
+        Party.agreement_id == agreement_id,
+        Party.organization_id == organization_id,
+        Party.deleted_at.is_(None),
+    )
+    if party_id is not None:
+        stmt = stmt.where(Party.id != party_id)
+    if s.scalar(stmt.limit(1)) is not None:
+        raise ValidationError(
+            "organization_id",
+            "이 기관은 이미 이 협약의 참여기관입니다.",
+            "This organization is already a party to this agreement.",
+        )
+
+
 def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
     with db.session() as s:
         get_live(s, Agreement, agreement_id)
         values = _party_values(s, data)
-        duplicate = s.scalar(
-            select(Party.id).where(
-                Party.agreement_id == agreement_id,
-                Party.organization_id == data.organization_id,
-                Party.deleted_at.is_(None),
-            )
-        )
-        if duplicate is not None:
-            raise ValidationError(
-                "organization_id",
-                "이 기관은 이미 이 협약의 참여기관입니다.",
-                "This organization is already a party to this agreement.",
-            )
+        _refuse_duplicate(s, agreement_id, data.organization_id, None)
         last = s.scalar(
             select(func.max(Party.position)).where(
                 Party.agreement_id == agreement_id, Party.deleted_at.is_(None)
@@ -343,7 +349,9 @@ def update_party(
     with db.session() as s:
         obj = get_live(s, Party, ident)
         check_version(obj, expected_version)
-        apply(obj, _party_values(s, data))
+        values = _party_values(s, data)
+        _refuse_duplicate(s, obj.agreement_id, data.organization_id, obj.id)
+        apply(obj, values)
         s.flush()
         return _party_view(s, obj)
 

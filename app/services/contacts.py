@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
@@ -319,6 +319,9 @@ def contact_detail(db: Database, ident: UUID) -> ContactDetail:
 def find_contact_by_email(db: Database, email: str) -> ContactRecord | None:
     with db.session() as s:
         obj = s.scalar(
-            select(Contact).where(Contact.email.ilike(email.strip()), Contact.deleted_at.is_(None)).limit(1)
+            select(Contact)
+            .where(func.lower(Contact.email) == email.strip().lower(), Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at, Contact.id)
+            .limit(1)
         )
         return to_record(obj) if obj else None

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.dto import HistoryEntry, RecentChange
+from app.dto import (
+    AgreementInput,
+    CommitmentInput,
+    ContactInput,
+    HistoryEntry,
+    MeetingInput,
+    MembershipInput,
+    OrganizationInput,
+    RecentChange,
+)
 from app.errors import NotFoundError, ValidationError
-from app.models import ENTITY_BY_TABLE, AuditEvent, Entity
-from app.services.common import apply, check_version
+from app.models import (
+    ENTITY_BY_TABLE,
+    Agreement,
+    AuditEvent,
+    Commitment,
+    Contact,
+    Entity,
+    Meeting,
+    Membership,
+    Organization,
+)
+from app.services.common import apply, check_version, get_live, split_tags
 
 KIND_ALIASES = {"action_item": "action_item", "action-item": "action_item", "agenda-item": "agenda_item"}
 
@@ -65,13 +86,47 @@ def restore_value(
                 "이 변경 이력에는 해당 항목의 값이 없습니다.",
                 "That change did not touch this field.",
             )
-        obj = s.get(model, ident)
-        if obj is None:
-            raise NotFoundError(model.kind, ident)
+        if field in _NOT_RESTORABLE:
+            raise ValidationError(
+                "field",
+                "이 항목은 이력에서 되돌릴 수 없습니다. 삭제된 기록은 '복원'을 사용하십시오.",
+                "This field cannot be put back from the history; use Restore for a deleted record.",
+            )
+        obj = get_live(s, model, ident)
         check_version(obj, expected_version)
         old = event.changes[field][0]
         column = model.__table__.c[field]
-        apply(obj, {field: _from_json(old, column.type.python_type)})
+        value = _from_json(old, column.type.python_type)
+        if isinstance(obj, Agreement) and field == "status":
+            from app.services.agreements import check_transition
+
+            check_transition(obj.status, value)
+        apply(obj, {field: value})
+        _validate(s, obj)
+
+
+_NOT_RESTORABLE = frozenset({"id", "created_at", "updated_at", "version", "deleted_at"})
+
+
+def _validate(s: Session, obj: Entity) -> None:
+    """Check the record with the value put back, as saving it from its form would."""
+    from app.services import agreements, commitments, contacts, meetings, organizations
+
+    def values(cls: type[Any], **overrides: Any) -> Any:
+        return cls(**{f.name: overrides.get(f.name, getattr(obj, f.name)) for f in dataclasses.fields(cls)})
+
+    if isinstance(obj, Organization):
+        organizations._values(values(OrganizationInput))
+    elif isinstance(obj, Contact):
+        contacts.contact_values(values(ContactInput))
+    elif isinstance(obj, Agreement):
+        agreements._values(values(AgreementInput, tags=split_tags(obj.tags)))
+    elif isinstance(obj, Meeting):
+        meetings._values(values(MeetingInput, agreement_ids=()))
+    elif isinstance(obj, Commitment):
+        commitments._values(s, values(CommitmentInput))
+    elif isinstance(obj, Membership):
+        contacts._membership_values(s, values(MembershipInput))
 
 
 def _from_json(value: Any, python_type: type[Any]) -> Any:

@@ -86,6 +86,7 @@ def _values(data: MeetingInput) -> dict[str, object]:
 
 
 def _set_agreements(s: Session, meeting_id: UUID, agreement_ids: tuple[UUID, ...]) -> None:
+    agreement_ids = tuple(dict.fromkeys(agreement_ids))  # each agreement once, in the order given
     for aid in agreement_ids:
         get_live(s, Agreement, aid)
     links = {
