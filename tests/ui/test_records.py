@@ -85,7 +85,7 @@ def test_history_restores_an_earlier_value(qtbot, window) -> None:  # type: igno
     assert editor.form.text("short_name") == "CHANGED"
     tree = editor.history.tree
     top = tree.topLevelItem(0)  # newest first
-    child = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == "short_name")
+    child = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(0) == "Short name")
     assert child.text(3) == "CHANGED"
     tree.setCurrentItem(child)
     assert editor.history.restore_button.isEnabled()

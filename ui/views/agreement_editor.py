@@ -104,6 +104,7 @@ class AgreementEditor(RecordEditor):
 
         self.history = HistoryPanel(ctx, "agreement", self)
         self.history.on_restored = self.reload
+        self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
 
     # -- record -------------------------------------------------------------

@@ -47,6 +47,7 @@ class CommitmentEditor(RecordEditor):
         self.tabs.addTab(self.actions_table, tr("Action items"))
         self.history = HistoryPanel(ctx, "commitment", self)
         self.history.on_restored = self.reload
+        self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
         self._pending_party: UUID | None = None
 

@@ -60,6 +60,7 @@ class ContactEditor(RecordEditor):
         self.tabs.addTab(self.attachments, tr("Attachments"))
         self.history = HistoryPanel(ctx, "contact", self)
         self.history.on_restored = self.reload
+        self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
 
     def fetch(self, db: Any, ident: UUID) -> ContactDetail:

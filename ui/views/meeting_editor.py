@@ -105,6 +105,7 @@ class MeetingEditor(RecordEditor):
         self.tabs.addTab(self.attachments, tr("Attachments"))
         self.history = HistoryPanel(ctx, "meeting", self)
         self.history.on_restored = self.reload
+        self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
 
     def set_related_enabled(self, enabled: bool) -> None:

@@ -61,6 +61,7 @@ class OrganizationEditor(RecordEditor):
         self.tabs.addTab(self.attachments, tr("Attachments"))
         self.history = HistoryPanel(ctx, "organization", self)
         self.history.on_restored = self.reload
+        self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
 
     def _open_person(self) -> None:

@@ -145,6 +145,7 @@ class Form(QWidget):
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget(self)
@@ -165,6 +166,7 @@ class Form(QWidget):
         self.layout_.addRow(caption, holder)
         self.fields[name] = widget
         self.errors[name] = error
+        self.labels[name] = label.replace("&", "").rstrip(" *")
         self._watch(widget)
         return widget
 
@@ -196,6 +198,26 @@ class Form(QWidget):
             label.clear()
             label.hide()
 
+    def describe(self, name: str, value: object, lang: str) -> str:
+        """A stored value of field ``name`` as the form shows it (labels, dates)."""
+        from datetime import date as date_type
+
+        from ui.formatting import format_date
+
+        widget = self.fields.get(name)
+        if value in (None, ""):
+            return "—"
+        if isinstance(widget, EnumCombo):
+            member = widget._members.get(str(value))
+            return member.label(lang) if member is not None else str(value)
+        if isinstance(widget, DateEdit) and isinstance(value, str):
+            try:
+                return format_date(date_type.fromisoformat(value[:10]), lang)
+            except ValueError:
+                return value
+        text = str(value).strip(",").replace(",", ", ") if name == "tags" else str(value)
+        return text if len(text) <= 80 else text[:77] + "…"
+
     def text(self, name: str) -> str:
         widget = self.fields[name]
         if isinstance(widget, QPlainTextEdit):
@@ -210,6 +232,7 @@ class Form(QWidget):
         else:
             assert isinstance(widget, QLineEdit)
             widget.setText(value)
+            widget.setCursorPosition(0)  # show the beginning of a long value
 
 
 def line(parent: QWidget | None = None, placeholder: str = "") -> QLineEdit:

@@ -14,6 +14,7 @@ from ui.formatting import format_datetime
 from ui.i18n import tr
 
 ROLE = Qt.ItemDataRole.UserRole
+HIDDEN = {"id", "version", "created_at", "updated_at", "deleted_at", "position"}
 
 
 def action_label(action: str) -> str:
@@ -38,6 +39,7 @@ class HistoryPanel(QWidget):
         self.ident: UUID | None = None
         self.version: int | None = None
         self.on_restored = lambda: None
+        self.form: Any = None  # the editor's Form: names and shows the fields
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(tr("History"))
         self.tree.setHeaderLabels([tr("When / field"), tr("By"), tr("Before"), tr("After")])
@@ -77,13 +79,25 @@ class HistoryPanel(QWidget):
             )
             self.tree.addTopLevelItem(top)
             for field, change in sorted(entry.changes.items()):
+                if field in HIDDEN:
+                    continue
                 before: Any = change[0] if len(change) > 1 else None
                 after: Any = change[-1] if change else None
-                child = QTreeWidgetItem([field, "", _short(before), _short(after)])
+                child = QTreeWidgetItem(
+                    [self._label(field), "", self._value(field, before), self._value(field, after)]
+                )
                 if entry.action == "update":
                     child.setData(0, ROLE, (entry.id, field))
                 top.addChild(child)
             top.setExpanded(entry.action == "update")
+
+    def _label(self, field: str) -> str:
+        return str(self.form.labels.get(field, field)) if self.form is not None else field
+
+    def _value(self, field: str, value: object) -> str:
+        if self.form is not None:
+            return str(self.form.describe(field, value, self.ctx.language))
+        return _short(value)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _prev: object) -> None:
         self.restore_button.setEnabled(item is not None and item.data(0, ROLE) is not None)
