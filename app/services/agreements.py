@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from uuid import UUID
 
 from sqlalchemy import ScalarSelect, Select, func, or_, select
@@ -227,20 +228,21 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
         fallback=fallback,
         hangul_first=sort != "title_en",
     )
-    stmt = _query(query).add_columns(_party_count()).order_by(*keys, Agreement.id).offset(query.offset)
+    # Only the summary's columns, not whole ORM objects: a list page costs little more than its rows.
+    columns = [_party_count() if name == "party_count" else getattr(Agreement, name) for name in _SUMMARY]
+    stmt = _query(query).with_only_columns(*columns).order_by(*keys, Agreement.id).offset(query.offset)
     if query.limit is not None:
         # Page the ids first (an index-only scan for the date sorts), then load that page's rows:
         # a deep OFFSET (a list scrolled far down) then skips index entries, not whole rows
         # with their party counts.
         page = _query(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
         page = page.offset(query.offset).limit(query.limit).correlate(None)
-        stmt = select(Agreement, _party_count()).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
+        stmt = select(*columns).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
     with db.session() as s:
-        return [_summary(a, n) for a, n in s.execute(stmt)]
+        return [AgreementSummary(*row) for row in s.execute(stmt)]
 
 
-def _summary(obj: Agreement, party_count: int) -> AgreementSummary:
-    return to_dto(AgreementSummary, obj, party_count=int(party_count or 0))
+_SUMMARY = [f.name for f in dataclasses.fields(AgreementSummary)]
 
 
 def count_agreements(db: Database, query: AgreementQuery | None = None) -> int:
