@@ -246,4 +246,5 @@ def text_area(parent: QWidget | None = None, height: int = 90) -> QPlainTextEdit
     edit = QPlainTextEdit(parent)
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(height)
+    edit.setMaximumHeight(max(height * 2, 150))  # the related tables below get the room
     return edit
