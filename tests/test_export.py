@@ -64,7 +64,7 @@ def test_csv_has_bom_korean_and_no_live_formulas(people: Database, tmp_path: Pat
     raw = dest.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0][:3] == ["Name", "Name (English)", "Organization"]
+    assert rows[0][:3] == ["Name (Korean)", "Name (English)", "Organization"]
     park = next(r for r in rows if r[0] == "박서준")
     assert park[1:9] == ["Seojun Park", "SK하이닉스", "부장", "PKG개발", "", "'+82 2 000 0000", "-12", ""]
     notes = sorted(r[8] for r in rows[1:] if r[0].startswith("최유나"))
@@ -234,3 +234,18 @@ def test_cli_export(people: Database, tmp_path: Path, capsys: pytest.CaptureFixt
     assert dest.exists()
     assert main(["--db", people.url, "export", "organizations", "--format", "vcf", "-o", str(dest)]) == 1
     assert "Only contacts export as vCard" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exported_contact_lists_import_back_unchanged(
+    demo_sqlite: Database, tmp_path: Path, fmt: str, lang: str
+) -> None:
+    from app.i18n import set_language
+
+    set_language(lang)
+    dest = tmp_path / f"contacts.{fmt}"
+    n = export_list(demo_sqlite, "contacts", fmt, dest)
+    report = import_contacts(demo_sqlite, dest)
+    assert (report.created, report.updated, report.unchanged, report.invalid) == (0, 0, n, 0)
+    assert "uid" in report.mapping.values() and "name_ko" in report.mapping.values()

@@ -126,12 +126,14 @@ def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowP
 
 
 def _uid(text: str) -> uuid.UUID | None:
+    """A record id: ``urn:uuid:...`` as our vCards carry it, or bare as in our CSV/XLSX."""
+    text = text.strip()
     if text.lower().startswith("urn:uuid:"):
-        try:
-            return uuid.UUID(text[9:])
-        except ValueError:
-            return None
-    return None
+        text = text[9:]
+    try:
+        return uuid.UUID(text) if len(text) in (32, 36) else None
+    except ValueError:
+        return None
 
 
 class Matcher:

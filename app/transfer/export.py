@@ -178,7 +178,7 @@ def contact_rows(db: Database, query: object | None) -> list[ContactRow]:
 
 def _contacts(db: Database, query: object | None) -> Table:
     headers = [
-        _label("이름", "Name"), _label("영문 이름", "Name (English)"), _label("소속", "Organization"),
+        _label("이름(한글)", "Name (Korean)"), _label("이름(영문)", "Name (English)"), _label("소속", "Organization"),
         _label("직위", "Title"), _label("부서", "Department"), _label("이메일", "E-mail"), _label("전화", "Phone"),
         _label("휴대전화", "Mobile"), _label("메모", "Notes"), "ID",
     ]  # fmt: skip

@@ -15,7 +15,7 @@ from app.text import fold_for_search
 
 CONTACT_FIELDS = (
     "name", "name_ko", "name_en", "first_name", "middle_name", "last_name", "organization", "title",
-    "department", "email", "phone", "mobile", "notes",
+    "department", "email", "phone", "mobile", "notes", "uid",
 )  # fmt: skip
 ORGANIZATION_FIELDS = ("name", "name_ko", "name_en", "short_name", "org_kind", "country", "website", "notes")
 
@@ -49,6 +49,7 @@ _CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "cellphone",
     ),
     "notes": ("메모", "비고", "참고", "참고사항", "notes", "note", "memo", "remarks", "comments"),
+    "uid": ("id", "uid"),  # the ID column of our own export
 }  # fmt: skip
 
 _ORGANIZATION_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -79,6 +79,7 @@ def field_labels(kind: str) -> dict[str, str]:
         "phone*": tr("Phone (by its label column)"),
         "mobile": tr("Mobile"),
         "notes": tr("Notes"),
+        "uid": "ID",
     }
 
 
