@@ -167,6 +167,24 @@ def _when(value: Any) -> datetime | None:
     return None
 
 
+def preview_events(path: Path, limit: int) -> list[list[str]]:
+    """(title, start, place) of the first events, for the import wizard's preview."""
+    from icalendar import Calendar
+
+    try:
+        cal = Calendar.from_ical(Path(path).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ImportFormatError(
+            f"iCalendar 파일이 아닙니다: {path}", f"Not an iCalendar file: {path} ({exc})"
+        ) from exc
+    rows = []
+    for event in list(cal.walk("VEVENT"))[:limit]:
+        start = _when(event.get("dtstart"))
+        when = start.astimezone().strftime("%Y-%m-%d %H:%M") if start else ""
+        rows.append([str(event.get("summary", "")), when, str(event.get("location", ""))])
+    return rows
+
+
 def import_meetings(
     db: Database, path: Path, options: ImportOptions | None = None, progress: Progress | None = None
 ) -> ImportReport:

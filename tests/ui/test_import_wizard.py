@@ -96,3 +96,25 @@ def test_export_dialog_writes_the_filtered_list(
 
     sheet = load_workbook(tmp_path / "orgs.xlsx").active
     assert sheet is not None and sheet["A2"].value == "SK하이닉스"
+
+
+def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.meetings import list_meetings
+
+    path = tmp_path / "invite.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nBEGIN:VEVENT\r\nUID:1@example.com\r\n"
+        b"DTSTAMP:20230901T000000Z\r\nDTSTART:20230915T010000Z\r\nDTEND:20230915T020000Z\r\n"
+        b"SUMMARY:\xed\x95\x9c\xeb\xaf\xb8 \xed\x98\x91\xec\x9d\x98\r\nLOCATION:Online\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    wizard = ImportWizard(make_ctx(db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.kind.setCurrentIndex(wizard.file_page.kind.findData("meetings"))
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert wizard.preview.table.item(0, 0).text() == "한미 협의"
+    assert wizard.preview.summary.text().startswith("1 to create")
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert [m.title for m in list_meetings(db)] == ["한미 협의"]

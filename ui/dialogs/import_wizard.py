@@ -320,7 +320,9 @@ class ImportWizard(QWizard):
             labels = field_labels("contacts")
             rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
             return [labels[k] for k in keys], rows, None
-        return [], [], None
+        from app.transfer.ical import preview_events
+
+        return [tr("Title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
 
     def run_import(self, dry_run: bool, progress: Any = None) -> ImportReport:
         from app.transfer.cli import run_import
