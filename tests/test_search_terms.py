@@ -1,0 +1,50 @@
+"""The bigram-phrase design finds exactly the words that contain the query word (property test)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.search.terms import WORD, fold, fts_phrase, gram_text, query_words
+
+# Hangul syllables that compose into particles and compounds, Latin in both cases, digits, spaces
+# and punctuation (full-width too): what agreement titles and minutes are made of.
+ALPHABET = st.sampled_from(list("경제협력정을하이닉스SKsk팩PACKagingＡＢ１2 -·.(), "))
+TEXT = st.text(ALPHABET, min_size=0, max_size=40)
+
+
+def fts() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='ascii', content='')")
+    return conn
+
+
+@settings(max_examples=150, deadline=None)
+@given(docs=st.lists(TEXT, min_size=1, max_size=8), query=TEXT)
+def test_fts_phrase_matches_substring_of_a_word(docs: list[str], query: str) -> None:
+    conn = fts()
+    for rowid, doc in enumerate(docs, start=1):
+        conn.execute("INSERT INTO t(rowid, body) VALUES (?, ?)", (rowid, gram_text(fold(doc))))
+    for word in (w for w in query_words(query) if len(w) > 1):
+        found = {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_phrase(word),))}
+        expected = {
+            i for i, doc in enumerate(docs, start=1) if any(word in w for w in WORD.findall(fold(doc)))
+        }
+        assert found == expected, (word, docs)
+
+
+def test_examples_from_the_issue() -> None:
+    def hit(word: str, doc: str) -> bool:
+        conn = fts()
+        conn.execute("INSERT INTO t(rowid, body) VALUES (1, ?)", (gram_text(fold(doc)),))
+        [w] = query_words(word)
+        return bool(conn.execute("SELECT 1 FROM t WHERE t MATCH ?", (fts_phrase(w),)).fetchall())
+
+    assert hit("협정", "한·칠레 경제협력협정을 위한")
+    assert hit("하이닉스", "SK하이닉스")
+    assert hit("경제협력", "경제협력협정")
+    assert hit("pack", "Advanced Packaging")
+    assert not hit("협력정", "경제협력협정")
+    assert not hit("packs", "Advanced Packaging")
