@@ -92,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, help="data scale (default 1.0, or 0.1 with --quick)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--cache", type=Path, default=generate.CACHE_DIR, help="generated databases (kept)")
     parser.add_argument(
         "--only", action="append", choices=sorted(GOALS), help="run only this metric (repeatable)"
     )
@@ -101,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     quick = args.quick or scale < 1.0
 
     started = time.perf_counter()
-    db_path = generate.ensure_database(args.seed, scale)
+    db_path = generate.ensure_database(args.seed, scale, args.cache)
     prepared = time.perf_counter() - started
     print(f"data: {db_path.name} (scale {scale:g}, ready in {prepared:.1f} s)", file=sys.stderr)
     results: list[Result] = []

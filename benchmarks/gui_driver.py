@@ -59,7 +59,7 @@ def scroll_agreements(window: QMainWindow, painted: float) -> None:
     """Open the agreements list and scroll it to the end, page by page, as a user would."""
     window.show_view("agreement")  # type: ignore[attr-defined]
     lst = window.list_view("agreement")  # type: ignore[attr-defined]
-    view = lst.findChild(QTableView)
+    view = lst.findChild(QTableView, "agreement_table") or lst.findChild(QTableView)
     if view is None:
         report(error="no table in the agreements list")
         os._exit(1)

@@ -27,6 +27,8 @@ class Context:
 
     @property
     def repeats(self) -> int:
+        if self.scale < 0.01:  # a smoke test of the harness, not a measurement
+            return 1
         return 3 if self.quick else 5
 
 
