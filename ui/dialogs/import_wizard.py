@@ -288,7 +288,7 @@ class ImportWizard(QWizard):
     def kind(self) -> str:
         return str(self.file_page.kind.currentData())
 
-    def options(self, dry_run: bool) -> ImportOptions:
+    def import_options(self, dry_run: bool) -> ImportOptions:
         return ImportOptions(
             kind=self.kind(),
             dry_run=dry_run,
@@ -327,7 +327,7 @@ class ImportWizard(QWizard):
     def run_import(self, dry_run: bool, progress: Any = None) -> ImportReport:
         from app.transfer.cli import run_import
 
-        return run_import(self.ctx.db, self.path(), self.options(dry_run), progress)
+        return run_import(self.ctx.db, self.path(), self.import_options(dry_run), progress)
 
     def accept(self) -> None:
         def done(report: ImportReport) -> None:
