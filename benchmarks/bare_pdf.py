@@ -53,13 +53,13 @@ def render(doc: Document) -> bytes:
     from reportlab.platypus import Paragraph as RLParagraph
 
     _fonts()
-    body = ParagraphStyle("b", fontName="BareGothic", fontSize=9.5, leading=13, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName="BareGothic", fontSize=10, leading=15)
     note = ParagraphStyle("n", parent=body, fontSize=8, textColor=colors.grey)
     heads = {
         n: ParagraphStyle(f"h{n}", parent=body, fontName="BareGothicBold", fontSize=16 - 2 * n)
         for n in (1, 2, 3)
     }
-    cell = ParagraphStyle("c", parent=body, fontSize=8.5, leading=11)
+    cell = ParagraphStyle("c", parent=body, fontSize=9, leading=13)
     width = A4[0] - 36 * mm
 
     def p(text: str, style: Any = body) -> Any:
