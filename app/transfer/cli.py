@@ -8,8 +8,8 @@ from pathlib import Path
 
 from app.cli.common import open_db
 from app.errors import ValidationError
-from app.progress import Progress
-from app.transfer.report import ImportOptions, ImportReport
+from app.transfer.imports import run_import
+from app.transfer.report import ImportOptions
 
 KIND_ALIASES = {
     "agreement": "agreements",
@@ -40,41 +40,6 @@ def export_list(args: argparse.Namespace) -> int:
         count = run(db, kind, fmt, Path(args.output))
     print(f"Exported {count} {kind} to {args.output}")
     return 0
-
-
-def run_import(
-    db: object, path: Path, options: ImportOptions, progress: Progress | None = None
-) -> ImportReport:
-    """Dispatch on kind and format: the one entry point for the CLI and the wizard."""
-    from app.db import Database
-    from app.transfer.source import source_format
-
-    assert isinstance(db, Database)
-    fmt = source_format(path)
-    kind = options.kind
-    if fmt == "ics" or kind == "meetings":
-        from app.transfer.ical import import_meetings
-
-        if fmt != "ics":
-            raise ValidationError(
-                "kind",
-                "회의는 iCalendar(.ics) 파일에서 가져올 수 있습니다.",
-                "Meetings are imported from iCalendar (.ics) files.",
-            )
-        return import_meetings(db, path, options, progress)
-    if kind == "organizations":
-        from app.transfer.organizations_import import import_organizations
-
-        return import_organizations(db, path, options, progress)
-    if kind == "contacts":
-        from app.transfer.contacts_import import import_contacts
-
-        return import_contacts(db, path, options, progress)
-    if kind == "agreements":
-        from app.transfer.agreements_import import import_agreements
-
-        return import_agreements(db, path, options, progress)
-    raise ValidationError("kind", f"가져올 수 없는 종류입니다: {kind}", f"Cannot import {kind}.")
 
 
 def import_file(args: argparse.Namespace) -> int:

@@ -8,7 +8,6 @@ run without ``dry_run``. Nothing is written before the last page is confirmed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -106,6 +105,34 @@ def problem_text(report: ImportReport, row: int, message: str) -> str:
     return tr("Entry {row}: {message}").format(row=row, message=message)
 
 
+def read_preview(path: Path, kind: str) -> tuple[list[str], list[list[str]], dict[str, str] | None]:
+    """Columns, the first rows and the guessed mapping (None: the format has no columns to map)."""
+    from app.transfer.fields import guess_mapping
+    from app.transfer.source import source_format
+
+    fmt = source_format(path)
+    if fmt in ("csv", "xlsx"):
+        from app.transfer.tabular import read_sheet
+
+        sheet = read_sheet(path)
+        return (
+            sheet.headers,
+            [c for _, c in sheet.rows[:PREVIEW_ROWS]],
+            guess_mapping(sheet.headers, kind),
+        )
+    if fmt == "vcf":
+        from app.transfer.vcard import read_vcards
+
+        cards, _ = read_vcards(path)
+        keys = ["name", "organization", "title", "email", "phone", "mobile"]
+        labels = field_labels("contacts")
+        rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
+        return [labels[k] for k in keys], rows, None
+    from app.transfer.ical import preview_events
+
+    return [tr("Title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
+
+
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
@@ -178,7 +205,10 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.report = None
-        self.wiz.ctx.runner.run(self.wiz.read_preview, on_done=self.show_preview, parent=self)
+        # Widgets are read here, on the GUI thread; the runner gets plain values.
+        self.wiz.ctx.runner.run(
+            read_preview, self.wiz.path(), self.wiz.kind(), on_done=self.show_preview, parent=self
+        )
 
     def show_preview(self, preview: tuple[list[str], list[list[str]], dict[str, str] | None]) -> None:
         columns, rows, mapping = preview
@@ -212,8 +242,17 @@ class PreviewPage(QWizardPage):
         return {header: str(combo.currentData() or "") for header, combo in self.combos.items()}
 
     def check(self) -> None:
-        self.wiz.ctx.runner.run(
-            self.wiz.run_import, True, on_done=self.show_report, on_error=self.show_error, parent=self
+        from app.transfer.imports import run_import
+
+        wiz = self.wiz
+        wiz.ctx.runner.run(
+            run_import,
+            wiz.ctx.db,
+            wiz.path(),
+            wiz.import_options(True),
+            on_done=self.show_report,
+            on_error=self.show_error,
+            parent=self,
         )
 
     def show_report(self, report: ImportReport) -> None:
@@ -296,47 +335,18 @@ class ImportWizard(QWizard):
             mapping=self.preview.mapping(),
         )
 
-    def read_preview(self) -> tuple[list[str], list[list[str]], dict[str, str] | None]:
-        """Columns, the first rows and the guessed mapping (None: the format has no columns to map)."""
-        from app.transfer.fields import guess_mapping
-        from app.transfer.source import source_format
-
-        path = self.path()
-        fmt = source_format(path)
-        if fmt in ("csv", "xlsx"):
-            from app.transfer.tabular import read_sheet
-
-            sheet = read_sheet(path)
-            return (
-                sheet.headers,
-                [c for _, c in sheet.rows[:PREVIEW_ROWS]],
-                guess_mapping(sheet.headers, self.kind()),
-            )
-        if fmt == "vcf":
-            from app.transfer.vcard import read_vcards
-
-            cards, _ = read_vcards(path)
-            keys = ["name", "organization", "title", "email", "phone", "mobile"]
-            labels = field_labels("contacts")
-            rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
-            return [labels[k] for k in keys], rows, None
-        from app.transfer.ical import preview_events
-
-        return [tr("Title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
-
-    def run_import(self, dry_run: bool, progress: Any = None) -> ImportReport:
-        from app.transfer.cli import run_import
-
-        return run_import(self.ctx.db, self.path(), self.import_options(dry_run), progress)
-
     def accept(self) -> None:
         def done(report: ImportReport) -> None:
             self.result_report = report
             QWizard.accept(self)
 
+        from app.transfer.imports import run_import
+
         self.ctx.runner.run(
-            self.run_import,
-            False,
+            run_import,
+            self.ctx.db,
+            self.path(),
+            self.import_options(False),
             on_done=done,
             on_error=self.preview.show_error,
             title=tr("Importing…"),
