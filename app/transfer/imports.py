@@ -10,7 +10,7 @@ from app.progress import Progress
 from app.transfer.report import ImportOptions, ImportReport
 
 if TYPE_CHECKING:
-    pass
+    from app.db import Database
 
 
 def run_import(
