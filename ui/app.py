@@ -20,6 +20,9 @@ from app.paths import AppPaths, app_paths, resources_dir
 from ui.i18n import install_translator, tr
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
+# Files up to this size are checked before they are opened (a fraction of a second);
+# bigger ones in the background once the window shows, so that start-up stays quick.
+CHECK_AT_START_BYTES = 64 * 1024 * 1024
 
 
 def register_fonts(app: QApplication) -> str:
@@ -148,7 +151,8 @@ def open_database(args: Any, paths: AppPaths) -> Any:
             asked += 1
             if passphrase is None:
                 return None
-        if file is not None and not _check_and_offer_restore(paths, file, passphrase):
+        small = file is not None and file.exists() and file.stat().st_size <= CHECK_AT_START_BYTES
+        if small and file is not None and not _check_and_offer_restore(paths, file, passphrase):
             return None
         try:
             return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
@@ -237,6 +241,7 @@ class Controller:
         QTimer.singleShot(0, window.check_empty)
         if view is None:
             QTimer.singleShot(2000, self.daily_backup)
+            QTimer.singleShot(1000, self.background_check)
         self.install_lock(window)
         return window
 
@@ -250,6 +255,27 @@ class Controller:
         if old is not None:
             self.app.removeEventFilter(old)
         self.idle_lock = install_idle_lock(self.ctx, window)
+
+    def background_check(self) -> None:
+        """A big database file is checked after start; a problem is reported plainly."""
+        db = self.ctx.db
+        file = db.sqlite_path if db.is_sqlite else None
+        if file is None or not file.exists() or file.stat().st_size <= CHECK_AT_START_BYTES:
+            return
+        from app.recovery import quick_check
+
+        def report(problem: str | None) -> None:
+            if problem is not None and self.window is not None:
+                QMessageBox.warning(
+                    self.window,
+                    tr("The database is damaged"),
+                    tr(
+                        "A check of the database found a problem: {problem}. Keep working only to copy "
+                        "what you need; then restore a backup (File → Backups…)."
+                    ).format(problem=problem),
+                )
+
+        self.runner.run(quick_check, file, getattr(db, "passphrase", None), on_done=report)
 
     def daily_backup(self) -> None:
         """A backup when the newest is older than a day, in the background."""

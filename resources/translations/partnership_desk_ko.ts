@@ -15,7 +15,7 @@
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="+65"/>
+        <location filename="../../ui/app.py" line="+68"/>
         <source>A report was saved to {path}.</source>
         <translation>오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
@@ -26,48 +26,54 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <location filename="../../ui/main_window.py" line="-215"/>
-        <location filename="../../ui/views/editor.py" line="+148"/>
+        <location filename="../../ui/views/editor.py" line="+153"/>
         <location line="+172"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <location line="+29"/>
         <location line="+11"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>The database is encrypted. Start Partnership Desk with --passphrase-file FILE.</source>
         <translation>데이터베이스가 암호화되어 있습니다. 파트너십 데스크를 --passphrase-file 파일 옵션으로 실행하십시오.</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+4"/>
+        <location line="+148"/>
         <source>The database is damaged</source>
         <translation>데이터베이스가 손상되었습니다</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-147"/>
         <source>Restore the backup now? The current file is kept in the backups folder.</source>
         <translation>지금 백업으로 복원하시겠습니까? 현재 파일은 백업 폴더에 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>The database could not be opened: {error}
 A report was saved to {path}.</source>
         <translation>데이터베이스를 열 수 없습니다: {error}
 오류 보고서를 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>A check of the database found a problem: {problem}. Keep working only to copy what you need; then restore a backup (File → Backups…).</source>
+        <translation>데이터베이스 점검에서 문제가 발견되었습니다: {problem}. 필요한 내용만 옮겨 적은 뒤 백업을 복원하십시오 (파일 → 백업…).</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/search_results.py" line="+25"/>
@@ -212,7 +218,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../ui/views/editor.py" line="-265"/>
+        <location filename="../../ui/views/editor.py" line="-270"/>
         <location filename="../../ui/widgets/related.py" line="+150"/>
         <source>Save</source>
         <translation>저장</translation>
@@ -276,7 +282,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+129"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+130"/>
         <location filename="../../ui/main_window.py" line="-51"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -514,11 +520,11 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-86"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-87"/>
         <location line="+32"/>
         <location filename="../../ui/models/lists.py" line="+70"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
-        <location line="+104"/>
+        <location line="+105"/>
         <location filename="../../ui/views/meeting_editor.py" line="+63"/>
         <location filename="../../ui/views/organization_editor.py" line="+43"/>
         <source>Title</source>
@@ -564,17 +570,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+35"/>
-        <location line="+271"/>
+        <location line="+272"/>
         <location filename="../../ui/views/commitment_editor.py" line="+41"/>
         <location line="+3"/>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
-        <location filename="../../ui/views/contact_editor.py" line="-91"/>
+        <location filename="../../ui/views/contact_editor.py" line="-92"/>
         <location filename="../../ui/views/dashboard_view.py" line="+20"/>
         <location filename="../../ui/views/list_view.py" line="-11"/>
         <location line="+27"/>
         <location filename="../../ui/views/meeting_editor.py" line="+22"/>
         <location line="+11"/>
-        <location line="+271"/>
+        <location line="+272"/>
         <location filename="../../ui/views/organization_editor.py" line="+17"/>
         <source>Status</source>
         <translation>상태</translation>
@@ -582,9 +588,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-305"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-306"/>
         <location line="+18"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Signed</source>
         <translation>서명일</translation>
@@ -592,7 +598,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+2"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-203"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-204"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Expires</source>
@@ -610,7 +616,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+10"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-304"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-305"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
@@ -665,7 +671,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
         <location line="+12"/>
-        <location line="+297"/>
+        <location line="+298"/>
         <location filename="../../ui/views/contact_editor.py" line="+16"/>
         <location filename="../../ui/views/dashboard_view.py" line="+38"/>
         <location filename="../../ui/views/organization_editor.py" line="+21"/>
@@ -674,7 +680,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-297"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-298"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
         <location line="+1"/>
@@ -712,33 +718,33 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="-21"/>
-        <location line="+270"/>
+        <location line="+271"/>
         <location filename="../../ui/views/commitment_editor.py" line="-5"/>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+4"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
         <location filename="../../ui/views/meeting_editor.py" line="+17"/>
-        <location line="+280"/>
+        <location line="+281"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-270"/>
-        <location line="+259"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-271"/>
+        <location line="+260"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+93"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-280"/>
-        <location line="+285"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-281"/>
+        <location line="+286"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-279"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-280"/>
         <location line="+20"/>
-        <location line="+161"/>
+        <location line="+162"/>
         <location line="+106"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
@@ -753,7 +759,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-97"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-274"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-275"/>
         <location filename="../../ui/views/organization_editor.py" line="-5"/>
         <source>Agreement</source>
         <translation>협약</translation>
@@ -764,7 +770,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{label}” 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-306"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-307"/>
         <source>Title (Korean) *</source>
         <translation>협약명(한글) *</translation>
     </message>
@@ -804,13 +810,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+37"/>
-        <location line="+311"/>
+        <location line="+312"/>
         <location filename="../../ui/views/meeting_editor.py" line="-38"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-344"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-345"/>
         <location filename="../../ui/views/meeting_editor.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Briefing…</source>
@@ -818,35 +824,35 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-185"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+187"/>
+        <location line="-186"/>
+        <location line="+188"/>
         <source>Joined</source>
         <translation>추가 참여</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+187"/>
+        <location line="-187"/>
+        <location line="+188"/>
         <source>Withdrew</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-183"/>
         <source>Add party…</source>
         <translation>참여기관 추가…</translation>
     </message>
@@ -903,19 +909,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+312"/>
+        <location line="-308"/>
+        <location line="+313"/>
         <source>Effect</source>
         <translation>효력</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-313"/>
         <location line="+6"/>
         <source>Amendments</source>
         <translation>변경 협약</translation>
@@ -935,7 +941,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+65"/>
         <location filename="../../ui/views/agreement_editor.py" line="+2"/>
         <location line="+3"/>
         <location filename="../../ui/views/contact_editor.py" line="-10"/>
@@ -952,12 +958,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의 열기</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+17"/>
-        <location filename="../../ui/views/contact_editor.py" line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
-        <location filename="../../ui/views/organization_editor.py" line="+6"/>
-        <location filename="../../ui/widgets/history.py" line="+42"/>
+        <location line="+6"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+18"/>
+        <location filename="../../ui/views/contact_editor.py" line="+12"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+4"/>
+        <location filename="../../ui/views/organization_editor.py" line="+7"/>
+        <location filename="../../ui/widgets/history.py" line="+44"/>
         <source>History</source>
         <translation>변경 이력</translation>
     </message>
@@ -1026,7 +1032,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="-91"/>
-        <location filename="../../ui/views/commitment_editor.py" line="-22"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-23"/>
         <source>Commitment *</source>
         <translation>이행 과제 *</translation>
     </message>
@@ -1066,18 +1072,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-329"/>
-        <location filename="../../ui/views/organization_editor.py" line="-10"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-330"/>
+        <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
-        <location filename="../../ui/views/contact_editor.py" line="-148"/>
+        <location filename="../../ui/views/contact_editor.py" line="-149"/>
         <location filename="../../ui/views/dashboard_view.py" line="+69"/>
         <location filename="../../ui/views/meeting_editor.py" line="-14"/>
-        <location line="+271"/>
+        <location line="+272"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
@@ -1086,13 +1092,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+3"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+3"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-270"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-271"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <location filename="../../ui/views/list_view.py" line="+4"/>
         <source>New commitment</source>
         <translation>새 이행 과제</translation>
@@ -1110,7 +1116,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이름(영문) *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-37"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-38"/>
         <location filename="../../ui/views/contact_editor.py" line="+3"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
@@ -1153,7 +1159,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+3"/>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
-        <location line="+105"/>
+        <location line="+106"/>
         <location filename="../../ui/views/organization_editor.py" line="+6"/>
         <source>Department</source>
         <translation>부서</translation>
@@ -1169,7 +1175,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>전화(구분 열 기준)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{created} to create, {updated} to update, {unchanged} unchanged, {invalid} with problems.</source>
         <translation>새로 추가 {created}건, 수정 {updated}건, 변경 없음 {unchanged}건, 문제 있음 {invalid}건.</translation>
     </message>
@@ -1271,22 +1277,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/contact_editor.py" line="-105"/>
-        <location line="+108"/>
+        <location filename="../../ui/views/contact_editor.py" line="-106"/>
+        <location line="+109"/>
         <location filename="../../ui/views/list_view.py" line="+172"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>From</source>
         <translation>시작일</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+109"/>
+        <location line="-109"/>
+        <location line="+110"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>To</source>
         <translation>종료일</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <location line="+8"/>
         <source>Positions</source>
         <translation>소속 이력</translation>
@@ -1307,7 +1313,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>기관 열기</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location filename="../../ui/views/list_view.py" line="-174"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
@@ -1574,7 +1580,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>삭제…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Related records</source>
         <translation>관련 항목</translation>
     </message>
@@ -1643,7 +1649,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/list_view.py" line="+0"/>
-        <location filename="../../ui/views/organization_editor.py" line="+27"/>
+        <location filename="../../ui/views/organization_editor.py" line="+28"/>
         <source>New organization</source>
         <translation>새 기관</translation>
     </message>
@@ -1655,7 +1661,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/list_view.py" line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+21"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+22"/>
         <source>New meeting</source>
         <translation>새 회의</translation>
     </message>
@@ -1727,7 +1733,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{n}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-72"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-73"/>
         <source>Meeting *</source>
         <translation>회의명 *</translation>
     </message>
@@ -1765,18 +1771,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+89"/>
         <location filename="../../ui/views/meeting_editor.py" line="-7"/>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-210"/>
-        <location line="+214"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-211"/>
+        <location line="+215"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-215"/>
         <location line="+5"/>
         <source>Agenda</source>
         <translation>안건</translation>
@@ -1789,12 +1795,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+6"/>
-        <location line="+241"/>
+        <location line="+242"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-241"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-242"/>
         <location line="+5"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1806,12 +1812,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+276"/>
+        <location line="+277"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-273"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1831,7 +1837,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -1917,19 +1923,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-50"/>
-        <location filename="../../ui/views/organization_editor.py" line="-46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-51"/>
+        <location filename="../../ui/views/organization_editor.py" line="-47"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
     <message>
         <location filename="../../ui/views/organization_editor.py" line="+7"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <location line="+5"/>
         <source>People</source>
         <translation>소속 인원</translation>
@@ -1940,7 +1946,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>담당자 열기</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Former</source>
         <translation>이전</translation>
     </message>
@@ -1996,7 +2002,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="-65"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+57"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
@@ -2064,12 +2070,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>Delete 키를 누르면 날짜가 지워집니다.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Error: {field}</source>
         <translation>오류: {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/history.py" line="-21"/>
+        <location filename="../../ui/widgets/history.py" line="-22"/>
         <source>Created</source>
         <translation>생성</translation>
     </message>
@@ -2089,7 +2095,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>When / field</source>
         <translation>일시 / 항목</translation>
     </message>
