@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import SchemaTooNewError
+from app.errors import SchemaTooNewError, StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -80,6 +80,8 @@ def upgrade_to_head(database: Database, *, backup: bool = True) -> None:
     head = script.get_current_head()
     if current == head:
         return
+    if current is None:
+        _refuse_foreign(database)
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNewError(
@@ -94,6 +96,18 @@ def upgrade_to_head(database: Database, *, backup: bool = True) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         backup_database(database, reason=f"pre-migration-{current}-{stamp}")
     upgrade(database, "head")
+
+
+def _refuse_foreign(database: Database) -> None:
+    """A database with tables but no schema version belongs to another program: leave it alone."""
+    others = sorted(set(database.table_names()) - {"alembic_version"})
+    if others:
+        shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        raise StorageError(
+            f"Partnership Desk 데이터베이스가 아닙니다(다른 프로그램의 표가 있습니다: {shown}). "
+            "파일은 변경하지 않았습니다.",
+            f"This is not a Partnership Desk database (it has other tables: {shown}); it was not changed.",
+        )
 
 
 def upgrade(database: Database, revision: str) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from app.db import Database
 from app.dto import ContactQuery
-from app.errors import SchemaTooNewError
+from app.errors import SchemaTooNewError, StorageError
 from app.migrate import current_revision, head_revision, upgrade
 from app.paths import AppPaths
 from app.services import agreements, commitments, contacts, history, meetings, organizations
@@ -192,3 +193,30 @@ def test_postgresql_database_from_a_newer_program_is_refused(pg_url: str, paths:
         Database.open(pg_url, paths=paths)
     with Database.open(pg_url, paths=paths, migrate=False) as db:
         assert current_revision(db) == "9999_future"
+
+
+def test_another_programs_sqlite_database_is_refused_and_keeps_its_data(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    foreign = tmp_path / "places.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com/')")
+    with pytest.raises(StorageError) as err:
+        Database.open(str(foreign), paths=paths)
+    assert "not a Partnership Desk database" in str(err.value) and "moz_places" in str(err.value)
+    with sqlite3.connect(foreign) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert tables == ["moz_places"]
+        assert conn.execute("SELECT url FROM moz_places").fetchall() == [("https://example.com/",)]
+
+
+def test_another_programs_postgresql_database_is_refused(pg_url: str, paths: AppPaths) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)"))
+    engine.dispose()
+    with pytest.raises(StorageError, match="invoices"):
+        Database.open(pg_url, paths=paths)
