@@ -118,12 +118,9 @@ def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDat
         (m for m in detail.meetings if m.starts_at is not None and _aware(m.starts_at) > now),
         key=lambda m: _aware(m.starts_at or now),
     )
-    people: list[MembershipView] = []
-    for party in detail.parties:
-        if party.withdrew_on is None:
-            people += [
-                m for m in contacts.memberships_of_organization(db, party.organization_id) if m.current
-            ]
+    staying = [p.organization_id for p in detail.parties if p.withdrew_on is None]
+    positions = contacts.memberships_of_organizations(db, staying)  # one query, not one per party
+    people: list[MembershipView] = [m for org in staying for m in positions[org] if m.current]
     return AgreementBriefingData(
         detail=detail,
         recent_meetings=_details(db, held[:RECENT_MEETINGS]),
@@ -137,23 +134,27 @@ def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDat
 
 
 def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryName]:
-    from app.services.contacts import get_contact
+    from app.services.contacts import get_contacts
 
+    signing = [p for p in parties if p.signatory_contact_id is not None]
+    people = get_contacts(db, [p.signatory_contact_id for p in signing if p.signatory_contact_id])
     out = []
-    for p in parties:
-        if p.signatory_contact_id is not None:
-            c = get_contact(db, p.signatory_contact_id)
-            out.append(SignatoryName(p.id, c.name_ko or p.signatory_name, c.name_en or p.signatory_name))
+    for p in signing:
+        c = people.get(p.signatory_contact_id) if p.signatory_contact_id else None
+        ko, en = (c.name_ko, c.name_en) if c is not None else ("", "")
+        out.append(SignatoryName(p.id, ko or p.signatory_name, en or p.signatory_name))
     return out
 
 
 def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpContact]:
-    from app.services.contacts import get_contact
+    from app.services.contacts import get_contacts
 
+    found = get_contacts(db, [m.contact_id for m in people])  # one query, not one per person
     out = []
     for m in people:
-        c = get_contact(db, m.contact_id)
-        out.append(FollowUpContact(position=m, email=c.email, phone=c.mobile or c.phone))
+        c = found.get(m.contact_id)
+        if c is not None:
+            out.append(FollowUpContact(position=m, email=c.email, phone=c.mobile or c.phone))
     return out
 
 

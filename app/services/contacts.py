@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -297,6 +298,29 @@ def memberships_of_contact(db: Database, contact_id: UUID) -> list[MembershipVie
 
 def memberships_of_organization(db: Database, organization_id: UUID) -> list[MembershipView]:
     return _memberships(db, Membership.organization_id == organization_id)
+
+
+def memberships_of_organizations(
+    db: Database, organization_ids: Sequence[UUID]
+) -> dict[UUID, list[MembershipView]]:
+    """``memberships_of_organization`` for several organizations in one query (briefings)."""
+    out: dict[UUID, list[MembershipView]] = {o: [] for o in organization_ids}
+    if out:
+        for m in _memberships(db, Membership.organization_id.in_(list(out))):
+            out[m.organization_id].append(m)
+    return out
+
+
+def get_contacts(db: Database, ids: Sequence[UUID]) -> dict[UUID, ContactRecord]:
+    """Live contacts by id in one query; missing and deleted ones are left out."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[UUID, ContactRecord] = {}
+    with db.session() as s:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for obj in s.scalars(select(Contact).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))):
+                out[obj.id] = to_record(obj)
+    return out
 
 
 def current_membership(db: Database, contact_id: UUID) -> MembershipView | None:
