@@ -153,7 +153,10 @@ class MembershipView:
 
     @property
     def current(self) -> bool:
-        return self.ended_on is None or self.ended_on >= date.today()
+        """Held today: started (or no start known) and not yet ended."""
+        today = date.today()
+        started = self.started_on is None or self.started_on <= today
+        return started and (self.ended_on is None or self.ended_on >= today)
 
 
 # -- agreements ----------------------------------------------------------------

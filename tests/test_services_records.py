@@ -492,3 +492,18 @@ def test_history_puts_values_back_only_where_the_rules_allow(any_db: Database) -
     organizations.restore_organization(any_db, o.id)
     with pytest.raises(ValidationError):
         history.restore_value(any_db, "organization", o.id, deleted.id, "deleted_at")
+
+
+def test_a_position_starting_later_is_not_yet_current(any_db: Database) -> None:
+    now_at, next_at = org(any_db, "삼성전자"), org(any_db, "SK하이닉스")
+    c = person(any_db, "박서준")
+    member(any_db, c.id, now_at.id, "상무", date(2021, 3, 2))
+    member(any_db, c.id, next_at.id, "부사장", date.today() + timedelta(days=30))
+    assert [m.organization_name_ko for m in contacts.memberships_of_contact(any_db, c.id)] == [
+        "삼성전자",
+        "SK하이닉스",
+    ]
+    assert contacts.current_membership(any_db, c.id).organization_name_ko == "삼성전자"  # type: ignore[union-attr]
+    assert contacts.list_contacts(any_db)[0].organization_name_ko == "삼성전자"
+    m = meeting(any_db)
+    assert meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id)).title == "상무"

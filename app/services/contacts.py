@@ -92,13 +92,14 @@ def get_contact(db: Database, ident: UUID) -> ContactRecord:
 
 
 def _current_membership_id() -> Any:
-    """A correlated subquery: each contact's current membership (latest start, not ended)."""
+    """A correlated subquery: each contact's current membership (latest start, started and not ended)."""
     today = date.today()
     return (
         select(Membership.id)
         .where(
             Membership.contact_id == Contact.id,
             Membership.deleted_at.is_(None),
+            or_(Membership.started_on.is_(None), Membership.started_on <= today),
             or_(Membership.ended_on.is_(None), Membership.ended_on >= today),
         )
         .order_by(Membership.started_on.desc().nulls_last(), Membership.id)
