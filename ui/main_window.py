@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"Ctrl+{i + 1}")
             item.setData(Qt.ItemDataRole.UserRole, view)
             self.nav.addItem(item)
+        conflicts = QListWidgetItem(tr("Conflicts"))
+        conflicts.setToolTip(tr("Changes from another computer that overwrote yours"))
+        conflicts.setData(Qt.ItemDataRole.UserRole, "conflicts")
+        self.nav.addItem(conflicts)
         self.nav.setMinimumWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
@@ -200,6 +204,9 @@ class MainWindow(QMainWindow):
             self.dashboard.setFocus()
 
     def _nav_changed(self, row: int) -> None:
+        if row == len(VIEWS):
+            self.show_conflicts()
+            return
         if not 0 <= row < len(VIEWS):
             return
         view = VIEWS[row]
@@ -256,8 +263,17 @@ class MainWindow(QMainWindow):
                 )
                 return
             self.stack.addWidget(self.conflicts)
-        self.nav.clearSelection()
+            changed = getattr(self.conflicts, "changed", None)
+            if changed is not None:  # a reversed conflict changes a record: lists show it again
+                changed.connect(lambda: [lst.refresh() for lst in self.lists.values()])
+        elif hasattr(self.conflicts, "refresh"):
+            self.conflicts.refresh()
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(len(VIEWS))
+        self.nav.blockSignals(False)
         self.stack.setCurrentWidget(self.conflicts)
+        self.new_action.setEnabled(False)
+        self.save_action.setEnabled(False)
 
     def open_record(self, kind: str, ident: UUID) -> None:
         if kind not in VIEWS:

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/main_window.py" line="+255"/>
+        <location filename="../../ui/main_window.py" line="+262"/>
         <source>This part of Partnership Desk is not installed in this version.</source>
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
@@ -27,7 +27,7 @@
     <message>
         <location line="+5"/>
         <location line="+104"/>
-        <location filename="../../ui/main_window.py" line="-215"/>
+        <location filename="../../ui/main_window.py" line="-222"/>
         <location filename="../../ui/views/editor.py" line="+153"/>
         <location line="+172"/>
         <source>Partnership Desk</source>
@@ -125,7 +125,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/main_window.py" line="+370"/>
+        <location filename="../../ui/main_window.py" line="+386"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -237,7 +237,7 @@ A report was saved to {path}.</source>
         <translation>{current} (다음 실행부터: {folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-364"/>
+        <location filename="../../ui/main_window.py" line="-380"/>
         <source>Views</source>
         <translation>화면</translation>
     </message>
@@ -248,7 +248,7 @@ A report was saved to {path}.</source>
         <translation>현황판</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Search everything (Ctrl+F)</source>
         <translation>전체 검색 (Ctrl+F)</translation>
     </message>
@@ -282,7 +282,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+130"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+157"/>
         <location filename="../../ui/main_window.py" line="-51"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -448,14 +448,20 @@ A report was saved to {path}.</source>
         <translation>파트너십 데스크 정보(&amp;A)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="-96"/>
+        <location line="+207"/>
         <location filename="../../ui/views/conflicts_view.py" line="-105"/>
         <location line="+21"/>
         <source>Conflicts</source>
         <translation>충돌</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="-206"/>
+        <source>Changes from another computer that overwrote yours</source>
+        <translation>다른 컴퓨터의 변경 내용이 덮어쓴 항목</translation>
+    </message>
+    <message>
+        <location line="+291"/>
         <location line="+4"/>
         <source>Delete</source>
         <translation>삭제</translation>
@@ -520,8 +526,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-87"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-115"/>
         <location line="+32"/>
+        <location line="+59"/>
         <location filename="../../ui/models/lists.py" line="+70"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+105"/>
@@ -531,7 +538,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-90"/>
         <source>Title (Korean)</source>
         <translation>제목(한글)</translation>
     </message>
@@ -693,7 +700,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+56"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
         <location filename="../../ui/views/contact_editor.py" line="-4"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
@@ -703,7 +711,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/meeting_editor.py" line="+7"/>
         <location line="+5"/>
@@ -780,7 +788,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약명(영문) *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-28"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-84"/>
         <location filename="../../ui/views/agreement_editor.py" line="+5"/>
         <source>In force from</source>
         <translation>발효일</translation>
@@ -941,7 +949,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+93"/>
         <location filename="../../ui/views/agreement_editor.py" line="+2"/>
         <location line="+3"/>
         <location filename="../../ui/views/contact_editor.py" line="-10"/>
@@ -1116,7 +1124,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이름(영문) *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-38"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-66"/>
         <location filename="../../ui/views/contact_editor.py" line="+3"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
@@ -1195,7 +1203,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{row}번째 항목: {message}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+34"/>
         <source>Choose a file</source>
         <translation>파일 선택</translation>
     </message>
@@ -1216,13 +1224,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+106"/>
+        <location line="+118"/>
         <location line="+35"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-151"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
         <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
@@ -1252,7 +1260,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>문제:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Field for column {name}</source>
         <translation>{name} 열의 항목</translation>
     </message>
@@ -1262,7 +1270,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>&amp;Skip the rows with problems and import the others</source>
         <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
@@ -1272,7 +1280,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>문제 있는 행이 있으면 아무것도 가져오지 않습니다. 파일에서 고친 뒤 다시 확인하거나 해당 행을 건너뛰십시오.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+51"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
@@ -1632,7 +1640,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-223"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-208"/>
         <location filename="../../ui/views/list_view.py" line="-2"/>
         <location filename="../../ui/views/meeting_editor.py" line="+2"/>
         <location line="+5"/>
@@ -1738,12 +1746,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의명 *</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-9"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+4"/>
         <source>Starts</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+1"/>
         <source>Ends</source>
         <translation>종료</translation>
     </message>
@@ -1923,7 +1932,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-70"/>
         <location filename="../../ui/views/organization_editor.py" line="-47"/>
         <source>Website</source>
         <translation>웹사이트</translation>
@@ -2002,7 +2011,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="-65"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+85"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
@@ -2212,7 +2221,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+94"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+106"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
@@ -2234,7 +2243,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-128"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-140"/>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>

@@ -1,0 +1,82 @@
+"""The dialogs other modules provide open from the main window and close with Esc."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def close_next_dialog(seen: list[str]) -> None:
+    def act() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, act)
+            return
+        seen.append(modal.windowTitle())
+        modal.reject()
+
+    QTimer.singleShot(0, act)
+
+
+@pytest.mark.parametrize(
+    ("action", "title"),
+    [
+        ("import_data", "Import"),
+        ("exchange", "Exchange"),
+        ("backups", "Backups"),
+        ("portfolio_briefing", "Briefing"),
+        ("open_settings", "Settings"),
+    ],
+)
+def test_menu_dialogs_open_and_close(qtbot, window, action: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    close_next_dialog(seen)
+    getattr(window, action)()
+    assert seen and title.lower() in seen[0].lower(), seen
+
+
+def test_export_and_record_briefing_take_the_current_list(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.go_to("agreement")
+    lst = window.current_list()
+    lst.set_quick_filter("반도체")
+    seen: list[str] = []
+    close_next_dialog(seen)
+    window.export_current()
+    assert seen == ["Export"]
+    lst.table.selectRow(0)
+    close_next_dialog(seen)
+    qtbot.mouseClick(lst.editor.briefing_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 2
+
+
+def test_conflicts_entry_in_the_side_bar(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.nav.setCurrentRow(6)
+    assert window.nav.currentItem().text() == "Conflicts"
+    assert window.stack.currentWidget() is window.conflicts
+    window.go_to("dashboard")
+    assert window.stack.currentWidget() is window.dashboard
+
+
+def test_unexpected_errors_become_a_crash_report(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import install_excepthook
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    previous = sys.excepthook
+    install_excepthook(window.ctx.paths)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    reports = list(window.ctx.paths.crash_reports.glob("crash-*.txt"))
+    assert len(reports) == 1
+    assert "RuntimeError: boom" in reports[0].read_text(encoding="utf-8")
+    assert shown and str(reports[0]) in shown[0] and "Traceback" not in shown[0]
