@@ -38,7 +38,8 @@ def export_list(args: argparse.Namespace) -> int:
         )
     with open_db(args) as db:
         count = run(db, kind, fmt, Path(args.output))
-    print(f"Exported {count} {kind} to {args.output}")
+    what = "calendar entries" if fmt == "ics" else kind
+    print(f"Exported {count} {what} to {args.output}")
     return 0
 
 
