@@ -58,8 +58,14 @@ def listed(home: Path, kind: str, db: str | None = None) -> list[dict[str, objec
     return rows
 
 
-def reference_id(home: Path) -> str:
-    (ref,) = [a for a in listed(home, "agreements") if a["reference_no"] == "DEMO-2023-PKG-01"]
+@pytest.fixture(scope="module")
+def demo_lists(demo_home: Path) -> dict[str, list[dict[str, object]]]:
+    """``list KIND --json`` of the demo data, for every kind."""
+    return {kind: listed(demo_home, kind) for kind in KINDS}
+
+
+def reference_id(lists: dict[str, list[dict[str, object]]]) -> str:
+    (ref,) = [a for a in lists["agreements"] if a["reference_no"] == "DEMO-2023-PKG-01"]
     return str(ref["id"])
 
 
@@ -76,9 +82,11 @@ def test_demo_twice_is_idempotent(demo_home: Path, tmp_path: Path) -> None:
     assert json.loads(after.read_text(encoding="utf-8")) == json.loads(before.read_text(encoding="utf-8"))
 
 
-def test_list_json_is_an_array_of_objects_with_ids(demo_home: Path) -> None:
+def test_list_json_is_an_array_of_objects_with_ids(
+    demo_home: Path, demo_lists: dict[str, list[dict[str, object]]]
+) -> None:
     for kind in KINDS:
-        rows = listed(demo_home, kind)
+        rows = demo_lists[kind]
         assert rows, kind
         for row in rows:
             assert isinstance(row, dict)
@@ -88,9 +96,9 @@ def test_list_json_is_an_array_of_objects_with_ids(demo_home: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def shown(demo_home: Path) -> dict[str, Any]:
+def shown(demo_home: Path, demo_lists: dict[str, list[dict[str, object]]]) -> dict[str, Any]:
     """``show agreement ID --json`` of the reference agreement."""
-    return json.loads(ok(run(demo_home, "show", "agreement", reference_id(demo_home), "--json")))  # type: ignore[no-any-return]
+    return json.loads(ok(run(demo_home, "show", "agreement", reference_id(demo_lists), "--json")))  # type: ignore[no-any-return]
 
 
 def test_show_agreement_json_has_the_parties_and_commitments(demo_home: Path, shown: dict[str, Any]) -> None:
@@ -131,14 +139,14 @@ def test_show_every_kind(demo_home: Path, shown: dict[str, Any]) -> None:
 
 
 def test_export_then_import_into_an_empty_database_reproduces_every_list(
-    demo_home: Path, tmp_path: Path
+    demo_home: Path, demo_lists: dict[str, list[dict[str, object]]], tmp_path: Path
 ) -> None:
     archive = tmp_path / "전체 내보내기.json"
     assert "Exported" in ok(run(demo_home, "export", str(archive)))
     empty = tmp_path / "empty-home"
     assert "new" in ok(run(empty, "import", str(archive)))
     for kind in KINDS:
-        assert listed(empty, kind) == listed(demo_home, kind), kind
+        assert listed(empty, kind) == demo_lists[kind], kind
     again = ok(run(empty, "import", str(archive)))
     assert "0 new, 0 updated" in again
     ok(run(empty, "check"))
@@ -153,9 +161,10 @@ def test_unknown_and_malformed_ids(demo_home: Path) -> None:
     assert "올바른 ID가 아닙니다" in line
 
 
-def test_delete_removes_from_lists(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    ok(run(home, "demo"))
+def test_delete_removes_from_lists(demo_home: Path, tmp_path: Path) -> None:
+    home = tmp_path / "copy-home"
+    home.mkdir()
+    ok(run(demo_home, "backup", str(home / "partnership-desk.sqlite3")))
     target = listed(home, "meetings")[0]["id"]
     assert "Deleted meeting" in ok(run(home, "delete", "meeting", str(target)))
     assert target not in {m["id"] for m in listed(home, "meetings")}
@@ -219,14 +228,16 @@ def test_import_of_bad_files_never_creates_or_changes_a_database(demo_home: Path
     assert json.loads(after.read_text(encoding="utf-8")) == json.loads(before.read_text(encoding="utf-8"))
 
 
-def test_check_and_backup(demo_home: Path, tmp_path: Path) -> None:
+def test_check_and_backup(
+    demo_home: Path, demo_lists: dict[str, list[dict[str, object]]], tmp_path: Path
+) -> None:
     out = ok(run(demo_home, "check"))
     assert "ok: SQLite integrity check" in out and "PROBLEM" not in out
     dest = tmp_path / "backups" / "copy.sqlite3"
     assert str(dest) in ok(run(demo_home, "backup", str(dest)))
     with sqlite3.connect(dest) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert listed(tmp_path, "agreements", db=str(dest)) == listed(demo_home, "agreements")
+    assert listed(tmp_path, "agreements", db=str(dest)) == demo_lists["agreements"]
     folder_out = ok(run(demo_home, "backup", str(tmp_path / "backups")))
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 2 and "Backup written" in folder_out
     fails(run(tmp_path / "nowhere", "check"), "There is no database")
