@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -109,6 +111,31 @@ class PickerDialog(QDialog):
         return record.id, record_label(self.kind, record, self.ctx.language)
 
 
+class ElidedLabel(QLabel):
+    """Shows as much of its text as fits, ending in … (the whole text is the tooltip)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self.full = text
+        self._elide()
+
+    def text(self) -> str:
+        return self.full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, max(self.width(), 40))
+        super().setText(shown)
+
+
 class PickerButton(QWidget):
     """Shows the chosen record; "Choose…" opens a :class:`PickerDialog`, "Clear" empties it."""
 
@@ -129,7 +156,7 @@ class PickerButton(QWidget):
         self.filters: dict[str, Any] = {}
         self._id: UUID | None = None
         self.none_text = tr("(none)")
-        self.label = QLabel(self.none_text, self)
+        self.label = ElidedLabel(self.none_text, self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose = QPushButton(tr("Choose…"), self)
         self.choose.setAccessibleName(title)
