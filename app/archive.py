@@ -33,12 +33,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.schema import Column, ScalarElementColumnDefault, Table
 
 from app.atomic import atomic_open
 from app.db import Database
-from app.errors import ImportFormatError, ValidationError
+from app.errors import ImportFormatError, StorageError, ValidationError
 from app.models import Base, UTCDateTime
 from app.text import check_exact_text
 
@@ -108,8 +108,14 @@ def export_archive(db: Database, dest: Path, *, include_files: bool = True) -> d
         "tables": tables,
         "files": files,
     }
-    with atomic_open(dest) as handle:
-        handle.write(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+    try:
+        with atomic_open(dest) as handle:
+            handle.write(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError as exc:
+        raise StorageError(
+            f"내보내기 파일을 쓸 수 없습니다: {dest} ({exc.strerror or exc})",
+            f"Cannot write the export file {dest}: {exc.strerror or exc}",
+        ) from exc
     return counts
 
 
@@ -169,6 +175,12 @@ def apply_archive(db: Database, archive: Archive, *, dry_run: bool = False) -> I
         raise ImportFormatError(
             "파일의 항목이 파일에도 데이터베이스에도 없는 기록을 가리킵니다. 아무것도 가져오지 않았습니다.",
             "The file refers to records that are neither in it nor in this database. Nothing was imported.",
+        ) from exc
+    except DBAPIError as exc:
+        detail = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
+        raise StorageError(
+            f"가져오기에 실패했습니다. 아무것도 가져오지 않았습니다: {detail}",
+            f"The import failed and nothing was imported: {detail}",
         ) from exc
     if dry_run:
         report.files = len(archive.files)

@@ -240,6 +240,10 @@ def test_check_and_backup(
     assert listed(tmp_path, "agreements", db=str(dest)) == demo_lists["agreements"]
     folder_out = ok(run(demo_home, "backup", str(tmp_path / "backups")))
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 2 and "Backup written" in folder_out
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    fails(run(demo_home, "export", str(blocker / "export.json")), "Cannot write the export file")
+    fails(run(demo_home, "backup", str(blocker / "copy.sqlite3")), "Cannot create the backup folder")
     fails(run(tmp_path / "nowhere", "check"), "There is no database")
     assert not (tmp_path / "nowhere" / "partnership-desk.sqlite3").exists()
 
