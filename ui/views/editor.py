@@ -44,6 +44,7 @@ class RecordEditor(QWidget):
         self.detail: Any = None
         self.dirty = False
         self._filling = False
+        self._load_gen = 0
 
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
@@ -140,7 +141,16 @@ class RecordEditor(QWidget):
     # -- loading --------------------------------------------------------------
 
     def load(self, ident: UUID) -> None:
-        self.ctx.runner.run(self.fetch, self.ctx.db, ident, on_done=self._loaded, on_error=self._load_failed)
+        # Only the latest request is shown: loads run on worker threads and may finish out of order.
+        self._load_gen += 1
+        gen = self._load_gen
+        self.ctx.runner.run(
+            self.fetch,
+            self.ctx.db,
+            ident,
+            on_done=lambda detail: self._loaded(detail) if gen == self._load_gen else None,
+            on_error=lambda exc: self._load_failed(exc) if gen == self._load_gen else None,
+        )
 
     def reload(self) -> None:
         if self.ident is not None:
@@ -168,6 +178,7 @@ class RecordEditor(QWidget):
         self.set_dirty(False)
 
     def start_new(self, **preset: Any) -> None:
+        self._load_gen += 1  # a load still running must not replace the new, empty form
         self.ident = None
         self.version = None
         self.detail = None
