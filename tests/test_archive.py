@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from factories import agreement, meeting, org, person
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.archive import FORMAT, apply_archive, export_archive, import_archive, read_archive
@@ -357,3 +359,19 @@ def test_search_finds_imported_records(fresh: Database, demo_archive: Path) -> N
     import_archive(fresh, demo_archive)
     hits = search(fresh, "첨단 패키징")
     assert hits
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(), multiline=st.booleans())
+def test_whatever_the_services_store_the_archive_takes_back(value: str, multiline: bool) -> None:
+    """Text a form may save must never make its own export unreadable."""
+    from app.errors import ValidationError
+    from app.text import check_exact_text, check_text
+
+    try:
+        stored = check_text(value, "notes", ("메모", "Notes"), multiline=multiline, max_length=20_000)
+    except ValidationError:
+        return
+    assert (
+        check_exact_text(stored, "notes", ("메모", "Notes"), multiline=multiline, max_length=20_000) == stored
+    )
