@@ -28,8 +28,8 @@
         <location line="+5"/>
         <location line="+104"/>
         <location filename="../../ui/main_window.py" line="-222"/>
-        <location filename="../../ui/views/editor.py" line="+153"/>
-        <location line="+172"/>
+        <location filename="../../ui/views/editor.py" line="+163"/>
+        <location line="+173"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
@@ -218,14 +218,15 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../ui/views/editor.py" line="-270"/>
+        <location filename="../../ui/views/editor.py" line="-280"/>
         <location filename="../../ui/widgets/related.py" line="+150"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/widgets/pickers.py" line="+74"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+460"/>
+        <location filename="../../ui/widgets/pickers.py" line="+76"/>
         <location filename="../../ui/widgets/related.py" line="+1"/>
         <location line="+46"/>
         <source>Cancel</source>
@@ -532,7 +533,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+70"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+105"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+63"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-397"/>
         <location filename="../../ui/views/organization_editor.py" line="+43"/>
         <source>Title</source>
         <translation>직위</translation>
@@ -1593,7 +1594,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>관련 항목</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+137"/>
         <source>Fill in the required fields (*).</source>
         <translation>필수 항목(*)을 입력하십시오.</translation>
     </message>
@@ -1917,7 +1918,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/widgets/pickers.py" line="+73"/>
+        <location filename="../../ui/widgets/pickers.py" line="+98"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -1927,7 +1928,23 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>조치사항 삭제</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
+        <location line="+3"/>
+        <source>Carry over</source>
+        <translation>이월</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Carry “{title}” over to the next meeting?</source>
+        <translation>“{title}”을(를) 다음 회의로 이월하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose another meeting…</source>
+        <translation>다른 회의 선택…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Carry over to which meeting?</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
@@ -2129,7 +2146,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이전 값으로 복원</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pickers.py" line="-74"/>
+        <location filename="../../ui/widgets/pickers.py" line="-99"/>
         <source>Type to search</source>
         <translation>검색어를 입력하십시오</translation>
     </message>
@@ -2139,7 +2156,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+86"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>

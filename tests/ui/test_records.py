@@ -58,16 +58,13 @@ def test_minutes_editor_adds_agenda_decision_action_and_carries_it_over(qtbot, w
     item = editor.actions_table.items[row]
     assert item.owner_contact_id == person.id
 
-    # Carry it over to the next meeting, chosen from the meeting picker.
+    # Carry it over: the next meeting (the 4th) is offered.
     later = meetings.list_meetings(db, MeetingQuery(sort="starts_at", descending=True))[0]
-
-    def pick(dialog: QDialog) -> None:
-        model = dialog.model
-        dialog.table.selectRow(model.row_of(later.id))
-
+    assert "(4차)" in later.title
     editor.actions_table.select_row(row)
-    answer_dialog("Choose", pick)
+    seen = answer_dialog("Carry over")
     qtbot.mouseClick(_button(editor.actions_table, "Carry over…"), Qt.MouseButton.LeftButton)
+    assert later.title in seen[0]
     statuses = {a.title: a.status for a in editor.actions_table.items}
     assert statuses["Send the draft programme"] == ActionStatus.CARRIED_OVER
     carried = meetings.meeting_detail(db, later.id).action_items

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 
 from app.dto import (
     ActionItemInput,
@@ -21,7 +21,7 @@ from app.dto import (
 )
 from app.enums import ActionStatus
 from ui.context import UiContext
-from ui.formatting import format_date
+from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.widgets.attachments import AttachmentsPanel
@@ -434,8 +434,42 @@ class MeetingEditor(RecordEditor):
 
     def _carry_over(self) -> None:
         item = self.actions_table.current()
-        if item is None:
+        if item is None or self.detail is None:
             return
+        starts = self.detail.record.starts_at
+        if starts is None:
+            self._carry_over_to_chosen(item)
+            return
+        from app.dto import MeetingQuery
+        from app.services.meetings import list_meetings
+
+        query = MeetingQuery(starts_from=starts, sort="starts_at", descending=False, limit=2)
+
+        def offer(found: list[Any]) -> None:
+            later = [m for m in found if m.id != self.ident]
+            if not later:
+                self._carry_over_to_chosen(item)
+                return
+            nxt = later[0]
+            box = QMessageBox(self)
+            box.setWindowTitle(tr("Carry over"))
+            box.setText(tr("Carry “{title}” over to the next meeting?").format(title=item.title))
+            box.setInformativeText(f"{format_datetime(nxt.starts_at, self.lang)}  {nxt.title}")
+            to_next = box.addButton(tr("Carry over"), QMessageBox.ButtonRole.AcceptRole)
+            other = box.addButton(tr("Choose another meeting…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(to_next)
+            box.exec()
+            if box.clickedButton() is to_next:
+                from app.services.meetings import carry_over
+
+                self.run_and_reload(carry_over, item.id, nxt.id)
+            elif box.clickedButton() is other:
+                self._carry_over_to_chosen(item)
+
+        self.ctx.runner.run(list_meetings, self.ctx.db, query, on_done=offer)
+
+    def _carry_over_to_chosen(self, item: ActionItemView) -> None:
         dialog = PickerDialog(self.ctx, "meeting", tr("Carry over to which meeting?"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
