@@ -32,6 +32,11 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def list_kind(kind: str) -> str:
+    """The list name for ``kind``: the program's views say "agreement", the CLI "agreements"."""
+    return kind if kind.endswith("s") else kind + "s"
+
+
 def neutralise(value: str) -> str:
     """``value`` made safe for a CSV cell: formulas get a leading apostrophe."""
     if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
@@ -75,7 +80,7 @@ def _unpaged(query: object | None, cls: type[Any]) -> Any:
 
 def list_table(db: Database, kind: str, query: object | None = None) -> Table:
     """The rows of a list as the program shows them (current filter), with headers."""
-    builder = _TABLES.get(kind)
+    builder = _TABLES.get(list_kind(kind))
     if builder is None:
         raise ValidationError(
             "kind",
@@ -305,6 +310,7 @@ def export_list(
     """Write the list ``kind`` as ``fmt`` to ``dest``; returns the number of records written."""
     progress = progress or Progress()
     dest = Path(dest)
+    kind = list_kind(kind)
     progress.report(0, 0, "reading")
     if fmt in ("csv", "xlsx"):
         table = list_table(db, kind, query)
@@ -338,5 +344,5 @@ def export_list(
 
 
 def formats_for(kind: str) -> Sequence[str]:
-    extra = {"contacts": ("vcf",), "meetings": ("ics",), "commitments": ("ics",)}.get(kind, ())
+    extra = {"contacts": ("vcf",), "meetings": ("ics",), "commitments": ("ics",)}.get(list_kind(kind), ())
     return ("csv", "xlsx", *extra)

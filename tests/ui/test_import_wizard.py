@@ -85,13 +85,29 @@ def test_export_dialog_writes_the_filtered_list(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.dto import OrganizationQuery
 
-    dialog = ExportDialog(make_ctx(demo_sqlite), "organizations", OrganizationQuery(text="하이닉스"))
+    # The list view names its kind in the singular.
+    dialog = ExportDialog(make_ctx(demo_sqlite), "organization", OrganizationQuery(text="하이닉스"))
     qtbot.addWidget(dialog)
     assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == ["csv", "xlsx"]
     dialog.format.setCurrentIndex(1)
     dialog.path.setText(str(tmp_path / "orgs.xlsx"))
     dialog.export_button.click()
     assert dialog.count == 1
+
+
+def test_export_dialog_offers_vcard_and_calendar(
+    qtbot, demo_sqlite: Database, make_ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.dto import MeetingQuery
+
+    dialog = ExportDialog(make_ctx(demo_sqlite), "meeting", MeetingQuery())
+    qtbot.addWidget(dialog)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == ["csv", "xlsx", "ics"]
+    dialog.format.setCurrentIndex(2)
+    assert dialog.path.text().endswith("meetings.ics")
+    dialog.path.setText(str(tmp_path / "meetings.ics"))
+    dialog.export_button.click()
+    assert (tmp_path / "meetings.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "orgs.xlsx").active

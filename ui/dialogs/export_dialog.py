@@ -34,10 +34,10 @@ class ExportDialog(QDialog):
         self, ctx: UiContext, kind: str, query: object | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from app.transfer.export import formats_for
+        from app.transfer.export import formats_for, list_kind
 
         self.ctx = ctx
-        self.kind = kind
+        self.kind = list_kind(kind)  # views say "agreement", lists are "agreements"
         self.query = query
         self.count: int | None = None
         self.setWindowTitle(tr("Export"))
@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
             self.format.addItem(tr(FORMAT_LABELS[fmt][0]), fmt)
         self.format.setAccessibleName(tr("Format"))
         self.format.currentIndexChanged.connect(self._suffix_follows_format)
-        self.path = QLineEdit(str(ctx.paths.home / f"{kind}.csv"), self)
+        self.path = QLineEdit(str(ctx.paths.home / f"{self.kind}.csv"), self)
         self.path.setAccessibleName(tr("File"))
         browse = QPushButton(tr("&Browse…"), self)
         browse.clicked.connect(self.browse)
