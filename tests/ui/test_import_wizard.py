@@ -93,6 +93,10 @@ def test_export_dialog_writes_the_filtered_list(
     dialog.path.setText(str(tmp_path / "orgs.xlsx"))
     dialog.export_button.click()
     assert dialog.count == 1
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "orgs.xlsx").active
+    assert sheet is not None and sheet["A2"].value == "SK하이닉스"
 
 
 def test_export_dialog_offers_vcard_and_calendar(
@@ -108,10 +112,6 @@ def test_export_dialog_offers_vcard_and_calendar(
     dialog.path.setText(str(tmp_path / "meetings.ics"))
     dialog.export_button.click()
     assert (tmp_path / "meetings.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(tmp_path / "orgs.xlsx").active
-    assert sheet is not None and sheet["A2"].value == "SK하이닉스"
 
 
 def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
