@@ -38,7 +38,7 @@ def _measure(ctx: Context, name: str, request_of: Any) -> Result:
         ours, base = compare(
             lambda: reports.generate_briefing(db, request, Progress()),
             lambda: bare_pdf.render(document),
-            repeats=ctx.repeats if len(ours_pdf) < 2_000_000 else 3,
+            repeats=3 if len(ours_pdf) > 2_000_000 else max(ctx.repeats, 9 if not ctx.quick else 5),
             warmup=0,  # the runs above were the warm-up
         )
     finally:

@@ -106,7 +106,6 @@ def import_contacts(ctx: Context) -> Result:
     except ImportError as exc:
         raise NotAvailable("app.transfer (contact import) has not landed") from exc
     from app.progress import Progress
-    from app.search.terms import gram_text
 
     count = max(200, round(IMPORT_ROWS * ctx.scale)) if ctx.quick else IMPORT_ROWS
     source = ctx.workdir / "contacts.csv"
@@ -124,16 +123,12 @@ def import_contacts(ctx: Context) -> Result:
         ours_s = timed(ours)
         if report is None or report.created != count:
             raise AssertionError(f"the importer created {getattr(report, 'created', 0)} of {count} contacts")
-        written = _rows(ours_db.sqlite_path, IMPORT_TABLES)
+        ours_path = ours_db.sqlite_path
+        assert ours_path is not None
+        written = _rows(ours_path, IMPORT_TABLES)
     finally:
         ours_db.close()
-    docs = written["search_document"]
-    cols = docs[0]
-    at = {c: cols.index(c) for c in ("doc_no", "kind", "folded_heading", "folded_body")}
-    fts = [
-        (r[at["doc_no"]], r[at["kind"]], gram_text(r[at["folded_heading"]]), gram_text(r[at["folded_body"]]))
-        for r in docs[1]
-    ]
+    fts = _search_rows(ours_path)[1]
     assert base_path is not None
 
     def baseline() -> None:
@@ -183,6 +178,7 @@ def exchange(ctx: Context) -> Result:
         b.close()
     ours_times: list[float] = []
     base_times: list[float] = []
+    derived: tuple[dict[str, tuple[list[str], list[Any]]], list[tuple[Any, ...]]] | None = None
     try:
         for i, target in enumerate(targets):
             bundle = ctx.workdir / f"bundle-{i}.pdx"
@@ -192,10 +188,12 @@ def exchange(ctx: Context) -> Result:
                 import_bundle(target, bundle, progress=Progress())
 
             ours_times.append(timed(ours))
+            if derived is None:  # the search entries the import wrote: the baseline writes them too
+                derived = _search_rows(target.sqlite_path)
             dest = base_paths[i]
             assert dest is not None
             dump = ctx.workdir / f"baseline-{i}.json"
-            base_times.append(timed(functools.partial(_json_round_trip, source_path, dest, dump)))
+            base_times.append(timed(functools.partial(_json_round_trip, source_path, dest, dump, derived)))
         with targets[0].engine.connect() as conn:
             arrived = sum(
                 int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0)
@@ -213,11 +211,31 @@ def exchange(ctx: Context) -> Result:
     )
 
 
-def _json_round_trip(source: Path, dest: Path, dump: Path) -> None:
-    """The bare way: read the rows, json.dump them, json.load them, insert them."""
+def _search_rows(path: Path) -> tuple[dict[str, tuple[list[str], list[Any]]], list[tuple[Any, ...]]]:
+    """The search documents in a database, and the FTS rows the program derived from them."""
+    from app.search.terms import gram_text
+
+    docs = _rows(path, ("search_document",))
+    cols, rows = docs["search_document"]
+    at = {c: cols.index(c) for c in ("doc_no", "kind", "folded_heading", "folded_body")}
+    fts = [
+        (r[at["doc_no"]], r[at["kind"]], gram_text(r[at["folded_heading"]]), gram_text(r[at["folded_body"]]))
+        for r in rows
+    ]
+    return docs, fts
+
+
+def _json_round_trip(
+    source: Path,
+    dest: Path,
+    dump: Path,
+    derived: tuple[dict[str, tuple[list[str], list[Any]]], list[tuple[Any, ...]]],
+) -> None:
+    """The bare way: read the rows, json.dump them, json.load them, insert them (and the same search rows)."""
     data = _rows(source, EXCHANGE_TABLES)
     with dump.open("w", encoding="utf-8") as handle:
         json.dump({t: {"columns": c, "rows": r} for t, (c, r) in data.items()}, handle, ensure_ascii=False)
     with dump.open(encoding="utf-8") as handle:
         loaded = json.load(handle)
-    _insert_all(dest, {t: (v["columns"], [tuple(r) for r in v["rows"]]) for t, v in loaded.items()}, [])
+    tables = {t: (v["columns"], [tuple(r) for r in v["rows"]]) for t, v in loaded.items()}
+    _insert_all(dest, {**tables, **derived[0]}, derived[1])
