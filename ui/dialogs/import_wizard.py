@@ -39,9 +39,9 @@ PREVIEW_ROWS = 20
 def field_labels(kind: str) -> dict[str, str]:
     if kind == "agreements":
         return {
-            "title": tr("Title"),
-            "title_ko": tr("Title (Korean)"),
-            "title_en": tr("Title (English)"),
+            "title": tr("Agreement title"),
+            "title_ko": tr("Agreement title (Korean)"),
+            "title_en": tr("Agreement title (English)"),
             "reference_no": tr("Reference"),
             "agreement_kind": tr("Kind"),
             "status": tr("Status"),
@@ -71,7 +71,7 @@ def field_labels(kind: str) -> dict[str, str]:
         "middle_name": tr("Middle name"),
         "last_name": tr("Family name"),
         "organization": tr("Organization"),
-        "title": tr("Title"),
+        "title": tr("Job title"),
         "department": tr("Department"),
         "email": tr("E-mail"),
         "phone": tr("Phone"),
@@ -130,7 +130,7 @@ def read_preview(path: Path, kind: str) -> tuple[list[str], list[list[str]], dic
         return [labels[k] for k in keys], rows, None
     from app.transfer.ical import preview_events
 
-    return [tr("Title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
+    return [tr("Meeting title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
 
 
 class FilePage(QWizardPage):
