@@ -54,9 +54,9 @@ def field_labels(kind: str) -> dict[str, str]:
         }
     if kind == "organizations":
         return {
-            "name": tr("Name"),
-            "name_ko": tr("Name (Korean)"),
-            "name_en": tr("Name (English)"),
+            "name": tr("Organization name"),
+            "name_ko": tr("Organization name (Korean)"),
+            "name_en": tr("Organization name (English)"),
             "short_name": tr("Short name"),
             "org_kind": tr("Kind"),
             "country": tr("Country"),
