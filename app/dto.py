@@ -228,6 +228,8 @@ class AgreementQuery:
     tag: str = ""
     signed_from: date | None = None
     signed_to: date | None = None
+    expires_from: date | None = None
+    expires_to: date | None = None
     sort: str = "signed_on"  # title_ko, title_en, reference_no, status, signed_on, expires_on, updated_at
     descending: bool = True
     offset: int = 0

@@ -122,3 +122,23 @@ def test_dashboard_moves_with_the_date(demo: Database) -> None:
     assert "첨단 패키징 신규 R&D 사업 추진 (정부 투자)" in overdue
     expired_soon = agreements.list_agreements(demo, AgreementQuery(statuses=(AgreementStatus.EXPIRED,)))
     assert [a.reference_no for a in expired_soon] == ["DEMO-2019-HR-04"]
+
+
+def test_expiring_agreements_are_found_behind_many_long_expired_ones(any_db: Database) -> None:
+    from factories import agreement
+
+    today = date.today()
+    for i in range(12):
+        agreement(
+            any_db, f"오래전 만료 {i:02d}", status=AgreementStatus.IN_FORCE, expires_on=date(2024, 1, 1 + i)
+        )
+    soon = agreement(
+        any_db, "곧 만료", status=AgreementStatus.IN_FORCE, expires_on=today + timedelta(days=10)
+    )
+    agreement(any_db, "나중 만료", status=AgreementStatus.IN_FORCE, expires_on=today + timedelta(days=200))
+    board = dashboard.dashboard(any_db, today, limit=2)
+    assert [a.id for a in board.expiring_agreements] == [soon.id]
+    found = agreements.list_agreements(
+        any_db, AgreementQuery(expires_from=today, expires_to=today + timedelta(days=90))
+    )
+    assert [a.id for a in found] == [soon.id]

@@ -203,6 +203,10 @@ def _query(query: AgreementQuery) -> Select[Agreement]:
         stmt = stmt.where(Agreement.signed_on >= query.signed_from)
     if query.signed_to:
         stmt = stmt.where(Agreement.signed_on <= query.signed_to)
+    if query.expires_from:
+        stmt = stmt.where(Agreement.expires_on >= query.expires_from)
+    if query.expires_to:
+        stmt = stmt.where(Agreement.expires_on <= query.expires_to)
     if query.organization_id:
         # IN (by the indexed organization), not a correlated EXISTS tested on every agreement.
         parties = select(Party.agreement_id).where(

@@ -19,19 +19,17 @@ def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Da
         db, CommitmentQuery(statuses=ACTIVE, due_before=soon, sort="due_on", limit=limit * 2)
     )
     actions = meetings.list_action_items(db, open_only=True, due_before=soon, limit=limit * 2)
-    expiring = [
-        a
-        for a in agreements.list_agreements(
-            db,
-            AgreementQuery(
-                statuses=(AgreementStatus.SIGNED, AgreementStatus.IN_FORCE),
-                sort="expires_on",
-                descending=False,
-                limit=limit * 4,
-            ),
-        )
-        if a.expires_on is not None and today <= a.expires_on <= today + timedelta(days=90)
-    ][:limit]
+    expiring = agreements.list_agreements(
+        db,
+        AgreementQuery(
+            statuses=(AgreementStatus.SIGNED, AgreementStatus.IN_FORCE),
+            expires_from=today,
+            expires_to=today + timedelta(days=90),
+            sort="expires_on",
+            descending=False,
+            limit=limit,
+        ),
+    )
     now = datetime.now(UTC)
     upcoming = meetings.list_meetings(
         db, MeetingQuery(starts_from=now, starts_to=now + timedelta(days=60), descending=False, limit=limit)
