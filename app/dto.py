@@ -333,6 +333,7 @@ class CommitmentQuery:
     organization_id: UUID | None = None
     statuses: tuple[CommitmentStatus, ...] = ()
     due_before: date | None = None
+    due_from: date | None = None
     sort: str = "due_on"
     descending: bool = False
     offset: int = 0

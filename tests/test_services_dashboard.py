@@ -142,3 +142,28 @@ def test_expiring_agreements_are_found_behind_many_long_expired_ones(any_db: Dat
         any_db, AgreementQuery(expires_from=today, expires_to=today + timedelta(days=90))
     )
     assert [a.id for a in found] == [soon.id]
+
+
+def test_due_soon_items_are_found_behind_many_overdue_ones(any_db: Database) -> None:
+    from factories import agreement, commitment, meeting
+
+    from app.dto import ActionItemInput
+
+    today = date.today()
+    a = agreement(any_db)
+    m = meeting(any_db)
+    for i in range(6):
+        commitment(any_db, a.id, f"지난 과제 {i}", due_on=today - timedelta(days=100 + i))
+        meetings.add_action_item(
+            any_db, m.id, ActionItemInput(title=f"지난 조치 {i}", due_on=today - timedelta(days=50 + i))
+        )
+    commitment(any_db, a.id, "곧 할 과제", due_on=today + timedelta(days=3))
+    commitment(any_db, a.id, "오늘 할 과제", due_on=today)
+    meetings.add_action_item(
+        any_db, m.id, ActionItemInput(title="곧 할 조치", due_on=today + timedelta(days=5))
+    )
+    board = dashboard.dashboard(any_db, today, limit=2)
+    assert [c.title for c in board.overdue_commitments] == ["지난 과제 5", "지난 과제 4"]
+    assert [c.title for c in board.due_soon_commitments] == ["오늘 할 과제", "곧 할 과제"]
+    assert [x.title for x in board.overdue_actions] == ["지난 조치 5", "지난 조치 4"]
+    assert [x.title for x in board.due_soon_actions] == ["곧 할 조치"]

@@ -134,6 +134,8 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
         stmt = stmt.where(Commitment.status.in_(query.statuses))
     if query.due_before:
         stmt = stmt.where(Commitment.due_on <= query.due_before)
+    if query.due_from:
+        stmt = stmt.where(Commitment.due_on >= query.due_from)
     return stmt
 
 

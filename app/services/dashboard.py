@@ -15,10 +15,18 @@ ACTIVE = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
 def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Dashboard:
     today = today or date.today()
     soon = today + timedelta(days=30)
-    due = commitments.list_commitments(
-        db, CommitmentQuery(statuses=ACTIVE, due_before=soon, sort="due_on", limit=limit * 2)
+    yesterday = today - timedelta(days=1)
+    # Overdue and due-soon are asked for separately, so that many overdue rows never hide the next ones.
+    overdue = commitments.list_commitments(
+        db, CommitmentQuery(statuses=ACTIVE, due_before=yesterday, sort="due_on", limit=limit)
     )
-    actions = meetings.list_action_items(db, open_only=True, due_before=soon, limit=limit * 2)
+    due_soon = commitments.list_commitments(
+        db, CommitmentQuery(statuses=ACTIVE, due_from=today, due_before=soon, sort="due_on", limit=limit)
+    )
+    late_actions = meetings.list_action_items(db, open_only=True, due_before=yesterday, limit=limit)
+    next_actions = meetings.list_action_items(
+        db, open_only=True, due_from=today, due_before=soon, limit=limit
+    )
     expiring = agreements.list_agreements(
         db,
         AgreementQuery(
@@ -35,10 +43,10 @@ def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Da
         db, MeetingQuery(starts_from=now, starts_to=now + timedelta(days=60), descending=False, limit=limit)
     )
     return Dashboard(
-        overdue_commitments=tuple(c for c in due if c.due_on is not None and c.due_on < today)[:limit],
-        due_soon_commitments=tuple(c for c in due if c.due_on is not None and c.due_on >= today)[:limit],
-        overdue_actions=tuple(a for a in actions if a.due_on is not None and a.due_on < today)[:limit],
-        due_soon_actions=tuple(a for a in actions if a.due_on is not None and a.due_on >= today)[:limit],
+        overdue_commitments=tuple(overdue),
+        due_soon_commitments=tuple(due_soon),
+        overdue_actions=tuple(late_actions),
+        due_soon_actions=tuple(next_actions),
         expiring_agreements=tuple(expiring),
         upcoming_meetings=tuple(upcoming),
         recent_changes=tuple(history.recent_changes(db, limit=15)),

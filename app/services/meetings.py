@@ -555,6 +555,7 @@ def list_action_items(
     agreement_id: UUID | None = None,
     open_only: bool = False,
     due_before: date | None = None,
+    due_from: date | None = None,
     limit: int | None = None,
 ) -> list[ActionItemView]:
     stmt = _action_base()
@@ -570,6 +571,8 @@ def list_action_items(
         stmt = stmt.where(ActionItem.status == ActionStatus.OPEN)
     if due_before:
         stmt = stmt.where(ActionItem.due_on <= due_before)
+    if due_from:
+        stmt = stmt.where(ActionItem.due_on >= due_from)
     stmt = stmt.order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
     if limit:
         stmt = stmt.limit(limit)
