@@ -7,6 +7,7 @@ refused with a message naming the table, row and column when it does not fit.
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -97,6 +98,12 @@ def columns_of(table: Table) -> list[str]:
 def _uuid(value: Any) -> uuid.UUID:
     if not isinstance(value, str):
         raise TypeError(value)
+    return _parse_uuid(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_uuid(value: str) -> uuid.UUID:
+    # Ids repeat (a record's id in its history, references): parse each once.
     return uuid.UUID(value)
 
 
