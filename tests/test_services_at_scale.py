@@ -38,3 +38,11 @@ def test_pages_of_the_list_join_up_to_the_whole_list(any_db: Database) -> None:
         ]
         assert [a.id for a in pages] == [a.id for a in whole]
         assert [a.signed_on is None for a in whole] == [False, False, False, True, True]  # undated last
+
+
+def test_meeting_details_in_one_go_equal_one_by_one(demo_db: Database) -> None:
+    from app.services import meetings
+
+    ids = [m.id for m in meetings.list_meetings(demo_db)]
+    assert ids
+    assert meetings.meeting_details(demo_db, ids) == [meetings.meeting_detail(demo_db, i) for i in ids]

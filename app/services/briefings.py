@@ -95,9 +95,9 @@ def _aware(value: datetime) -> datetime:
 
 
 def _details(db: Database, meetings: Iterable[MeetingSummary]) -> tuple[MeetingDetail, ...]:
-    from app.services.meetings import meeting_detail
+    from app.services.meetings import meeting_details
 
-    return tuple(meeting_detail(db, m.id) for m in meetings)
+    return tuple(meeting_details(db, [m.id for m in meetings]))  # one query per part, not per meeting
 
 
 def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ...]:

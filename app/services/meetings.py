@@ -16,6 +16,7 @@ from app.dto import (
     AgendaItemInput,
     AgendaItemView,
     AgreementRef,
+    AttachmentView,
     AttendeeInput,
     AttendeeView,
     DecisionView,
@@ -31,6 +32,7 @@ from app.models import (
     ActionItem,
     AgendaItem,
     Agreement,
+    Attachment,
     Attendee,
     Commitment,
     Contact,
@@ -611,6 +613,105 @@ def meeting_detail(db: Database, ident: UUID) -> MeetingDetail:
         action_items=tuple(list_action_items(db, meeting_id=ident)),
         attachments=tuple(attachments.list_attachments(db, "meeting", ident)),
     )
+
+
+def meeting_details(db: Database, idents: list[UUID]) -> list[MeetingDetail]:
+    """``meeting_detail`` of several meetings (briefings), one query per part rather than per meeting.
+
+    Live meetings only, in the order given; the parts are ordered as ``meeting_detail`` orders them.
+    """
+    ids = list(dict.fromkeys(idents))
+    if not ids:
+        return []
+    with db.session() as s:
+        found = {
+            m.id: m
+            for m in s.scalars(select(Meeting).where(Meeting.id.in_(ids), Meeting.deleted_at.is_(None)))
+        }
+        links: dict[UUID, list[UUID]] = {i: [] for i in ids}
+        for meeting_id, agreement_id in s.execute(
+            select(MeetingAgreement.meeting_id, MeetingAgreement.agreement_id)
+            .where(MeetingAgreement.meeting_id.in_(ids), MeetingAgreement.deleted_at.is_(None))
+            .order_by(MeetingAgreement.created_at, MeetingAgreement.id)
+        ):
+            links[meeting_id].append(agreement_id)
+        refs: dict[UUID, list[AgreementRef]] = {i: [] for i in ids}
+        for meeting_id, agreement in s.execute(
+            select(MeetingAgreement.meeting_id, Agreement)
+            .join(Agreement, MeetingAgreement.agreement_id == Agreement.id)
+            .where(
+                MeetingAgreement.meeting_id.in_(ids),
+                MeetingAgreement.deleted_at.is_(None),
+                Agreement.deleted_at.is_(None),
+            )
+            .order_by(Agreement.signed_on)
+        ):
+            refs[meeting_id].append(
+                AgreementRef(agreement.id, agreement.title_ko, agreement.title_en, agreement.status)
+            )
+        attendees: dict[UUID, list[AttendeeView]] = {i: [] for i in ids}
+        for a, c, o in s.execute(
+            select(Attendee, Contact, Organization)
+            .join(Contact, Contact.id == Attendee.contact_id)
+            .outerjoin(Organization, Organization.id == Attendee.organization_id)
+            .where(Attendee.meeting_id.in_(ids), Attendee.deleted_at.is_(None))
+            .order_by(Attendee.created_at)
+        ):
+            attendees[a.meeting_id].append(
+                to_dto(
+                    AttendeeView,
+                    a,
+                    contact_name_ko=c.name_ko,
+                    contact_name_en=c.name_en,
+                    organization_name_ko=o.name_ko if o else "",
+                    organization_name_en=o.name_en if o else "",
+                )
+            )
+        agenda: dict[UUID, list[AgendaItemView]] = {i: [] for i in ids}
+        for item in s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id.in_(ids), AgendaItem.deleted_at.is_(None))
+            .order_by(AgendaItem.position, AgendaItem.created_at)
+        ):
+            agenda[item.meeting_id].append(to_dto(AgendaItemView, item))
+        decisions: dict[UUID, list[DecisionView]] = {i: [] for i in ids}
+        for decision in s.scalars(
+            select(Decision)
+            .where(Decision.meeting_id.in_(ids), Decision.deleted_at.is_(None))
+            .order_by(Decision.position, Decision.created_at)
+        ):
+            decisions[decision.meeting_id].append(to_dto(DecisionView, decision))
+        actions: dict[UUID, list[ActionItemView]] = {i: [] for i in ids}
+        for row in s.execute(
+            _action_base()
+            .where(ActionItem.meeting_id.in_(ids))
+            .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
+        ):
+            actions[row[0].meeting_id].append(_action_view(*row))
+        files: dict[UUID, list[AttachmentView]] = {i: [] for i in ids}
+        for f in s.scalars(
+            select(Attachment)
+            .where(
+                Attachment.owner_kind == "meeting",
+                Attachment.owner_id.in_(ids),
+                Attachment.deleted_at.is_(None),
+            )
+            .order_by(Attachment.created_at)
+        ):
+            files[f.owner_id].append(to_dto(AttachmentView, f))
+        return [
+            MeetingDetail(
+                record=to_dto(MeetingRecord, found[i], agreement_ids=tuple(links[i])),
+                agreements=tuple(refs[i]),
+                attendees=tuple(attendees[i]),
+                agenda=tuple(agenda[i]),
+                decisions=tuple(decisions[i]),
+                action_items=tuple(actions[i]),
+                attachments=tuple(files[i]),
+            )
+            for i in ids
+            if i in found
+        ]
 
 
 def now_utc() -> datetime:
