@@ -105,10 +105,13 @@ class Database:
                 upgrade_to_head(database, backup=backup_before_migrate)
             database.device_id = database._device_id()
             if database.encrypted:
-                from app.crypto_db import ATTACHMENT_KEY
+                from app.crypto_db import ATTACHMENT_KEY, new_attachment_key
 
                 key = database.meta_get(ATTACHMENT_KEY)
-                database.blob_key = bytes.fromhex(key) if key else None
+                if not key:  # created encrypted: attachments are sealed from the start
+                    key = new_attachment_key().hex()
+                    database.meta_set(ATTACHMENT_KEY, key)
+                database.blob_key = bytes.fromhex(key)
         except BaseException:
             database.close()
             raise

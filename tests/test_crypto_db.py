@@ -11,7 +11,7 @@ from factories import org
 from app.cli import main
 from app.db import Database
 from app.errors import StorageError
-from app.paths import AppPaths
+from app.paths import AppPaths, app_paths
 from app.services import organizations
 from app.services.attachments import add_attachment, attachment_file
 
@@ -93,11 +93,18 @@ def test_an_encrypted_database_exchanges_and_backs_up(paths: AppPaths, tmp_path:
 
     with Database.open(str(tmp_path / "enc.sqlite3"), paths=paths, passphrase="pw") as db:
         rec = org(db, SECRET_KO)
+        memo = tmp_path / "memo.txt"
+        memo.write_text("첨부 비밀 메모", encoding="utf-8")
+        add_attachment(db, "organization", rec.id, memo)
+        assert "첨부 비밀 메모".encode() not in _all_bytes(paths.attachments)
         copy = backup_database(db)
         export_bundle(db, tmp_path / "x.pdx")
     assert SECRET_KO.encode() not in copy.read_bytes()
     assert quick_check(copy, "pw") is None
     assert quick_check(copy) is not None  # without the key it is not a database
-    with Database.open(str(tmp_path / "plain.sqlite3"), paths=paths) as other:
+    elsewhere = app_paths(tmp_path / "other-home")
+    with Database.open(str(tmp_path / "plain.sqlite3"), paths=elsewhere) as other:
         import_bundle(other, tmp_path / "x.pdx")
         assert organizations.get_organization(other, rec.id).name_ko == SECRET_KO
+        att = organizations.organization_detail(other, rec.id).attachments[0]
+        assert attachment_file(other, att.id).read_text(encoding="utf-8") == "첨부 비밀 메모"
