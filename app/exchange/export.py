@@ -53,8 +53,8 @@ def resolve_since(db: Database, since: str | None, peer: str | None = None) -> d
         return parse_since(since)
     with db.engine.connect() as conn:
         known = meta_items(conn, PEER_HAS)
-    if peer:
-        known = {k: v for k, v in known.items() if k == peer}
+    if peer:  # a device id, or its first characters as 'exchange import' prints them
+        known = {k: v for k, v in known.items() if k.startswith(peer.strip().lower())}
     if not known:
         return None
     return min(parse_since(v) for v in known.values()) - SINCE_MARGIN
