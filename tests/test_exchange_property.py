@@ -131,6 +131,11 @@ def test_random_histories_converge(
     nodes = [*laptops, server]
     counter = [0]
     try:
+        # Two records everyone has, so that edits on different computers meet (conflicts).
+        for name in NAMES[:2]:
+            organizations.create_organization(nodes[0], OrganizationInput(name_ko=name))
+        for i in range(1, len(nodes)):
+            _run(("exchange", 0, i), nodes, folder, counter)
         for s in steps:
             _run(s, nodes, folder, counter)
         # One round in random orders: the records agree (the merge does not depend on order).
