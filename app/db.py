@@ -96,6 +96,7 @@ class Database:
             raise
         database = cls(engine, paths, url)
         database.lock = held
+        database.actor = paths.settings_value("user_name") or database.actor  # who, in the history
         database.encrypted = bool(passphrase) and database.is_sqlite
         database.passphrase = passphrase if database.encrypted else None
         try:

@@ -41,3 +41,15 @@ def test_history_lists_changes_and_restores_a_previous_value(
     assert main(["history", "organization", "not-an-id"]) == 1
     assert main(["history", "spaceship", str(rec.id)]) == 1
     assert "Unknown kind" in capsys.readouterr().err
+
+
+def test_the_configured_name_is_recorded_as_who_changed_it(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.settings import save_settings
+
+    save_settings(paths, {"user_name": "김민준 사무관"})
+    with Database.open(paths=paths) as db:
+        rec = org(db, "외교부")
+    assert main(["history", "organization", str(rec.id), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["actor"] == "김민준 사무관"
