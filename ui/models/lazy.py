@@ -92,14 +92,21 @@ class LazyTableModel(QAbstractTableModel):
             self._resetting = False
         self.loading.emit()
         self.fetchMore(QModelIndex())
-        if self._count_fn is not None:
-            gen = self._gen
-            self.ctx.runner.run(
-                self._count_fn,
-                self.ctx.db,
-                dataclasses.replace(self.query, offset=0, limit=None),
-                on_done=lambda n: self._counted(gen, n),
-            )
+
+    def _count(self) -> None:
+        """Count the matching rows once the first page is in (one worker stays free meanwhile)."""
+        if self._count_fn is None:
+            return
+        if self._exhausted:  # the whole result fits in what was fetched
+            self._counted(self._gen, self._rows)
+            return
+        gen = self._gen
+        self.ctx.runner.run(
+            self._count_fn,
+            self.ctx.db,
+            dataclasses.replace(self.query, offset=0, limit=None),
+            on_done=lambda n: self._counted(gen, n),
+        )
 
     def _counted(self, gen: int, total: int) -> None:
         if gen == self._gen:
@@ -150,6 +157,8 @@ class LazyTableModel(QAbstractTableModel):
             self._store(page, rows)
             self.endInsertRows()
         self.loaded.emit()
+        if page == 0:
+            self._count()
 
     def _store(self, page: int, rows: list[Any]) -> None:
         self._pages[page] = rows
