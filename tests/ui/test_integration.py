@@ -80,3 +80,25 @@ def test_unexpected_errors_become_a_crash_report(qtbot, window, monkeypatch) -> 
     assert len(reports) == 1
     assert "RuntimeError: boom" in reports[0].read_text(encoding="utf-8")
     assert shown and str(reports[0]) in shown[0] and "Traceback" not in shown[0]
+
+
+def test_bundled_korean_font_is_the_fallback(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontDatabase
+
+    from ui.app import register_fonts
+
+    family = register_fonts(qapp)
+    assert family == "NanumGothic"
+    assert family in qapp.font().families()
+    assert QFontDatabase.WritingSystem.Korean in QFontDatabase.writingSystems(family)
+
+
+def test_dates_read_as_officials_write_them() -> None:
+    from datetime import date, datetime
+
+    from ui.formatting import format_date, format_datetime
+
+    assert format_date(date(2023, 8, 29), "ko") == "2023. 8. 29."
+    assert format_date(date(2023, 8, 29), "ko", weekday=True) == "2023. 8. 29.(화)"
+    assert format_date(date(2023, 8, 29), "en") == "29 Aug 2023"
+    assert format_datetime(datetime(2023, 8, 29, 14, 5), "ko") == "2023. 8. 29. 14:05"
