@@ -40,9 +40,7 @@ def register_fonts(app: QApplication) -> str:
         font.setFamilies(families)
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
-        app.setFont(font)
-        for script in (QFontDatabase.WritingSystem.Korean,):
-            _ = script  # the family list above covers Hangul for every widget
+        app.setFont(font)  # every widget falls back to the bundled font for Hangul
     return family
 
 
