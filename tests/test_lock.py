@@ -27,6 +27,27 @@ def test_a_second_writer_is_refused_clearly(paths: AppPaths, capsys: pytest.Capt
     assert main(["demo"]) == 0
 
 
+def test_reading_commands_work_while_the_program_holds_the_lock(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    capsys.readouterr()
+    program = Database.open(paths=paths, lock=True)  # as the desktop program holds it
+    try:
+        assert main(["list", "agreements", "--json"]) == 0
+        assert '"id"' in capsys.readouterr().out
+        assert main(["search", "하이닉스"]) == 0
+        assert main(["backup", str(tmp_path / "copy.sqlite3")]) == 0
+        assert (tmp_path / "copy.sqlite3").stat().st_size > 0
+        assert main(["export", str(tmp_path / "all.json")]) == 0
+        capsys.readouterr()
+        # Writing commands are refused, with the reason.
+        assert main(["import", str(tmp_path / "all.json")]) == 1
+        assert "Another Partnership Desk" in capsys.readouterr().err
+    finally:
+        program.close()
+
+
 def test_the_lock_of_a_killed_process_is_released(paths: AppPaths, tmp_path: Path) -> None:
     script = (
         "import sys, time; from pathlib import Path; from app.lock import DatabaseLock\n"

@@ -57,7 +57,7 @@ def _count(value: str) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import load_demo
 
-    with open_db(args) as db:
+    with open_db(args, lock=True) as db:
         loaded = load_demo(db)
     print("Loaded the reference data." if loaded else "The reference data is already loaded.")
     return 0
@@ -177,7 +177,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         "meeting": meetings.delete_meeting,
         "commitment": commitments.delete_commitment,
     }
-    with open_db(args) as db:
+    with open_db(args, lock=True) as db:
         deleters[args.kind](db, ident)
     print(f"Deleted {args.kind} {ident}.")
     return 0

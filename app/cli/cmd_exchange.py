@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.exchange import import_bundle
 
     passphrase = _bundle_passphrase(args)
-    with open_db(args) as db:
+    with open_db(args, lock=True) as db:
         r = import_bundle(db, Path(args.file), passphrase=passphrase)
     print(
         f"Imported from device {r.source_device[:8]}: {r.inserted} new, {r.updated} updated, "
@@ -79,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from app.exchange import list_conflicts, reverse_conflict
 
-    with open_db(args) as db:
+    with open_db(args, lock=bool(args.reverse)) as db:
         if args.reverse:
             view = reverse_conflict(db, parse_id(args.reverse, "conflict"))
             print(f"Reversed: {view.kind} {view.record_label} {view.field} is {view.loser_value!r} again.")

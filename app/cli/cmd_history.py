@@ -25,7 +25,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from app.services.history import history, restore_value
 
     ident = parse_id(args.id, args.kind)
-    with open_db(args) as db:
+    with open_db(args, lock=bool(args.restore)) as db:
         if args.restore:
             event_id, field = args.restore
             restore_value(db, args.kind, ident, parse_id(event_id, "change"), field)

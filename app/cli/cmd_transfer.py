@@ -48,7 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from app.archive import apply_archive, read_archive
 
         archive = read_archive(source)  # the whole file is checked before the database is opened
-        with open_db(args) as db:
+        with open_db(args, lock=not args.dry_run) as db:
             backup_before_import(db, dry_run=args.dry_run)
             report = apply_archive(db, archive, dry_run=args.dry_run)
         if args.dry_run:
@@ -57,7 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"Imported {source}: {report.summary()}.")
         return 0
     if not args.dry_run:
-        with open_db(args) as db:
+        with open_db(args, lock=True) as db:
             backup_before_import(db)
     return int(_transfer().import_file(args))
 

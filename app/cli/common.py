@@ -18,11 +18,13 @@ if TYPE_CHECKING:
     from app.db import Database
 
 
-def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = True) -> Database:
+def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = False) -> Database:
     """Open the database of ``--db``/``--home``, with ``--passphrase-file`` when encrypted.
 
-    A SQLite file is locked for this process (one writer at a time), and backed up
-    when its newest backup is older than a day.
+    Commands that write pass ``lock=True``: the SQLite file is then locked for this
+    process (one writer at a time: a running desktop program refuses them), and backed
+    up when its newest backup is older than a day. Reading commands (list, show,
+    search, brief, export, backup) work while the program is open.
     """
     from app.db import Database
     from app.paths import app_paths

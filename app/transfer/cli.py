@@ -47,7 +47,7 @@ def import_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     kind = args.kind or ("meetings" if path.suffix.lower() == ".ics" else "contacts")
     options = ImportOptions(kind=kind, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    with open_db(args) as db:
+    with open_db(args, lock=not args.dry_run) as db:
         report = run_import(db, path, options)
     for problem in report.problems:
         print(f"{path.name}: {problem.describe(report.unit)}", file=sys.stderr)
