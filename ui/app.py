@@ -134,7 +134,6 @@ def open_database(args: Any, paths: AppPaths) -> Any:
     """
     from app.crypto_db import looks_encrypted
     from app.db import Database
-    from app.errors import StorageError
 
     passphrase: str | None = None
     if getattr(args, "passphrase_file", None):
@@ -142,24 +141,41 @@ def open_database(args: Any, paths: AppPaths) -> Any:
 
         passphrase = read_passphrase_file(Path(args.passphrase_file))
     file = _database_file(args, paths)
+    encrypted = file is not None and looks_encrypted(file)
     asked = 0
     while True:
-        if passphrase is None and file is not None and looks_encrypted(file):
+        if passphrase is None and encrypted:
             passphrase = _ask_passphrase()
             asked += 1
             if passphrase is None:
                 return None
+        if encrypted and file is not None and not _passphrase_opens(file, passphrase):
+            # A wrong passphrase reads as noise: ask again rather than call the file damaged.
+            from app.crypto_db import wrong_passphrase
+
+            if not asked or asked >= 3:
+                raise wrong_passphrase(file)
+            QMessageBox.warning(None, tr("Cannot open the database"), str(wrong_passphrase(file)))
+            passphrase = None
+            continue
         small = file is not None and file.exists() and file.stat().st_size <= CHECK_AT_START_BYTES
         if small and file is not None and not _check_and_offer_restore(paths, file, passphrase):
             return None
-        try:
-            return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
-        except StorageError as exc:
-            wrong = asked and asked < 3 and "passphrase" in str(exc.message("en")).lower()
-            if not wrong:
-                raise
-            QMessageBox.warning(None, tr("Cannot open the database"), str(exc))
-            passphrase = None
+        return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+
+
+def _passphrase_opens(file: Path, passphrase: str | None) -> bool:
+    """True when ``passphrase`` reads the encrypted file's schema (a wrong one cannot)."""
+    from app.crypto_db import open_encrypted
+
+    if passphrase is None:
+        return False
+    try:
+        with open_encrypted(file, passphrase) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception:  # sqlcipher3's DatabaseError: not a database (with this key)
+        return False
+    return True
 
 
 def run_gui(args: Any) -> int:

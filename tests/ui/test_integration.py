@@ -102,3 +102,34 @@ def test_dates_read_as_officials_write_them() -> None:
     assert format_date(date(2023, 8, 29), "ko", weekday=True) == "2023. 8. 29.(화)"
     assert format_date(date(2023, 8, 29), "en") == "29 Aug 2023"
     assert format_datetime(datetime(2023, 8, 29, 14, 5), "ko") == "2023. 8. 29. 14:05"
+
+
+def test_an_encrypted_database_asks_for_its_passphrase(qapp, paths, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    import ui.dialogs.passphrase_dialog as passphrase_dialog
+    from app.cli import main
+    from app.db import Database
+    from ui.app import open_database
+
+    Database.open(paths=paths).close()
+    key = tmp_path / "key.txt"
+    key.write_text("긴 암호 long passphrase\n", encoding="utf-8")
+    assert main(["encrypt", "--passphrase-file", str(key)]) == 0
+    answers = iter(["wrong guess", "긴 암호 long passphrase"])
+    asked: list[bool] = []
+
+    def ask(_parent, *, confirm: bool = False, message: str = "") -> str:  # type: ignore[no-untyped-def]
+        asked.append(confirm)
+        return next(answers)
+
+    warned: list[str] = []
+    monkeypatch.setattr(passphrase_dialog, "ask_passphrase", ask)
+    monkeypatch.setattr("ui.app.QMessageBox.warning", lambda _p, _t, text: warned.append(text))
+    db = open_database(SimpleNamespace(db=None, passphrase_file=None), paths)
+    try:
+        assert db is not None and db.encrypted
+        assert asked == [False, False]  # asked again after a wrong passphrase
+        assert warned and "passphrase" in warned[0].lower()  # said plainly, not "damaged"
+    finally:
+        db.close()
