@@ -15,7 +15,7 @@
         <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="+68"/>
+        <location filename="../../ui/app.py" line="+66"/>
         <source>A report was saved to {path}.</source>
         <translation>오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+104"/>
+        <location line="+120"/>
         <location filename="../../ui/main_window.py" line="-222"/>
         <location filename="../../ui/views/editor.py" line="+163"/>
         <location line="+173"/>
@@ -34,37 +34,37 @@
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-119"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+61"/>
-        <location line="+29"/>
+        <location line="+58"/>
+        <location line="+48"/>
         <location line="+11"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-116"/>
         <source>The database is encrypted. Start Partnership Desk with --passphrase-file FILE.</source>
         <translation>데이터베이스가 암호화되어 있습니다. 파트너십 데스크를 --passphrase-file 파일 옵션으로 실행하십시오.</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+4"/>
-        <location line="+148"/>
+        <location line="+164"/>
         <source>The database is damaged</source>
         <translation>데이터베이스가 손상되었습니다</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-163"/>
         <source>Restore the backup now? The current file is kept in the backups folder.</source>
         <translation>지금 백업으로 복원하시겠습니까? 현재 파일은 백업 폴더에 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>The database could not be opened: {error}
 A report was saved to {path}.</source>
         <translation>데이터베이스를 열 수 없습니다: {error}
@@ -527,9 +527,6 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-115"/>
-        <location line="+32"/>
-        <location line="+59"/>
         <location filename="../../ui/models/lists.py" line="+70"/>
         <location filename="../../ui/views/contact_editor.py" line="+41"/>
         <location line="+105"/>
@@ -539,29 +536,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <source>Title (Korean)</source>
-        <translation>제목(한글)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title (English)</source>
-        <translation>제목(영문)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-112"/>
         <location filename="../../ui/models/lists.py" line="-34"/>
         <location filename="../../ui/views/agreement_editor.py" line="+42"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
     <message>
+        <location line="-3"/>
         <location filename="../../ui/models/lists.py" line="-2"/>
         <source>Agreement title</source>
         <translation>협약명</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
+        <location line="+4"/>
         <location line="+15"/>
         <location filename="../../ui/models/lists.py" line="+3"/>
         <location line="+14"/>
@@ -589,7 +577,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/meeting_editor.py" line="+22"/>
         <location line="+11"/>
         <location line="+272"/>
-        <location filename="../../ui/views/organization_editor.py" line="+17"/>
+        <location filename="../../ui/views/organization_editor.py" line="+9"/>
+        <location line="+8"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -620,8 +609,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참여기관</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+7"/>
-        <location line="+10"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
         <location filename="../../ui/views/meeting_editor.py" line="-305"/>
@@ -1139,14 +1127,37 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+10"/>
+        <location line="-37"/>
+        <source>Agreement title (Korean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement title (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Organization name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization name (Korean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Name (Korean)</source>
         <translation>이름(한글)</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Name (English)</source>
         <translation>이름(영문)</translation>
     </message>
@@ -1166,7 +1177,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>성</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location line="+106"/>
         <location filename="../../ui/views/organization_editor.py" line="+6"/>
@@ -1204,7 +1220,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{row}번째 항목: {message}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
+        <source>Meeting title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Choose a file</source>
         <translation>파일 선택</translation>
     </message>
@@ -1955,8 +1976,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>웹사이트</translation>
     </message>
     <message>
-        <location filename="../../ui/views/organization_editor.py" line="+7"/>
-        <location line="+75"/>
+        <location filename="../../ui/views/organization_editor.py" line="+82"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>

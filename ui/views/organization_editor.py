@@ -40,7 +40,7 @@ class OrganizationEditor(RecordEditor):
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
         self.people = RelatedTable(
-            [tr("Name"), tr("Title"), tr("Department"), tr("From"), tr("To"), tr("Current")],
+            [tr("Name"), tr("Title"), tr("Department"), tr("From"), tr("To"), tr("Status")],
             tr("People"),
             self,
         )
