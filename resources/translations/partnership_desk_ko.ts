@@ -1129,27 +1129,27 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-37"/>
         <source>Agreement title (Korean)</source>
-        <translation type="unfinished"></translation>
+        <translation>협약명(한글)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agreement title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>협약명(영문)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Organization name</source>
-        <translation type="unfinished"></translation>
+        <translation>기관명</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organization name (Korean)</source>
-        <translation type="unfinished"></translation>
+        <translation>기관명(한글)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organization name (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>기관명(영문)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1179,7 +1179,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+2"/>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>직위</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1222,7 +1222,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+28"/>
         <source>Meeting title</source>
-        <translation type="unfinished"></translation>
+        <translation>회의명</translation>
     </message>
     <message>
         <location line="+6"/>
