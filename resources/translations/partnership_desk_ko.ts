@@ -136,12 +136,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>Change…</source>
         <translation>변경…</translation>
     </message>
@@ -172,12 +172,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Backups folder</source>
         <translation>백업 폴더</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-51"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -198,6 +198,16 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Your name in the change history</source>
+        <translation>변경 이력에 표시할 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name in the change history</source>
+        <translation>변경 이력에 표시할 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> min</source>
         <translation>분</translation>
     </message>

@@ -276,7 +276,9 @@ def test_settings_choose_language_and_next_data_folder(qtbot, window, tmp_path, 
     assert dialog.change_home.isEnabled()
     dialog.language.setCurrentIndex(dialog.language.findData("ko"))
     dialog.next_home = tmp_path / "elsewhere"
+    dialog.user_name.setText("정수빈")
     dialog.save()
+    assert window.ctx.db.actor == "정수빈"  # the change history names who made later changes
     assert load_settings(window.ctx.paths)["language"] == "ko"
     assert app.paths.default_home() == tmp_path / "elsewhere"
     assert window.ctx.paths.home != tmp_path / "elsewhere"  # the running program keeps its folder

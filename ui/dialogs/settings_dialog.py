@@ -99,6 +99,13 @@ class SettingsDialog(QDialog):
         self.briefing.setAccessibleName(tr("Default briefing language"))
         form.addRow(tr("Default &briefing language"), self.briefing)
 
+        self.user_name = QLineEdit(str(self.values.get("user_name") or ""), self)
+        self.user_name.setPlaceholderText(ctx.db.actor)
+        self.user_name.setAccessibleName(tr("Your name in the change history"))
+        user_label = QLabel(tr("Your &name in the change history"), self)
+        user_label.setBuddy(self.user_name)
+        form.addRow(user_label, self.user_name)
+
         self.idle = QSpinBox(self)
         self.idle.setRange(0, 480)
         self.idle.setSuffix(tr(" min"))
@@ -146,12 +153,14 @@ class SettingsDialog(QDialog):
             "backups_dir": self.backups.text().strip(),
             "briefing_language": self.briefing.currentData(),
             "idle_lock_minutes": self.idle.value(),
+            "user_name": self.user_name.text().strip(),
         }
 
     def save(self) -> dict[str, Any]:
         from app.settings import save_settings
 
         saved = save_settings(self.ctx.paths, self.chosen())
+        self.ctx.db.actor = str(saved.get("user_name") or "") or self.ctx.db.actor  # from now on
         if self.next_home is not None:
             from app.paths import choose_next_home
 
