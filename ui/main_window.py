@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def save_current(self) -> None:
         lst = self.current_list()
-        if lst is not None and lst.detail.currentWidget() is lst.editor:
+        if lst is not None and lst.current_editor is not None and lst.detail.currentWidget() is lst.editor:
             lst.editor.save()
 
     def focus_search(self) -> None:
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def delete_current(self) -> None:
         lst = self.current_list()
-        if lst is not None and lst.editor.ident is not None:
+        if lst is not None and lst.current_editor is not None and lst.editor.ident is not None:
             lst.editor.request_delete()
 
     def delete_record(self, kind: str, ident: UUID, label: str) -> None:
@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         lst = self.current_list()
         if (
             lst is None
+            or lst.current_editor is None
             or lst.editor.ident is None
             or lst.kind not in ("agreement", "organization", "meeting")
         ):
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
     # -- leaving ----------------------------------------------------------------
 
     def confirm_leave_all(self, then: Any) -> None:
-        dirty = [lst.editor for lst in self.lists.values() if lst.editor.dirty]
+        dirty = [e for e in self._editors() if e.dirty]
         if not dirty:
             then()
             return
@@ -466,8 +467,11 @@ class MainWindow(QMainWindow):
         self.show_view(editor.kind)
         editor.confirm_leave(lambda: self.confirm_leave_all(then))
 
+    def _editors(self) -> list[Any]:
+        return [lst.current_editor for lst in self.lists.values() if lst.current_editor is not None]
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if any(lst.editor.dirty for lst in self.lists.values()):
+        if any(e.dirty for e in self._editors()):
             event.ignore()
             self.confirm_leave_all(self.close)
             return
@@ -492,10 +496,10 @@ class MainWindow(QMainWindow):
 
     def _restore_list(self, view: RecordListView) -> None:
         s = self.settings
-        for key, widget in (("splitter", view.splitter), ("editor", view.editor.splitter)):
-            value = s.value(f"{view.kind}/{key}")
-            if value is not None:
-                widget.restoreState(value)
+        value = s.value(f"{view.kind}/splitter")
+        if value is not None:
+            view.splitter.restoreState(value)
+        view.editor_state = s.value(f"{view.kind}/editor")
         state = s.value(f"{view.kind}/columns")
         if state is not None:
             header = view.table.horizontalHeader()
@@ -516,6 +520,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/view", self.current_view() or "dashboard")
         for kind, view in self.lists.items():
             s.setValue(f"{kind}/splitter", view.splitter.saveState())
-            s.setValue(f"{kind}/editor", view.editor.splitter.saveState())
+            if view.current_editor is not None:
+                s.setValue(f"{kind}/editor", view.current_editor.splitter.saveState())
             s.setValue(f"{kind}/columns", view.table.horizontalHeader().saveState())
         s.sync()

@@ -40,7 +40,8 @@ def window(qtbot, demo_sqlite: Database, make_ctx) -> Iterator[QWidget]:  # type
     win.show_view("dashboard")
     yield win
     for lst in win.lists.values():
-        lst.editor.set_dirty(False)
+        if lst.current_editor is not None:
+            lst.current_editor.set_dirty(False)
 
 
 def _answer_dialog(button_text: str, then: Callable[[QWidget], None] | None = None) -> list[str]:

@@ -132,19 +132,16 @@ class RecordListView(QWidget):
         left_layout.addLayout(self.filters)
         left_layout.addWidget(self.table, 1)
 
-        self.editor = make_editor(ctx, kind, self)
-        self.editor.saved.connect(self._saved)
-        self.editor.open_record.connect(self.open_record)
-        self.editor.delete_requested.connect(self.delete_requested)
         self.placeholder = QLabel(
             tr("Choose a record in the list to see it here, or press Ctrl+N to add one."), self
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(mid); padding: 40px;")
+        self._editor: RecordEditor | None = None
+        self.editor_state: Any = None  # the remembered splitter of the editor, applied when built
         self.detail = QStackedWidget(self)
         self.detail.addWidget(self.placeholder)
-        self.detail.addWidget(self.editor)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(f"{kind}_splitter")
@@ -268,6 +265,25 @@ class RecordListView(QWidget):
 
     # -- records --------------------------------------------------------------
 
+    @property
+    def editor(self) -> RecordEditor:
+        """The record editor, built the first time a record is opened (lists open quickly)."""
+        if self._editor is None:
+            editor = make_editor(self.ctx, self.kind, self)
+            editor.saved.connect(self._saved)
+            editor.open_record.connect(self.open_record)
+            editor.delete_requested.connect(self.delete_requested)
+            if self.editor_state is not None:
+                editor.splitter.restoreState(self.editor_state)
+            self.detail.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    @property
+    def current_editor(self) -> RecordEditor | None:
+        """The editor if one was built (asking does not build it)."""
+        return self._editor
+
     def start(self) -> None:
         """Load the first page (when the view is first shown)."""
         if not self._started:
@@ -346,7 +362,7 @@ class RecordListView(QWidget):
         self.delete_requested.emit(self.kind, ident, label)
 
     def record_deleted(self, ident: UUID) -> None:
-        if self.editor.ident == ident:
+        if self._editor is not None and self._editor.ident == ident:
             self.editor.set_dirty(False)
             self.editor.ident = None
             self.detail.setCurrentWidget(self.placeholder)
