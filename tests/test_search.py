@@ -241,3 +241,55 @@ def test_upgrade_of_a_database_with_records_indexes_them(paths: object) -> None:
     old.close()
     with Database.open(paths=paths) as new:
         assert titles(new, "하이닉스") == ["SK하이닉스"]
+
+
+def test_upgrade_to_three_letter_grams_rebuilds_an_index_of_bigrams(paths: object) -> None:
+    """A SQLite index written with bigrams only (0003 to 0005) is rebuilt, and then still edited."""
+    from app.db import _create_engine
+    from app.migrate import upgrade
+    from app.paths import AppPaths, database_url
+
+    assert isinstance(paths, AppPaths)
+    url = database_url(None, paths)
+    old = Database(_create_engine(url, paths), paths, url)
+    upgrade(old, "0005")
+    org = organizations.create_organization(
+        old, OrganizationInput(name_ko="SK하이닉스", name_en="OSAT Packaging")
+    )
+    with old.engine.begin() as conn:  # the index as 0005's code wrote it: bigrams of every word
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
+        for no, kind, heading, body in conn.execute(
+            text("SELECT doc_no, kind, folded_heading, folded_body FROM search_document")
+        ):
+            bigrams = [
+                " ".join(w[i : i + 2] for i in range(len(w) - 1))
+                for w in f"{heading} {body}".split()
+                if len(w) > 1
+            ]
+            conn.execute(
+                text("INSERT INTO search_fts(rowid, kind, heading, body) VALUES (:n, :k, :h, '')"),
+                {"n": no, "k": kind, "h": " · ".join(bigrams)},
+            )
+    old.close()
+    with Database.open(paths=paths) as new:
+        assert titles(new, "osat") == titles(new, "하이닉스") == titles(new, "pack") == ["SK하이닉스"]
+        organizations.update_organization(
+            new, org.id, OrganizationInput(name_ko="SK하이닉스", name_en="HBM"), expected_version=org.version
+        )
+        assert titles(new, "osat") == [] and titles(new, "hbm") == ["SK하이닉스"]
+        assert check_database(new).healthy
+        with new.engine.begin() as conn:  # raises when the FTS5 structure is inconsistent
+            conn.execute(text("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)"))
+
+
+def test_many_matches_title_matches_first_and_the_limit_holds(any_db: Database) -> None:
+    for i in range(30):
+        agreements.create_agreement(any_db, AgreementInput(title_ko=f"협력 {i}", summary="Chiplet 공동연구"))
+    agreements.create_agreement(any_db, AgreementInput(title_ko="Chiplet 표준 협약"))
+    for i in range(30):
+        agreements.create_agreement(any_db, AgreementInput(title_ko=f"교류 {i}", summary="chiplets 시범"))
+    hits = search(any_db, "chiplet", limit=10)
+    assert len(hits) == 10 and hits[0].title == "Chiplet 표준 협약"
+    assert all("«" in h.snippet for h in hits)
+    assert len(search(any_db, "chiplet")) == 50
+    assert len(search(any_db, "chiplet 시범", limit=100)) == 30

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, and_, column, literal_column, or_, select, table, text
+from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
 
 from app.search.documents import KINDS
 from app.search.index import DOCS, FTS_TABLE, ensure_current
@@ -49,88 +49,123 @@ def search(
         return []
     wanted = [k for k in KINDS if kinds is None or k in {_KIND_ALIASES.get(x, x) for x in kinds}]
     ensure_current(db)
-    hits: list[SearchHit] = []
     with db.engine.connect() as conn:
-        for kind in wanted:
-            for row in _candidates(conn, kind, words, max(limit * 2, 40)):
-                hits.append(_hit(row, words))
-    hits.sort(key=lambda h: -h.score)
+        rows = _candidates(conn, wanted, words, limit)
+    scorer = _Scorer(words)
+    ranked = sorted(((scorer(r.folded_heading, r.folded_body), i, r) for i, r in enumerate(rows)), key=_best)
+    hits = [_hit(row, words, score) for score, _, row in ranked[:limit]]
     order = {k: i for i, k in enumerate(KINDS)}
-    return sorted(hits[:limit], key=lambda h: (order[h.kind], -h.score))
+    return sorted(hits, key=lambda h: (order[h.kind], -h.score))
+
+
+def _best(item: tuple[float, int, Any]) -> tuple[float, int]:
+    return -item[0], item[1]
 
 
 _D = DOCS
-_FTS = table(FTS_TABLE, column("rowid"))
 _COLUMNS = (
     _D.c.record_id, _D.c.kind, _D.c.title, _D.c.heading, _D.c.body, _D.c.parent_kind, _D.c.parent_id,
     _D.c.folded_heading, _D.c.folded_body,
 )  # fmt: skip
 
 
-def _candidates(conn: Connection, kind: str, words: list[str], cap: int) -> list[Any]:
+def _candidates(conn: Connection, kinds: list[str], words: list[str], limit: int) -> list[Any]:
     if conn.dialect.name == "sqlite":
-        return _sqlite_candidates(conn, kind, words, cap)
-    # The same expression as the pg_trgm GIN index of migration 0002, so the index serves it.
+        return _sqlite_candidates(conn, kinds, words, limit)
+    # The same expression as the pg_trgm GIN index of migration 0003, so the index serves it.
     folded: ColumnElement[str] = literal_column("(folded_heading || ' ' || folded_body)")
-    stmt = select(*_COLUMNS).where(_D.c.kind == kind, *(folded.like(like_pattern(w)) for w in words))
     first = like_pattern(words[0])
-    stmt = stmt.order_by(_D.c.folded_heading.like(first).desc(), text("length(folded_body)")).limit(cap)
-    return list(conn.execute(stmt))
+    rows: list[Any] = []
+    for kind in kinds:
+        stmt = select(*_COLUMNS).where(_D.c.kind == kind, *(folded.like(like_pattern(w)) for w in words))
+        stmt = stmt.order_by(_D.c.folded_heading.like(first).desc(), text("length(folded_body)"))
+        rows += conn.execute(stmt.limit(max(limit * 2, 40)))
+    return rows
 
 
-def _sqlite_candidates(conn: Connection, kind: str, words: list[str], cap: int) -> list[Any]:
+# Per kind, the newest records whose name or title holds every word, then (when those are fewer
+# than the limit) the newest holding them anywhere. Each is a bounded walk of the FTS5 index in
+# rowid order: ranking every match (117,000 records hold 반도체) is what made search slow.
+FTS_NEWEST = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?"
+# With one-letter words (no gram to match) the LIKE must be checked before the limit.
+FTS_NEWEST_LIKE = (
+    f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} JOIN search_document d ON d.doc_no = {FTS_TABLE}.rowid"
+    f" WHERE {FTS_TABLE} MATCH ?{{like}} ORDER BY {FTS_TABLE}.rowid DESC LIMIT ?"
+)
+_SHORT_LIKE = " AND (d.folded_heading LIKE ? ESCAPE '\\' OR d.folded_body LIKE ? ESCAPE '\\')"
+
+
+def _sqlite_candidates(conn: Connection, kinds: list[str], words: list[str], limit: int) -> list[Any]:
     long = [w for w in words if len(w) > 1]
-    short: list[ColumnElement[bool]] = [
-        or_(
-            _D.c.folded_heading.like(like_pattern(w), escape="\\"),
-            _D.c.folded_body.like(like_pattern(w), escape="\\"),
-        )
-        for w in words
-        if len(w) == 1
-    ]
+    short = [like_pattern(w) for w in words if len(w) == 1]
     if not long:
-        stmt = select(*_COLUMNS).where(_D.c.kind == kind, *short).limit(cap)
-        return list(conn.execute(stmt))
-    match = f'kind : "{kind}" AND {{heading body}} : (' + " AND ".join(fts_phrase(w) for w in long) + ")"
-    stmt = (
-        select(*_COLUMNS)
-        .select_from(_FTS.join(_D, _D.c.doc_no == _FTS.c.rowid))
-        .where(and_(text(f"{FTS_TABLE} MATCH :match").bindparams(match=match), *short))
-        .order_by(text(f"bm25({FTS_TABLE}, 0.0, 5.0, 1.0)"))
-        .limit(cap)
-    )
-    return list(conn.execute(stmt))
+        rows: list[Any] = []
+        for kind in kinds:
+            likes = [
+                or_(
+                    _D.c.folded_heading.like(p, escape="\\"),
+                    _D.c.folded_body.like(p, escape="\\"),
+                )
+                for p in short
+            ]
+            rows += conn.execute(select(*_COLUMNS).where(_D.c.kind == kind, *likes).limit(limit))
+        return rows
+    phrases = " AND ".join(fts_phrase(w) for w in long)
+    sql = FTS_NEWEST_LIKE.format(like=_SHORT_LIKE * len(short)) if short else FTS_NEWEST
+    extra = tuple(p for p in short for _ in (0, 1))
+    doc_nos: dict[int, None] = {}
+    for kind in kinds:
+        found = 0
+        for columns in ("{heading}", "{heading body}"):
+            match = f'kind : "{kind}" AND {columns} : ({phrases})'
+            for (no,) in conn.exec_driver_sql(sql, (match, *extra, limit)):
+                if no not in doc_nos:
+                    doc_nos[no] = None
+                    found += 1
+            if found >= limit:
+                break
+    if not doc_nos:
+        return []
+    return list(conn.execute(select(*_COLUMNS).where(_D.c.doc_no.in_(list(doc_nos)))))
 
 
-def _hit(row: Any, words: list[str]) -> SearchHit:
+def _hit(row: Any, words: list[str], score: float) -> SearchHit:
     return SearchHit(
         kind=row.kind,
         id=row.record_id,
         title=_clean(row.title),
         snippet=snippet(row.heading, row.body, words, row.folded_body),
-        score=round(_score(words, row.folded_heading, row.folded_body), 4),
+        score=round(score, 4),
         parent_kind=row.parent_kind,
         parent_id=row.parent_id,
     )
 
 
-def _score(words: list[str], heading: str, body: str) -> float:
+class _Scorer:
     """Matches in names and titles count most, then at a word's start, then how often."""
-    score = 1.0 / (1.0 + len(body) / 2000)
-    for word in words:
-        start = re.compile(r"(?<![^\W_])" + re.escape(word))
-        if word in heading:
-            score += 3.0
-            if start.search(heading):
-                score += 1.0
-            if heading == word:
-                score += 2.0
-        count = body.count(word)
-        if count:
-            score += 0.5 + 0.2 * min(count, 5)
-            if start.search(body):
-                score += 0.5
-    return score
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = [(w, re.compile(r"(?<![^\W_])" + re.escape(w))) for w in words]
+
+    def __call__(self, heading: str, body: str) -> float:
+        score = 1.0 / (1.0 + len(body) / 2000)
+        for word, start in self.words:
+            if word in heading:
+                score += 3.0
+                if start.search(heading):
+                    score += 1.0
+                if heading == word:
+                    score += 2.0
+            count = body.count(word)
+            if count:
+                score += 0.5 + 0.2 * min(count, 5)
+                if start.search(body):
+                    score += 0.5
+        return score
+
+
+def _score(words: list[str], heading: str, body: str) -> float:
+    return _Scorer(words)(heading, body)
 
 
 def _clean(value: str) -> str:
@@ -142,14 +177,7 @@ def snippet(heading: str, body: str, words: list[str], folded_body: str | None =
     folded_body = fold(body) if folded_body is None else folded_body
     source = body if any(w in folded_body for w in words) else heading
     shown = re.sub(r"\s", " ", _clean(source))
-    # Fold one character at a time, remembering which shown character each folded one came from.
-    folded_parts: list[str] = []
-    owner: list[int] = []
-    for i, ch in enumerate(shown):
-        part = fold(ch)
-        folded_parts.append(part)
-        owner.extend([i] * len(part))
-    folded = "".join(folded_parts)
+    folded, owner = _fold_with_owners(shown)
     spans: list[tuple[int, int]] = []
     for word in words:
         for m in re.finditer(re.escape(word), folded):
@@ -176,6 +204,22 @@ def snippet(heading: str, body: str, words: list[str], folded_body: str | None =
     out.append(shown[pos:end])
     out.append("…" if end < len(shown) else "")
     return "".join(out).strip()
+
+
+def _fold_with_owners(shown: str) -> tuple[str, list[int] | range]:
+    """The folded text and, for each of its characters, the shown character it came from."""
+    if unicodedata.is_normalized("NFKC", shown):
+        folded = shown.casefold()  # what fold() does to NFKC text: one character at a time
+        if len(folded) == len(shown):  # so each character folded to exactly one
+            return folded, range(len(shown))
+    # Fold one character at a time, remembering which shown character each folded one came from.
+    folded_parts: list[str] = []
+    owner: list[int] = []
+    for i, ch in enumerate(shown):
+        part = fold(ch)
+        folded_parts.append(part)
+        owner.extend([i] * len(part))
+    return "".join(folded_parts), owner
 
 
 def marked_parts(snippet_text: str) -> list[tuple[str, bool]]:

@@ -1,4 +1,4 @@
-"""How text becomes searchable: folding, words and overlapping two-character grams.
+"""How text becomes searchable: folding, words and overlapping two- or three-character grams.
 
 Korean glues particles to nouns and writes compounds without spaces, so a search
 term is matched as a *substring of a word*, never as a whole word: ``협정`` is
@@ -7,21 +7,32 @@ found in ``경제협력협정을``, ``하이닉스`` in ``SK하이닉스`` and `
 Both index and query are folded with :func:`app.text.fold_for_search` (NFKC and
 casefold: NFD and NFC Hangul, full- and half-width forms and letter case all
 meet), then split into words (runs of letters and digits). On SQLite each word is
-indexed as its overlapping bigrams at consecutive positions ("경제협력" ->
-"경제 제협 협력", with a one-character token between words), so a query word of two or more characters is an FTS5 phrase of
-its bigrams: the phrase matches exactly where the word occurs as a substring.
-This one index serves both two-syllable Korean terms (which a trigram index
-cannot find) and longer terms. One-character words fall back to ``LIKE``.
+indexed as one gram per character position, at consecutive positions, with a
+one-character token between words:
+
+- where the character and the next two are ASCII letters or digits, the gram is
+  those three ("packaging" -> "pac ack cka kag agi gin ing ng"): two-letter
+  pieces of English words are so common that a phrase of them matches (and makes
+  SQLite read) most of the index;
+- elsewhere it is the character and the next one ("경제협력" -> "경제 제협 협력"), so
+  two-syllable Korean terms, which a trigram index cannot find, are found.
+
+A query word of two or more characters is an FTS5 phrase of the grams its own
+characters determine; when its last two characters are ASCII and nothing before
+covers them, the last gram is a prefix (``"하a ab"*``), since the text may go on
+with a third letter. The phrase matches exactly where the word occurs as a
+substring of a word (``tests/test_search_terms.py`` checks this by property).
+One-character words fall back to ``LIKE``.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from app.text import fold_for_search
 
 WORD = re.compile(r"[^\W_]+")
+_TRI = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def fold(text: str) -> str:
@@ -37,25 +48,39 @@ def query_words(query: str) -> list[str]:
     return seen
 
 
-def bigrams(word: str) -> list[str]:
-    return [word[i : i + 2] for i in range(len(word) - 1)]
+def grams(word: str) -> list[str]:
+    """The index's grams of one folded word: one per position but the last."""
+    out: list[str] = []
+    last = len(word) - 1
+    for i in range(last):
+        if i + 2 <= last and word[i] in _TRI and word[i + 1] in _TRI and word[i + 2] in _TRI:
+            out.append(word[i : i + 3])
+        else:
+            out.append(word[i : i + 2])
+    return out
 
 
-# Between words: a one-character token, so the last bigram of one word and the first of the
+# Between words: a one-character token, so the last gram of one word and the first of the
 # next are not adjacent ("xab bcy" must not match "abc"); no query phrase holds a 1-char token.
 WORD_BREAK = " \u00b7 "
 
 
 def gram_text(folded: str) -> str:
-    """The text the FTS5 ``ascii`` tokenizer indexes: each word's bigrams, space separated."""
-    return WORD_BREAK.join(
-        " ".join([a + b for a, b in pairwise(w)]) for w in WORD.findall(folded) if len(w) > 1
-    )
+    """The text the FTS5 ``ascii`` tokenizer indexes: each word's grams, space separated."""
+    return WORD_BREAK.join(" ".join(grams(w)) for w in WORD.findall(folded) if len(w) > 1)
 
 
 def fts_phrase(word: str) -> str:
     """An FTS5 phrase that matches where ``word`` (2+ characters) is part of a word."""
-    return '"' + " ".join(bigrams(word)) + '"'
+    pieces = grams(word)
+    # The last gram stops at the word's end; in the text a third ASCII character may follow.
+    tail = word[-2:]
+    if tail[0] in _TRI and tail[1] in _TRI:
+        if len(pieces) > 1 and len(pieces[-2]) == 3:
+            pieces.pop()  # the trigram before already holds these two characters
+        else:
+            return '"' + " ".join(pieces) + '"*'
+    return '"' + " ".join(pieces) + '"'
 
 
 def like_pattern(word: str) -> str:
