@@ -13,6 +13,40 @@ from ui.context import UiContext
 from ui.runner import SyncRunner
 
 
+@pytest.fixture(autouse=True)
+def no_dialog_left_open(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog nobody answers fails its test (with the dialog's text) instead of hanging.
+
+    The timer also fires inside the dialog's own event loop, so a blocking
+    ``QMessageBox.critical`` is closed after a while and reported.
+    """
+    import time
+
+    first_seen: dict[int, float] = {}
+    stuck: list[str] = []
+
+    def sweep() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        since = first_seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - since > 20:
+            text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
+            stuck.append(f"{type(modal).__name__}: {text}")
+            modal.close()
+            if hasattr(modal, "done"):
+                modal.done(0)
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(sweep)
+    timer.start()
+    yield
+    timer.stop()
+    if stuck:
+        pytest.fail("a modal dialog was left open and had to be closed: " + " | ".join(stuck))
+
+
 @pytest.fixture
 def make_ctx(qapp: QApplication) -> Callable[[Database, str], UiContext]:
     from ui.i18n import install_translator
