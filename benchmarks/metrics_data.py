@@ -150,23 +150,31 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def raw_fts_matches(conn: sqlite3.Connection, query: str, kinds: tuple[str, ...], limit: int) -> list[Any]:
-    """The candidates the service ranks: per kind, the best bm25 matches of every word's bigram phrase."""
+    """The candidates the service ranks, by the same walks of the index: per kind, the newest records
+    holding every word in their name or title, then, when those are fewer than the limit, anywhere.
+    The FTS5 query text is the index's own gram encoding (``app.search.terms.fts_query``)."""
+    from app.search.terms import fts_query
+
     words = list(dict.fromkeys(_WORD.findall(unicodedata.normalize("NFKC", query).casefold())))
-    phrases = " AND ".join(
-        '"' + " ".join(w[i : i + 2] for i in range(len(w) - 1)) + '"' for w in words if len(w) > 1
-    )
-    short = [f"%{w}%" for w in words if len(w) == 1]  # one letter: no bigram, so LIKE (as the service)
+    long = [w for w in words if len(w) > 1]
+    short = [f"%{w}%" for w in words if len(w) == 1]  # one letter: no gram, so LIKE (as the service)
     like = "".join(" AND (d.folded_heading LIKE ? OR d.folded_body LIKE ?)" for _ in short)
     rows: list[Any] = []
     for kind in kinds:
-        rows += conn.execute(
-            "SELECT d.record_id, d.kind, d.title, d.heading, d.body FROM search_fts"
-            " JOIN search_document d ON d.doc_no = search_fts.rowid"
-            f" WHERE search_fts MATCH ?{like} ORDER BY bm25(search_fts, 0.0, 5.0, 1.0) LIMIT ?",
-            (
-                f'kind : "{kind}" AND {{heading body}} : ({phrases})',
-                *(p for w in short for p in (w, w)),
-                max(limit * 2, 40),
-            ),
-        ).fetchall()
+        found = 0
+        for headings_only in (True, False):
+            got = conn.execute(
+                "SELECT d.record_id, d.kind, d.title, d.heading, d.body FROM search_fts"
+                " JOIN search_document d ON d.doc_no = search_fts.rowid"
+                f" WHERE search_fts MATCH ?{like} ORDER BY search_fts.rowid DESC LIMIT ?",
+                (
+                    fts_query(long, kind, headings_only=headings_only),
+                    *(p for w in short for p in (w, w)),
+                    limit,
+                ),
+            ).fetchall()
+            rows += got
+            found += len(got)
+            if found >= limit:
+                break
     return rows

@@ -293,3 +293,15 @@ def test_many_matches_title_matches_first_and_the_limit_holds(any_db: Database) 
     assert all("«" in h.snippet for h in hits)
     assert len(search(any_db, "chiplet")) == 50
     assert len(search(any_db, "chiplet 시범", limit=100)) == 30
+
+
+def test_snippet_of_a_long_text_shows_the_passage_around_the_first_match() -> None:
+    from app.search.query import snippet
+
+    body = "가" * 300 + "\nSK하이닉스와 하이닉스" + "나" * 300 + " 하이닉스"
+    shown = snippet("제목", body, ["하이닉스"])
+    assert shown.startswith("…가") and shown.endswith("나…")
+    assert " SK«하이닉스»와 «하이닉스»나" in shown and len(shown) == 100 + 2 + 4
+    nfd = unicodedata.normalize("NFD", "«참고» SK하이닉스 Straße")
+    assert snippet("제목", nfd, ["하이닉스", "strasse"]) == "‹참고› SK«하이닉스» «Straße»"
+    assert snippet("SK하이닉스", "무관", ["하이닉스"]) == "SK«하이닉스»"

@@ -24,6 +24,7 @@ TEXT = st.one_of(
 def fts() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='ascii', content='')")
+    conn.execute("CREATE VIRTUAL TABLE h USING fts5(body, tokenize='ascii', content='')")
     return conn
 
 
@@ -33,12 +34,20 @@ def test_fts_phrase_matches_substring_of_a_word(docs: list[str], query: str) -> 
     conn = fts()
     for rowid, doc in enumerate(docs, start=1):
         conn.execute("INSERT INTO t(rowid, body) VALUES (?, ?)", (rowid, gram_text(fold(doc))))
+        conn.execute("INSERT INTO h(rowid, body) VALUES (?, ?)", (rowid, gram_text(fold(doc), heading=True)))
     for word in (w for w in query_words(query) if len(w) > 1):
         found = {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_phrase(word),))}
         expected = {
             i for i, doc in enumerate(docs, start=1) if any(word in w for w in WORD.findall(fold(doc)))
         }
         assert found == expected, (word, docs)
+        # The same in the heading column, whose grams are marked, and never across the two.
+        found = {
+            r[0]
+            for r in conn.execute("SELECT rowid FROM h WHERE h MATCH ?", (fts_phrase(word, heading=True),))
+        }
+        assert found == expected, (word, docs)
+        assert not conn.execute("SELECT 1 FROM h WHERE h MATCH ?", (fts_phrase(word),)).fetchall()
 
 
 def test_examples_from_the_issue() -> None:

@@ -9,6 +9,7 @@ the index. Bulk writers that bypass the ORM call :func:`refresh` or
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -111,7 +112,7 @@ def remove(conn: Connection, record_ids: Sequence[UUID]) -> None:
         # A contentless FTS5 table forgets a row when given the exact values it indexed.
         conn.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, kind, heading, body) VALUES ('delete', ?, ?, ?, ?)",
-            [(r[0], r[1], gram_text(r[2]), gram_text(r[3])) for r in old],
+            [(r[0], r[1], gram_text(r[2], heading=True), gram_text(r[3])) for r in old],
         )
         conn.execute(delete(table).where(table.c.doc_no.in_([r[0] for r in old])))
         return
@@ -161,7 +162,7 @@ def write_documents(conn: Connection, docs: Iterable[Doc]) -> int:
         )
         rows.append(row if sqlite else row[1:])
         if sqlite:
-            grams.append((next_no, d.kind, gram_text(heading), gram_text(body)))
+            grams.append((next_no, d.kind, gram_text(heading, heading=True), gram_text(body)))
             next_no += 1
     if not rows:
         return 0
@@ -210,9 +211,17 @@ def rebuild(db: Database) -> str:
     return f"search index rebuilt ({count} records)"
 
 
+# Databases whose index is known to be current: the flag is set only by a migration, which runs
+# when a database is opened, so each open database is looked at once (not on every keystroke).
+_CURRENT: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
 def ensure_current(db: Database) -> None:
-    """Build the index once after the migration that introduced it (flag set there)."""
+    """Build the index once after a migration that asked for it (flag set there: 0003, 0006)."""
+    if db in _CURRENT:
+        return
     with db.engine.connect() as conn:
         stale = conn.scalar(text("SELECT value FROM meta WHERE key = :k"), {"k": STALE_KEY})
     if stale:
         rebuild(db)
+    _CURRENT.add(db)

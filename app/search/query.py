@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
 
 from app.search.documents import KINDS
 from app.search.index import DOCS, FTS_TABLE, ensure_current
-from app.search.terms import fold, fts_phrase, like_pattern, query_words
+from app.search.terms import fold, fts_query, like_pattern, query_words
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -85,14 +86,32 @@ def _candidates(conn: Connection, kinds: list[str], words: list[str], limit: int
 
 # Per kind, the newest records whose name or title holds every word, then (when those are fewer
 # than the limit) the newest holding them anywhere. Each is a bounded walk of the FTS5 index in
-# rowid order: ranking every match (117,000 records hold 반도체) is what made search slow.
-FTS_NEWEST = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?"
-# With one-letter words (no gram to match) the LIKE must be checked before the limit.
-FTS_NEWEST_LIKE = (
-    f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} JOIN search_document d ON d.doc_no = {FTS_TABLE}.rowid"
+# rowid order (the plan: SCAN search_fts VIRTUAL TABLE INDEX 192 = rowid descending, then the
+# document by its primary key; no sort): ranking every match (117,000 records hold 반도체) is what
+# made search slow. One-letter words have no gram, so their LIKE is checked before the limit.
+FTS_NEWEST = (
+    "SELECT d.doc_no, d.record_id, d.kind, d.title, d.heading, d.body, d.parent_kind, d.parent_id,"
+    f" d.folded_heading, d.folded_body FROM {FTS_TABLE} JOIN search_document d ON d.doc_no = {FTS_TABLE}.rowid"
     f" WHERE {FTS_TABLE} MATCH ?{{like}} ORDER BY {FTS_TABLE}.rowid DESC LIMIT ?"
 )
 _SHORT_LIKE = " AND (d.folded_heading LIKE ? ESCAPE '\\' OR d.folded_body LIKE ? ESCAPE '\\')"
+
+
+class _Row(NamedTuple):
+    doc_no: int
+    record_id: UUID
+    kind: str
+    title: str
+    heading: str
+    body: str
+    parent_kind: str
+    parent_id: UUID | None
+    folded_heading: str
+    folded_body: str
+
+
+def _uuid(value: Any) -> Any:
+    return UUID(value) if isinstance(value, str) else value  # SQLAlchemy's Uuid on SQLite: 32 hex digits
 
 
 def _sqlite_candidates(conn: Connection, kinds: list[str], words: list[str], limit: int) -> list[Any]:
@@ -110,34 +129,36 @@ def _sqlite_candidates(conn: Connection, kinds: list[str], words: list[str], lim
             ]
             rows += conn.execute(select(*_COLUMNS).where(_D.c.kind == kind, *likes).limit(limit))
         return rows
-    phrases = " AND ".join(fts_phrase(w) for w in long)
-    sql = FTS_NEWEST_LIKE.format(like=_SHORT_LIKE * len(short)) if short else FTS_NEWEST
+    sql = FTS_NEWEST.format(like=_SHORT_LIKE * len(short))
     extra = tuple(p for p in short for _ in (0, 1))
-    doc_nos: dict[int, None] = {}
-    for kind in kinds:
-        found = 0
-        for columns in ("{heading}", "{heading body}"):
-            match = f'kind : "{kind}" AND {columns} : ({phrases})'
-            for (no,) in conn.exec_driver_sql(sql, (match, *extra, limit)):
-                if no not in doc_nos:
-                    doc_nos[no] = None
-                    found += 1
-            if found >= limit:
-                break
-    if not doc_nos:
-        return []
-    return list(conn.execute(select(*_COLUMNS).where(_D.c.doc_no.in_(list(doc_nos)))))
+    found: dict[int, _Row] = {}
+    # The driver's cursor: a search runs up to a dozen small queries, each a few rows.
+    cursor = conn.connection.cursor()
+    try:
+        for kind in kinds:
+            count = 0
+            for headings_only in (True, False):
+                cursor.execute(sql, (fts_query(long, kind, headings_only=headings_only), *extra, limit))
+                for row in cursor.fetchall():
+                    if row[0] not in found:
+                        found[row[0]] = _Row(*row)
+                        count += 1
+                if count >= limit:
+                    break
+    finally:
+        cursor.close()
+    return list(found.values())
 
 
 def _hit(row: Any, words: list[str], score: float) -> SearchHit:
     return SearchHit(
         kind=row.kind,
-        id=row.record_id,
+        id=_uuid(row.record_id),
         title=_clean(row.title),
         snippet=snippet(row.heading, row.body, words, row.folded_body),
         score=round(score, 4),
         parent_kind=row.parent_kind,
-        parent_id=row.parent_id,
+        parent_id=_uuid(row.parent_id),
     )
 
 
@@ -145,23 +166,33 @@ class _Scorer:
     """Matches in names and titles count most, then at a word's start, then how often."""
 
     def __init__(self, words: list[str]) -> None:
-        self.words = [(w, re.compile(r"(?<![^\W_])" + re.escape(w))) for w in words]
+        self.words = words
 
     def __call__(self, heading: str, body: str) -> float:
         score = 1.0 / (1.0 + len(body) / 2000)
-        for word, start in self.words:
+        for word in self.words:
             if word in heading:
                 score += 3.0
-                if start.search(heading):
+                if _at_word_start(heading, word):
                     score += 1.0
                 if heading == word:
                     score += 2.0
             count = body.count(word)
             if count:
                 score += 0.5 + 0.2 * min(count, 5)
-                if start.search(body):
+                if _at_word_start(body, word):
                     score += 0.5
         return score
+
+
+def _at_word_start(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` not preceded by a letter or digit (``[^\\W_]``)."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _score(words: list[str], heading: str, body: str) -> float:
@@ -172,46 +203,23 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›")
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _show(piece: str) -> str:
+    """What a piece of NFC text looks like in a snippet (one character for one)."""
+    return _SPACE.sub(" ", piece.replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›"))
+
+
 def snippet(heading: str, body: str, words: list[str], folded_body: str | None = None) -> str:
     """A passage around the first match (body first, else the heading) with matches marked."""
     folded_body = fold(body) if folded_body is None else folded_body
     source = body if any(w in folded_body for w in words) else heading
-    shown = re.sub(r"\s", " ", _clean(source))
-    folded, owner = _fold_with_owners(shown)
-    spans: list[tuple[int, int]] = []
-    for word in words:
-        for m in re.finditer(re.escape(word), folded):
-            spans.append((owner[m.start()], owner[m.end() - 1] + 1))
-    if not spans:
-        return shown[:SNIPPET_WIDTH] + ("…" if len(shown) > SNIPPET_WIDTH else "")
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    first = merged[0][0]
-    begin = max(0, min(first - SNIPPET_WIDTH // 3, len(shown) - SNIPPET_WIDTH))
-    end = min(len(shown), begin + SNIPPET_WIDTH)
-    out = ["…" if begin > 0 else ""]
-    pos = begin
-    for start, stop in merged:
-        if stop <= begin or start >= end:
-            continue
-        start, stop = max(start, begin), min(stop, end)
-        out += [shown[pos:start], MARK_OPEN, shown[start:stop], MARK_CLOSE]
-        pos = stop
-    out.append(shown[pos:end])
-    out.append("…" if end < len(shown) else "")
-    return "".join(out).strip()
-
-
-def _fold_with_owners(shown: str) -> tuple[str, list[int] | range]:
-    """The folded text and, for each of its characters, the shown character it came from."""
-    if unicodedata.is_normalized("NFKC", shown):
-        folded = shown.casefold()  # what fold() does to NFKC text: one character at a time
-        if len(folded) == len(shown):  # so each character folded to exactly one
-            return folded, range(len(shown))
+    if unicodedata.is_normalized("NFKC", source):
+        folded = source.casefold()  # what fold() does to NFKC text: one character at a time
+        if len(folded) == len(source):  # so each character folded to exactly one, in place
+            return _passage(source, folded, range(len(source)), words, aligned=True)
+    shown = _show(_clean(source))
     # Fold one character at a time, remembering which shown character each folded one came from.
     folded_parts: list[str] = []
     owner: list[int] = []
@@ -219,7 +227,42 @@ def _fold_with_owners(shown: str) -> tuple[str, list[int] | range]:
         part = fold(ch)
         folded_parts.append(part)
         owner.extend([i] * len(part))
-    return "".join(folded_parts), owner
+    return _passage(shown, "".join(folded_parts), owner, words, aligned=False)
+
+
+def _passage(text: str, folded: str, owner: Sequence[int], words: list[str], *, aligned: bool) -> str:
+    """``SNIPPET_WIDTH`` characters of ``text`` around the first match, matches marked; ``owner[i]`` is
+    the character of ``text`` that ``folded[i]`` came from (the identity when ``aligned``)."""
+    firsts = [at for at in (folded.find(w) for w in words) if at >= 0]
+    if not firsts:
+        return _show(text[:SNIPPET_WIDTH]) + ("…" if len(text) > SNIPPET_WIDTH else "")
+    first = min(owner[at] for at in firsts)
+    begin = max(0, min(first - SNIPPET_WIDTH // 3, len(text) - SNIPPET_WIDTH))
+    end = min(len(text), begin + SNIPPET_WIDTH)
+    # Only matches that can reach the passage (a long minute may hold hundreds).
+    reach = max(len(w) for w in words)
+    lo, hi = (max(0, begin - reach), min(len(folded), end + reach)) if aligned else (0, len(folded))
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        for m in re.compile(re.escape(word)).finditer(folded, lo, hi):
+            spans.append((owner[m.start()], owner[m.end() - 1] + 1))
+    merged: list[tuple[int, int]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
+        else:
+            merged.append((start, stop))
+    out = ["…" if begin > 0 else ""]
+    pos = begin
+    for start, stop in merged:
+        if stop <= begin or start >= end:
+            continue
+        start, stop = max(start, begin), min(stop, end)
+        out += [_show(text[pos:start]), MARK_OPEN, _show(text[start:stop]), MARK_CLOSE]
+        pos = stop
+    out.append(_show(text[pos:end]))
+    out.append("…" if end < len(text) else "")
+    return "".join(out).strip()
 
 
 def marked_parts(snippet_text: str) -> list[tuple[str, bool]]:

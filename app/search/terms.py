@@ -17,6 +17,10 @@ one-character token between words:
 - elsewhere it is the character and the next one ("경제협력" -> "경제 제협 협력"), so
   two-syllable Korean terms, which a trigram index cannot find, are found.
 
+Grams of names and titles (the ``heading`` column) carry a mark (``¶반도``), so a
+search for title matches walks only the short lists of title grams, not those of
+every minute that mentions the word.
+
 A query word of two or more characters is an FTS5 phrase of the grams its own
 characters determine; when its last two characters are ASCII and nothing before
 covers them, the last gram is a prefix (``"하a ab"*``), since the text may go on
@@ -65,22 +69,42 @@ def grams(word: str) -> list[str]:
 WORD_BREAK = " \u00b7 "
 
 
-def gram_text(folded: str) -> str:
+# Marks a heading's grams: not a word character, so no gram of a body has it; not ASCII, so the
+# ``ascii`` tokenizer keeps it inside the token.
+HEADING_MARK = "\u00b6"
+
+
+def gram_text(folded: str, *, heading: bool = False) -> str:
     """The text the FTS5 ``ascii`` tokenizer indexes: each word's grams, space separated."""
-    return WORD_BREAK.join(" ".join(grams(w)) for w in WORD.findall(folded) if len(w) > 1)
+    mark = HEADING_MARK if heading else ""
+    return WORD_BREAK.join(" ".join(mark + g for g in grams(w)) for w in WORD.findall(folded) if len(w) > 1)
 
 
-def fts_phrase(word: str) -> str:
+def fts_phrase(word: str, *, heading: bool = False) -> str:
     """An FTS5 phrase that matches where ``word`` (2+ characters) is part of a word."""
     pieces = grams(word)
+    star = ""
     # The last gram stops at the word's end; in the text a third ASCII character may follow.
     tail = word[-2:]
     if tail[0] in _TRI and tail[1] in _TRI:
         if len(pieces) > 1 and len(pieces[-2]) == 3:
             pieces.pop()  # the trigram before already holds these two characters
         else:
-            return '"' + " ".join(pieces) + '"*'
-    return '"' + " ".join(pieces) + '"'
+            star = "*"
+    mark = HEADING_MARK if heading else ""
+    return '"' + " ".join(mark + p for p in pieces) + '"' + star
+
+
+def fts_query(words: list[str], kind: str, *, headings_only: bool) -> str:
+    """An FTS5 query for the records of ``kind`` holding every word (2+ characters each), in
+    their name or title, or (``headings_only=False``) anywhere."""
+    terms = [
+        fts_phrase(w, heading=True)
+        if headings_only
+        else f"({fts_phrase(w, heading=True)} OR {fts_phrase(w)})"
+        for w in words
+    ]
+    return f'kind : "{kind}" AND ' + " AND ".join(terms)
 
 
 def like_pattern(word: str) -> str:
