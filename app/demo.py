@@ -10,6 +10,7 @@ Loading is idempotent: it does nothing when the reference agreement is already t
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from uuid import UUID
 
 from sqlalchemy import select
@@ -125,11 +126,28 @@ FICTIONAL = "가상 인물(예시 데이터) / Fictional person (sample data)"
 
 
 def load_demo(db: Database, today: date | None = None) -> bool:
-    """Load the reference data; return False when it was already there."""
+    """Load the reference data; return False when it was already there.
+
+    The data is built through the services in a scratch database, then merged in one
+    transaction, so an interrupted load leaves nothing behind and can simply be run again.
+    """
+    import tempfile
+
+    from app.archive import apply_archive, export_archive, read_archive
+    from app.paths import app_paths
+
     with db.session() as s:
         if s.scalar(select(Agreement.id).where(Agreement.reference_no == REFERENCE_NO)) is not None:
             return False
-    _Builder(db, today or date.today()).build()
+    with tempfile.TemporaryDirectory(prefix="partnership-desk-demo-") as folder:
+        scratch_home = Path(folder)
+        scratch = Database.open(paths=app_paths(scratch_home), backup_before_migrate=False)
+        try:
+            _Builder(scratch, today or date.today()).build()
+            export_archive(scratch, scratch_home / "demo.json", include_files=False)
+        finally:
+            scratch.close()
+        apply_archive(db, read_archive(scratch_home / "demo.json"))
     return True
 
 
