@@ -305,3 +305,11 @@ def test_snippet_of_a_long_text_shows_the_passage_around_the_first_match() -> No
     nfd = unicodedata.normalize("NFD", "«참고» SK하이닉스 Straße")
     assert snippet("제목", nfd, ["하이닉스", "strasse"]) == "‹참고› SK«하이닉스» «Straße»"
     assert snippet("SK하이닉스", "무관", ["하이닉스"]) == "SK«하이닉스»"
+
+
+def test_snippet_shows_every_white_space_as_a_space() -> None:
+    import sys
+
+    from app.search.query import _SPACES
+
+    assert set(_SPACES) == {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}

@@ -203,12 +203,14 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›")
 
 
-_SPACE = re.compile(r"\s")
+# What NFC text looks like in a snippet, one character for one: white space (``\s``) as a space and
+# the marks' own characters as look-alikes.
+_SPACES = (*range(9, 14), *range(28, 33), 133, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287, 12288)
+_SHOWN = {**dict.fromkeys(_SPACES, " "), ord(MARK_OPEN): "‹", ord(MARK_CLOSE): "›"}
 
 
 def _show(piece: str) -> str:
-    """What a piece of NFC text looks like in a snippet (one character for one)."""
-    return _SPACE.sub(" ", piece.replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›"))
+    return piece.translate(_SHOWN)
 
 
 def snippet(heading: str, body: str, words: list[str], folded_body: str | None = None) -> str:
@@ -252,15 +254,16 @@ def _passage(text: str, folded: str, owner: Sequence[int], words: list[str], *, 
             merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
         else:
             merged.append((start, stop))
+    shown = _show(text[begin:end])
     out = ["…" if begin > 0 else ""]
-    pos = begin
+    pos = 0
     for start, stop in merged:
         if stop <= begin or start >= end:
             continue
-        start, stop = max(start, begin), min(stop, end)
-        out += [_show(text[pos:start]), MARK_OPEN, _show(text[start:stop]), MARK_CLOSE]
+        start, stop = max(start, begin) - begin, min(stop, end) - begin
+        out += [shown[pos:start], MARK_OPEN, shown[start:stop], MARK_CLOSE]
         pos = stop
-    out.append(_show(text[pos:end]))
+    out.append(shown[pos:])
     out.append("…" if end < len(text) else "")
     return "".join(out).strip()
 
