@@ -6,10 +6,11 @@ Create Date: 2026-11-27 06:30:00
 
 The SQLite FTS5 index now holds three-character grams where a word runs in ASCII
 letters and digits (two-character grams elsewhere, so two-syllable Korean terms
-are still found; ``app/search/terms.py``). The table is unchanged but its grams
-are not, so on SQLite the old entries are dropped here and the index is built
-again on first use (the flag in ``meta``, as in 0003), by the code of that day.
-PostgreSQL (pg_trgm on the folded text) is unchanged.
+are still found), and the grams of names and titles carry a mark of their own, so
+that a search for title matches reads only those (``app/search/terms.py``). The
+table is unchanged but its grams are not, so on SQLite the old entries are dropped
+here and the index is built again on first use (the flag in ``meta``, as in 0003),
+by the code of that day. PostgreSQL (pg_trgm on the folded text) is unchanged.
 """
 
 from __future__ import annotations
