@@ -1,6 +1,9 @@
-"""Starting the desktop program: fonts, translation, database, main window, crash reports.
+"""Starting the desktop program: fonts, translation, main window, database, crash reports.
 
-Kept lean: only Qt widgets and the core's light modules load at start; views,
+Kept lean: only Qt widgets and the core's light modules load at start. The main
+window paints first (side bar and a "Loading…" page); right after its first paint
+the database is opened (passphrase, damage check and restore offer on the GUI
+thread, SQLAlchemy and the open itself on a worker), then the views appear. Views,
 dialogs and services are imported when first needed.
 """
 
@@ -12,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -81,31 +84,37 @@ def install_excepthook(paths: AppPaths) -> None:
 
 
 def _database_file(args: Any, paths: AppPaths) -> Path | None:
-    from sqlalchemy.engine import make_url
-
     from app.paths import database_url
 
-    url = make_url(database_url(getattr(args, "db", None), paths))
+    raw = database_url(getattr(args, "db", None), paths)
+    scheme, sep, rest = raw.partition("://")
+    if sep and scheme.split("+")[0] == "sqlite" and rest.startswith("/") and "?" not in rest:
+        # The plain form ``sqlite:///path`` is read without importing SQLAlchemy (start-up time).
+        database = rest[1:]
+        return Path(database) if database and database != ":memory:" else None
+    from sqlalchemy.engine import make_url
+
+    url = make_url(raw)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
 
 
-def _ask_passphrase() -> str | None:
+def _ask_passphrase(parent: Any = None) -> str | None:
     try:
         from ui.dialogs.passphrase_dialog import ask_passphrase
     except ImportError:
         QMessageBox.critical(
-            None,
+            parent,
             tr("Cannot open the database"),
             tr("The database is encrypted. Start Partnership Desk with --passphrase-file FILE."),
         )
         return None
-    answer: str | None = ask_passphrase(None, confirm=False)
+    answer: str | None = ask_passphrase(parent, confirm=False)
     return answer
 
 
-def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None) -> bool:
+def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None, parent: Any = None) -> bool:
     """False when the database is damaged and the user did not restore a backup."""
     from app.recovery import check_on_start, restore_backup
 
@@ -114,10 +123,10 @@ def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None
         return True
     message = check.message.get() if check.message else check.problem
     if check.newest_good_backup is None:
-        QMessageBox.critical(None, tr("The database is damaged"), message)
+        QMessageBox.critical(parent, tr("The database is damaged"), message)
         return False
     answer = QMessageBox.question(
-        None,
+        parent,
         tr("The database is damaged"),
         message + "\n\n" + tr("Restore the backup now? The current file is kept in the backups folder."),
     )
@@ -127,13 +136,16 @@ def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None
     return True
 
 
-def open_database(args: Any, paths: AppPaths) -> Any:
-    """Open the database as its one writer, asking for the passphrase of an encrypted file.
+class GaveUp(Exception):
+    """The user cancelled the passphrase or did not restore a damaged database."""
 
-    Returns None when the user gave up (cancelled the passphrase or a restore).
+
+def prepare_open(args: Any, paths: AppPaths, parent: Any = None) -> str | None:
+    """The GUI part of opening: ask for the passphrase of an encrypted file, check a small file.
+
+    Returns the passphrase (None for a plain file); raises :class:`GaveUp` when the user gave up.
     """
     from app.crypto_db import looks_encrypted
-    from app.db import Database
 
     passphrase: str | None = None
     if getattr(args, "passphrase_file", None):
@@ -145,23 +157,64 @@ def open_database(args: Any, paths: AppPaths) -> Any:
     asked = 0
     while True:
         if passphrase is None and encrypted:
-            passphrase = _ask_passphrase()
+            passphrase = _ask_passphrase(parent)
             asked += 1
             if passphrase is None:
-                return None
+                raise GaveUp
         if encrypted and file is not None and not _passphrase_opens(file, passphrase):
             # A wrong passphrase reads as noise: ask again rather than call the file damaged.
             from app.crypto_db import wrong_passphrase
 
             if not asked or asked >= 3:
                 raise wrong_passphrase(file)
-            QMessageBox.warning(None, tr("Cannot open the database"), str(wrong_passphrase(file)))
+            QMessageBox.warning(parent, tr("Cannot open the database"), str(wrong_passphrase(file)))
             passphrase = None
             continue
         small = file is not None and file.exists() and file.stat().st_size <= CHECK_AT_START_BYTES
-        if small and file is not None and not _check_and_offer_restore(paths, file, passphrase):
-            return None
-        return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+        if small and file is not None and not _check_and_offer_restore(paths, file, passphrase, parent):
+            raise GaveUp
+        return passphrase
+
+
+def open_prepared(args: Any, paths: AppPaths, passphrase: str | None) -> Any:
+    """Open the database as its one writer (no dialogs: runs on a worker at start)."""
+    from app.db import Database
+
+    return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+
+
+def open_database(args: Any, paths: AppPaths, parent: Any = None) -> Any:
+    """Open the database as its one writer, asking for the passphrase of an encrypted file.
+
+    Returns None when the user gave up (cancelled the passphrase or a restore).
+    """
+    try:
+        passphrase = prepare_open(args, paths, parent)
+    except GaveUp:
+        return None
+    return open_prepared(args, paths, passphrase)
+
+
+def report_open_failure(paths: AppPaths, exc: BaseException, parent: Any = None) -> None:
+    """Say plainly why the database could not be opened (a crash report for the unexpected)."""
+    from app.errors import DomainError
+
+    if isinstance(exc, DomainError):
+        QMessageBox.critical(parent, tr("Cannot open the database"), str(exc))
+        return
+    from app.crash import write_crash_report
+
+    try:
+        where = str(write_crash_report(paths, exc, "opening the database"))
+    except OSError:
+        where = "-"
+    QMessageBox.critical(
+        parent,
+        tr("Cannot open the database"),
+        tr("The database could not be opened: {error}\nA report was saved to {path}.").format(
+            error=f"{type(exc).__name__}: {exc}", path=where
+        ),
+    )
 
 
 def _passphrase_opens(file: Path, passphrase: str | None) -> bool:
@@ -196,36 +249,42 @@ def run_gui(args: Any) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     install_excepthook(paths)
 
-    from app.errors import DomainError
-
-    try:
-        db = open_database(args, paths)
-        if db is None:
-            return 1
-    except DomainError as exc:
-        QMessageBox.critical(None, tr("Cannot open the database"), str(exc))
-        return 1
-    except Exception as exc:  # unexpected: report, do not show a traceback
-        from app.crash import write_crash_report
-
-        try:
-            where = str(write_crash_report(paths, exc, "opening the database"))
-        except OSError:
-            where = "-"
-        QMessageBox.critical(
-            None,
-            tr("Cannot open the database"),
-            tr("The database could not be opened: {error}\nA report was saved to {path}.").format(
-                error=f"{type(exc).__name__}: {exc}", path=where
-            ),
-        )
-        return 1
-
-    controller = Controller(app, db, paths, lang)
+    controller = Controller(app, None, paths, lang)
     controller.start()
+    controller.open_after_first_paint(args)
     code = app.exec()
-    db.close()
-    return int(code)
+    return controller.finish(int(code))
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after the window's first paint has been put on the screen."""
+
+    def __init__(self, window: Any, then: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        self.done = False
+        QApplication.instance().installEventFilter(self)  # the window's or any child's paint
+        # Should no paint come (a platform that never exposes the window), open anyway.
+        QTimer.singleShot(1000, self.fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            not self.done
+            and event.type() == QEvent.Type.Paint
+            and obj.isWidgetType()
+            and obj.window() is self.window  # type: ignore[attr-defined]
+        ):
+            # Queued: runs after this paint and its flush to the screen, never inside it.
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        QApplication.instance().removeEventFilter(self)
+        self.then()
 
 
 class Controller:
@@ -242,8 +301,11 @@ class Controller:
             db=db, paths=paths, runner=self.runner, language=lang, settings=load_settings(paths)
         )
         self.window: Any = None
+        self.exit_code = 0
+        self._opened: Any = None  # the database, as soon as the worker has opened it
 
     def start(self, view: str | None = None) -> Any:
+        """Show the main window; without a database yet, in its "Loading…" state."""
         from ui.main_window import MainWindow
 
         window = MainWindow(self.ctx)
@@ -251,13 +313,71 @@ class Controller:
         window.settings_saved.connect(lambda: self.install_lock(self.window))
         self.window = window
         window.show()
-        window.show_view(view or window.last_view())
+        if self.ctx.db is not None:
+            self._ready(view, first=view is None)
+        return window
+
+    def _ready(self, view: str | None, first: bool) -> None:
+        window = self.window
+        if view is not None:  # the same view again, after a change of language
+            window.show_view(view)
+        else:
+            window.database_ready()
         QTimer.singleShot(0, window.check_empty)
-        if view is None:
+        if first:
             QTimer.singleShot(2000, self.daily_backup)
             QTimer.singleShot(1000, self.background_check)
         self.install_lock(window)
-        return window
+
+    # -- opening the database after the first paint -----------------------------
+
+    def open_after_first_paint(self, args: Any) -> None:
+        self._first_paint = _FirstPaint(self.window, lambda: self.open_database(args))
+
+    def open_database(self, args: Any) -> None:
+        """Ask what must be asked (GUI thread), then open on a worker; give up plainly on failure."""
+        paths = self.ctx.paths
+        try:
+            passphrase = prepare_open(args, paths, self.window)
+        except GaveUp:
+            self._give_up()
+            return
+        except Exception as exc:
+            report_open_failure(paths, exc, self.window)
+            self._give_up()
+            return
+
+        def work() -> Any:
+            try:
+                self._opened = open_prepared(args, paths, passphrase)
+            except Exception as exc:  # delivered to the GUI thread below, with its own message
+                return exc
+            return self._opened
+
+        self.runner.run(work, on_done=self._database_opened)
+
+    def _database_opened(self, result: Any) -> None:
+        if isinstance(result, BaseException):
+            report_open_failure(self.ctx.paths, result, self.window)
+            self._give_up()
+            return
+        self.ctx.db = result
+        if self.window is not None:
+            self._ready(None, first=True)
+
+    def _give_up(self) -> None:
+        self.exit_code = 1
+        if self.window is not None:
+            self.window.hide()
+        self.app.exit(1)
+
+    def finish(self, code: int) -> int:
+        """After the event loop: let a pending open end, close the database."""
+        self.runner.wait()
+        db = self.ctx.db or self._opened
+        if db is not None:
+            db.close()
+        return self.exit_code or code
 
     def install_lock(self, window: Any) -> None:
         """Hide the window after the idle time chosen in Settings (if any)."""

@@ -1,8 +1,13 @@
-"""The main window: side bar of views, global search, menus, undo of deletions, remembered layout."""
+"""The main window: side bar of views, global search, menus, undo of deletions, remembered layout.
+
+It can be shown before the database is open (``ctx.db`` is None): the side bar and a
+"Loading…" page paint at once, and :meth:`MainWindow.database_ready` shows the views
+once the database is open. Views and dialogs are imported when first needed.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -22,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from ui.context import UiContext
 from ui.i18n import tr
-from ui.views.dashboard_view import DashboardView
-from ui.views.list_view import RecordListView, kind_names
-from ui.widgets.related import confirm
+from ui.views.names import kind_names
+
+if TYPE_CHECKING:
+    from ui.views.dashboard_view import DashboardView
+    from ui.views.list_view import RecordListView
 
 VIEWS = ("dashboard", "agreement", "organization", "contact", "meeting", "commitment")
 
@@ -41,6 +48,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         self.undo_stack = QUndoStack(self)
         self.lists: dict[str, RecordListView] = {}
+        self._needs_db: list[QAction] = []  # disabled until the database is open
+        self._pending_view = ""  # chosen while the database was opening
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(tr("Views"))
@@ -58,9 +67,12 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
-        self.dashboard = DashboardView(ctx, self)
-        self.dashboard.open_record.connect(self.open_record)
-        self.stack.addWidget(self.dashboard)
+        self._dashboard: DashboardView | None = None
+        self.loading_page = QLabel(tr("Loading…"), self)
+        self.loading_page.setObjectName("loading_page")
+        self.loading_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_page.setAccessibleName(tr("Loading…"))
+        self.stack.addWidget(self.loading_page)
         self.welcome: QWidget | None = None
         self.conflicts: QWidget | None = None
 
@@ -83,11 +95,46 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self._restore()
+        if ctx.db is None:
+            self.status.setText(tr("Loading…"))
+            self.search.setEnabled(False)
+            for action in self._needs_db:
+                action.setEnabled(False)
+
+    @property
+    def ready(self) -> bool:
+        """True once the database is open."""
+        return self.ctx.db is not None
+
+    def database_ready(self, view: str | None = None) -> None:
+        """The database is open (``ctx.db`` set): enable what needs it and show ``view``."""
+        self.status.setText("")
+        self.search.setEnabled(True)
+        for action in self._needs_db:
+            action.setEnabled(True)
+        self.show_view(self._pending_view or view or self.last_view())
+        if self.stack.currentWidget() is self.loading_page:  # nothing was shown: the dashboard
+            self.show_view("dashboard")
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """The dashboard, built when first needed."""
+        if self._dashboard is None:
+            from ui.views.dashboard_view import DashboardView
+
+            self._dashboard = DashboardView(self.ctx, self)
+            self._dashboard.open_record.connect(self.open_record)
+            self.stack.addWidget(self._dashboard)
+        return self._dashboard
 
     # -- menus and shortcuts ----------------------------------------------------
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, menu: Any = None) -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcut: Any = None, menu: Any = None, needs_db: bool = True
+    ) -> QAction:
         action = QAction(text, self)
+        if needs_db:
+            self._needs_db.append(action)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -109,7 +156,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(tr("Se&ttings…"), self.open_settings, "Ctrl+,", file)
         file.addSeparator()
-        self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
+        self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file, needs_db=False)
 
         edit = bar.addMenu(tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
@@ -136,7 +183,9 @@ class MainWindow(QMainWindow):
             tr("Co&mmitments"),
         ]
         for i, name in enumerate(names):
-            self._action(name, lambda _c=False, i=i: self.go_to(VIEWS[i]), f"Ctrl+{i + 1}", view)
+            self._action(
+                name, lambda _c=False, i=i: self.go_to(VIEWS[i]), f"Ctrl+{i + 1}", view, needs_db=False
+            )
         self.conflicts_action = self._action(tr("Co&nflicts"), self.show_conflicts, None, view)
         view.addSeparator()
         self._action(tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh, view)
@@ -147,7 +196,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(tr("&Where is my data?"), self.show_data_folder, None, help_menu)
-        self._action(tr("&About Partnership Desk"), self.about, None, help_menu)
+        self._action(tr("&About Partnership Desk"), self.about, None, help_menu, needs_db=False)
 
         toolbar = self.addToolBar(tr("Search"))
         toolbar.setObjectName("search_toolbar")
@@ -167,6 +216,8 @@ class MainWindow(QMainWindow):
     def list_view(self, kind: str) -> RecordListView:
         view = self.lists.get(kind)
         if view is None:
+            from ui.views.list_view import RecordListView
+
             view = RecordListView(self.ctx, kind, self)
             view.open_record.connect(self.open_record)
             view.delete_requested.connect(self.delete_record)
@@ -176,14 +227,17 @@ class MainWindow(QMainWindow):
         return view
 
     def current_view(self) -> str:
+        lst = self.current_list()
+        if lst is not None:
+            return lst.kind
         widget = self.stack.currentWidget()
-        if isinstance(widget, RecordListView):
-            return widget.kind
-        return "dashboard" if widget is self.dashboard else ""
+        if widget is self.loading_page:
+            return self._pending_view
+        return "dashboard" if widget is not None and widget is self._dashboard else ""
 
     def current_list(self) -> RecordListView | None:
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, RecordListView) else None
+        return next((lst for lst in self.lists.values() if lst is widget), None)
 
     def show_view(self, view: str) -> None:
         if view not in VIEWS:
@@ -200,16 +254,21 @@ class MainWindow(QMainWindow):
         lst = self.current_list()
         if lst is not None:
             lst.table.setFocus()
-        else:
+        elif self.ready:
             self.dashboard.setFocus()
 
     def _nav_changed(self, row: int) -> None:
         if row == len(VIEWS):
-            self.show_conflicts()
+            if self.ready:
+                self.show_conflicts()
             return
         if not 0 <= row < len(VIEWS):
             return
         view = VIEWS[row]
+        if not self.ready:  # shown once the database is open
+            self._pending_view = view
+            return
+        self._pending_view = ""
         if view == "dashboard":
             self.stack.setCurrentWidget(self.dashboard)
             self.dashboard.refresh()
@@ -285,8 +344,8 @@ class MainWindow(QMainWindow):
         lst = self.current_list()
         if lst is not None:
             lst.refresh()
-        elif self.stack.currentWidget() is self.dashboard:
-            self.dashboard.refresh()
+        elif self._dashboard is not None and self.stack.currentWidget() is self._dashboard:
+            self._dashboard.refresh()
 
     # -- actions ----------------------------------------------------------------
 
@@ -340,6 +399,7 @@ class MainWindow(QMainWindow):
 
     def delete_record(self, kind: str, ident: UUID, label: str) -> None:
         from ui.undo import DeleteCommand
+        from ui.widgets.related import confirm
 
         if not confirm(
             self,
@@ -517,7 +577,9 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/view", self.current_view() or "dashboard")
+        s.setValue(
+            "window/view", self.current_view() or (self.last_view() if not self.ready else "dashboard")
+        )
         for kind, view in self.lists.items():
             s.setValue(f"{kind}/splitter", view.splitter.saveState())
             if view.current_editor is not None:

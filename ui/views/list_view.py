@@ -28,19 +28,9 @@ from ui.i18n import tr
 from ui.models.lazy import LazyTableModel
 from ui.models.lists import list_spec
 from ui.views.editor import RecordEditor
+from ui.views.names import kind_names
 from ui.widgets.fields import DateEdit, EnumCombo
 from ui.widgets.pickers import PickerButton
-
-
-def kind_names() -> dict[str, tuple[str, str]]:
-    """(plural title, "new" label) of each list."""
-    return {
-        "agreement": (tr("Agreements"), tr("New agreement")),
-        "organization": (tr("Organizations"), tr("New organization")),
-        "contact": (tr("Contacts"), tr("New contact")),
-        "meeting": (tr("Meetings"), tr("New meeting")),
-        "commitment": (tr("Commitments"), tr("New commitment")),
-    }
 
 
 def make_editor(ctx: UiContext, kind: str, parent: QWidget) -> RecordEditor:
