@@ -65,6 +65,9 @@ def finish_startup(_window: QMainWindow, painted: float) -> None:
 
 def scroll_agreements(window: QMainWindow, painted: float) -> None:
     """Open the agreements list and scroll it to the end, page by page, as a user would."""
+    if not getattr(window, "ready", True):  # painted before its database was open: wait for it
+        QTimer.singleShot(10, lambda: scroll_agreements(window, painted))
+        return
     window.show_view("agreement")  # type: ignore[attr-defined]
     lst = window.list_view("agreement")  # type: ignore[attr-defined]
     view = lst.findChild(QTableView, "agreement_table") or lst.findChild(QTableView)
