@@ -246,8 +246,11 @@ def _passage(text: str, folded: str, owner: Sequence[int], words: list[str], *, 
     lo, hi = (max(0, begin - reach), min(len(folded), end + reach)) if aligned else (0, len(folded))
     spans: list[tuple[int, int]] = []
     for word in words:
-        for m in re.compile(re.escape(word)).finditer(folded, lo, hi):
-            spans.append((owner[m.start()], owner[m.end() - 1] + 1))
+        at = folded.find(word, lo, hi)
+        while at >= 0:
+            stop = at + len(word)
+            spans.append((owner[at], owner[stop - 1] + 1))
+            at = folded.find(word, stop, hi)
     merged: list[tuple[int, int]] = []
     for start, stop in sorted(spans):
         if merged and start <= merged[-1][1]:
