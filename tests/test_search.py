@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from sqlalchemy import select, text
@@ -253,28 +254,35 @@ def test_upgrade_to_three_letter_grams_rebuilds_an_index_of_bigrams(paths: objec
     url = database_url(None, paths)
     old = Database(_create_engine(url, paths), paths, url)
     upgrade(old, "0005")
-    org = organizations.create_organization(
-        old, OrganizationInput(name_ko="SK하이닉스", name_en="OSAT Packaging")
-    )
-    with old.engine.begin() as conn:  # the index as 0005's code wrote it: bigrams of every word
-        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
-        for no, kind, heading, body in conn.execute(
-            text("SELECT doc_no, kind, folded_heading, folded_body FROM search_document")
-        ):
-            bigrams = [
-                " ".join(w[i : i + 2] for i in range(len(w) - 1))
-                for w in f"{heading} {body}".split()
-                if len(w) > 1
-            ]
-            conn.execute(
-                text("INSERT INTO search_fts(rowid, kind, heading, body) VALUES (:n, :k, :h, '')"),
-                {"n": no, "k": kind, "h": " · ".join(bigrams)},
+    org_id = "0b0e3c3e2c2a4d4e9f0a1b2c3d4e5f60"
+    with old.engine.begin() as conn:  # the record and its index entry as 0005's code wrote them: bigrams
+        conn.execute(
+            text(
+                "INSERT INTO organization (id, name_ko, name_en, short_name, org_kind, country, website, notes,"
+                f" created_at, updated_at, version) VALUES ('{org_id}', 'SK하이닉스', 'OSAT Packaging',"
+                " '', 'company', 'KR', '', '', '2024-01-01 00:00:00', '2024-01-01 00:00:00', 1)"
             )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO search_document (doc_no, record_id, kind, parent_kind, parent_id, title, heading,"
+                " body, folded_heading, folded_body) VALUES (1, :id, 'organization', '', NULL, 'SK하이닉스',"
+                " 'SK하이닉스 OSAT Packaging', '', 'sk하이닉스 osat packaging', '')"
+            ),
+            {"id": org_id},
+        )
+        bigrams = " · ".join(
+            " ".join(w[i : i + 2] for i in range(len(w) - 1)) for w in ("sk하이닉스", "osat", "packaging")
+        )
+        conn.execute(
+            text("INSERT INTO search_fts(rowid, kind, heading, body) VALUES (1, 'organization', :h, '')"),
+            {"h": bigrams},
+        )
     old.close()
     with Database.open(paths=paths) as new:
         assert titles(new, "osat") == titles(new, "하이닉스") == titles(new, "pack") == ["SK하이닉스"]
         organizations.update_organization(
-            new, org.id, OrganizationInput(name_ko="SK하이닉스", name_en="HBM"), expected_version=org.version
+            new, UUID(org_id), OrganizationInput(name_ko="SK하이닉스", name_en="HBM"), expected_version=1
         )
         assert titles(new, "osat") == [] and titles(new, "hbm") == ["SK하이닉스"]
         assert check_database(new).healthy
