@@ -557,9 +557,13 @@ class HistoryEntry:
 class RecentChange:
     kind: str  # table name: agreement, organization, contact, meeting, commitment...
     id: UUID
-    label: str
+    label_ko: str  # the record's title or name in Korean (the same in both for one-language titles)
+    label_en: str
     action: str
     occurred_at: datetime
+
+    def label(self, lang: str = "ko") -> str:
+        return display_name(self.label_ko, self.label_en, lang)
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,9 @@ class Contact(Entity):
     mobile: Mapped[str] = mapped_column(String(60), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
+    # Migration 0007 adds partial indexes on the list's name sort expressions
+    # (ix_contact_live_name_{ko,en}_sort[_desc]; app.services.contacts.name_sort_sql), written
+    # in SQL there because they differ by database (COLLATE "C" on PostgreSQL).
     __table_args__ = (Index("ix_contact_name_ko", "name_ko"), Index("ix_contact_name_en", "name_en"))
 
 
@@ -234,6 +237,9 @@ class Commitment(Entity):
         _enum(CommitmentStatus), default=CommitmentStatus.PLANNED, index=True
     )
 
+    # The dashboard's earliest active commitments, status by status (migration 0007).
+    __table_args__ = (Index("ix_commitment_status_due_on", "status", "due_on", "id"),)
+
 
 class Meeting(Entity):
     __tablename__ = "meeting"
@@ -309,7 +315,11 @@ class ActionItem(Entity):
     carried_from_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("action_item.id"), default=None)
 
     # A meeting's open items, counted in every meetings list (migration 0005).
-    __table_args__ = (Index("ix_action_item_meeting_status", "meeting_id", "status"),)
+    # The dashboard's earliest open items (migration 0007).
+    __table_args__ = (
+        Index("ix_action_item_meeting_status", "meeting_id", "status"),
+        Index("ix_action_item_status_due_on", "status", "due_on", "created_at"),
+    )
 
 
 class Attachment(Entity):

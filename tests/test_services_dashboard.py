@@ -167,3 +167,39 @@ def test_due_soon_items_are_found_behind_many_overdue_ones(any_db: Database) -> 
     assert [c.title for c in board.due_soon_commitments] == ["오늘 할 과제", "곧 할 과제"]
     assert [x.title for x in board.overdue_actions] == ["지난 조치 5", "지난 조치 4"]
     assert [x.title for x in board.due_soon_actions] == ["곧 할 조치"]
+
+
+@pytest.mark.parametrize("days", [-400, 0, 40, 400])
+def test_dashboard_deadlines_are_the_lists_first_rows(demo: Database, days: int) -> None:
+    """The dashboard reads its deadlines status by status; they are what the lists show first."""
+    from app.dto import CommitmentQuery
+    from app.services import commitments
+
+    today = date.today() + timedelta(days=days)
+    soon, yesterday = today + timedelta(days=30), today - timedelta(days=1)
+    active = dashboard.ACTIVE
+    for limit in (1, 2, 50):
+        board = dashboard.dashboard(demo, today, limit=limit)
+        overdue = commitments.list_commitments(
+            demo, CommitmentQuery(statuses=active, due_before=yesterday, sort="due_on", limit=limit)
+        )
+        due = commitments.list_commitments(
+            demo,
+            CommitmentQuery(statuses=active, due_from=today, due_before=soon, sort="due_on", limit=limit),
+        )
+        assert list(board.overdue_commitments) == overdue
+        assert list(board.due_soon_commitments) == due
+        late = meetings.list_action_items(demo, open_only=True, due_before=yesterday, limit=limit)
+        near = meetings.list_action_items(demo, open_only=True, due_from=today, due_before=soon, limit=limit)
+        assert list(board.overdue_actions) == late
+        assert list(board.due_soon_actions) == near
+
+
+def test_recent_changes_are_labelled_in_both_languages(demo: Database) -> None:
+    from app.services import history
+
+    ref = _reference(demo)
+    recent = {c.id: c for c in history.recent_changes(demo, limit=100)}
+    change = recent[ref.id]
+    assert change.label("ko") == change.label_ko == ref.title_ko
+    assert change.label("en") == change.label_en == ref.title_en != ref.title_ko

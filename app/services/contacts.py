@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
@@ -143,44 +143,111 @@ def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
     return stmt
 
 
-def list_contacts(db: Database, query: ContactQuery | None = None) -> list[ContactSummary]:
-    query = query or ContactQuery()
-    stmt = _query(query)
+# The name sorts' ORDER BY terms, written out so that they match the expression indexes of
+# migration 0007 word for word (SQLite uses an index on an expression only for the same
+# expression, with no bound parameters). The same order as ``sort_keys`` gives for a text
+# column with a fallback: Hangul-first (or English-first) group, blanks last; then the name
+# folded to lower case, then the name itself, by code point.
+_NAME = "coalesce(nullif(coalesce({p}, ''), ''), coalesce({f}, ''))"
+_HANGUL = (
+    "({v} >= '\u1100' AND {v} < '\u1200' OR {v} >= '\u3130' AND {v} < '\u3190'"
+    " OR {v} >= '\uac00' AND {v} < '\ud7b0')"
+)
+
+
+def name_sort_sql(dialect: str, primary: str, fallback: str, hangul_first: bool) -> tuple[str, str, str]:
+    """(group, folded, value) SQL for sorting contacts by ``primary`` (``fallback`` where blank)."""
+    value = _NAME.format(p=primary, f=fallback)
+    if dialect == "postgresql":
+        value = f'({value}) COLLATE "C"'
+    first, other = (0, 1) if hangul_first else (1, 0)
+    group = f"CASE WHEN {value} = '' THEN 2 WHEN {_HANGUL.format(v=value)} THEN {first} ELSE {other} END"
+    folded = f"lower({value})"
+    if dialect == "postgresql":
+        folded = f'({folded}) COLLATE "C"'
+    return group, folded, value
+
+
+_NAME_SORTS = {"name_ko": ("name_ko", "name_en", True), "name_en": ("name_en", "name_ko", False)}
+
+
+def _name_keys(dialect: str, sort: str, descending: bool) -> list[Any]:
+    primary, fallback, hangul_first = _NAME_SORTS[sort]
+    group, folded, value = tuple[Any, ...](
+        literal_column(t)
+        for t in name_sort_sql(dialect, f"contact.{primary}", f"contact.{fallback}", hangul_first)
+    )
+    # The groups keep their places when descending: only the names within them reverse.
+    return [group.asc(), *(t.desc() if descending else t.asc() for t in (folded, value))]
+
+
+def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str]) -> tuple[list[Any], bool]:
+    """ORDER BY terms for ``query``, and whether they need the current-membership columns."""
     sort = query.sort if query.sort in SORTABLE else "name_ko"
+    dialect = db.engine.dialect.name
+    if sort in _NAME_SORTS:
+        return _name_keys(dialect, sort, query.descending), False
     cols = {c.name: c for c in stmt.selected_columns}
     column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
-    fallback = {
-        "name_ko": Contact.name_en,
-        "name_en": Contact.name_ko,
-        "organization_name_ko": cols["organization_name_en"],
-    }.get(sort)
-    keys = sort_keys(
-        db.engine.dialect.name, column, query.descending, fallback=fallback, hangul_first=sort != "name_en"
-    )
-    stmt = stmt.order_by(*keys, Contact.id).offset(query.offset)
+    fallback = cols["organization_name_en"] if sort == "organization_name_ko" else None
+    keys = sort_keys(dialect, column, query.descending, fallback=fallback)
+    return keys, sort in ("organization_name_ko", "title")
+
+
+def list_contacts(db: Database, query: ContactQuery | None = None) -> list[ContactSummary]:
+    """A page of contacts with their current positions.
+
+    The page's ids come first, from the contacts alone where the sort and filter allow
+    (an index walk for the name sorts); the current memberships are then looked up for
+    those ids only, in one query.
+    """
+    query = query or ContactQuery()
+    stmt = _query(query)
+    keys, joined = _sort(db, query, stmt)
+    base = stmt if joined or query.text else _contacts_only(query)
+    ids_stmt = base.with_only_columns(Contact.id).order_by(*keys, Contact.id).offset(query.offset)
     if query.limit is not None:
-        stmt = stmt.limit(query.limit)
+        ids_stmt = ids_stmt.limit(query.limit)
     with db.session() as s:
-        return [
-            ContactSummary(
-                id=c.id,
-                version=c.version,
-                name_ko=c.name_ko,
-                name_en=c.name_en,
-                email=c.email,
-                phone=c.mobile or c.phone,
-                organization_name_ko=org_ko or "",
-                organization_name_en=org_en or "",
-                title=title or "",
-                updated_at=c.updated_at,
-            )
-            for c, org_ko, org_en, title in s.execute(stmt)
-        ]
+        ids = list(s.scalars(ids_stmt))
+        rows: dict[UUID, ContactSummary] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            page = _query(ContactQuery()).where(Contact.id.in_(chunk))
+            for c, org_ko, org_en, title in s.execute(page):
+                rows[c.id] = ContactSummary(
+                    id=c.id,
+                    version=c.version,
+                    name_ko=c.name_ko,
+                    name_en=c.name_en,
+                    email=c.email,
+                    phone=c.mobile or c.phone,
+                    organization_name_ko=org_ko or "",
+                    organization_name_en=org_en or "",
+                    title=title or "",
+                    updated_at=c.updated_at,
+                )
+        return [rows[i] for i in ids if i in rows]
+
+
+def _contacts_only(query: ContactQuery) -> Select[Contact]:
+    """``_query`` without the current-membership join (for filters that do not need it)."""
+    stmt = select(Contact).where(Contact.deleted_at.is_(None))
+    if query.organization_id is not None:
+        members = select(Membership.contact_id).where(
+            Membership.organization_id == query.organization_id, Membership.deleted_at.is_(None)
+        )
+        stmt = stmt.where(Contact.id.in_(members))
+    return stmt
 
 
 def count_contacts(db: Database, query: ContactQuery | None = None) -> int:
+    # The join to the current membership is an outer join to at most one row: it never
+    # changes the count, so it is left out unless the text filter looks at the organization.
+    query = query or ContactQuery()
+    stmt = _query(query) if query.text else _contacts_only(query)
     with db.session() as s:
-        return count_of(s, _query(query or ContactQuery()))
+        return count_of(s, stmt.with_only_columns(Contact.id))
 
 
 def delete_contact(db: Database, ident: UUID, expected_version: int | None = None) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from app.db import Database
-from app.dto import AgreementQuery, CommitmentQuery, Dashboard, MeetingQuery
-from app.enums import AgreementStatus, CommitmentStatus
+from app.dto import ActionItemView, AgreementQuery, CommitmentView, Dashboard, MeetingQuery
+from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
+from app.models import ActionItem, Commitment
 from app.services import agreements, commitments, history, meetings
 
 ACTIVE = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
@@ -17,16 +20,11 @@ def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Da
     soon = today + timedelta(days=30)
     yesterday = today - timedelta(days=1)
     # Overdue and due-soon are asked for separately, so that many overdue rows never hide the next ones.
-    overdue = commitments.list_commitments(
-        db, CommitmentQuery(statuses=ACTIVE, due_before=yesterday, sort="due_on", limit=limit)
-    )
-    due_soon = commitments.list_commitments(
-        db, CommitmentQuery(statuses=ACTIVE, due_from=today, due_before=soon, sort="due_on", limit=limit)
-    )
-    late_actions = meetings.list_action_items(db, open_only=True, due_before=yesterday, limit=limit)
-    next_actions = meetings.list_action_items(
-        db, open_only=True, due_from=today, due_before=soon, limit=limit
-    )
+    with db.session() as s:
+        overdue = _commitments(s, None, yesterday, limit)
+        due_soon = _commitments(s, today, soon, limit)
+        late_actions = _open_actions(s, None, yesterday, limit)
+        next_actions = _open_actions(s, today, soon, limit)
     expiring = agreements.list_agreements(
         db,
         AgreementQuery(
@@ -51,3 +49,31 @@ def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Da
         upcoming_meetings=tuple(upcoming),
         recent_changes=tuple(history.recent_changes(db, limit=15)),
     )
+
+
+def _commitments(s: Session, due_from: date | None, due_to: date, limit: int) -> list[CommitmentView]:
+    """Active commitments due in [due_from, due_to], earliest first: the commitments list's order.
+
+    One query per status, each read in order from the (status, due_on, id) index
+    (migration 0007) and stopped at ``limit``; the first ``limit`` of them all are kept.
+    A single query with ``status IN (...)`` sorted every matching row of the database.
+    """
+    rows: list[CommitmentView] = []
+    for status in ACTIVE:
+        stmt = commitments._base().where(Commitment.status == status, Commitment.due_on <= due_to)
+        if due_from is not None:
+            stmt = stmt.where(Commitment.due_on >= due_from)
+        stmt = stmt.order_by(Commitment.due_on, Commitment.id).limit(limit)
+        rows.extend(commitments._view(*row) for row in s.execute(stmt))
+    rows.sort(key=lambda c: (c.due_on or date.max, c.id.hex))
+    return rows[:limit]
+
+
+def _open_actions(s: Session, due_from: date | None, due_to: date, limit: int) -> list[ActionItemView]:
+    """Open action items due in [due_from, due_to], earliest first (read from the (status, due_on,
+    created_at) index, migration 0007); the same as ``meetings.list_action_items(open_only=True)``."""
+    stmt = meetings._action_base().where(ActionItem.status == ActionStatus.OPEN, ActionItem.due_on <= due_to)
+    if due_from is not None:
+        stmt = stmt.where(ActionItem.due_on >= due_from)
+    stmt = stmt.order_by(ActionItem.due_on, ActionItem.created_at).limit(limit)
+    return [meetings._action_view(*row) for row in s.execute(stmt)]

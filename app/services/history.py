@@ -159,11 +159,13 @@ def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
             if obj is None or obj.deleted_at is not None:
                 continue
             seen.add(e.entity_id)
+            label_ko, label_en = _labels(obj)
             out.append(
                 RecentChange(
                     kind=e.entity_kind,
                     id=e.entity_id,
-                    label=_label(obj),
+                    label_ko=label_ko,
+                    label_en=label_en,
                     action=e.action,
                     occurred_at=e.occurred_at,
                 )
@@ -173,9 +175,8 @@ def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
         return out
 
 
-def _label(obj: Entity) -> str:
-    for attr in ("title_ko", "name_ko", "title", "title_en", "name_en"):
-        value = getattr(obj, attr, "")
-        if value:
-            return str(value)
-    return str(obj.id)
+def _labels(obj: Entity) -> tuple[str, str]:
+    """The record's title or name in Korean and in English, each falling back to the other."""
+    ko = next((str(v) for a in ("title_ko", "name_ko", "title") if (v := getattr(obj, a, ""))), "")
+    en = next((str(v) for a in ("title_en", "name_en", "title") if (v := getattr(obj, a, ""))), "")
+    return (ko or en or str(obj.id)), (en or ko or str(obj.id))

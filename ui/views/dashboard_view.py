@@ -153,7 +153,7 @@ class DashboardView(QWidget):
             lambda c: (
                 format_datetime(c.occurred_at, lang),
                 kind_label(c.kind),
-                c.label,
+                c.label(lang),
                 action_label(c.action),
             ),
         )
