@@ -321,3 +321,13 @@ def test_snippet_shows_every_white_space_as_a_space() -> None:
     from app.search.query import _SPACES
 
     assert set(_SPACES) == {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def test_two_letter_english_words_match_as_themselves_or_the_start_of_a_longer_piece(
+    any_db: Database,
+) -> None:
+    organizations.create_organization(any_db, OrganizationInput(name_ko="에이아이연구소", name_en="AI Lab"))
+    organizations.create_organization(any_db, OrganizationInput(name_ko="메인", name_en="Maintenance Co"))
+    organizations.create_organization(any_db, OrganizationInput(name_ko="우주", notes="Has 5G"))
+    assert sorted(titles(any_db, "ai")) == ["메인", "에이아이연구소"]
+    assert titles(any_db, "5g") == ["우주"] and titles(any_db, "ce") == ["메인"]

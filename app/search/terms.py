@@ -23,8 +23,9 @@ every minute that mentions the word.
 
 A query word of two or more characters is an FTS5 phrase of the grams its own
 characters determine; when its last two characters are ASCII and nothing before
-covers them, the last gram is a prefix (``"하a ab"*``), since the text may go on
-with a third letter. The phrase matches exactly where the word occurs as a
+covers them, the text may go on with a third letter, so the phrase is spelled out
+with the last gram as itself or followed by each letter and digit
+(``("하a ab" OR "하a aba" OR ...)``). The phrase matches exactly where the word occurs as a
 substring of a word (``tests/test_search_terms.py`` checks this by property).
 One-character words fall back to ``LIKE``.
 """
@@ -36,7 +37,8 @@ import re
 from app.text import fold_for_search
 
 WORD = re.compile(r"[^\W_]+")
-_TRI = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_TRI_ORDER = "abcdefghijklmnopqrstuvwxyz0123456789"
+_TRI = frozenset(_TRI_ORDER)
 
 
 def fold(text: str) -> str:
@@ -82,17 +84,20 @@ def gram_text(folded: str, *, heading: bool = False) -> str:
 
 def fts_phrase(word: str, *, heading: bool = False) -> str:
     """An FTS5 phrase that matches where ``word`` (2+ characters) is part of a word."""
-    pieces = grams(word)
-    star = ""
+    mark = HEADING_MARK if heading else ""
+    pieces = [mark + g for g in grams(word)]
     # The last gram stops at the word's end; in the text a third ASCII character may follow.
     tail = word[-2:]
     if tail[0] in _TRI and tail[1] in _TRI:
-        if len(pieces) > 1 and len(pieces[-2]) == 3:
+        if len(pieces) > 1 and len(pieces[-2]) == len(mark) + 3:
             pieces.pop()  # the trigram before already holds these two characters
         else:
-            star = "*"
-    mark = HEADING_MARK if heading else ""
-    return '"' + " ".join(mark + p for p in pieces) + '"' + star
+            # The last gram as itself or with any third: spelled out, not a prefix query ("ab"*),
+            # which FTS5 answers by merging the lists of every such gram before the first row.
+            head = " ".join([*pieces[:-1], ""])
+            last = pieces[-1]
+            return "(" + " OR ".join(f'"{head}{last}{c}"' for c in ("", *_TRI_ORDER)) + ")"
+    return '"' + " ".join(pieces) + '"'
 
 
 def fts_query(words: list[str], kind: str, *, headings_only: bool) -> str:
