@@ -135,12 +135,16 @@ def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
             )
         )
     if query.organization_id is not None:
-        # IN (by the indexed organization), not a correlated EXISTS tested on every contact.
-        members = select(Membership.contact_id).where(
-            Membership.organization_id == query.organization_id, Membership.deleted_at.is_(None)
-        )
-        stmt = stmt.where(Contact.id.in_(members))
+        stmt = stmt.where(_in_organization(query.organization_id))
     return stmt
+
+
+def _in_organization(organization_id: UUID) -> Any:
+    # IN (by the indexed organization), not a correlated EXISTS tested on every contact.
+    members = select(Membership.contact_id).where(
+        Membership.organization_id == organization_id, Membership.deleted_at.is_(None)
+    )
+    return Contact.id.in_(members)
 
 
 # The name sorts' ORDER BY terms, written out so that they match the expression indexes of
@@ -234,10 +238,7 @@ def _contacts_only(query: ContactQuery) -> Select[Contact]:
     """``_query`` without the current-membership join (for filters that do not need it)."""
     stmt = select(Contact).where(Contact.deleted_at.is_(None))
     if query.organization_id is not None:
-        members = select(Membership.contact_id).where(
-            Membership.organization_id == query.organization_id, Membership.deleted_at.is_(None)
-        )
-        stmt = stmt.where(Contact.id.in_(members))
+        stmt = stmt.where(_in_organization(query.organization_id))
     return stmt
 
 
