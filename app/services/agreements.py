@@ -38,6 +38,8 @@ from app.services.common import (
     count_of,
     delete_children,
     get_live,
+    get_record,
+    insert_record,
     like_pattern,
     normalize_tags,
     restore_children,
@@ -47,6 +49,7 @@ from app.services.common import (
     split_tags,
     text,
     to_dto,
+    update_record,
 )
 
 SORTABLE = {
@@ -124,25 +127,16 @@ def to_record(obj: Agreement) -> AgreementRecord:
 
 
 def create_agreement(db: Database, data: AgreementInput) -> AgreementRecord:
-    values = _values(data)
-    with db.session() as s:
-        obj = Agreement(**values)
-        s.add(obj)
-        s.flush()
-        return to_record(obj)
+    return insert_record(db, Agreement, _values(data), to_record)
 
 
 def update_agreement(
     db: Database, ident: UUID, data: AgreementInput, expected_version: int | None = None
 ) -> AgreementRecord:
-    values = _values(data)
-    with db.session() as s:
-        obj = get_live(s, Agreement, ident)
-        check_version(obj, expected_version)
+    def lifecycle(obj: Agreement) -> None:
         check_transition(obj.status, data.status)
-        apply(obj, values)
-        s.flush()
-        return to_record(obj)
+
+    return update_record(db, Agreement, ident, _values(data), expected_version, to_record, lifecycle)
 
 
 def change_status(
@@ -168,8 +162,7 @@ def allowed_statuses(current: AgreementStatus) -> list[AgreementStatus]:
 
 
 def get_agreement(db: Database, ident: UUID) -> AgreementRecord:
-    with db.session() as s:
-        return to_record(get_live(s, Agreement, ident))
+    return get_record(db, Agreement, ident, to_record)
 
 
 def _party_count() -> ScalarSelect[int]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Enum as SAEnum
@@ -15,6 +16,9 @@ from sqlalchemy.orm import Session
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.models import Attachment, Entity, utcnow
 from app.text import check_text
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 E = TypeVar("E", bound=Entity)
 D = TypeVar("D")
@@ -28,6 +32,40 @@ def get_live(session: Session, model: type[E], ident: UUID) -> E:
     if obj is None or obj.deleted_at is not None:
         raise NotFoundError(model.kind, ident)
     return obj
+
+
+def insert_record(db: Database, model: type[E], values: dict[str, Any], view: Callable[[E], D]) -> D:
+    """Create one record from validated ``values`` and return its view."""
+    with db.session() as s:
+        obj = model(**values)
+        s.add(obj)
+        s.flush()
+        return view(obj)
+
+
+def update_record(
+    db: Database,
+    model: type[E],
+    ident: UUID,
+    values: dict[str, Any],
+    expected_version: int | None,
+    view: Callable[[E], D],
+    check: Callable[[E], None] | None = None,
+) -> D:
+    """Apply validated ``values`` to a live record at ``expected_version``; ``check`` may refuse."""
+    with db.session() as s:
+        obj = get_live(s, model, ident)
+        check_version(obj, expected_version)
+        if check is not None:
+            check(obj)
+        apply(obj, values)
+        s.flush()
+        return view(obj)
+
+
+def get_record(db: Database, model: type[E], ident: UUID, view: Callable[[E], D]) -> D:
+    with db.session() as s:
+        return view(get_live(s, model, ident))
 
 
 def check_version(obj: Entity, expected: int | None) -> None:

@@ -30,6 +30,8 @@ from app.services.common import (
     count_of,
     delete_children,
     get_live,
+    get_record,
+    insert_record,
     like_pattern,
     restore_children,
     restore_record,
@@ -37,6 +39,7 @@ from app.services.common import (
     sort_keys,
     text,
     to_dto,
+    update_record,
 )
 
 SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko", "title"}
@@ -66,29 +69,17 @@ def to_record(obj: Contact) -> ContactRecord:
 
 
 def create_contact(db: Database, data: ContactInput) -> ContactRecord:
-    values = contact_values(data)
-    with db.session() as s:
-        obj = Contact(**values)
-        s.add(obj)
-        s.flush()
-        return to_record(obj)
+    return insert_record(db, Contact, contact_values(data), to_record)
 
 
 def update_contact(
     db: Database, ident: UUID, data: ContactInput, expected_version: int | None = None
 ) -> ContactRecord:
-    values = contact_values(data)
-    with db.session() as s:
-        obj = get_live(s, Contact, ident)
-        check_version(obj, expected_version)
-        apply(obj, values)
-        s.flush()
-        return to_record(obj)
+    return update_record(db, Contact, ident, contact_values(data), expected_version, to_record)
 
 
 def get_contact(db: Database, ident: UUID) -> ContactRecord:
-    with db.session() as s:
-        return to_record(get_live(s, Contact, ident))
+    return get_record(db, Contact, ident, to_record)
 
 
 def _current_membership_id() -> Any:

@@ -11,11 +11,11 @@ from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, Or
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
 from app.services.common import (
-    apply,
-    check_version,
     count_of,
     delete_children,
     get_live,
+    get_record,
+    insert_record,
     like_pattern,
     restore_children,
     restore_record,
@@ -23,6 +23,7 @@ from app.services.common import (
     sort_keys,
     text,
     to_dto,
+    update_record,
 )
 
 SORTABLE = {"name_ko", "name_en", "short_name", "org_kind", "country", "updated_at"}
@@ -60,29 +61,17 @@ def to_record(obj: Organization) -> OrganizationRecord:
 
 
 def create_organization(db: Database, data: OrganizationInput) -> OrganizationRecord:
-    values = _values(data)
-    with db.session() as s:
-        obj = Organization(**values)
-        s.add(obj)
-        s.flush()
-        return to_record(obj)
+    return insert_record(db, Organization, _values(data), to_record)
 
 
 def update_organization(
     db: Database, ident: UUID, data: OrganizationInput, expected_version: int | None = None
 ) -> OrganizationRecord:
-    values = _values(data)
-    with db.session() as s:
-        obj = get_live(s, Organization, ident)
-        check_version(obj, expected_version)
-        apply(obj, values)
-        s.flush()
-        return to_record(obj)
+    return update_record(db, Organization, ident, _values(data), expected_version, to_record)
 
 
 def get_organization(db: Database, ident: UUID) -> OrganizationRecord:
-    with db.session() as s:
-        return to_record(get_live(s, Organization, ident))
+    return get_record(db, Organization, ident, to_record)
 
 
 def _query(query: OrganizationQuery) -> Select[Organization]:
