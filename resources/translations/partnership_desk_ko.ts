@@ -2018,8 +2018,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>The database is empty. You can look around with sample data first (a fictional semiconductor cooperation agreement with its parties, people and minutes), or start with your own records.</source>
-        <translation>데이터베이스가 비어 있습니다. 먼저 예시 데이터(가상의 반도체 협력 협약과 참여기관, 담당자, 회의록)로 둘러보거나, 바로 기록을 입력할 수 있습니다.</translation>
+        <source>The database is empty. You can look around with sample data first (the 2023 semiconductor advanced-packaging agreement and its eleven parties, with fictional people, meetings and minutes around it), or start with your own records.</source>
+        <translation>데이터베이스가 비어 있습니다. 먼저 예시 데이터(2023년 반도체 첨단 패키징 협력 협약과 11개 참여기관, 가상의 담당자·회의·회의록)로 둘러보거나, 바로 기록을 입력할 수 있습니다.</translation>
     </message>
     <message>
         <location line="+7"/>

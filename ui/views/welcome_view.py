@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.context import UiContext
@@ -31,9 +31,9 @@ class WelcomeView(QWidget):
         intro.setWordWrap(True)
         ask = QLabel(
             tr(
-                "The database is empty. You can look around with sample data first (a fictional "
-                "semiconductor cooperation agreement with its parties, people and minutes), or start "
-                "with your own records."
+                "The database is empty. You can look around with sample data first (the 2023 "
+                "semiconductor advanced-packaging agreement and its eleven parties, with fictional "
+                "people, meetings and minutes around it), or start with your own records."
             ),
             self,
         )
@@ -84,6 +84,11 @@ class WelcomeView(QWidget):
         column.addStretch(2)
         outer.addLayout(column, 4)
         outer.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Enter loads the sample data, as the highlighted default button promises.
+        self.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_sample(self) -> None:
         from app.demo import load_demo
