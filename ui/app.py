@@ -26,6 +26,9 @@ FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 # Files up to this size are checked before they are opened (a fraction of a second);
 # bigger ones in the background once the window shows, so that start-up stays quick.
 CHECK_AT_START_BYTES = 64 * 1024 * 1024
+# SQLite's page cache per connection for the program (SQLite's default is 2 MiB): the lists read
+# a page of rows at a time and the OS caches the file anyway; each pooled connection keeps its own.
+PAGE_CACHE_KIB = 512
 
 
 def register_fonts(app: QApplication) -> str:
@@ -180,7 +183,23 @@ def open_prepared(args: Any, paths: AppPaths, passphrase: str | None) -> Any:
     """Open the database as its one writer (no dialogs: runs on a worker at start)."""
     from app.db import Database
 
-    return Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+    db = Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
+    if db.is_sqlite and not db.encrypted:
+        _smaller_page_cache(db)
+    return db
+
+
+def _smaller_page_cache(db: Any) -> None:
+    """Give each SQLite connection of the program a page cache of PAGE_CACHE_KIB (memory)."""
+    from sqlalchemy import event
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+        cursor.close()
+
+    event.listen(db.engine, "connect", on_connect)
+    db.engine.dispose()  # the connections opened so far (migration check) reconnect with it
 
 
 def open_database(args: Any, paths: AppPaths, parent: Any = None) -> Any:
@@ -364,6 +383,11 @@ class Controller:
         self.ctx.db = result
         if self.window is not None:
             self._ready(None, first=True)
+        # PySide's import hook reads the source of every module imported after it (SQLAlchemy's
+        # too) into linecache: some 15 MB nobody needs; tracebacks read it again if they must.
+        import linecache
+
+        linecache.clearcache()
 
     def _give_up(self) -> None:
         self.exit_code = 1
