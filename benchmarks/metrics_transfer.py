@@ -219,7 +219,12 @@ def _search_rows(path: Path) -> tuple[dict[str, tuple[list[str], list[Any]]], li
     cols, rows = docs["search_document"]
     at = {c: cols.index(c) for c in ("doc_no", "kind", "folded_heading", "folded_body")}
     fts = [
-        (r[at["doc_no"]], r[at["kind"]], gram_text(r[at["folded_heading"]]), gram_text(r[at["folded_body"]]))
+        (
+            r[at["doc_no"]],
+            r[at["kind"]],
+            gram_text(r[at["folded_heading"]], heading=True),
+            gram_text(r[at["folded_body"]]),
+        )
         for r in rows
     ]
     return docs, fts
