@@ -351,7 +351,11 @@ class Controller:
     # -- opening the database after the first paint -----------------------------
 
     def open_after_first_paint(self, args: Any) -> None:
-        self._first_paint = _FirstPaint(self.window, lambda: self.open_database(args))
+        def then() -> None:
+            self.window.install_shortcuts()
+            self.open_database(args)
+
+        self._first_paint = _FirstPaint(self.window, then)
 
     def open_database(self, args: Any) -> None:
         """Ask what must be asked (GUI thread), then open on a worker; give up plainly on failure."""

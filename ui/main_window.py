@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,19 +52,19 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, RecordListView] = {}
         self._needs_db: list[QAction] = []  # disabled until the database is open
         self._pending_view = ""  # chosen while the database was opening
+        self._keys: list[tuple[QAction, Any]] = []  # shortcuts given by install_shortcuts()
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(tr("Views"))
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # No ``Qt`` enums on the way to the first paint (PySide builds that namespace on first touch,
+        # ~12 ms): a list widget takes the focus by tab and click already, a splitter is horizontal.
         labels = {"dashboard": tr("Dashboard"), **{k: v[0] for k, v in kind_names().items()}}
         for i, view in enumerate(VIEWS):
             item = QListWidgetItem(labels[view])
-            item.setToolTip(f"Ctrl+{i + 1}")
-            item.setData(Qt.ItemDataRole.UserRole, view)
+            item.setToolTip(f"Ctrl+{i + 1}")  # the row is the index in VIEWS
             self.nav.addItem(item)
         conflicts = QListWidgetItem(tr("Conflicts"))
         conflicts.setToolTip(tr("Changes from another computer that overwrote yours"))
-        conflicts.setData(Qt.ItemDataRole.UserRole, "conflicts")
         self.nav.addItem(conflicts)
         self.nav.setMinimumWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
@@ -70,13 +72,22 @@ class MainWindow(QMainWindow):
         self._dashboard: DashboardView | None = None
         self.loading_page = QLabel(tr("Loading…"), self)
         self.loading_page.setObjectName("loading_page")
-        self.loading_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_page.setAccessibleName(tr("Loading…"))
-        self.stack.addWidget(self.loading_page)
+        loading = QWidget(self)  # the label centred by stretches
+        rows = QVBoxLayout(loading)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.loading_page)
+        row.addStretch(1)
+        rows.addStretch(1)
+        rows.addLayout(row)
+        rows.addStretch(1)
+        self.loading = loading
+        self.stack.addWidget(loading)
         self.welcome: QWidget | None = None
         self.conflicts: QWidget | None = None
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # (no arguments: the overload check would touch Qt.Orientation)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -95,7 +106,9 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self._restore()
-        if ctx.db is None:
+        if ctx.db is not None:
+            self.install_shortcuts()
+        else:  # shown before the database is open; the shortcuts come right after the first paint
             self.status.setText(tr("Loading…"))
             self.search.setEnabled(False)
             for action in self._needs_db:
@@ -106,14 +119,25 @@ class MainWindow(QMainWindow):
         """True once the database is open."""
         return self.ctx.db is not None
 
+    def install_shortcuts(self) -> None:
+        """Give the actions their keys.
+
+        Not on the way to the first paint: ``QKeySequence`` makes PySide build its whole ``Qt``
+        namespace (some 15 ms), and no key can be pressed before the window shows anyway.
+        """
+        for action, key in self._keys:
+            action.setShortcut(QKeySequence(key))
+        self._keys.clear()
+
     def database_ready(self, view: str | None = None) -> None:
         """The database is open (``ctx.db`` set): enable what needs it and show ``view``."""
+        self.install_shortcuts()
         self.status.setText("")
         self.search.setEnabled(True)
         for action in self._needs_db:
             action.setEnabled(True)
         self.show_view(self._pending_view or view or self.last_view())
-        if self.stack.currentWidget() is self.loading_page:  # nothing was shown: the dashboard
+        if self.stack.currentWidget() is self.loading:  # nothing was shown: the dashboard
             self.show_view("dashboard")
 
     @property
@@ -136,7 +160,7 @@ class MainWindow(QMainWindow):
         if needs_db:
             self._needs_db.append(action)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._keys.append((action, shortcut))
         action.triggered.connect(slot)
         if menu is not None:
             menu.addAction(action)
@@ -160,9 +184,9 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu(tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self._keys.append((undo, QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._keys.append((redo, QKeySequence.StandardKey.Redo))
         edit.addAction(undo)
         edit.addAction(redo)
         self.addAction(undo)
@@ -231,7 +255,7 @@ class MainWindow(QMainWindow):
         if lst is not None:
             return lst.kind
         widget = self.stack.currentWidget()
-        if widget is self.loading_page:
+        if widget is self.loading:
             return self._pending_view
         return "dashboard" if widget is not None and widget is self._dashboard else ""
 

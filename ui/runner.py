@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import DomainError
 from app.paths import AppPaths
 from app.progress import Cancelled, Progress
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -80,7 +84,7 @@ class _Task(QRunnable):
 class Runner(QObject):
     """Runs work on a thread pool and reports back on the GUI thread."""
 
-    connection = Qt.ConnectionType.QueuedConnection
+    queued = True  # results reach the callbacks through the GUI thread's event loop
 
     def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +92,13 @@ class Runner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
+
+    @property
+    def connection(self) -> Qt.ConnectionType:
+        # ``QtCore.Qt`` looked up when used, not imported: PySide builds the whole ``Qt`` namespace
+        # on first touch (about 12 ms), which the main window's first paint does without.
+        kind = QtCore.Qt.ConnectionType
+        return kind.QueuedConnection if self.queued else kind.DirectConnection
 
     def run(
         self,
@@ -139,7 +150,7 @@ class Runner(QObject):
     def _progress_dialog(self, job: Job, title: str, parent: QWidget | None) -> QProgressDialog:
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -151,7 +162,7 @@ class Runner(QObject):
             if label:
                 dialog.setLabelText(label)
 
-        job.progressed.connect(update, Qt.ConnectionType.QueuedConnection)
+        job.progressed.connect(update, QtCore.Qt.ConnectionType.QueuedConnection)
         return dialog
 
     def report_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
@@ -182,7 +193,7 @@ class Runner(QObject):
 class SyncRunner(Runner):
     """Runs each job at once in the calling thread (for tests); same callbacks, same errors."""
 
-    connection = Qt.ConnectionType.DirectConnection
+    queued = False
 
     def _start(self, job: Job) -> None:
         job.execute()

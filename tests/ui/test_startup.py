@@ -53,7 +53,7 @@ def test_the_window_paints_loading_before_the_database_opens(qtbot, paths: AppPa
     window = controller.start()
     qtbot.addWidget(window)
     assert window.ctx.db is None and not window.ready
-    assert window.stack.currentWidget() is window.loading_page
+    assert window.stack.currentWidget() is window.loading
     assert window.loading_page.text() == "Loading…"
     assert [window.nav.item(i).text() for i in range(6)] == [
         "Dashboard",
@@ -64,6 +64,7 @@ def test_the_window_paints_loading_before_the_database_opens(qtbot, paths: AppPa
         "Commitments",
     ]
     assert not window.new_action.isEnabled() and not window.search.isEnabled()
+    assert window.new_action.shortcut().isEmpty()  # keys come right after the first paint
     paints = _Paints(window)
     QApplication.instance().installEventFilter(paints)
     try:
@@ -78,6 +79,7 @@ def test_the_window_paints_loading_before_the_database_opens(qtbot, paths: AppPa
     assert window.current_view() == "dashboard"
     assert window.new_action.isEnabled() is False  # the dashboard has no "new"
     assert window.search.isEnabled()
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
     window.go_to("agreement")
     lst = window.current_list()
     assert lst is not None and lst.model.rowCount() > 0
@@ -91,7 +93,7 @@ def test_a_view_chosen_while_loading_is_shown_once_open(qtbot, paths: AppPaths) 
     window = controller.start()
     qtbot.addWidget(window)
     window.go_to("contact")  # Ctrl+4 while the database opens
-    assert window.stack.currentWidget() is window.loading_page
+    assert window.stack.currentWidget() is window.loading
     controller.open_database(SimpleNamespace(db=None, passphrase_file=None))
     assert window.ready and window.current_view() == "contact"
     controller.finish(0)
