@@ -46,3 +46,24 @@ def test_meeting_details_in_one_go_equal_one_by_one(demo_db: Database) -> None:
     ids = [m.id for m in meetings.list_meetings(demo_db)]
     assert ids
     assert meetings.meeting_details(demo_db, ids) == [meetings.meeting_detail(demo_db, i) for i in ids]
+
+
+def test_overdue_commitments_of_selected_agreements_go_through_the_agreements(db: Database) -> None:
+    """With an agreement filter, SQLite must not scan every overdue commitment by status."""
+    from datetime import date
+
+    from app.dto import AgreementQuery, CommitmentQuery
+    from app.enums import CommitmentStatus
+    from app.services import commitments
+
+    query = CommitmentQuery(
+        statuses=(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS),
+        due_before=date(2026, 10, 31),
+        agreements=AgreementQuery(signed_from=date(2026, 8, 4)),
+    )
+    stmt = commitments._query(query)
+    sql = str(stmt.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
+    with db.engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_commitment_agreement_id" in plan
+    assert "ix_commitment_status_due_on" not in plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -130,12 +130,18 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
         stmt = stmt.where(Commitment.agreement_id.in_(selected_ids(query.agreements)))
     if query.organization_id:
         stmt = stmt.where(Party.organization_id == query.organization_id)
+    # With an agreement filter, the agreement index is the narrow path. SQLite would
+    # otherwise prefer the (status, due_on) index and scan every overdue commitment,
+    # so those columns are then compared through coalesce(), which no index matches.
+    narrow = query.agreement_id is not None or query.agreements is not None
+    status = func.coalesce(Commitment.status, Commitment.status) if narrow else Commitment.status
+    due_on = func.coalesce(Commitment.due_on, Commitment.due_on) if narrow else Commitment.due_on
     if query.statuses:
-        stmt = stmt.where(Commitment.status.in_(query.statuses))
+        stmt = stmt.where(status.in_(query.statuses))
     if query.due_before:
-        stmt = stmt.where(Commitment.due_on <= query.due_before)
+        stmt = stmt.where(due_on <= query.due_before)
     if query.due_from:
-        stmt = stmt.where(Commitment.due_on >= query.due_from)
+        stmt = stmt.where(due_on >= query.due_from)
     return stmt
 
 
