@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from uuid import UUID
 
-from sqlalchemy import ScalarSelect, Select, func, or_, select
+from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.services.common import (
     apply,
+    bilingual_pair,
     check_order,
     check_version,
     count_of,
@@ -48,6 +49,7 @@ from app.services.common import (
     sort_keys,
     split_tags,
     text,
+    text_filter,
     to_dto,
     update_record,
 )
@@ -66,14 +68,14 @@ _NEEDS_SIGNING_DATE = {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, Agreeme
 
 
 def _values(data: AgreementInput) -> dict[str, object]:
-    title_ko = text(data.title_ko, "title_ko", "협약명(한글)", "Title (Korean)", max_length=500)
-    title_en = text(data.title_en, "title_en", "협약명(영문)", "Title (English)", max_length=500)
-    if not title_ko and not title_en:
-        raise ValidationError(
-            "title_ko",
-            "협약명을 한글 또는 영문으로 입력하십시오.",
-            "Enter the agreement's title in Korean or English.",
-        )
+    title_ko, title_en = bilingual_pair(
+        data.title_ko,
+        data.title_en,
+        "title",
+        ("협약명", "Title"),
+        ("협약명을 한글 또는 영문으로 입력하십시오.", "Enter the agreement's title in Korean or English."),
+        500,
+    )
     check_order(
         data.signed_on,
         data.effective_on,
@@ -177,13 +179,8 @@ def _party_count() -> ScalarSelect[int]:
 def _query(query: AgreementQuery) -> Select[Agreement]:
     stmt = select(Agreement).where(Agreement.deleted_at.is_(None))
     if query.text:
-        pattern = like_pattern(query.text)
         stmt = stmt.where(
-            or_(
-                Agreement.title_ko.ilike(pattern, escape="\\"),
-                Agreement.title_en.ilike(pattern, escape="\\"),
-                Agreement.reference_no.ilike(pattern, escape="\\"),
-            )
+            text_filter(query.text, Agreement.title_ko, Agreement.title_en, Agreement.reference_no)
         )
     if query.statuses:
         stmt = stmt.where(Agreement.status.in_(query.statuses))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -16,10 +16,10 @@ from app.services.common import (
     check_version,
     count_of,
     get_live,
-    like_pattern,
     soft_delete,
     sort_keys,
     text,
+    text_filter,
     to_dto,
 )
 
@@ -115,13 +115,7 @@ def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
 def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization]:
     stmt = _base()
     if query.text:
-        pattern = like_pattern(query.text)
-        stmt = stmt.where(
-            or_(
-                Commitment.title.ilike(pattern, escape="\\"),
-                Commitment.description.ilike(pattern, escape="\\"),
-            )
-        )
+        stmt = stmt.where(text_filter(query.text, Commitment.title, Commitment.description))
     if query.agreement_id:
         stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
     if query.agreements is not None:

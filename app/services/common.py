@@ -91,6 +91,25 @@ def text(value: str | None, field: str, ko: str, en: str, **kw: Any) -> str:
     return check_text(value, field, (ko, en), **kw)
 
 
+def bilingual_pair(
+    ko: str,
+    en: str,
+    field: str,
+    noun: tuple[str, str],
+    missing: tuple[str, str],
+    max_length: int,
+) -> tuple[str, str]:
+    """``{field}_ko`` and ``{field}_en`` checked; at least one of them is required.
+
+    ``noun`` names the field ("협약명", "Title"); ``missing`` is the message when both are empty.
+    """
+    value_ko = text(ko, f"{field}_ko", f"{noun[0]}(한글)", f"{noun[1]} (Korean)", max_length=max_length)
+    value_en = text(en, f"{field}_en", f"{noun[0]}(영문)", f"{noun[1]} (English)", max_length=max_length)
+    if not value_ko and not value_en:
+        raise ValidationError(f"{field}_ko", *missing)
+    return value_ko, value_en
+
+
 def check_email(value: str, field: str = "email") -> str:
     value = text(value, field, "이메일", "E-mail", max_length=320)
     if value and not EMAIL_RE.match(value):
@@ -180,6 +199,12 @@ def _restore_attachments(session: Session, obj: Entity, when: datetime) -> None:
 def like_pattern(text_value: str) -> str:
     escaped = text_value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def text_filter(text_value: str, *columns: Any) -> Any:
+    """Case-insensitive substring match of ``text_value`` in any of ``columns`` (LIKE, escaped)."""
+    pattern = like_pattern(text_value)
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 def count_of(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:

@@ -20,10 +20,10 @@ from app.dto import (
     MembershipInput,
     MembershipView,
 )
-from app.errors import ValidationError
 from app.models import Contact, Membership, Organization
 from app.services.common import (
     apply,
+    bilingual_pair,
     check_email,
     check_order,
     check_version,
@@ -32,12 +32,12 @@ from app.services.common import (
     get_live,
     get_record,
     insert_record,
-    like_pattern,
     restore_children,
     restore_record,
     soft_delete,
     sort_keys,
     text,
+    text_filter,
     to_dto,
     update_record,
 )
@@ -46,14 +46,14 @@ SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko",
 
 
 def contact_values(data: ContactInput) -> dict[str, object]:
-    name_ko = text(data.name_ko, "name_ko", "이름(한글)", "Name (Korean)", max_length=200)
-    name_en = text(data.name_en, "name_en", "이름(영문)", "Name (English)", max_length=200)
-    if not name_ko and not name_en:
-        raise ValidationError(
-            "name_ko",
-            "이름을 한글 또는 영문으로 입력하십시오.",
-            "Enter the person's name in Korean or English.",
-        )
+    name_ko, name_en = bilingual_pair(
+        data.name_ko,
+        data.name_en,
+        "name",
+        ("이름", "Name"),
+        ("이름을 한글 또는 영문으로 입력하십시오.", "Enter the person's name in Korean or English."),
+        200,
+    )
     return {
         "name_ko": name_ko,
         "name_en": name_en,
@@ -116,14 +116,8 @@ def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
         .where(Contact.deleted_at.is_(None))
     )
     if query.text:
-        pattern = like_pattern(query.text)
         stmt = stmt.where(
-            or_(
-                Contact.name_ko.ilike(pattern, escape="\\"),
-                Contact.name_en.ilike(pattern, escape="\\"),
-                Contact.email.ilike(pattern, escape="\\"),
-                org.name_ko.ilike(pattern, escape="\\"),
-            )
+            text_filter(query.text, Contact.name_ko, Contact.name_en, Contact.email, org.name_ko)
         )
     if query.organization_id is not None:
         stmt = stmt.where(_in_organization(query.organization_id))

@@ -49,12 +49,12 @@ from app.services.common import (
     count_of,
     delete_children,
     get_live,
-    like_pattern,
     restore_children,
     restore_record,
     soft_delete,
     sort_keys,
     text,
+    text_filter,
     to_dto,
 )
 
@@ -192,14 +192,7 @@ def _meetings_of_agreement(agreement_id: UUID) -> Select[UUID]:
 def _query(query: MeetingQuery) -> Select[Any]:
     stmt = select(Meeting).where(Meeting.deleted_at.is_(None))
     if query.text:
-        pattern = like_pattern(query.text)
-        stmt = stmt.where(
-            or_(
-                Meeting.title.ilike(pattern, escape="\\"),
-                Meeting.place.ilike(pattern, escape="\\"),
-                Meeting.summary.ilike(pattern, escape="\\"),
-            )
-        )
+        stmt = stmt.where(text_filter(query.text, Meeting.title, Meeting.place, Meeting.summary))
     # IN (ids by an indexed column), not a correlated EXISTS: the database then reads the few
     # meetings concerned instead of testing every meeting (200,000 at ministry scale).
     if query.agreement_id:

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 
 from app.db import Database
 from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, OrganizationRecord
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
 from app.services.common import (
+    bilingual_pair,
     count_of,
     delete_children,
     get_live,
     get_record,
     insert_record,
-    like_pattern,
     restore_children,
     restore_record,
     soft_delete,
     sort_keys,
     text,
+    text_filter,
     to_dto,
     update_record,
 )
@@ -30,14 +31,14 @@ SORTABLE = {"name_ko", "name_en", "short_name", "org_kind", "country", "updated_
 
 
 def _values(data: OrganizationInput) -> dict[str, object]:
-    name_ko = text(data.name_ko, "name_ko", "기관명(한글)", "Name (Korean)", max_length=300)
-    name_en = text(data.name_en, "name_en", "기관명(영문)", "Name (English)", max_length=300)
-    if not name_ko and not name_en:
-        raise ValidationError(
-            "name_ko",
-            "기관명을 한글 또는 영문으로 입력하십시오.",
-            "Enter the organization's name in Korean or English.",
-        )
+    name_ko, name_en = bilingual_pair(
+        data.name_ko,
+        data.name_en,
+        "name",
+        ("기관명", "Name"),
+        ("기관명을 한글 또는 영문으로 입력하십시오.", "Enter the organization's name in Korean or English."),
+        300,
+    )
     country = text(data.country, "country", "국가", "Country", max_length=2).upper() or "KR"
     if len(country) != 2 or not country.isascii() or not country.isalpha():
         raise ValidationError(
@@ -77,13 +78,8 @@ def get_organization(db: Database, ident: UUID) -> OrganizationRecord:
 def _query(query: OrganizationQuery) -> Select[Organization]:
     stmt = select(Organization).where(Organization.deleted_at.is_(None))
     if query.text:
-        pattern = like_pattern(query.text)
         stmt = stmt.where(
-            or_(
-                Organization.name_ko.ilike(pattern, escape="\\"),
-                Organization.name_en.ilike(pattern, escape="\\"),
-                Organization.short_name.ilike(pattern, escape="\\"),
-            )
+            text_filter(query.text, Organization.name_ko, Organization.name_en, Organization.short_name)
         )
     if query.org_kind is not None:
         stmt = stmt.where(Organization.org_kind == query.org_kind)
