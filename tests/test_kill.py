@@ -1,15 +1,26 @@
-"""Killing real processes at random moments never leaves a damaged database or half an import.
+"""Killing real writer processes at measured points never leaves a damaged database or half an import.
 
-Each round copies a prepared database, starts a real process that writes to it
-(an exchange import, a JSON import, or a stream of single saves), kills it with
-SIGKILL after a random delay, and checks ``integrity_check`` and that the data
-equals a committed state: all of an import or none of it.
+Each round copies a prepared database and starts a real writer on it
+(``tests/kill_child.py``: an exchange import or a JSON import through the real
+command line entry point, or a stream of single saves). The child counts the write
+statements (INSERT/UPDATE/DELETE) its engines are about to run and stops at a chosen
+one, or after the command has returned; the parent SIGKILLs it there. The parent then
+checks ``integrity_check`` and that the data equals a committed state: all of an
+import or none of it, or a whole number of saves.
+
+The kill points come from a first run that measures the number of writes N (that run
+is also the kill after the command returned), so every round lands where it was
+aimed, whatever the machine's load. For each import kind the test requires that both
+outcomes were seen: "none" (killed at the first write) and "all" (killed after the
+return). A timing-based kill could pass without ever reaching one side; this one
+cannot (``test_both_sides_check_fails_when_one_side_is_missing``).
 """
 
 from __future__ import annotations
 
 import os
 import random
+import selectors
 import shutil
 import signal
 import sqlite3
@@ -17,11 +28,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from exchange_helpers import snapshot
+from kill_child import SAVES
 
-from app.archive import export_archive
+from app.archive import export_archive, import_archive
 from app.db import Database
 from app.dto import OrganizationInput
 from app.exchange import export_bundle, import_bundle
@@ -29,29 +42,26 @@ from app.paths import app_paths
 from app.services import organizations
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 30
-BUDGET_S = 50.0
-SAVES = (
-    "import sys\n"
-    "from app.db import Database\n"
-    "from app.dto import OrganizationInput\n"
-    "from app.paths import app_paths\n"
-    "from app.services.organizations import create_organization\n"
-    "from pathlib import Path\n"
-    "db = Database.open(sys.argv[1], paths=app_paths(Path(sys.argv[2])), lock=True)\n"
-    "for i in range(100000):\n"
-    "    create_organization(db, OrganizationInput(name_ko=f'저장 {i:06d}'))\n"
-)
+CHILD = Path(__file__).resolve().parent / "kill_child.py"
+RANDOM_POINTS = 3  # per kind, besides the first and last writes and the return
+LINE_TIMEOUT_S = 60.0  # only to fail a hung child; no kill point depends on time
+IMPORTS = ("exchange", "json")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
 def _db(path: Path, home: Path) -> Database:
     return Database.open(str(path), paths=app_paths(home))
 
 
-def _prepare(tmp: Path) -> dict[str, object]:
-    """A base database, a bundle and a JSON archive of 2,000 organizations, and the expected results."""
+def _prepare(tmp: Path) -> dict[str, Snapshot]:
+    """A base database, a bundle and a JSON archive of 2,000 organizations, and the expected results.
+
+    2,000 so that an import's transaction outgrows SQLite's page cache: its late kills
+    leave uncommitted pages in the WAL, which the next opening must discard.
+    """
     source = _db(tmp / "source.sqlite3", tmp / "home-source")
     with source.session() as s:
         from app.models import Organization
@@ -62,83 +72,174 @@ def _prepare(tmp: Path) -> dict[str, object]:
     source.close()
     base = _db(tmp / "base.sqlite3", tmp / "home-base")
     organizations.create_organization(base, OrganizationInput(name_ko="처음부터 있던 기관"))
-    before = snapshot(base)
+    expected = {"before": snapshot(base)}
     base.close()
-    expected: dict[str, object] = {"before": before}
-    for kind in ("exchange", "json"):
+    for kind in IMPORTS:
         shutil.copy(tmp / "base.sqlite3", tmp / f"after-{kind}.sqlite3")
         done = _db(tmp / f"after-{kind}.sqlite3", tmp / f"home-{kind}")
         if kind == "exchange":
             import_bundle(done, tmp / "bundle.pdx", backup=False)
         else:
-            from app.archive import import_archive
-
             import_archive(done, tmp / "archive.json")
         expected[kind] = snapshot(done)
         done.close()
     return expected
 
 
-def _command(kind: str, db: Path, home: Path, tmp: Path) -> list[str]:
-    cli = [sys.executable, "-m", "app", "--db", str(db), "--home", str(home)]
-    if kind == "exchange":
-        return [*cli, "exchange", "import", str(tmp / "bundle.pdx")]
-    if kind == "json":
-        return [*cli, "import", str(tmp / "archive.json")]
-    return [sys.executable, "-c", SAVES, str(db), str(home)]
+# -- running and killing a writer ----------------------------------------------------
 
 
-def _check_saves(db: Database) -> None:
-    names = sorted(o.name_ko for o in organizations.list_organizations(db) if o.name_ko.startswith("저장"))
-    assert names == [f"저장 {i:06d}" for i in range(len(names))]  # a prefix: no save half-done
-    with db.engine.connect() as conn:
-        orphans = conn.exec_driver_sql(
-            "SELECT count(*) FROM organization o WHERE NOT EXISTS "
-            "(SELECT 1 FROM audit_event e WHERE e.entity_id = o.id)"
-        ).scalar()
-    assert orphans == 0  # every saved record has its history entry (same transaction)
+def _kill_at(kind: str, pause: int | str, tmp: Path) -> tuple[Path, Path, str]:
+    """Run a writer on a fresh copy of the base, SIGKILL it where it paused; its db, home and line."""
+    label = f"{kind}-{pause}"
+    db_path, home, log = tmp / f"victim-{label}.sqlite3", tmp / f"home-victim-{label}", tmp / f"{label}.log"
+    shutil.copy(tmp / "base.sqlite3", db_path)
+    with log.open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(CHILD), kind, str(db_path), str(home), str(tmp), str(pause)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.PIPE,  # kept open: the paused child blocks reading it
+            stdout=subprocess.PIPE,
+            stderr=err,
+            bufsize=0,
+        )
+    try:
+        line = _read_line(proc, log)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                pipe.close()
+    wanted = "finished" if pause == "end" else "paused"
+    if line.split()[:1] != [wanted]:
+        pytest.fail(f"{label}: expected '{wanted}', got {line!r}; stderr:\n{log.read_text(errors='replace')}")
+    return db_path, home, line
+
+
+def _read_line(proc: subprocess.Popen[bytes], log: Path) -> str:
+    """The child's next stdout line; a child that hangs or dies first fails the test with its stderr."""
+    assert proc.stdout is not None
+    fd, data = proc.stdout.fileno(), b""
+    deadline = time.monotonic() + LINE_TIMEOUT_S
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while not data.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            chunk = os.read(fd, 4096) if left > 0 and selector.select(left) else None
+            if not chunk:  # None: timed out; b"": the child exited without its line
+                why = "said nothing" if chunk is None else "exited"
+                pytest.fail(f"the writer {why} (so far {data!r}); stderr:\n{log.read_text(errors='replace')}")
+            data += chunk
+    return data.decode().strip()
+
+
+# -- judging what a killed writer left ------------------------------------------------
+
+
+def _assert_sound(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _import_outcome(
+    kind: str, pause: int | str, killed: tuple[Path, Path, str], expected: dict[str, Snapshot]
+) -> str:
+    """What an import killed at ``pause`` left: "none" or "all" of it, never a part."""
+    db_path, home, _ = killed
+    _assert_sound(db_path)
+    db = _db(db_path, home)
+    try:
+        state = snapshot(db)
+    finally:
+        db.close()
+    if state == expected["before"]:
+        return "none"
+    assert state == expected[kind], f"{kind} killed at {pause}: the import left a partial state"
+    return "all"
+
+
+def _saved_count(db_path: Path, home: Path) -> int:
+    """How many single saves are there; they form a prefix and each has its history entry."""
+    _assert_sound(db_path)
+    db = _db(db_path, home)
+    try:
+        names = sorted(
+            o.name_ko for o in organizations.list_organizations(db) if o.name_ko.startswith("저장")
+        )
+        assert names == [f"저장 {i:06d}" for i in range(len(names))]  # a prefix: no save half-done
+        with db.engine.connect() as conn:
+            orphans = conn.exec_driver_sql(
+                "SELECT count(*) FROM organization o WHERE NOT EXISTS "
+                "(SELECT 1 FROM audit_event e WHERE e.entity_id = o.id)"
+            ).scalar()
+        assert orphans == 0  # every saved record has its history entry (same transaction)
+    finally:
+        db.close()
+    return len(names)
+
+
+def _assert_both_sides_seen(outcomes: dict[str, set[str]]) -> None:
+    """Every import kind was killed at least once before its commit and once after it."""
+    for kind, seen in outcomes.items():
+        assert "none" in seen, f"{kind}: no kill landed before the commit (outcomes {sorted(seen)})"
+        assert "all" in seen, f"{kind}: no kill landed after the commit (outcomes {sorted(seen)})"
+
+
+def _spread(rng: random.Random, low: int, high: int) -> list[int]:
+    """A few distinct write numbers in low..high (inclusive), sorted."""
+    return sorted(rng.sample(range(low, high + 1), min(RANDOM_POINTS, max(0, high - low + 1))))
+
+
+# -- the tests ------------------------------------------------------------------------
+
+
+def test_both_sides_check_fails_when_one_side_is_missing() -> None:
+    # What the timing-based version could not tell apart: kills that all landed on one side.
+    with pytest.raises(AssertionError, match="after the commit"):
+        _assert_both_sides_seen({"exchange": {"none"}, "json": {"none", "all"}})
+    with pytest.raises(AssertionError, match="before the commit"):
+        _assert_both_sides_seen({"exchange": {"none", "all"}, "json": {"all"}})
+    _assert_both_sides_seen({"exchange": {"none", "all"}, "json": {"none", "all"}})
 
 
 @pytest.mark.slow
 def test_killed_writers_leave_sound_databases_with_a_committed_state(tmp_path: Path) -> None:
     expected = _prepare(tmp_path)
     rng = random.Random(7)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    started = time.monotonic()
-    outcomes: dict[str, set[str]] = {"exchange": set(), "json": set(), "saves": set()}
-    for round_no in range(ROUNDS):
-        if time.monotonic() - started > BUDGET_S:
-            break
-        kind = ("exchange", "json", "saves")[round_no % 3]
-        db_path = tmp_path / f"victim-{round_no}.sqlite3"
-        home = tmp_path / f"home-victim-{round_no}"
-        shutil.copy(tmp_path / "base.sqlite3", db_path)
-        proc = subprocess.Popen(
-            _command(kind, db_path, home, tmp_path),
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    outcomes: dict[str, set[str]] = {}
+    for kind in IMPORTS:
+        # The measuring run, killed after the command returned: its commit must hold.
+        killed = _kill_at(kind, "end", tmp_path)
+        writes = int(killed[2].split()[1])
+        assert writes >= 2, f"{kind}: only {writes} write statements counted"
+        seen = {"end": _import_outcome(kind, "end", killed, expected)}
+        # The first write (nothing may be there), the last one (just before the commit)
+        # and a few in between.
+        for k in [1, *_spread(rng, 2, writes - 1), writes]:
+            seen[str(k)] = _import_outcome(kind, k, _kill_at(kind, k, tmp_path), expected)
+        assert seen["1"] == "none", f"{kind}: killed at the first write, yet data is there: {seen}"
+        assert seen["end"] == "all", (
+            f"{kind}: killed after the command returned, yet nothing is there: {seen}"
         )
-        time.sleep(rng.uniform(0.3, 1.6))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
+        outcomes[kind] = set(seen.values())
+    _assert_both_sides_seen(outcomes)
+    _check_saves(tmp_path, rng)
 
-        with sqlite3.connect(db_path) as raw:
-            assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        db = _db(db_path, home)
-        try:
-            if kind == "saves":
-                _check_saves(db)
-                outcomes[kind].add("ok")
-                continue
-            state = snapshot(db)
-            if state == expected["before"]:
-                outcomes[kind].add("none")
-            else:
-                assert state == expected[kind], f"round {round_no}: {kind} import left a partial state"
-                outcomes[kind].add("all")
-        finally:
-            db.close()
-    # The delays reach both sides of the commit at least once for the imports.
-    assert outcomes["exchange"] and outcomes["json"] and outcomes["saves"] == {"ok"}
+
+def _check_saves(tmp: Path, rng: random.Random) -> None:
+    """Single saves killed at measured writes: exactly the saves finished before the kill are there."""
+    db_path, home, line = _kill_at("saves", "end", tmp)
+    writes = int(line.split()[1])
+    assert _saved_count(db_path, home) == SAVES
+    assert writes % SAVES == 0, f"{writes} writes for {SAVES} saves: not the same number per save"
+    per_save = writes // SAVES
+    # The first write, the first one after the first commit, a few later ones, the last one.
+    for k in [1, per_save + 1, *_spread(rng, per_save + 2, writes - 1), writes]:
+        db_path, home, _ = _kill_at("saves", k, tmp)
+        saved = _saved_count(db_path, home)
+        # Killed before write k: the saves whose writes all ran have committed, the next one has not.
+        assert saved == (k - 1) // per_save, f"killed at write {k} of {writes}: {saved} saves"
+        if k > per_save:  # a later kill point: at least one save had committed
+            assert saved >= 1
