@@ -1,40 +1,84 @@
-"""The ``partnership-desk`` command, run as a real subprocess in a temporary data home."""
+"""The ``partnership-desk`` command as a user sees it: exit code, stdout and stderr.
+
+Most tests call ``app.cli.main`` in this process (a real process costs about a
+second of interpreter, SQLAlchemy and Alembic start-up per command). ``TestRealProcess``
+at the end keeps the few checks only a real process can make: ``--version``, the
+entry point and stdout encoding, a crash, a closed pipe.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sqlite3
 import subprocess
 import sys
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ["agreements", "organizations", "contacts", "meetings", "commitments"]
+REFERENCE_TITLE = "반도체 첨단 패키징 기술개발 협력 협약"
 
 
-def run(home: Path, *args: str, db: str | None = None, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
-    env.update({"PARTNERSHIP_DESK_HOME": str(home), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
-    argv = [sys.executable, "-m", "app", "--lang", lang]
-    if db is not None:
-        argv += ["--db", db]
-    return subprocess.run(
-        [*argv, *args], cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120
-    )
+@dataclass(frozen=True)
+class Ran:
+    """What a command left behind; named like ``CompletedProcess`` so both check the same way."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def ok(result: subprocess.CompletedProcess[str]) -> str:
+def run(home: Path, *args: str, db: str | None = None, lang: str = "en") -> Ran:
+    """``partnership-desk --home HOME ... ARGS`` in this process.
+
+    ``--home`` wins over ``PARTNERSHIP_DESK_HOME`` and conftest removes
+    ``PARTNERSHIP_DESK_DB``; the app reads no other ``PARTNERSHIP_DESK_*`` variable,
+    so this is the environment a subprocess gets. Output is redirected rather than
+    taken from ``capsys`` so that the module-scoped fixtures can run commands too.
+    """
+    argv = ["--home", str(home), "--lang", lang, *(["--db", db] if db is not None else []), *args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    # A process would have closed them on exit; in here a leak would hold the demo
+    # database (and its lock) open under every later test.
+    roots = [home] if db is None or "://" in db else [home, Path(db).parent]
+    assert not open_files_under(*roots), f"{args} left files open"
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def open_files_under(*roots: Path) -> list[str]:
+    """Files this process has open inside ``roots`` (Linux only; elsewhere nothing is checked)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return []
+    prefixes = [f"{root.resolve()}{os.sep}" for root in roots]
+    found = []
+    for fd in fds.iterdir():
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone by now
+            target = os.readlink(fd)
+            if any(target.startswith(prefix) for prefix in prefixes):
+                found.append(target)
+    return found
+
+
+def ok(result: Ran | subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
 
 
-def fails(result: subprocess.CompletedProcess[str], *words: str) -> str:
+def fails(result: Ran | subprocess.CompletedProcess[str], *words: str) -> str:
     """A failure: non-zero, exactly one line on stderr naming the problem, no traceback."""
     assert result.returncode != 0, result.stdout
     lines = result.stderr.splitlines()
@@ -69,11 +113,6 @@ def reference_id(lists: dict[str, list[dict[str, object]]]) -> str:
     return str(ref["id"])
 
 
-def test_version(tmp_path: Path) -> None:
-    assert ok(run(tmp_path, "--version")).strip() == "partnership-desk 0.1.0"
-    assert not (tmp_path / "partnership-desk.sqlite3").exists()
-
-
 def test_demo_twice_is_idempotent(demo_home: Path, tmp_path: Path) -> None:
     before, after = tmp_path / "before.json", tmp_path / "after.json"
     ok(run(demo_home, "export", str(before)))
@@ -92,7 +131,7 @@ def test_list_json_is_an_array_of_objects_with_ids(
             assert isinstance(row, dict)
             uuid.UUID(str(row["id"]))
     table = ok(run(demo_home, "list", "agreements", lang="ko"))
-    assert "반도체 첨단 패키징 기술개발 협력 협약" in table and "발효 중" in table
+    assert REFERENCE_TITLE in table and "발효 중" in table
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +141,7 @@ def shown(demo_home: Path, demo_lists: dict[str, list[dict[str, object]]]) -> di
 
 
 def test_show_agreement_json_has_the_parties_and_commitments(demo_home: Path, shown: dict[str, Any]) -> None:
-    assert shown["record"]["title_ko"] == "반도체 첨단 패키징 기술개발 협력 협약"
+    assert shown["record"]["title_ko"] == REFERENCE_TITLE
     assert shown["record"]["signed_on"] == "2023-08-29"
     parties = shown["parties"]
     assert len(parties) == 11
@@ -235,7 +274,8 @@ def test_check_and_backup(
     assert "ok: SQLite integrity check" in out and "PROBLEM" not in out
     dest = tmp_path / "backups" / "copy.sqlite3"
     assert str(dest) in ok(run(demo_home, "backup", str(dest)))
-    with sqlite3.connect(dest) as conn:
+    # closing(): sqlite3's own context manager only commits, and the copy is opened again below.
+    with contextlib.closing(sqlite3.connect(dest)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert listed(tmp_path, "agreements", db=str(dest)) == demo_lists["agreements"]
     folder_out = ok(run(demo_home, "backup", str(tmp_path / "backups")))
@@ -255,35 +295,74 @@ def test_postgresql_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
     fails(run(tmp_path, "backup", db=pg_url), "pg_dump")
 
 
-def test_an_unexpected_error_is_one_line_and_a_crash_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from app import cli
-    from app.cli import cmd_core
+# -- in a real process ----------------------------------------------------------------
 
-    def broken(_args: object) -> int:
-        raise RuntimeError("a bug\nwith a second line")
+# `list` replaced by a bug, then app/__main__.py run as `python -m app` runs it.
+BROKEN_LIST = """
+import runpy
+from app.cli import cmd_core
 
-    monkeypatch.setattr(cmd_core, "cmd_list", broken)
-    home = tmp_path / "crash-home"
-    assert cli.main(["--home", str(home), "list", "agreements"]) == 70
-    err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "unexpected error (RuntimeError: a bug)" in err[0]
-    (report,) = (home / "crash-reports").iterdir()
-    assert "Traceback" in report.read_text(encoding="utf-8") and str(report) in err[0]
+def broken(_args):
+    raise RuntimeError("a bug\\nwith a second line")
+
+cmd_core.cmd_list = broken
+runpy.run_module("app", run_name="__main__", alter_sys=True)
+"""
 
 
-def test_a_closed_pipe_ends_quietly(demo_home: Path) -> None:
+def process_env(home: Path) -> dict[str, str]:
+    """This environment without the test run's ``PARTNERSHIP_DESK_*``, with ``home`` as data folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
-    env["PARTNERSHIP_DESK_HOME"] = str(demo_home)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "list", "contacts", "--json"],
+    env.update({"PARTNERSHIP_DESK_HOME": str(home), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    return env
+
+
+def run_process(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGV`` in ``home``, output decoded strictly as UTF-8."""
+    return subprocess.run(
+        [sys.executable, *argv],
         cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        env=process_env(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()  # the reader is gone before the first line is written
-    assert proc.wait(timeout=60) == 0
-    assert proc.stderr.read() == b""
+
+
+@pytest.mark.slow
+class TestRealProcess:
+    """What only a real process shows: its exit, its own stdout and stderr, nothing after ``main``."""
+
+    def test_version(self, tmp_path: Path) -> None:
+        assert ok(run_process(tmp_path, "-m", "app", "--version")).strip() == "partnership-desk 0.1.0"
+        assert not (tmp_path / "partnership-desk.sqlite3").exists()
+
+    def test_demo_then_list_through_the_entry_point(self, tmp_path: Path) -> None:
+        assert "Loaded the reference data." in ok(run_process(tmp_path, "-m", "app", "demo"))
+        out = ok(run_process(tmp_path, "-m", "app", "list", "agreements", "--json"))
+        assert REFERENCE_TITLE in out  # written as UTF-8 text, not as \u escapes
+        assert REFERENCE_TITLE in [a["title_ko"] for a in json.loads(out)]
+
+    def test_an_unexpected_error_is_one_line_and_a_crash_report(self, tmp_path: Path) -> None:
+        home = tmp_path / "crash-home"
+        result = run_process(tmp_path, "-c", BROKEN_LIST, "--home", str(home), "list", "agreements")
+        assert result.returncode == 70
+        line = fails(result, "unexpected error (RuntimeError: a bug)")
+        (report,) = (home / "crash-reports").iterdir()
+        text = report.read_text(encoding="utf-8")
+        assert "Traceback" in text and "with a second line" in text and str(report) in line
+        assert "list agreements" in text  # the command line, from the real sys.argv
+
+    def test_a_closed_pipe_ends_quietly(self, demo_home: Path) -> None:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app", "list", "contacts", "--json"],
+            cwd=ROOT,
+            env=process_env(demo_home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before the first line is written
+        assert proc.wait(timeout=60) == 0
+        assert proc.stderr.read() == b""
