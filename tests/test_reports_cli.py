@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reports_support import demo_ids, read_docx, read_pdf
+from report_reader import demo_ids, read_docx, read_pdf
 
 from app.cli import main
 from app.db import Database

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import pytest
-from test_reports_support import DocxView, PdfView, read_docx, read_pdf
+from report_reader import DocxView, PdfView, read_docx, read_pdf
 
 from app.db import Database
 from app.dto import (

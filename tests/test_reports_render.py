@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from uuid import UUID
 
 import pytest
-from test_reports_support import DemoIds, demo_ids, read_docx, read_pdf
+from report_reader import DemoIds, demo_ids, read_docx, read_pdf
 
 from app.db import Database
 from app.progress import Cancelled, Progress

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_reports_support import demo_ids, read_docx, read_pdf
+from report_reader import demo_ids, read_docx, read_pdf
 
 from app.db import Database
 from app.paths import AppPaths
