@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import AuditEvent, Entity, utcnow
+from app import clock
+from app.models import AuditEvent, Entity
 
 _SKIP = frozenset({"created_at", "updated_at", "version"})
 
@@ -35,7 +36,7 @@ def jsonable(value: Any) -> Any:
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
-    now = utcnow()
+    now = clock.now()
     preserve = bool(session.info.get("preserve_timestamps"))
     if session.info.get("skip_audit"):
         events: list[AuditEvent] | None = None

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import clock
 from app.errors import StorageError
 
 if TYPE_CHECKING:
@@ -49,21 +50,21 @@ def backup_database(database: Database, dest: Path | None = None, *, reason: str
         )
     rotated = dest is None
     if dest is None:
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
         dest = database.paths.backups / f"{_SAFE.sub('-', reason)}-{stamp}.sqlite3"
     elif dest.is_dir():
-        dest = dest / f"partnership-desk-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.sqlite3"
+        dest = dest / f"partnership-desk-{clock.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
     path = copy_sqlite(source, dest, passphrase=database.passphrase)
     if rotated:
         rotate(database.paths.backups)
     return path
 
 
-def auto_backup_if_due(database: Database, *, now: datetime | None = None) -> Path | None:
+def auto_backup_if_due(database: Database) -> Path | None:
     """On start: a backup when the newest one is older than a day (SQLite only)."""
     if database.sqlite_path is None or not database.sqlite_path.exists():
         return None
-    now = now or datetime.now(UTC)
+    now = clock.now()
     newest = list_backups(database.paths.backups)
     if newest and now - newest[0].created_at < AUTO_INTERVAL:
         return None

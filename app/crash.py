@@ -5,21 +5,20 @@ from __future__ import annotations
 import platform
 import sys
 import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 
-from app import __version__
+from app import __version__, clock
 from app.atomic import atomic_write_text
 from app.paths import AppPaths
 
 
 def write_crash_report(paths: AppPaths, exc: BaseException, context: str = "") -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
     path = paths.crash_reports / f"crash-{stamp}.txt"
     body = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     text = (
         f"Partnership Desk {__version__}\n"
-        f"time: {datetime.now(UTC).isoformat()}\n"
+        f"time: {clock.now().isoformat()}\n"
         f"python: {sys.version.split()[0]} on {platform.platform()}\n"
         f"context: {context}\n\n{body}"
     )

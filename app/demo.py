@@ -4,7 +4,9 @@ Facts from the public report (shared/seed): the agreement, its date and place, i
 eleven parties and the three undertakings it names. Everything else (people,
 meetings, minutes, the other agreements, the foreign bodies, reference numbers) is
 invented for the demo: people are at example.com and invented bodies say "예시/Example".
-Loading is idempotent: it does nothing when the reference agreement is already there.
+Dates of past events are fixed; every date after the day of loading (deadlines, expiries,
+the next meeting) is counted from that day, so the demo looks the same whatever day it is
+loaded. Loading is idempotent: it does nothing when the reference agreement is already there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import select
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -143,7 +146,7 @@ def load_demo(db: Database, today: date | None = None) -> bool:
         scratch_home = Path(folder)
         scratch = Database.open(paths=app_paths(scratch_home), backup_before_migrate=False)
         try:
-            _Builder(scratch, today or date.today()).build()
+            _Builder(scratch, today or clock.today()).build()
             export_archive(scratch, scratch_home / "demo.json", include_files=False)
         finally:
             scratch.close()
@@ -155,7 +158,7 @@ class _Builder:
     def __init__(self, db: Database, today: date) -> None:
         self.db = db
         self.today = today
-        self.tz = datetime.now(UTC).astimezone().tzinfo or UTC
+        self.tz = clock.local_now().tzinfo or UTC
         self.org: dict[str, UUID] = {}
         self.person: dict[str, UUID] = {}
         self.party: dict[str, UUID] = {}
@@ -283,7 +286,7 @@ class _Builder:
                 "motie",
                 "팹리스·패키징·파운드리·OSAT 전문기업 생태계 조성",
                 "Build an ecosystem by promoting specialised fabless, packaging, foundry and OSAT companies.",
-                date(2026, 12, 31),
+                t + timedelta(days=150),
                 CommitmentStatus.PLANNED,
             ),
             # The commitments below are invented for the demo.
@@ -308,7 +311,7 @@ class _Builder:
                 "samsung",
                 "공동 R&D 과제 참여 (예시)",
                 "예시 데이터.",
-                date(2027, 6, 30),
+                t + timedelta(days=300),
                 CommitmentStatus.PLANNED,
             ),
             (
@@ -316,7 +319,7 @@ class _Builder:
                 "skhynix",
                 "공동 R&D 과제 참여 (예시)",
                 "예시 데이터.",
-                date(2027, 6, 30),
+                t + timedelta(days=300),
                 CommitmentStatus.PLANNED,
             ),
         ]
@@ -375,7 +378,7 @@ class _Builder:
                 AgreementKind.CONTRACT,
                 AgreementStatus.SIGNED,
                 date(2025, 11, 3),
-                date(2028, 11, 2),
+                t + timedelta(days=700),
                 ["keit", "eu-institute"],
             ),
             (

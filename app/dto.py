@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
+from app import clock
 from app.enums import (
     ActionStatus,
     AgreementKind,
@@ -154,7 +155,7 @@ class MembershipView:
     @property
     def current(self) -> bool:
         """Held today: started (or no start known) and not yet ended."""
-        today = date.today()
+        today = clock.today()
         started = self.started_on is None or self.started_on <= today
         return started and (self.ended_on is None or self.ended_on >= today)
 
@@ -320,7 +321,7 @@ class CommitmentView:
     def overdue(self) -> bool:
         return (
             self.due_on is not None
-            and self.due_on < date.today()
+            and self.due_on < clock.today()
             and self.status in (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
         )
 
@@ -499,7 +500,7 @@ class ActionItemView:
 
     @property
     def overdue(self) -> bool:
-        return self.due_on is not None and self.due_on < date.today() and self.status == ActionStatus.OPEN
+        return self.due_on is not None and self.due_on < clock.today() and self.status == ActionStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -568,6 +569,7 @@ class RecentChange:
 
 @dataclass(frozen=True)
 class Dashboard:
+    today: date
     overdue_commitments: tuple[CommitmentView, ...]
     due_soon_commitments: tuple[CommitmentView, ...]
     overdue_actions: tuple[ActionItemView, ...]

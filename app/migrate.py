@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import clock
 from app.errors import SchemaTooNewError, StorageError
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def upgrade_to_head(database: Database, *, backup: bool = True) -> None:
     if current is not None and backup and database.sqlite_path is not None:
         from app.backup import backup_database
 
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         backup_database(database, reason=f"pre-migration-{current}-{stamp}")
     upgrade(database, "head")
 

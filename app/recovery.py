@@ -12,10 +12,10 @@ import contextlib
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app import clock
 from app.backup import BackupInfo, copy_sqlite, list_backups
 from app.errors import StorageError
 from app.i18n import Text
@@ -126,7 +126,7 @@ def restore_backup(
 
 def _keep_current(paths: AppPaths, target: Path, passphrase: str | None) -> Path:
     """Back up the current file first: a verified copy when sound, the raw files when damaged."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
     if not target.exists():
         return target
     if quick_check(target, passphrase) is None:

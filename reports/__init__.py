@@ -9,11 +9,12 @@ only when rendering, so importing this package stays cheap and Qt-free.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from app import clock
 from app.errors import ValidationError
 from app.progress import Progress
 
@@ -81,9 +82,7 @@ def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
         from app.services.meetings import get_meeting
 
         starts = get_meeting(db, request.target_id).starts_at
-        held = starts is not None and (
-            starts if starts.tzinfo else starts.replace(tzinfo=UTC)
-        ) < datetime.now(UTC)
+        held = starts is not None and (starts if starts.tzinfo else starts.replace(tzinfo=UTC)) < clock.now()
         return BRIEFING_TYPES["minutes" if held else "premeeting"]
     return types_for(request.kind)[0]
 
@@ -96,7 +95,7 @@ def build_document(db: Database, request: BriefingRequest, progress: Progress | 
     data = kind.gather(db, request.target_id, request.portfolio_filter)
     progress.check()
     progress.report(1, 3)
-    return kind.build(data, request.lang, request.today or date.today(), request.classification)
+    return kind.build(data, request.lang, request.today or clock.today(), request.classification)
 
 
 def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:

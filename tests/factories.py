@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from uuid import UUID
 
-import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+import pg_server
 
 from app.db import Database
 from app.dto import (
@@ -103,33 +99,10 @@ def scratch_database(kind: str, folder: Path) -> Iterator[Database]:
     """A database that lives as long as the caller wants (for module-scoped, read-only fixtures).
 
     ``kind`` is "sqlite" (a file under ``folder``) or "postgresql" (a new database on the
-    test server, dropped afterwards; skipped like the ``pg_url`` fixture when there is none).
+    test server, dropped afterwards).
     """
-    if kind == "sqlite":
-        database = Database.open(paths=app_paths(folder))
-        try:
-            yield database
-        finally:
-            database.close()
-        return
-    admin = os.environ.get("PARTNERSHIP_DESK_TEST_PG")
-    if not admin:
-        if os.environ.get("PARTNERSHIP_DESK_REQUIRE_PG"):
-            pytest.fail("PARTNERSHIP_DESK_TEST_PG is not set but PARTNERSHIP_DESK_REQUIRE_PG is")
-        pytest.skip("PostgreSQL not available: set PARTNERSHIP_DESK_TEST_PG")
-    name = f"pdtest_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
-    try:
-        database = Database.open(
-            make_url(admin).set(database=name).render_as_string(hide_password=False), paths=app_paths(folder)
-        )
-        try:
-            yield database
-        finally:
-            database.close()
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+    with contextlib.ExitStack() as stack:
+        url = None if kind == "sqlite" else stack.enter_context(pg_server.new_database())
+        database = Database.open(url, paths=app_paths(folder))
+        stack.callback(database.close)
+        yield database

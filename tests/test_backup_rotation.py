@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 from factories import org
 
+from app import clock
 from app.backup import auto_backup_if_due, list_backups, rotate
 from app.cli import main
 from app.db import Database
 from app.exchange import export_bundle, import_bundle
 from app.paths import AppPaths
 from app.settings import save_settings
+
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
 
 def _fake(folder: Path, when: datetime, reason: str = "daily") -> Path:
@@ -43,12 +46,15 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path: Path) -> None:
     assert now - oldest > timedelta(days=300)
 
 
-def test_daily_backup_only_when_the_last_is_older_than_a_day(db: Database) -> None:
+def test_daily_backup_only_when_the_last_is_older_than_a_day(
+    db: Database, test_clock: clock.SteppingClock
+) -> None:
     first = auto_backup_if_due(db)
     assert first is not None and first.exists()
+    test_clock.advance(timedelta(hours=23))
     assert auto_backup_if_due(db) is None
-    later = datetime.now(UTC) + timedelta(days=1, minutes=1)
-    assert auto_backup_if_due(db, now=later) is not None
+    test_clock.advance(timedelta(hours=1, minutes=1))
+    assert auto_backup_if_due(db) is not None
 
 
 def test_an_exchange_import_is_preceded_by_a_backup(db: Database, paths: AppPaths, tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ from app.demo import PARTIES, REFERENCE_NO, _Builder, load_demo
 from app.dto import AgreementQuery
 from app.services import agreements, contacts, organizations
 
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
+
 
 def test_an_interrupted_load_leaves_nothing_and_can_run_again(
     any_db: Database, monkeypatch: pytest.MonkeyPatch

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from exchange_helpers import open_laptop, snapshot
 from factories import org
 
+from app import clock
 from app.db import Database
 from app.dto import OrganizationInput
 from app.errors import ImportFormatError, ValidationError
 from app.exchange import export_bundle, import_bundle, list_conflicts, resolve_since, reverse_conflict
 from app.exchange.common import SINCE_MARGIN
-from app.models import utcnow
 from app.services import organizations
 from app.services.attachments import add_attachment, attachment_file
+
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
 
 def _sync(a: Database, b: Database, folder: Path) -> None:
@@ -76,13 +78,13 @@ def test_deletion_travels_as_a_tombstone(db: Database, tmp_path: Path) -> None:
 
 
 def test_concurrent_edits_of_one_field_become_a_conflict_that_can_be_reversed(
-    db: Database, tmp_path: Path
+    db: Database, tmp_path: Path, test_clock: clock.SteppingClock
 ) -> None:
     other = open_laptop(tmp_path, "other")
     rec = org(db, "원래 이름", notes="")
     _sync(db, other, tmp_path)
     _rename(db, rec.id, name_ko="사무국의 이름", notes="사무국 메모")
-    time.sleep(0.002)
+    test_clock.advance(timedelta(minutes=5))  # the second edit is made later
     _rename(other, rec.id, name_ko="출장지의 이름")  # later: wins
     _sync(db, other, tmp_path)
     for side in (db, other):
@@ -129,10 +131,10 @@ def test_since_last_sends_only_what_the_peer_lacks(db: Database, tmp_path: Path)
     _sync(db, other, tmp_path)  # now the peer has told us what it holds
     since = resolve_since(db, "LAST")
     assert since is not None
-    assert abs((utcnow() - SINCE_MARGIN - since).total_seconds()) < 30  # what the peer acknowledged
+    assert abs((clock.now() - SINCE_MARGIN - since).total_seconds()) < 30  # what the peer acknowledged
     with pytest.raises(ValidationError):
         resolve_since(db, "yesterday")
-    before = utcnow()
+    before = clock.now()
     newest = org(db, "새 기관")
     result = export_bundle(db, tmp_path / "delta.pdx", since=before)
     assert result.records == 1

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import json
-import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from factories import org
 
+from app import clock
 from app.cli import main
 from app.db import Database
 from app.dto import OrganizationInput
 from app.paths import AppPaths
 from app.services import organizations
 
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
+
 
 def test_exchange_through_the_command_line_with_a_conflict_reversed(
-    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str], test_clock: clock.SteppingClock
 ) -> None:
     office, laptop = str(tmp_path / "office.sqlite3"), str(tmp_path / "laptop.sqlite3")
     key = tmp_path / "key.txt"
@@ -37,7 +40,7 @@ def test_exchange_through_the_command_line_with_a_conflict_reversed(
             organizations.update_organization(
                 db, rec.id, OrganizationInput(name_ko=name, org_kind=rec.org_kind)
             )
-        time.sleep(0.002)
+        test_clock.advance(timedelta(minutes=5))  # each edit is made later than the one before
     assert main(["--db", laptop, "exchange", "export", str(bundle), "--since", "LAST"]) == 0
     assert main(["--db", office, "exchange", "import", str(bundle)]) == 0
     assert "1 new conflicts" in capsys.readouterr().out

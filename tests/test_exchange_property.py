@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import pg_server
 import pytest
 from exchange_helpers import open_laptop, snapshot
 from hypothesis import HealthCheck, given, settings
@@ -44,25 +45,8 @@ def server(pg_url_module: str) -> Iterator[Database]:
 
 @pytest.fixture(scope="module")
 def pg_url_module() -> Iterator[str]:
-    import os
-    import uuid
-
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-
-    admin = os.environ.get("PARTNERSHIP_DESK_TEST_PG")
-    if not admin:
-        pytest.skip("PostgreSQL not available: set PARTNERSHIP_DESK_TEST_PG")
-    name = f"pdprop_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+    with pg_server.new_database() as url:
+        yield url
 
 
 def _wipe(db: Database) -> None:

@@ -22,6 +22,8 @@ from app.errors import ValidationError
 from app.i18n import set_language
 from app.services import agreements, commitments, contacts, meetings, organizations
 
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
+
 S = AgreementStatus
 ALL_PAIRS = [(a, b) for a in S for b in S if a != b]
 

@@ -10,6 +10,8 @@ from report_reader import demo_ids, read_docx, read_pdf
 from app.cli import main
 from app.db import Database
 
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 import pytest
 from report_reader import DocxView, PdfView, read_docx, read_pdf
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -41,6 +42,8 @@ from reports.document import (
 )
 from reports.docx import render_docx
 from reports.pdf import render_pdf
+
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
 HOSTILE = '<b>R&D</b> a < b & c > d <img src=x> &amp; ]]> </para> <br/> {page} %s \\ "q"'
 LITERAL = ["R&D", "a < b", "<img src=x>", "<b>", "&amp;", "</para>", "{page}"]
@@ -78,7 +81,7 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
             contact_id=person.id, organization_id=org.id, title=HOSTILE[:200], department=HOSTILE[:200]
         ),
     )
-    today = date.today()
+    today = clock.today()
     agreement = agreements.create_agreement(
         db,
         AgreementInput(
@@ -117,7 +120,7 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
         db,
         MeetingInput(
             title=f"회의 {HOSTILE}",
-            starts_at=datetime.now(UTC) - timedelta(days=3),
+            starts_at=clock.now() - timedelta(days=3),
             place=HOSTILE,
             online_url="https://example.com/?a=1&b=<2>",
             summary=f"{HOSTILE}\n{LONG_WORD}",

@@ -16,6 +16,8 @@ from app.progress import Cancelled, Progress
 from reports import BriefingRequest, generate_briefing
 from reports.templates import BRIEFING_TYPES
 
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
+
 # What a reader must find in each briefing: (type, lang) -> texts.
 EXPECTED: dict[tuple[str, str], list[str]] = {
     ("agreement", "ko"): [

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from factories import agreement, commitment, meeting, member, org, party, person
 from sqlalchemy import select
 
+from app import clock
 from app.db import Database
 from app.dto import ActionItemInput, AgendaItemInput, AmendmentInput, AttendeeInput, OrganizationInput
 from app.enums import OrgKind
@@ -158,7 +159,7 @@ def test_recent_changes_lists_live_records_once(any_db: Database) -> None:
         ("가 협약 (수정)", "가 협약 (수정)", "update")
     ]
     assert recent[0].label("en") == "가 협약 (수정)"  # no English title: the Korean one
-    assert recent[0].occurred_at <= datetime.now(UTC)
+    assert recent[0].occurred_at <= clock.now()
 
 
 def test_attachments_follow_their_record_and_its_children(any_db: Database, tmp_path: Path) -> None:

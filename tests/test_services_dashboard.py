@@ -8,11 +8,14 @@ from datetime import date, timedelta
 import pytest
 from factories import scratch_database
 
+from app import clock
 from app.db import Database
 from app.demo import REFERENCE_NO, load_demo
 from app.dto import AgreementQuery, ContactQuery
 from app.enums import ActionStatus, AgreementStatus, PartyRole
 from app.services import agreements, contacts, dashboard, meetings, organizations
+
+pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
 PARTIES_KO = [
     "산업통상자원부",
@@ -88,7 +91,7 @@ def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo: Datab
 
 
 def test_dashboard_on_the_demo_data(demo: Database) -> None:
-    today = date.today()
+    today = clock.today()
     board = dashboard.dashboard(demo, today)
     assert [c.title for c in board.overdue_commitments] == [
         "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축"
@@ -116,7 +119,7 @@ def test_dashboard_on_the_demo_data(demo: Database) -> None:
 
 
 def test_dashboard_moves_with_the_date(demo: Database) -> None:
-    later = date.today() + timedelta(days=40)
+    later = clock.today() + timedelta(days=40)
     board = dashboard.dashboard(demo, later)
     overdue = {c.title for c in board.overdue_commitments}
     assert "첨단 패키징 신규 R&D 사업 추진 (정부 투자)" in overdue
@@ -127,7 +130,7 @@ def test_dashboard_moves_with_the_date(demo: Database) -> None:
 def test_expiring_agreements_are_found_behind_many_long_expired_ones(any_db: Database) -> None:
     from factories import agreement
 
-    today = date.today()
+    today = clock.today()
     for i in range(12):
         agreement(
             any_db, f"오래전 만료 {i:02d}", status=AgreementStatus.IN_FORCE, expires_on=date(2024, 1, 1 + i)
@@ -149,7 +152,7 @@ def test_due_soon_items_are_found_behind_many_overdue_ones(any_db: Database) -> 
 
     from app.dto import ActionItemInput
 
-    today = date.today()
+    today = clock.today()
     a = agreement(any_db)
     m = meeting(any_db)
     for i in range(6):
@@ -175,7 +178,7 @@ def test_dashboard_deadlines_are_the_lists_first_rows(demo: Database, days: int)
     from app.dto import CommitmentQuery
     from app.services import commitments
 
-    today = date.today() + timedelta(days=days)
+    today = clock.today() + timedelta(days=days)
     soon, yesterday = today + timedelta(days=30), today - timedelta(days=1)
     active = dashboard.ACTIVE
     for limit in (1, 2, 50):

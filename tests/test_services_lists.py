@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
+import pg_server
 import pytest
 from factories import agreement, commitment, meeting, member, org, party, person, scratch_database
 
@@ -314,44 +315,21 @@ def test_meetings_sort_and_filter(any_db: Database) -> None:
     assert meetings.count_meetings(any_db, MeetingQuery(text="회의")) == 3
 
 
-def test_order_does_not_depend_on_the_postgresql_servers_locale(db: Database, paths: object) -> None:
+def test_order_does_not_depend_on_the_postgresql_servers_locale(db: Database, pg_admin_url: str) -> None:
     """A server whose databases sort by ICU rules (en-US, ko-KR) lists in the same order as SQLite."""
-    import os
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = os.environ.get("PARTNERSHIP_DESK_TEST_PG")
-    if not admin:
-        pytest.skip("PostgreSQL not available")
     names = ["apple", "Apple", "가나", "가 나", "LG화학", "lg", "Zebra", "하나", "_x", "a-b", "ab"]
     for name in names:
         org(db, name if any("가" <= ch <= "힣" for ch in name) else "", name)
     expected = [o.name_en for o in organizations.list_organizations(db)]
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     for locale in ("en-US", "ko-KR"):
-        name = f"pdtest_{uuid.uuid4().hex[:12]}"
-        with engine.connect() as conn:
-            conn.execute(
-                text(
-                    f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu"
-                    f" ICU_LOCALE '{locale}' LOCALE 'C.UTF-8'"
-                )
-            )
-        try:
-            url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-            with Database.open(url, paths=db.paths) as pg:
-                for n in names:
-                    org(pg, n if any("가" <= ch <= "힣" for ch in n) else "", n)
-                for descending in (False, True):
-                    for sort in ("name_ko", "name_en"):
-                        query = OrganizationQuery(sort=sort, descending=descending)
-                        assert [o.name_en for o in organizations.list_organizations(pg, query)] == [
-                            o.name_en for o in organizations.list_organizations(db, query)
-                        ], (locale, sort, descending)
-                assert [o.name_en for o in organizations.list_organizations(pg)] == expected
-        finally:
-            with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+        icu = f"ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '{locale}' LOCALE 'C.UTF-8'"
+        with pg_server.new_database(options=icu) as url, Database.open(url, paths=db.paths) as pg:
+            for n in names:
+                org(pg, n if any("가" <= ch <= "힣" for ch in n) else "", n)
+            for descending in (False, True):
+                for sort in ("name_ko", "name_en"):
+                    query = OrganizationQuery(sort=sort, descending=descending)
+                    assert [o.name_en for o in organizations.list_organizations(pg, query)] == [
+                        o.name_en for o in organizations.list_organizations(db, query)
+                    ], (locale, sort, descending)
+            assert [o.name_en for o in organizations.list_organizations(pg)] == expected

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from factories import agreement, commitment, meeting, member, org, party, person
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -498,7 +499,7 @@ def test_a_position_starting_later_is_not_yet_current(any_db: Database) -> None:
     now_at, next_at = org(any_db, "삼성전자"), org(any_db, "SK하이닉스")
     c = person(any_db, "박서준")
     member(any_db, c.id, now_at.id, "상무", date(2021, 3, 2))
-    member(any_db, c.id, next_at.id, "부사장", date.today() + timedelta(days=30))
+    member(any_db, c.id, next_at.id, "부사장", clock.today() + timedelta(days=30))
     assert [m.organization_name_ko for m in contacts.memberships_of_contact(any_db, c.id)] == [
         "삼성전자",
         "SK하이닉스",

@@ -10,10 +10,11 @@ from uuid import UUID
 
 from sqlalchemy import Column, select
 
+from app import clock
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.exchange.rows import converter, dump_value
-from app.models import ENTITY_BY_TABLE, Conflict, utcnow
+from app.models import ENTITY_BY_TABLE, Conflict
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def reverse_conflict(db: Database, ident: UUID) -> ConflictView:
         if value is not None and enum_class is not None:
             value = enum_class(value)
         setattr(obj, conflict.field, value)
-        conflict.reversed_at = utcnow()
+        conflict.reversed_at = clock.now()
         conflict.reversed_by = str(s.info.get("actor", ""))
         s.flush()
         return _view(conflict, _label(obj))

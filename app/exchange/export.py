@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, or_, select
 from sqlalchemy.sql.schema import Table
 
+from app import clock
 from app.db import Database
 from app.exchange.blobs import read_blob
 from app.exchange.common import (
@@ -28,7 +29,6 @@ from app.exchange.common import (
 )
 from app.exchange.container import BundleContent, write_bundle
 from app.exchange.rows import columns_of, dump_rows
-from app.models import utcnow
 from app.progress import Progress
 
 EVENT_COLUMNS = [c for c in columns_of(EVENTS) if c != "received_at"]
@@ -69,7 +69,7 @@ def export_bundle(
     progress: Progress | None = None,
 ) -> ExportResult:
     progress = progress or Progress()
-    exported_at = utcnow()
+    exported_at = clock.now()
     tables: dict[str, Any] = {}
     records = 0
     with db.engine.connect() as raw:

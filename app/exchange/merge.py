@@ -21,6 +21,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
+from app import clock
 from app.db import Database
 from app.errors import ImportFormatError
 from app.exchange.blobs import write_blob
@@ -40,7 +41,6 @@ from app.exchange.common import (
 )
 from app.exchange.container import BundleContent, read_bundle
 from app.exchange.rows import TableCodec, dump_value, fast_insert
-from app.models import utcnow
 from app.progress import Progress
 
 CONFLICT_NS = uuid.UUID("6f1d2c3e-8a4b-4c7d-9e0f-2a1b3c4d5e6f")
@@ -175,7 +175,7 @@ def _parse_table(codec: TableCodec, block: Any, columns: list[str] | None = None
 
 
 def _merge(conn: Connection, own_device: str, parsed: _Parsed, progress: Progress) -> dict[str, Any]:
-    now = utcnow()
+    now = clock.now()
     incoming_events: dict[uuid.UUID, list[EventTuple]] = defaultdict(list)
     for ev in parsed.events:
         incoming_events[ev["entity_id"]].append((ev["id"], ev["occurred_at"], ev["device_id"], ev["changes"]))

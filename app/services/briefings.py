@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ActionItemView,
@@ -81,12 +82,8 @@ class PortfolioData:
     filtered: bool
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _held(meetings: Iterable[MeetingSummary]) -> list[MeetingSummary]:
-    now = _now()
+    now = clock.now()
     return [m for m in meetings if m.starts_at is not None and _aware(m.starts_at) <= now]
 
 
@@ -113,7 +110,7 @@ def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDat
 
     detail = agreements.agreement_detail(db, agreement_id)
     held = _held(detail.meetings)  # meetings come newest first
-    now = _now()
+    now = clock.now()
     upcoming = sorted(
         (m for m in detail.meetings if m.starts_at is not None and _aware(m.starts_at) > now),
         key=lambda m: _aware(m.starts_at or now),
@@ -205,7 +202,7 @@ def portfolio(
 ) -> PortfolioData:
     from app.services import agreements, commitments
 
-    today = today or date.today()
+    today = today or clock.today()
     base = query or AgreementQuery()
     chosen = tuple(agreements.list_agreements(db, _unpaged(base)))
     ids = {a.id for a in chosen}

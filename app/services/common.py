@@ -13,8 +13,9 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy import Select, String, Text, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import ConflictError, NotFoundError, ValidationError
-from app.models import Attachment, Entity, utcnow
+from app.models import Attachment, Entity
 from app.text import check_text
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def check_order(
 def soft_delete(session: Session, obj: Entity, expected_version: int | None = None) -> datetime:
     """Tombstone ``obj`` and the files attached to it; returns the time, which restore matches."""
     check_version(obj, expected_version)
-    now = utcnow()
+    now = clock.now()
     obj.deleted_at = now
     _delete_attachments(session, obj, now)
     return now

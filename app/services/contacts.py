@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ContactDetail,
@@ -84,7 +85,7 @@ def get_contact(db: Database, ident: UUID) -> ContactRecord:
 
 def _current_membership_id() -> Any:
     """A correlated subquery: each contact's current membership (latest start, started and not ended)."""
-    today = date.today()
+    today = clock.today()
     return (
         select(Membership.id)
         .where(
@@ -292,8 +293,9 @@ def update_membership(
         return _membership_view(s, obj)
 
 
-def end_membership(db: Database, ident: UUID, ended_on: date) -> MembershipView:
-    """Record that a person left a position (their history stays)."""
+def end_membership(db: Database, ident: UUID, ended_on: date | None = None) -> MembershipView:
+    """Record that a person left a position (their history stays); by default, today."""
+    ended_on = ended_on or clock.today()
     with db.session() as s:
         obj = get_live(s, Membership, ident)
         check_order(

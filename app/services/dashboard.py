@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import Database
 from app.dto import ActionItemView, AgreementQuery, CommitmentView, Dashboard, MeetingQuery
 from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
@@ -16,7 +17,7 @@ ACTIVE = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
 
 
 def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Dashboard:
-    today = today or date.today()
+    today = today or clock.today()
     soon = today + timedelta(days=30)
     yesterday = today - timedelta(days=1)
     # Overdue and due-soon are asked for separately, so that many overdue rows never hide the next ones.
@@ -36,11 +37,12 @@ def dashboard(db: Database, today: date | None = None, *, limit: int = 50) -> Da
             limit=limit,
         ),
     )
-    now = datetime.now(UTC)
+    now = clock.now()
     upcoming = meetings.list_meetings(
         db, MeetingQuery(starts_from=now, starts_to=now + timedelta(days=60), descending=False, limit=limit)
     )
     return Dashboard(
+        today=today,
         overdue_commitments=tuple(overdue),
         due_soon_commitments=tuple(due_soon),
         overdue_actions=tuple(late_actions),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -277,7 +278,7 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
         if org_id is not None:
             get_live(s, Organization, org_id)
         if org_id is None or not title:
-            day = meeting.starts_at.astimezone().date() if meeting.starts_at else date.today()
+            day = meeting.starts_at.astimezone().date() if meeting.starts_at else clock.today()
             held = _position_on(s, data.contact_id, day, org_id)
             if held is not None:
                 org_id = org_id or held.organization_id
@@ -300,7 +301,7 @@ def _position_on(s: Session, contact_id: UUID, day: date, organization_id: UUID 
     if organization_id is not None:
         base = base.where(Membership.organization_id == organization_id)
     newest_first = (Membership.started_on.desc().nulls_last(), Membership.id)
-    for when in dict.fromkeys((day, date.today())):
+    for when in dict.fromkeys((day, clock.today())):
         held = s.scalar(
             base.where(
                 or_(Membership.started_on.is_(None), Membership.started_on <= when),
@@ -705,7 +706,3 @@ def meeting_details(db: Database, idents: list[UUID]) -> list[MeetingDetail]:
             for i in ids
             if i in found
         ]
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, or_, select
 
+from app import clock
 from app.dto import ContactInput
 from app.enums import OrgKind
 from app.errors import ImportFormatError, ValidationError
-from app.models import Contact, Membership, Organization, utcnow
+from app.models import Contact, Membership, Organization
 from app.progress import Progress
 from app.search.documents import Doc, build, contact_doc
 from app.search.index import refresh, write_documents
@@ -286,7 +287,7 @@ def plan(matcher: Matcher, entries: list[Entry]) -> tuple[int, int, int]:
 
 
 def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) -> tuple[int, int]:
-    writer = BulkWriter(conn, db.actor, db.device_id, utcnow())
+    writer = BulkWriter(conn, db.actor, db.device_id, clock.now())
     orgs = {o.id: o for o in matcher.orgs.values() if o.new}
     writer.insert(
         Organization,

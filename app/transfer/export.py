@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import clock
 from app.atomic import atomic_open, atomic_write_bytes
 from app.errors import ValidationError
 from app.i18n import current_language
@@ -153,7 +154,7 @@ def contact_rows(db: Database, query: object | None) -> list[ContactRow]:
     ids = [c.id for c in summaries]
     details: dict[Any, Any] = {}
     departments: dict[Any, str] = {}
-    today = date.today()
+    today = clock.today()
     with db.session() as s:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 from pathlib import Path
 
 from factories import org
@@ -62,13 +62,15 @@ def test_export_encrypted_then_import_on_another_computer(
     other.close()
 
 
-def test_conflicts_are_listed_and_one_is_reversed(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_conflicts_are_listed_and_one_is_reversed(
+    qtbot, db: Database, make_ctx, tmp_path: Path, test_clock
+) -> None:  # type: ignore[no-untyped-def]
     other = _other(tmp_path)
     rec = org(db, "원래 이름")
     export_bundle(db, tmp_path / "a.pdx")
     import_bundle(other, tmp_path / "a.pdx")
     organizations.update_organization(db, rec.id, OrganizationInput(name_ko="사무국", org_kind=rec.org_kind))
-    time.sleep(0.002)
+    test_clock.advance(timedelta(minutes=5))  # the second edit is made later
     organizations.update_organization(
         other, rec.id, OrganizationInput(name_ko="출장지", org_kind=rec.org_kind)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -192,7 +191,7 @@ class ContactEditor(RecordEditor):
         if item is not None:
             from app.services.contacts import end_membership
 
-            self.run_and_reload(end_membership, item.id, date.today())
+            self.run_and_reload(end_membership, item.id)
 
     def _remove_position(self) -> None:
         item = self.positions.current()

@@ -105,9 +105,6 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         from app.services.dashboard import dashboard
 
-        self.today.setText(
-            tr("Today: {date}").format(date=format_date(date.today(), self.lang, weekday=True))
-        )
         self.ctx.runner.run(dashboard, self.ctx.db, on_done=self.show_data)
 
     def _work_cells(self, item: Any) -> tuple[object, ...]:
@@ -129,6 +126,7 @@ class DashboardView(QWidget):
     def show_data(self, data: Dashboard) -> None:
         self.data = data
         lang = self.lang
+        self.today.setText(tr("Today: {date}").format(date=format_date(data.today, lang, weekday=True)))
         overdue = sorted(
             [*data.overdue_commitments, *data.overdue_actions], key=lambda i: i.due_on or date.min
         )
