@@ -7,19 +7,30 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+JOBS   ?= 2
+DATES  ?= 2027-06-01 2031-02-28
 SUDO   := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null && sudo -n true 2>/dev/null && echo sudo) || echo NONE)
 
 QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
              libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
              libfontconfig1 libdbus-1-3 libglib2.0-0
-TEST_DEBS := postgresql poppler-utils
+TEST_DEBS := postgresql poppler-utils faketime
 
-.PHONY: run test lint typecheck pytest venv system-deps system-deps-test bench clean
+.PHONY: run test test-sqlite test-quick test-dates lint typecheck pytest pytest-sqlite venv system-deps system-deps-test bench clean
 
 run: venv system-deps
 	$(VENV)/bin/partnership-desk
 
-test: venv system-deps system-deps-test lint typecheck pytest
+# Everything, on SQLite and on a real PostgreSQL (started here; the run fails without it),
+# then the date-dependent tests again with the system clock moved far away.
+test: venv system-deps system-deps-test lint typecheck pytest test-dates
+
+# For a machine without PostgreSQL: every check but the PostgreSQL tests (deselected, and said so).
+test-sqlite: venv system-deps lint typecheck pytest-sqlite
+
+# The inner loop: no real processes, no property tests, SQLite only (about a minute).
+test-quick: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) -q -m "not slow and not postgres" $(PYTEST_ARGS)
 
 venv: $(STAMP)
 
@@ -36,7 +47,7 @@ system-deps:
 	  || $(MAKE) --no-print-directory apt DEBS="$(QT_DEBS)"
 
 system-deps-test:
-	@command -v pdftoppm >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+	@command -v pdftoppm >/dev/null && command -v faketime >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
 	  || $(MAKE) --no-print-directory apt DEBS="$(TEST_DEBS)"
 
 apt:
@@ -57,8 +68,28 @@ typecheck: venv
 
 pytest: venv
 	@url="$${PARTNERSHIP_DESK_TEST_PG:-$$(tools/pg-test-server start)}"; \
-	  if [ -z "$$url" ]; then echo "PostgreSQL test server could not start; PostgreSQL tests will be skipped"; fi; \
-	  PARTNERSHIP_DESK_TEST_PG="$$url" QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	  if [ -z "$$url" ]; then \
+	    echo "make test: the PostgreSQL test server could not start (see above), so the PostgreSQL tests cannot run." >&2; \
+	    echo "  Install it with: sudo apt-get install postgresql   -- or run 'make test-sqlite' for SQLite only." >&2; \
+	    exit 1; \
+	  fi; \
+	  PARTNERSHIP_DESK_TEST_PG="$$url" QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) $(PYTEST_ARGS)
+
+pytest-sqlite: venv
+	@echo "PostgreSQL tests are deselected (-m 'not postgres'): this run does not cover PostgreSQL."
+	env -u PARTNERSHIP_DESK_TEST_PG QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) -m "not postgres" $(PYTEST_ARGS)
+
+# The tests marked 'dates' (demo, dashboard, briefings, lifecycle, exchange, backups) under
+# libfaketime: the whole process, SQLite included, sees another day. Monotonic time is left
+# alone so that timeouts still work.
+test-dates: venv system-deps-test
+	@url="$${PARTNERSHIP_DESK_TEST_PG:-$$(tools/pg-test-server start)}"; \
+	  [ -n "$$url" ] || { echo "make test-dates: the PostgreSQL test server could not start." >&2; exit 1; }; \
+	  for day in $(DATES); do \
+	    echo "== the date-dependent tests on $$day (system clock moved with faketime)"; \
+	    PARTNERSHIP_DESK_TEST_PG="$$url" QT_QPA_PLATFORM=offscreen FAKETIME_DONT_FAKE_MONOTONIC=1 \
+	      faketime -f "@$$day 08:30:00" $(PY) -m pytest -n $(JOBS) -q -m dates -p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
+	  done
 
 bench: venv
 	$(PY) -m benchmarks --quick

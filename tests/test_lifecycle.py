@@ -120,13 +120,14 @@ AGREEMENT_CASES: list[tuple[dict[str, object], str]] = [
 ]
 
 
-def test_agreement_input_is_validated(any_db: Database) -> None:
+def test_agreement_input_is_validated(db: Database) -> None:
+    """Input validation, before any database work: checked on SQLite only."""
     for kw, field in AGREEMENT_CASES:
         data = replace(AgreementInput(title_ko="협약"), **kw)  # type: ignore[arg-type]
         with pytest.raises(ValidationError) as err:
-            agreements.create_agreement(any_db, data)
+            agreements.create_agreement(db, data)
         assert err.value.field == field, kw
-    assert agreements.count_agreements(any_db) == 0
+    assert agreements.count_agreements(db) == 0
 
 
 def test_control_characters_are_refused_with_the_field_named(any_db: Database) -> None:
@@ -152,13 +153,14 @@ def test_control_characters_are_refused_with_the_field_named(any_db: Database) -
     assert contacts.create_contact(any_db, ContactInput(name_ko="  정수빈 ")).name_ko == "정수빈"
 
 
-def test_bad_email_is_refused(any_db: Database) -> None:
+def test_bad_email_is_refused(db: Database) -> None:
+    """Input validation, before any database work: checked on SQLite only."""
     for email in ("not-an-email", "a@b", "a b@example.com", "<a@example.com>", "a@@example.com"):
         with pytest.raises(ValidationError) as err:
-            contacts.create_contact(any_db, ContactInput(name_ko="정수빈", email=email))
+            contacts.create_contact(db, ContactInput(name_ko="정수빈", email=email))
         assert err.value.field == "email"
         assert "name@example.com" in str(err.value)
-    assert contacts.count_contacts(any_db) == 0
+    assert contacts.count_contacts(db) == 0
 
 
 def test_good_emails_are_kept(any_db: Database) -> None:
@@ -169,29 +171,26 @@ def test_good_emails_are_kept(any_db: Database) -> None:
         )
 
 
-def test_required_fields(any_db: Database) -> None:
+def test_required_fields(db: Database) -> None:
+    """Input validation, before any database work: checked on SQLite only."""
     cases = [
-        (lambda: organizations.create_organization(any_db, OrganizationInput(name_ko=" ")), "name_ko"),
-        (lambda: contacts.create_contact(any_db, ContactInput()), "name_ko"),
-        (lambda: meetings.create_meeting(any_db, MeetingInput(title="")), "title"),
+        (lambda: organizations.create_organization(db, OrganizationInput(name_ko=" ")), "name_ko"),
+        (lambda: contacts.create_contact(db, ContactInput()), "name_ko"),
+        (lambda: meetings.create_meeting(db, MeetingInput(title="")), "title"),
         (
-            lambda: commitments.create_commitment(any_db, CommitmentInput(agreement_id=a.id, title=" ")),
+            lambda: commitments.create_commitment(db, CommitmentInput(agreement_id=a.id, title=" ")),
             "title",
         ),
         (
-            lambda: organizations.create_organization(
-                any_db, OrganizationInput(name_ko="기관", country="KOR")
-            ),
+            lambda: organizations.create_organization(db, OrganizationInput(name_ko="기관", country="KOR")),
             "country",
         ),
         (
-            lambda: organizations.create_organization(
-                any_db, OrganizationInput(name_ko="기관", country="1A")
-            ),
+            lambda: organizations.create_organization(db, OrganizationInput(name_ko="기관", country="1A")),
             "country",
         ),
     ]
-    a = agreement(any_db)
+    a = agreement(db)
     for call, field in cases:
         with pytest.raises(ValidationError) as err:
             call()
