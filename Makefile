@@ -28,7 +28,7 @@ test: venv system-deps system-deps-test lint typecheck pytest test-dates
 # For a machine without PostgreSQL: every check but the PostgreSQL tests (deselected, and said so).
 test-sqlite: venv system-deps lint typecheck pytest-sqlite
 
-# The inner loop: no real processes, no property tests, SQLite only (about a minute).
+# The inner loop: no real processes, no property tests, SQLite only (under two minutes).
 test-quick: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) -q -m "not slow and not postgres" $(PYTEST_ARGS)
 
