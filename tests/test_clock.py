@@ -42,6 +42,19 @@ def test_only_the_clock_module_reads_the_system_clock() -> None:
     assert reads == []
 
 
+def test_no_sql_reads_the_database_servers_clock() -> None:
+    """libfaketime moves this process's clock, not a PostgreSQL server's: SQL must not ask it."""
+    server_now = ("func.now(", "current_timestamp", "current_date", "localtimestamp", "'now'", '"now"')
+    sources = [p for top in ("app", "reports") for p in (ROOT / top).rglob("*.py") if p.name != "clock.py"]
+    hits = [
+        f"{p.relative_to(ROOT)}: {word}"
+        for p in sources
+        for word in server_now
+        if word in p.read_text(encoding="utf-8").lower()
+    ]
+    assert hits == []
+
+
 def test_the_guard_sees_a_system_clock_read(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
