@@ -39,7 +39,10 @@ from sqlalchemy.sql.schema import Column, ScalarElementColumnDefault, Table
 from app.atomic import atomic_open
 from app.db import Database
 from app.errors import ImportFormatError, StorageError, ValidationError
+from app.exchange.blobs import read_blob, write_blob
+from app.migrate import head_revision
 from app.models import Base, UTCDateTime
+from app.search.index import rebuild_all
 from app.text import check_exact_text
 
 FORMAT = "partnership-desk-archive"
@@ -83,8 +86,6 @@ class ImportReport:
 
 def export_archive(db: Database, dest: Path, *, include_files: bool = True) -> dict[str, int]:
     """Write every record (deleted ones too) and, optionally, attachment files."""
-    from app.exchange.blobs import read_blob
-    from app.migrate import head_revision
 
     counts: dict[str, int] = {}
     tables: dict[str, list[dict[str, Any]]] = {}
@@ -185,7 +186,6 @@ def apply_archive(db: Database, archive: Archive, *, dry_run: bool = False) -> I
     if dry_run:
         report.files = len(archive.files)
         return report
-    from app.exchange.blobs import write_blob
 
     for sha, data in archive.files.items():
         report.files += int(write_blob(db, sha, data))
@@ -243,7 +243,6 @@ def _referenced_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str
 
 def _refresh_derived(conn: Connection) -> None:
     """Rebuild the search index in the same transaction (the import bypassed the ORM hooks)."""
-    from app.search.index import rebuild_all
 
     rebuild_all(conn)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import clock
+from app.crypto_db import apply_key, dbapi
 from app.errors import StorageError
 
 if TYPE_CHECKING:
@@ -81,7 +82,6 @@ def backup_before_import(database: Database, *, dry_run: bool = False) -> Path |
 def _connect(path: Path, passphrase: str | None) -> Any:
     if passphrase is None:
         return sqlite3.connect(path)
-    from app.crypto_db import apply_key, dbapi
 
     conn = dbapi().connect(str(path))
     apply_key(conn, passphrase)

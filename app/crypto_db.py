@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app.atomic import atomic_write_bytes
 from app.errors import StorageError
+from app.lock import DatabaseLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BLOB_MAGIC = b"PDBLOB1\x00"
@@ -192,7 +194,6 @@ def encrypt_database(database: Path, passphrase: str, *, backups: Path, attachme
     Existing backups are encrypted under the same passphrase and attachment files are
     sealed, so no plain copy stays behind in the data folders.
     """
-    from app.lock import DatabaseLock
 
     if not is_plain_sqlite(database):
         raise StorageError(
@@ -217,7 +218,6 @@ def encrypt_database(database: Path, passphrase: str, *, backups: Path, attachme
 
 def rekey_database(database: Path, old: str, new: str, *, backups: Path) -> int:
     """Change the passphrase of an encrypted database (and of its backups); returns backups changed."""
-    from app.lock import DatabaseLock
 
     with DatabaseLock.acquire(database):
         with open_encrypted(database, old):
@@ -248,8 +248,6 @@ def _convert_backups(folder: Path, old: str | None, new: str) -> int:
 
 
 def _seal_attachments(folder: Path, key: bytes) -> int:
-    from app.atomic import atomic_write_bytes
-
     count = 0
     for path in folder.glob("*/*") if folder.is_dir() else []:
         if not path.is_file() or path.name.startswith("."):

@@ -18,6 +18,7 @@ from uuid import UUID
 from sqlalchemy import select
 
 from app import clock
+from app.archive import apply_archive, export_archive, read_archive
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -41,7 +42,9 @@ from app.enums import (
     PartyRole,
 )
 from app.models import Agreement
+from app.paths import app_paths
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 REFERENCE_NO = "DEMO-2023-PKG-01"
 SIGNED = date(2023, 8, 29)
@@ -136,15 +139,12 @@ def load_demo(db: Database, today: date | None = None) -> bool:
     """
     import tempfile
 
-    from app.archive import apply_archive, export_archive, read_archive
-    from app.paths import app_paths
-
     with db.session() as s:
         if s.scalar(select(Agreement.id).where(Agreement.reference_no == REFERENCE_NO)) is not None:
             return False
     with tempfile.TemporaryDirectory(prefix="partnership-desk-demo-") as folder:
         scratch_home = Path(folder)
-        scratch = Database.open(paths=app_paths(scratch_home), backup_before_migrate=False)
+        scratch = open_database(paths=app_paths(scratch_home), backup_before_migrate=False)
         try:
             _Builder(scratch, today or clock.today()).build()
             export_archive(scratch, scratch_home / "demo.json", include_files=False)

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 
 from app.db import Database
+from app.migrate import current_revision, head_revision
+from app.search.index import rebuild
 
-# Derived data (the search index, ...) registers a rebuild here: name -> function.
-REPAIRS: dict[str, Callable[[Database], str]] = {}
+# Derived data that ``--repair`` rebuilds: name -> function.
+REPAIRS: dict[str, Callable[[Database], str]] = {"search index": rebuild}
 
 
 @dataclass
@@ -27,8 +29,6 @@ class HealthReport:
 
 
 def check_database(db: Database, *, repair: bool = False) -> HealthReport:
-    from app.migrate import current_revision, head_revision
-
     report = HealthReport()
     current, head = current_revision(db), head_revision()
     if current == head:
@@ -49,21 +49,7 @@ def check_database(db: Database, *, repair: bool = False) -> HealthReport:
             report.fail(f"{len(fk)} broken references (first in table {fk[0][0]})")
         else:
             report.ok("references")
-    if current == head:
-        _ensure_extensions_loaded()
-        for name, rebuild in REPAIRS.items():
-            if repair:
-                report.ok(f"{name}: {rebuild(db)}")
+    if current == head and repair:
+        for name, repair_one in REPAIRS.items():
+            report.ok(f"{name}: {repair_one(db)}")
     return report
-
-
-def _ensure_extensions_loaded() -> None:
-    # Modules that own derived data register their repair functions on import.
-    import importlib
-
-    for module in ("app.search",):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import clock
+from app.backup import backup_database
 from app.errors import SchemaTooNewError, StorageError
 
 if TYPE_CHECKING:
@@ -91,8 +92,6 @@ def upgrade_to_head(database: Database, *, backup: bool = True) -> None:
             "Update the program; the file was not changed.",
         )
     if current is not None and backup and database.sqlite_path is not None:
-        from app.backup import backup_database
-
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         backup_database(database, reason=f"pre-migration-{current}-{stamp}")
     upgrade(database, "head")

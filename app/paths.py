@@ -4,13 +4,19 @@ Order of precedence: an explicit ``--db`` (handled by the caller), the
 ``PARTNERSHIP_DESK_DB`` variable for the database, the ``PARTNERSHIP_DESK_HOME``
 variable for everything, then the platform's user data folder (platformdirs).
 Everything is a :class:`pathlib.Path`; no other module builds data paths by hand.
+The backups folder may be moved in Settings: that one entry of ``settings.json`` is read
+here; :mod:`app.settings` reads and writes the file through :meth:`AppPaths.stored_settings`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from app.atomic import atomic_write_text
 
 APP_NAME = "PartnershipDesk"
 APP_AUTHOR = "PartnershipDesk"
@@ -35,8 +41,8 @@ class AppPaths:
 
     @property
     def backups(self) -> Path:
-        override = self.settings_value("backups_dir")
-        return Path(override) if override else self.home / "backups"
+        override = self.stored_settings().get("backups_dir")
+        return Path(str(override)) if override else self.home / "backups"
 
     @property
     def settings_file(self) -> Path:
@@ -50,12 +56,13 @@ class AppPaths:
     def exchange_state(self) -> Path:
         return self.home / "exchange"
 
-    def settings_value(self, key: str) -> str | None:
-        # Imported here: settings reads JSON and is not needed for most paths.
-        from app.settings import load_settings
-
-        value = load_settings(self).get(key)
-        return str(value) if value else None
+    def stored_settings(self) -> dict[str, Any]:
+        """The settings file as stored (read on each call: Settings may change it meanwhile)."""
+        try:
+            raw = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return raw if isinstance(raw, dict) else {}
 
     def ensure(self) -> AppPaths:
         for folder in (self.home, self.attachments):
@@ -87,8 +94,6 @@ def default_home() -> Path:
 
 def choose_next_home(folder: Path | None) -> Path:
     """Use ``folder`` for the data from the next start (None: the platform's folder again)."""
-    from app.atomic import atomic_write_text
-
     base = platform_home()
     base.mkdir(parents=True, exist_ok=True)
     pointer = base / HOME_POINTER

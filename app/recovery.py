@@ -17,8 +17,10 @@ from typing import Any
 
 from app import clock
 from app.backup import BackupInfo, copy_sqlite, list_backups
+from app.crypto_db import apply_key, dbapi, replace_database
 from app.errors import StorageError
 from app.i18n import Text
+from app.lock import DatabaseLock
 from app.paths import AppPaths
 
 
@@ -74,7 +76,6 @@ def _connect_ro(path: Path, passphrase: str | None) -> Any:
         import sqlite3
 
         return sqlite3.connect(path)
-    from app.crypto_db import apply_key, dbapi
 
     conn = dbapi().connect(str(path))
     apply_key(conn, passphrase)
@@ -96,7 +97,6 @@ def restore_backup(
     The database must not be open (the lock is taken here). The backup is checked
     before anything is touched.
     """
-    from app.lock import DatabaseLock
 
     target = database or paths.database
     problem = quick_check(backup, passphrase, full=True)
@@ -113,7 +113,6 @@ def restore_backup(
             shutil.copyfile(backup, tmp)
             with tmp.open("rb+") as handle:
                 os.fsync(handle.fileno())
-            from app.crypto_db import replace_database
 
             replace_database(tmp, target)
         except OSError as exc:

@@ -1,32 +1,25 @@
-"""User settings stored as JSON in the data home, written atomically."""
+"""User settings stored as JSON in the data home (``AppPaths.settings_file``), written atomically."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.atomic import atomic_write_text
-
-if TYPE_CHECKING:
-    from app.paths import AppPaths
+from app.paths import AppPaths
 
 DEFAULTS: dict[str, Any] = {
     "language": "",  # empty: follow the system locale
     "briefing_language": "ko",
-    "backups_dir": "",
+    "backups_dir": "",  # empty: the backups folder of the data home (read by AppPaths.backups)
     "user_name": "",
     "idle_lock_minutes": 0,
 }
 
 
 def load_settings(paths: AppPaths) -> dict[str, Any]:
-    try:
-        raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raw = {}
     data = dict(DEFAULTS)
-    if isinstance(raw, dict):
-        data.update({k: v for k, v in raw.items() if k in DEFAULTS})
+    data.update({k: v for k, v in paths.stored_settings().items() if k in DEFAULTS})
     return data
 
 

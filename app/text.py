@@ -15,8 +15,6 @@ from app.errors import ValidationError
 _SINGLE_LINE_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _MULTI_LINE_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {}
-
 
 def check_text(
     value: str | None,

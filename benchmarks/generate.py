@@ -1,6 +1,6 @@
 """A ministry-scale database, generated reproducibly from a seed.
 
-The schema comes from the program itself (``Database.open`` runs the migrations);
+The schema comes from the program itself (``open_database`` runs the migrations);
 the rows are then bulk-inserted with plain ``sqlite3`` (no audit trail for
 generated rows), with the tables' indexes and triggers dropped during the load and
 recreated after it. The reference agreement (``app.demo``) is loaded on top
@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.services.opening import open_database
 from benchmarks import corpus
 
 GENERATOR_VERSION = 1
@@ -149,16 +150,15 @@ def ensure_database(
 
 def generate(path: Path, seed: int = DEFAULT_SEED, scale: float = 1.0, *, log: bool = False) -> None:
     """Write a new database at ``path`` (replacing any file there)."""
-    from app.db import Database
     from app.paths import app_paths
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="pd-bench-home-") as home:
         paths = app_paths(Path(home))
-        Database.open(str(path), paths=paths).close()  # the schema, by the program's migrations
+        open_database(str(path), paths=paths).close()  # the schema, by the program's migrations
         _bulk_load(path, seed, Counts.at_scale(scale), log)
-        db = Database.open(str(path), paths=paths)
+        db = open_database(str(path), paths=paths)
         try:
             from app.demo import load_demo
 

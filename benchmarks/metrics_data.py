@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from app.services.opening import open_database
 from benchmarks.harness import Context, NotAvailable, Result, compare, percentile, timed
 
 FIRST_SCREEN = 200  # the list model's page: what the first screen shows and holds
@@ -29,11 +30,10 @@ LIMIT ?
 """
 
 
-def open_database(ctx: Context) -> Any:
-    from app.db import Database
+def open_bench_database(ctx: Context) -> Any:
     from app.paths import app_paths
 
-    return Database.open(str(ctx.db_path), paths=app_paths(ctx.workdir / "home"), backup_before_migrate=False)
+    return open_database(str(ctx.db_path), paths=app_paths(ctx.workdir / "home"), backup_before_migrate=False)
 
 
 def raw_connection(ctx: Context) -> sqlite3.Connection:
@@ -44,7 +44,7 @@ def list_open(ctx: Context) -> Result:
     from app.dto import AgreementQuery
     from app.services.agreements import list_agreements
 
-    db = open_database(ctx)
+    db = open_bench_database(ctx)
     conn = raw_connection(ctx)
     query = AgreementQuery(sort="signed_on", descending=True, offset=0, limit=FIRST_SCREEN)
     try:
@@ -117,7 +117,7 @@ def search(ctx: Context) -> Result:
     except ImportError as exc:
         raise NotAvailable("app.search has not landed") from exc
     run: Callable[..., Any] = module.search
-    db = open_database(ctx)
+    db = open_bench_database(ctx)
     conn = raw_connection(ctx)
     limit = 50
     try:

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from benchmarks.harness import Context, NotAvailable, Result, compare
-from benchmarks.metrics_data import open_database, raw_connection
+from benchmarks.metrics_data import open_bench_database, raw_connection
 
 PORTFOLIO_SIZE = 1_000
 
@@ -29,7 +29,7 @@ def _measure(ctx: Context, name: str, request_of: Any) -> Result:
     from app.progress import Progress
     from benchmarks import bare_pdf
 
-    db = open_database(ctx)
+    db = open_bench_database(ctx)
     try:
         request = request_of(db)
         document = reports.build_document(db, request)  # the baseline's input, built before timing

@@ -18,6 +18,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from app.services.opening import open_database
 from benchmarks import corpus
 from benchmarks.harness import Context, NotAvailable, Result, timed
 
@@ -28,11 +29,10 @@ EXCHANGE_TABLES = ("organization", "contact", "membership", "audit_event")
 
 
 def _fresh(ctx: Context, name: str) -> Any:
-    from app.db import Database
     from app.paths import app_paths
 
     path = ctx.workdir / f"{name}.db"
-    return Database.open(str(path), paths=app_paths(ctx.workdir / f"home-{name}"))
+    return open_database(str(path), paths=app_paths(ctx.workdir / f"home-{name}"))
 
 
 def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:

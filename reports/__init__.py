@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from app import clock
+from app.atomic import atomic_write_bytes
 from app.errors import ValidationError
 from app.progress import Progress
+from app.services.meetings import get_meeting
+from reports.templates import BRIEFING_TYPES, types_for
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -66,7 +69,6 @@ def check_request(request: BriefingRequest) -> None:
 
 def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
     """The briefing type for ``request``: a meeting yet to come gets a pre-meeting brief."""
-    from reports.templates import BRIEFING_TYPES, types_for
 
     check_request(request)
     if request.briefing is not None:
@@ -79,8 +81,6 @@ def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
             )
         return chosen
     if request.kind == "meeting" and request.target_id is not None:
-        from app.services.meetings import get_meeting
-
         starts = get_meeting(db, request.target_id).starts_at
         held = starts is not None and (starts if starts.tzinfo else starts.replace(tzinfo=UTC)) < clock.now()
         return BRIEFING_TYPES["minutes" if held else "premeeting"]
@@ -125,7 +125,6 @@ def write_briefing(
     db: Database, request: BriefingRequest, path: Path, progress: Progress | None = None
 ) -> Path:
     """Generate and write atomically to ``path`` (the old file stays if anything fails)."""
-    from app.atomic import atomic_write_bytes
 
     data = generate_briefing(db, request, progress or Progress())
     atomic_write_bytes(Path(path), data)
@@ -133,8 +132,6 @@ def write_briefing(
 
 
 def suggested_filename(request: BriefingRequest, title: str = "") -> str:
-    from reports.templates import BRIEFING_TYPES
-
     key = request.briefing or {"organization": "counterpart"}.get(request.kind, request.kind)
     kind = BRIEFING_TYPES[key].name(request.lang) if key in BRIEFING_TYPES else request.kind
     stem = f"{kind} - {title}" if title else kind

@@ -38,6 +38,7 @@ from app.db import Database
 from app.demo import load_demo
 from app.i18n import set_language
 from app.paths import AppPaths, app_paths
+from app.services.opening import open_database
 
 
 def _session_today() -> date:
@@ -102,7 +103,7 @@ def paths(home: Path) -> AppPaths:
 @pytest.fixture
 def db(paths: AppPaths) -> Iterator[Database]:
     """A fresh SQLite database file in the temporary home."""
-    database = Database.open(paths=paths)
+    database = open_database(paths=paths)
     yield database
     database.close()
 
@@ -122,7 +123,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture
 def pg_db(pg_url: str, paths: AppPaths) -> Iterator[Database]:
-    database = Database.open(pg_url, paths=paths)
+    database = open_database(pg_url, paths=paths)
     yield database
     database.close()
 
@@ -131,7 +132,7 @@ def pg_db(pg_url: str, paths: AppPaths) -> Iterator[Database]:
 def any_db(request: pytest.FixtureRequest, paths: AppPaths) -> Iterator[Database]:
     """The same test on a SQLite file and on PostgreSQL."""
     url = None if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    database = Database.open(url, paths=paths)
+    database = open_database(url, paths=paths)
     yield database
     database.close()
 
@@ -143,7 +144,7 @@ def any_db(request: pytest.FixtureRequest, paths: AppPaths) -> Iterator[Database
 def demo_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed SQLite file holding the demo data (nothing else writes to it)."""
     paths = app_paths(tmp_path_factory.mktemp("demo-template"))
-    with Database.open(paths=paths, backup_before_migrate=False) as database:
+    with open_database(paths=paths, backup_before_migrate=False) as database:
         assert load_demo(database) is True
     assert not Path(f"{paths.database}-wal").exists()  # closed cleanly: the file is complete
     return paths.database
@@ -154,7 +155,7 @@ def demo_pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The name of a PostgreSQL database holding the demo data, copied with CREATE DATABASE ... TEMPLATE."""
     with pg_server.new_database() as url:
         paths = app_paths(tmp_path_factory.mktemp("demo-pg-template"))
-        database = Database.open(url, paths=paths, backup_before_migrate=False)
+        database = open_database(url, paths=paths, backup_before_migrate=False)
         try:
             assert load_demo(database) is True
         finally:
@@ -166,7 +167,7 @@ def demo_pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _demo_copy_sqlite(template: Path, paths: AppPaths) -> Database:
     paths.database.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, paths.database)
-    return Database.open(paths=paths)
+    return open_database(paths=paths)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -178,7 +179,7 @@ def demo_db(request: pytest.FixtureRequest, paths: AppPaths) -> Iterator[Databas
         database.close()
         return
     with pg_server.new_database(template=request.getfixturevalue("demo_pg_template")) as url:
-        database = Database.open(url, paths=paths)
+        database = open_database(url, paths=paths)
         yield database
         database.close()
 

@@ -11,6 +11,7 @@ from app.db import Database
 from app.exchange.common import CONFLICTS, ENTITY_TABLES, EVENTS
 from app.exchange.rows import dump_value
 from app.paths import app_paths
+from app.services.opening import open_database
 
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -25,4 +26,4 @@ def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def open_laptop(folder: Path, name: str) -> Database:
-    return Database.open(str(folder / f"{name}.sqlite3"), paths=app_paths(folder / f"home-{name}"))
+    return open_database(str(folder / f"{name}.sqlite3"), paths=app_paths(folder / f"home-{name}"))

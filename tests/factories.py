@@ -30,6 +30,7 @@ from app.dto import (
 from app.enums import AgreementStatus, OrgKind, PartyRole
 from app.paths import app_paths
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 
 def org(db: Database, name_ko: str = "산업통상자원부", name_en: str = "", **kw: object) -> OrganizationRecord:
@@ -103,6 +104,6 @@ def scratch_database(kind: str, folder: Path) -> Iterator[Database]:
     """
     with contextlib.ExitStack() as stack:
         url = None if kind == "sqlite" else stack.enter_context(pg_server.new_database())
-        database = Database.open(url, paths=app_paths(folder))
+        database = open_database(url, paths=app_paths(folder))
         stack.callback(database.close)
         yield database

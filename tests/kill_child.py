@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from app.services.opening import open_database
+
 SAVES = 30  # single saves of one "saves" run: several commits, still quick
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -53,12 +55,11 @@ def main(kind: str, db: str, home: str, work: str, pause: str) -> None:
 
 def _run(kind: str, db: str, home: str, work: str) -> int:
     if kind == "saves":
-        from app.db import Database
         from app.dto import OrganizationInput
         from app.paths import app_paths
         from app.services.organizations import create_organization
 
-        database = Database.open(db, paths=app_paths(Path(home)), lock=True)
+        database = open_database(db, paths=app_paths(Path(home)), lock=True)
         for i in range(SAVES):
             create_organization(database, OrganizationInput(name_ko=f"저장 {i:06d}"))
         database.close()

@@ -27,6 +27,7 @@ from app.errors import ImportFormatError
 from app.models import AuditEvent
 from app.paths import AppPaths
 from app.services import agreements, attachments, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 NFD = unicodedata.normalize("NFD", "한국반도체산업협회")
 TRICKY = {
@@ -67,7 +68,7 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from app.paths import app_paths
 
     folder = tmp_path_factory.mktemp("demo-archive")
-    with Database.open(paths=app_paths(folder / "home")) as source:
+    with open_database(paths=app_paths(folder / "home")) as source:
         load_demo(source)
         export_archive(source, folder / "demo.json")
     return folder / "demo.json"
@@ -91,7 +92,7 @@ def fresh(tmp_path: Path) -> Database:
     from app.paths import app_paths
 
     other = app_paths(tmp_path / "other-home")
-    database = Database.open(paths=other)
+    database = open_database(paths=other)
     yield database  # type: ignore[misc]
     database.close()
 
@@ -113,7 +114,7 @@ def test_sqlite_to_postgresql_and_back(
 ) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     export_archive(demo_sqlite, first)
-    with Database.open(pg_url, paths=paths) as pg:
+    with open_database(pg_url, paths=paths) as pg:
         import_archive(pg, first)
         assert everything(pg) == everything(demo_sqlite)
         export_archive(pg, second)

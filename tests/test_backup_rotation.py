@@ -15,6 +15,7 @@ from app.cli import main
 from app.db import Database
 from app.exchange import export_bundle, import_bundle
 from app.paths import AppPaths
+from app.services.opening import open_database
 from app.settings import save_settings
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
@@ -85,7 +86,7 @@ def test_the_backups_folder_can_be_moved(
 def test_json_and_csv_imports_are_preceded_by_a_backup(paths: AppPaths, tmp_path: Path) -> None:
     from app.archive import export_archive
 
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         org(db)
         export_archive(db, tmp_path / "all.json")
     csv = tmp_path / "contacts.csv"

@@ -9,11 +9,11 @@ import pytest
 from factories import org
 
 from app.cli import main
-from app.db import Database
 from app.errors import StorageError
 from app.paths import AppPaths, app_paths
 from app.services import organizations
 from app.services.attachments import add_attachment, attachment_file
+from app.services.opening import open_database
 
 SECRET_KO = "비밀 협력 기관"
 SECRET_EN = "Confidential Partner Agency"
@@ -31,7 +31,7 @@ def _all_bytes(folder: Path) -> bytes:
 def test_encrypt_then_the_files_show_nothing_and_need_the_passphrase(
     paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         rec = org(db, SECRET_KO, SECRET_EN)
         source = tmp_path / "memo.txt"
         source.write_text("첨부 비밀 메모 attachment secret", encoding="utf-8")
@@ -49,15 +49,15 @@ def test_encrypt_then_the_files_show_nothing_and_need_the_passphrase(
         sqlite3.connect(paths.database).execute("SELECT * FROM organization").fetchall()
 
     with pytest.raises(StorageError, match="encrypted"):
-        Database.open(paths=paths)
+        open_database(paths=paths)
     with pytest.raises(StorageError, match="Wrong passphrase"):
-        Database.open(paths=paths, passphrase="not it")
+        open_database(paths=paths, passphrase="not it")
     assert main(["--passphrase-file", str(tmp_path / "missing.txt"), "list", "organizations"]) == 1
     wrong = _write(tmp_path / "wrong.txt", "nope")
     assert main(["--passphrase-file", str(wrong), "list", "organizations"]) == 1
     assert "Wrong passphrase" in capsys.readouterr().err
 
-    with Database.open(paths=paths, passphrase="긴 암호 long passphrase") as db:
+    with open_database(paths=paths, passphrase="긴 암호 long passphrase") as db:
         assert [o.name_en for o in organizations.list_organizations(db)] == [SECRET_EN]
         att = organizations.organization_detail(db, rec.id).attachments[0]
         assert "첨부 비밀 메모" in attachment_file(db, att.id).read_text(encoding="utf-8")
@@ -66,7 +66,7 @@ def test_encrypt_then_the_files_show_nothing_and_need_the_passphrase(
 
 
 def test_rekey_changes_the_passphrase(paths: AppPaths, tmp_path: Path) -> None:
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         org(db, SECRET_KO)
     old = _write(tmp_path / "old.txt", "old secret")
     new = _write(tmp_path / "new.txt", "new secret")
@@ -75,15 +75,15 @@ def test_rekey_changes_the_passphrase(paths: AppPaths, tmp_path: Path) -> None:
     assert main(["rekey", "--passphrase-file", str(bad), "--new-passphrase-file", str(new)]) == 1
     assert main(["rekey", "--passphrase-file", str(old), "--new-passphrase-file", str(new)]) == 0
     with pytest.raises(StorageError, match="Wrong passphrase"):
-        Database.open(paths=paths, passphrase="old secret")
-    with Database.open(paths=paths, passphrase="new secret") as db:
+        open_database(paths=paths, passphrase="old secret")
+    with open_database(paths=paths, passphrase="new secret") as db:
         assert [o.name_ko for o in organizations.list_organizations(db)] == [SECRET_KO]
 
 
 def test_a_plain_database_is_not_opened_with_a_passphrase(paths: AppPaths) -> None:
-    Database.open(paths=paths).close()
+    open_database(paths=paths).close()
     with pytest.raises(StorageError, match="not encrypted"):
-        Database.open(paths=paths, passphrase="x")
+        open_database(paths=paths, passphrase="x")
 
 
 def test_an_encrypted_database_exchanges_and_backs_up(paths: AppPaths, tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_an_encrypted_database_exchanges_and_backs_up(paths: AppPaths, tmp_path:
     from app.exchange import export_bundle, import_bundle
     from app.recovery import quick_check
 
-    with Database.open(str(tmp_path / "enc.sqlite3"), paths=paths, passphrase="pw") as db:
+    with open_database(str(tmp_path / "enc.sqlite3"), paths=paths, passphrase="pw") as db:
         rec = org(db, SECRET_KO)
         memo = tmp_path / "memo.txt"
         memo.write_text("첨부 비밀 메모", encoding="utf-8")
@@ -103,7 +103,7 @@ def test_an_encrypted_database_exchanges_and_backs_up(paths: AppPaths, tmp_path:
     assert quick_check(copy, "pw") is None
     assert quick_check(copy) is not None  # without the key it is not a database
     elsewhere = app_paths(tmp_path / "other-home")
-    with Database.open(str(tmp_path / "plain.sqlite3"), paths=elsewhere) as other:
+    with open_database(str(tmp_path / "plain.sqlite3"), paths=elsewhere) as other:
         import_bundle(other, tmp_path / "x.pdx")
         assert organizations.get_organization(other, rec.id).name_ko == SECRET_KO
         att = organizations.organization_detail(other, rec.id).attachments[0]

@@ -11,10 +11,10 @@ from factories import org
 
 from app import clock
 from app.cli import main
-from app.db import Database
 from app.dto import OrganizationInput
 from app.paths import AppPaths
 from app.services import organizations
+from app.services.opening import open_database
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
@@ -26,7 +26,7 @@ def test_exchange_through_the_command_line_with_a_conflict_reversed(
     key = tmp_path / "key.txt"
     key.write_text("교환 암호 exchange key\n", encoding="utf-8")
     bundle = tmp_path / "out.pdx"
-    with Database.open(office, paths=paths) as db:
+    with open_database(office, paths=paths) as db:
         rec = org(db, "원래 이름")
     assert main(["--db", office, "exchange", "export", str(bundle), "--passphrase-file", str(key)]) == 0
     assert "Exported 1 records (all records)" in capsys.readouterr().out
@@ -36,7 +36,7 @@ def test_exchange_through_the_command_line_with_a_conflict_reversed(
     assert "1 new" in capsys.readouterr().out
 
     for db_path, name in ((office, "사무국"), (laptop, "출장지")):
-        with Database.open(db_path, paths=paths) as db:
+        with open_database(db_path, paths=paths) as db:
             organizations.update_organization(
                 db, rec.id, OrganizationInput(name_ko=name, org_kind=rec.org_kind)
             )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app.db import Database, _create_engine
 from app.migrate import current_revision, head_revision, upgrade, upgrade_to_head
 from app.paths import AppPaths, sqlite_url
+from app.services.opening import open_database
 
 
 def test_a_0001_database_with_data_upgrades_without_loss(paths: AppPaths) -> None:
     url = sqlite_url(paths.database)
-    old = Database(_create_engine(url, paths), paths, url)
+    old = open_database(url, paths=paths, migrate=False)
     upgrade(old, "0001")
     with old.engine.begin() as conn:
         conn.execute(

@@ -19,6 +19,7 @@ from app.dto import OrganizationInput
 from app.errors import ValidationError
 from app.exchange import export_bundle, import_bundle, list_conflicts
 from app.services import organizations
+from app.services.opening import open_database
 
 NAMES = ["산업통상자원부", "Ministry of Trade", "한국전력", "KOTRA", "서울대학교", "Acme Korea"]
 NOTES = ["", "회의 메모", "follow up", "출장 보고"]
@@ -38,7 +39,7 @@ def server(pg_url_module: str) -> Iterator[Database]:
     folder = Path(tempfile.mkdtemp())
     from app.paths import app_paths
 
-    database = Database.open(pg_url_module, paths=app_paths(folder))
+    database = open_database(pg_url_module, paths=app_paths(folder))
     yield database
     database.close()
 

@@ -8,16 +8,16 @@ import pytest
 from factories import org
 
 from app.cli import main
-from app.db import Database
 from app.dto import OrganizationInput
 from app.paths import AppPaths
 from app.services import organizations
+from app.services.opening import open_database
 
 
 def test_history_lists_changes_and_restores_a_previous_value(
     paths: AppPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         db.actor = "정수빈"
         rec = org(db, "산업부")
         organizations.update_organization(
@@ -35,7 +35,7 @@ def test_history_lists_changes_and_restores_a_previous_value(
 
     assert main(["history", "organization", str(rec.id), "--restore", entries[1]["id"], "name_ko"]) == 0
     capsys.readouterr()
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         assert organizations.get_organization(db, rec.id).name_ko == "산업부"
 
     assert main(["history", "organization", "not-an-id"]) == 1
@@ -49,7 +49,7 @@ def test_the_configured_name_is_recorded_as_who_changed_it(
     from app.settings import save_settings
 
     save_settings(paths, {"user_name": "김민준 사무관"})
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         rec = org(db, "외교부")
     assert main(["history", "organization", str(rec.id), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["actor"] == "김민준 사무관"

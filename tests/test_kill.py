@@ -40,6 +40,7 @@ from app.dto import OrganizationInput
 from app.exchange import export_bundle, import_bundle
 from app.paths import app_paths
 from app.services import organizations
+from app.services.opening import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "kill_child.py"
@@ -53,7 +54,7 @@ Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
 def _db(path: Path, home: Path) -> Database:
-    return Database.open(str(path), paths=app_paths(home))
+    return open_database(str(path), paths=app_paths(home))
 
 
 def _prepare(tmp: Path) -> dict[str, Snapshot]:

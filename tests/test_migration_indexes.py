@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
-from app.db import Database, _create_engine
 from app.dto import AgreementQuery
 from app.migrate import upgrade
 from app.paths import AppPaths, database_url
 from app.services.agreements import list_agreements
+from app.services.opening import open_database
 
 
 def test_upgrade_keeps_agreements_and_adds_the_list_index(paths: AppPaths) -> None:
     url = database_url(None, paths)
-    old = Database(_create_engine(url, paths), paths, url)
+    old = open_database(url, paths=paths, migrate=False)
     upgrade(old, "0003")
     with old.engine.begin() as conn:
         for n, signed in enumerate(["2024-05-01", None, "2023-01-02"]):
@@ -27,7 +27,7 @@ def test_upgrade_keeps_agreements_and_adds_the_list_index(paths: AppPaths) -> No
                 {"id": f"{n + 1:032x}", "title": f"협약 {n}", "signed": signed},
             )
     old.close()
-    with Database.open(paths=paths) as new:
+    with open_database(paths=paths) as new:
         names = {ix["name"] for ix in inspect(new.engine).get_indexes("agreement")}
         assert "ix_agreement_live_signed_on" in names
         items = {ix["name"] for ix in inspect(new.engine).get_indexes("action_item")}

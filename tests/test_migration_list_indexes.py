@@ -17,6 +17,7 @@ from app.dto import ContactQuery
 from app.migrate import upgrade
 from app.paths import AppPaths
 from app.services import contacts
+from app.services.opening import open_database
 
 T = "2024-01-02 03:04:05.000006"
 NAMES = [("한지윤", "Jiyoon Han"), ("", "alex Morgan"), ("강도현", ""), ("", ""), ("박서준", "Seojun Park")]
@@ -24,7 +25,7 @@ CONTACT_INDEXES = {f"ix_contact_live_{n}_sort{s}" for n in ("name_ko", "name_en"
 
 
 def _old_database(url: str | None, paths: AppPaths) -> None:
-    old = Database.open(url, paths=paths, migrate=False)
+    old = open_database(url, paths=paths, migrate=False)
     try:
         upgrade(old, "0006")
         sqlite = old.engine.dialect.name == "sqlite"
@@ -48,7 +49,7 @@ def test_upgrade_keeps_contacts_in_order_and_adds_the_indexes(
 ) -> None:
     url = request.getfixturevalue("pg_url") if kind == "postgresql" else None
     _old_database(url, paths)
-    with Database.open(url, paths=paths) as db:
+    with open_database(url, paths=paths) as db:
         assert _index_names(db, "contact") >= CONTACT_INDEXES  # on expressions: not reflected
         assert "ix_commitment_status_due_on" in _index_names(db, "commitment")
         assert "ix_action_item_status_due_on" in _index_names(db, "action_item")

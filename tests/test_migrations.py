@@ -1,7 +1,7 @@
 """Migrations: a database of the first schema, with data in it, opens at head with nothing lost.
 
 The data goes in with raw SQL at revision 0001 (the services speak the newest schema),
-and comes out through the services after ``Database.open`` migrated it to head,
+and comes out through the services after ``open_database`` migrated it to head,
 whatever head is by then.
 """
 
@@ -21,6 +21,7 @@ from app.errors import SchemaTooNewError, StorageError
 from app.migrate import current_revision, head_revision, upgrade
 from app.paths import AppPaths
 from app.services import agreements, commitments, contacts, history, meetings, organizations
+from app.services.opening import open_database
 
 IDS = {
     name: uuid.uuid4()
@@ -100,7 +101,7 @@ def _rows(dialect: str) -> list[tuple[str, dict[str, object]]]:
 
 
 def _build_first_schema(url: str | None, paths: AppPaths) -> None:
-    old = Database.open(url, paths=paths, migrate=False)
+    old = open_database(url, paths=paths, migrate=False)
     try:
         upgrade(old, "0001")
         assert current_revision(old) == "0001"
@@ -144,7 +145,7 @@ def _assert_everything_is_there(db: Database) -> None:
 def test_sqlite_first_schema_with_data_upgrades_without_loss_and_with_a_backup(paths: AppPaths) -> None:
     _build_first_schema(None, paths)
     assert not paths.backups.exists() or not list(paths.backups.iterdir())
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         _assert_everything_is_there(db)
     backups = list(paths.backups.glob("pre-migration-0001-*.sqlite3"))
     assert len(backups) == 1
@@ -155,13 +156,13 @@ def test_sqlite_first_schema_with_data_upgrades_without_loss_and_with_a_backup(p
         ]
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # Opening again at head makes no further backup.
-    Database.open(paths=paths).close()
+    open_database(paths=paths).close()
     assert len(list(paths.backups.iterdir())) == 1
 
 
 def test_postgresql_first_schema_with_data_upgrades_without_loss(pg_url: str, paths: AppPaths) -> None:
     _build_first_schema(pg_url, paths)
-    with Database.open(pg_url, paths=paths) as db:
+    with open_database(pg_url, paths=paths) as db:
         _assert_everything_is_there(db)
 
 
@@ -171,7 +172,7 @@ def _stamp(db: Database, revision: str) -> None:
 
 
 def test_sqlite_database_from_a_newer_program_is_refused_and_untouched(paths: AppPaths) -> None:
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         from factories import org
 
         org(db)
@@ -179,7 +180,7 @@ def test_sqlite_database_from_a_newer_program_is_refused_and_untouched(paths: Ap
     path = paths.database
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError) as err:
-        Database.open(paths=paths)
+        open_database(paths=paths)
     assert "newer Partnership Desk (schema 9999_future)" in str(err.value)
     assert "file was not changed" in str(err.value)
     assert path.read_bytes() == before
@@ -187,11 +188,11 @@ def test_sqlite_database_from_a_newer_program_is_refused_and_untouched(paths: Ap
 
 
 def test_postgresql_database_from_a_newer_program_is_refused(pg_url: str, paths: AppPaths) -> None:
-    with Database.open(pg_url, paths=paths) as db:
+    with open_database(pg_url, paths=paths) as db:
         _stamp(db, "9999_future")
     with pytest.raises(SchemaTooNewError):
-        Database.open(pg_url, paths=paths)
-    with Database.open(pg_url, paths=paths, migrate=False) as db:
+        open_database(pg_url, paths=paths)
+    with open_database(pg_url, paths=paths, migrate=False) as db:
         assert current_revision(db) == "9999_future"
 
 
@@ -203,7 +204,7 @@ def test_another_programs_sqlite_database_is_refused_and_keeps_its_data(
         conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
         conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com/')")
     with pytest.raises(StorageError) as err:
-        Database.open(str(foreign), paths=paths)
+        open_database(str(foreign), paths=paths)
     assert "not a Partnership Desk database" in str(err.value) and "moz_places" in str(err.value)
     with sqlite3.connect(foreign) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -219,4 +220,4 @@ def test_another_programs_postgresql_database_is_refused(pg_url: str, paths: App
         conn.execute(text("CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)"))
     engine.dispose()
     with pytest.raises(StorageError, match="invoices"):
-        Database.open(pg_url, paths=paths)
+        open_database(pg_url, paths=paths)

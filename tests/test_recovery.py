@@ -9,11 +9,11 @@ from factories import org
 
 from app.backup import backup_database, list_backups
 from app.cli import main
-from app.db import Database
 from app.errors import StorageError
 from app.paths import AppPaths
 from app.recovery import check_on_start, restore_backup
 from app.services import organizations
+from app.services.opening import open_database
 
 
 def _damage(path: Path) -> None:
@@ -24,7 +24,7 @@ def _damage(path: Path) -> None:
 
 
 def _make(paths: AppPaths) -> None:
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         org(db, "백업 전 기관")
         backup_database(db)
         org(db, "백업 후 기관")
@@ -48,7 +48,7 @@ def test_a_damaged_database_is_reported_and_restored_from_the_newest_good_backup
     kept = restore_backup(paths, check.newest_good_backup.path)
     assert kept.exists()  # the damaged file is kept aside, never thrown away
     assert check_on_start(paths).ok
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         assert [o.name_ko for o in organizations.list_organizations(db)] == ["백업 전 기관"]
 
 
@@ -72,12 +72,12 @@ def test_restore_from_the_command_line_backs_up_the_current_state_first(
     assert "previous state was kept" in out
     reasons = [b.reason for b in list_backups(paths.backups)]
     assert "before-restore" in reasons
-    with Database.open(paths=paths) as db:
+    with open_database(paths=paths) as db:
         assert [o.name_ko for o in organizations.list_organizations(db)] == ["백업 전 기관"]
 
 
 def test_restore_refuses_while_the_database_is_in_use(paths: AppPaths) -> None:
     _make(paths)
     backup = list_backups(paths.backups)[0].path
-    with Database.open(paths=paths, lock=True), pytest.raises(StorageError, match="Another Partnership Desk"):
+    with open_database(paths=paths, lock=True), pytest.raises(StorageError, match="Another Partnership Desk"):
         restore_backup(paths, backup)

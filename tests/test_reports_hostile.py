@@ -27,6 +27,7 @@ from app.dto import (
 from app.enums import AgreementStatus, CommitmentStatus
 from app.progress import Progress
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 from reports import BriefingRequest, generate_briefing
 from reports.document import (
     BarChart,
@@ -55,7 +56,7 @@ ROWS = 300
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, dict[str, UUID]]]:
     from app.paths import app_paths
 
-    db = Database.open(paths=app_paths(tmp_path_factory.mktemp("hostile-home")))
+    db = open_database(paths=app_paths(tmp_path_factory.mktemp("hostile-home")))
     yield db, fill_hostile(db)
     db.close()
 

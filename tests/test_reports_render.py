@@ -13,6 +13,7 @@ from report_reader import DemoIds, demo_ids, read_docx, read_pdf
 
 from app.db import Database
 from app.progress import Cancelled, Progress
+from app.services.opening import open_database
 from reports import BriefingRequest, generate_briefing
 from reports.templates import BRIEFING_TYPES
 
@@ -152,7 +153,7 @@ def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     from app.demo import load_demo
     from app.paths import app_paths
 
-    database = Database.open(paths=app_paths(tmp_path_factory.mktemp("briefings-home")))
+    database = open_database(paths=app_paths(tmp_path_factory.mktemp("briefings-home")))
     load_demo(database)
     yield database
     database.close()

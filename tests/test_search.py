@@ -26,6 +26,7 @@ from app.health import check_database
 from app.models import Contact, SearchDocument
 from app.search import marked_parts, search
 from app.services import agreements, attachments, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 
 def titles(db: Database, query: str, kind: str | None = None) -> list[str]:
@@ -223,13 +224,12 @@ def test_cli_search_json(korean: Database, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_upgrade_of_a_database_with_records_indexes_them(paths: object) -> None:
-    from app.db import _create_engine
     from app.migrate import upgrade
     from app.paths import AppPaths, database_url
 
     assert isinstance(paths, AppPaths)
     url = database_url(None, paths)
-    old = Database(_create_engine(url, paths), paths, url)
+    old = open_database(url, paths=paths, migrate=False)
     upgrade(old, "0002")
     with old.engine.begin() as conn:
         conn.execute(
@@ -240,19 +240,18 @@ def test_upgrade_of_a_database_with_records_indexes_them(paths: object) -> None:
             )
         )
     old.close()
-    with Database.open(paths=paths) as new:
+    with open_database(paths=paths) as new:
         assert titles(new, "하이닉스") == ["SK하이닉스"]
 
 
 def test_upgrade_to_three_letter_grams_rebuilds_an_index_of_bigrams(paths: object) -> None:
     """A SQLite index written with bigrams only (0003 to 0005) is rebuilt, and then still edited."""
-    from app.db import _create_engine
     from app.migrate import upgrade
     from app.paths import AppPaths, database_url
 
     assert isinstance(paths, AppPaths)
     url = database_url(None, paths)
-    old = Database(_create_engine(url, paths), paths, url)
+    old = open_database(url, paths=paths, migrate=False)
     upgrade(old, "0005")
     org_id = "0b0e3c3e2c2a4d4e9f0a1b2c3d4e5f60"
     with old.engine.begin() as conn:  # the record and its index entry as 0005's code wrote them: bigrams
@@ -279,7 +278,7 @@ def test_upgrade_to_three_letter_grams_rebuilds_an_index_of_bigrams(paths: objec
             {"h": bigrams},
         )
     old.close()
-    with Database.open(paths=paths) as new:
+    with open_database(paths=paths) as new:
         assert titles(new, "osat") == titles(new, "하이닉스") == titles(new, "pack") == ["SK하이닉스"]
         organizations.update_organization(
             new, UUID(org_id), OrganizationInput(name_ko="SK하이닉스", name_en="HBM"), expected_version=1

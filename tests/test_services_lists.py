@@ -19,6 +19,7 @@ from app.dto import (
 )
 from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -323,7 +324,7 @@ def test_order_does_not_depend_on_the_postgresql_servers_locale(db: Database, pg
     expected = [o.name_en for o in organizations.list_organizations(db)]
     for locale in ("en-US", "ko-KR"):
         icu = f"ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '{locale}' LOCALE 'C.UTF-8'"
-        with pg_server.new_database(options=icu) as url, Database.open(url, paths=db.paths) as pg:
+        with pg_server.new_database(options=icu) as url, open_database(url, paths=db.paths) as pg:
             for n in names:
                 org(pg, n if any("가" <= ch <= "힣" for ch in n) else "", n)
             for descending in (False, True):

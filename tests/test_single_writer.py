@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.db import Database
 from app.lock import DatabaseLock, DatabaseLockedError
 from app.paths import AppPaths
+from app.services.opening import open_database
 
 
 def test_a_second_writer_is_refused_clearly(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
-    first = Database.open(paths=paths, lock=True)
+    first = open_database(paths=paths, lock=True)
     with pytest.raises(DatabaseLockedError, match=f"process {os.getpid()}"):
-        Database.open(paths=paths, lock=True)
+        open_database(paths=paths, lock=True)
     assert main(["demo"]) == 1
     assert "Another Partnership Desk" in capsys.readouterr().err
     first.close()
@@ -31,7 +31,7 @@ def test_reading_commands_work_while_the_program_holds_the_lock(
 ) -> None:
     assert main(["demo"]) == 0
     capsys.readouterr()
-    program = Database.open(paths=paths, lock=True)  # as the desktop program holds it
+    program = open_database(paths=paths, lock=True)  # as the desktop program holds it
     try:
         assert main(["list", "agreements", "--json"]) == 0
         assert '"id"' in capsys.readouterr().out

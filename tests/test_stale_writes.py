@@ -19,6 +19,7 @@ from app.enums import AgreementStatus
 from app.errors import ConflictError
 from app.models import Organization
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import open_database
 
 
 def test_stale_expected_version_is_refused(any_db: Database) -> None:
@@ -100,7 +101,7 @@ def test_racing_writers_the_second_update_is_refused_not_lost(any_db: Database) 
 def test_racing_writers_on_two_connections_to_one_file(db: Database, paths: object) -> None:
     """The same race between two programs opened on the same SQLite file."""
     rec = org(db, "프로텍", "Protec")
-    other = Database.open(str(db.sqlite_path), paths=db.paths)
+    other = open_database(str(db.sqlite_path), paths=db.paths)
     try:
         with pytest.raises(ConflictError), other.session() as slow:
             mine = slow.get(Organization, rec.id)

@@ -16,6 +16,7 @@ from app.db import Database
 from app.errors import StorageError
 from app.paths import AppPaths, app_paths, database_url
 from app.services import organizations
+from app.services.opening import PROGRAM_PAGE_CACHE_KIB, open_database
 
 
 def test_sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout(db: Database) -> None:
@@ -24,6 +25,17 @@ def test_sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout(db: Data
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_the_program_opens_with_a_smaller_page_cache(paths: AppPaths) -> None:
+    def cache_size(db: Database) -> int:
+        with db.engine.connect() as conn:
+            return int(conn.execute(text("PRAGMA cache_size")).scalar_one())
+
+    with open_database(paths=paths) as plain:
+        default = cache_size(plain)
+    with open_database(paths=paths, lock=True, page_cache_kib=PROGRAM_PAGE_CACHE_KIB) as program:
+        assert cache_size(program) == -PROGRAM_PAGE_CACHE_KIB != default
 
 
 def test_foreign_keys_are_enforced(any_db: Database) -> None:
@@ -73,7 +85,7 @@ def test_backup_is_a_consistent_copy_while_writing(db: Database, tmp_path: Path)
         names = {r[0] for r in conn.execute("SELECT name_ko FROM organization")}
     assert len(names) == 20 and "아직 저장 안 됨" not in names
     assert not list(tmp_path.glob(".copy.sqlite3*"))
-    with Database.open(str(dest), paths=db.paths) as copy:
+    with open_database(str(dest), paths=db.paths) as copy:
         assert organizations.count_organizations(copy) == 20
 
 
@@ -96,7 +108,7 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path, cont
     path = tmp_path / "not-a-db.sqlite3"
     path.write_bytes(content)
     with pytest.raises(StorageError) as err:
-        Database.open(str(path), paths=app_paths(tmp_path))
+        open_database(str(path), paths=app_paths(tmp_path))
     assert str(path) in str(err.value)
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-db.sqlite3"]
@@ -113,7 +125,7 @@ def test_a_truncated_database_is_refused_untouched(db: Database, tmp_path: Path)
     before = damaged.read_bytes()
     with (
         pytest.raises(StorageError, match="damaged"),
-        Database.open(str(damaged), paths=app_paths(tmp_path)) as broken,
+        open_database(str(damaged), paths=app_paths(tmp_path)) as broken,
     ):
         organizations.list_organizations(broken)
     assert damaged.read_bytes() == before

@@ -3,32 +3,47 @@
 Kept lean: only Qt widgets and the core's light modules load at start. The main
 window paints first (side bar and a "Loading…" page); right after its first paint
 the database is opened (passphrase, damage check and restore offer on the GUI
-thread, SQLAlchemy and the open itself on a worker), then the views appear. Views,
-dialogs and services are imported when first needed.
+thread, SQLAlchemy and the open itself on a worker), then the views appear. What
+reaches the database (views, services) is imported after the first paint.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import linecache
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.paths import AppPaths, app_paths, resources_dir
+from app.backup import auto_backup_if_due
+from app.crash import write_crash_report
+from app.crypto_db import looks_encrypted, open_encrypted, read_passphrase_file, wrong_passphrase
+from app.errors import DomainError
+from app.i18n import Language, set_language
+from app.paths import AppPaths, app_paths, database_url, resources_dir
+from app.recovery import check_on_start, quick_check, restore_backup
+from app.settings import load_settings
+from ui.context import UiContext
+from ui.dialogs import passphrase_dialog
 from ui.i18n import install_translator, tr
+from ui.idle_lock import IdleLock, install_idle_lock
+from ui.main_window import MainWindow
+from ui.runner import Runner
+
+if TYPE_CHECKING:  # named for the types only: app.db loads SQLAlchemy
+    from app.db import Database
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 # Files up to this size are checked before they are opened (a fraction of a second);
 # bigger ones in the background once the window shows, so that start-up stays quick.
 CHECK_AT_START_BYTES = 64 * 1024 * 1024
-# SQLite's page cache per connection for the program (SQLite's default is 2 MiB): the lists read
-# a page of rows at a time and the OS caches the file anyway; each pooled connection keeps its own.
-PAGE_CACHE_KIB = 512
 
 
 def register_fonts(app: QApplication) -> str:
@@ -50,10 +65,7 @@ def register_fonts(app: QApplication) -> str:
     return family
 
 
-def choose_language(paths: AppPaths, requested: str | None) -> str:
-    from app.i18n import set_language
-    from app.settings import load_settings
-
+def choose_language(paths: AppPaths, requested: str | None) -> Language:
     lang = requested or str(load_settings(paths).get("language") or "") or None
     return set_language(lang)
 
@@ -65,8 +77,6 @@ def install_excepthook(paths: AppPaths) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        from app.crash import write_crash_report
-
         exc.__traceback__ = tb
         try:
             where = tr("A report was saved to {path}.").format(path=write_crash_report(paths, exc, "gui"))
@@ -86,16 +96,14 @@ def install_excepthook(paths: AppPaths) -> None:
     sys.excepthook = hook
 
 
-def _database_file(args: Any, paths: AppPaths) -> Path | None:
-    from app.paths import database_url
-
+def _database_file(args: argparse.Namespace, paths: AppPaths) -> Path | None:
     raw = database_url(getattr(args, "db", None), paths)
     scheme, sep, rest = raw.partition("://")
     if sep and scheme.split("+")[0] == "sqlite" and rest.startswith("/") and "?" not in rest:
         # The plain form ``sqlite:///path`` is read without importing SQLAlchemy (start-up time).
         database = rest[1:]
         return Path(database) if database and database != ":memory:" else None
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.engine import make_url  # lazy: start-up paints before SQLAlchemy loads
 
     url = make_url(raw)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
@@ -103,24 +111,14 @@ def _database_file(args: Any, paths: AppPaths) -> Path | None:
     return Path(url.database)
 
 
-def _ask_passphrase(parent: Any = None) -> str | None:
-    try:
-        from ui.dialogs.passphrase_dialog import ask_passphrase
-    except ImportError:
-        QMessageBox.critical(
-            parent,
-            tr("Cannot open the database"),
-            tr("The database is encrypted. Start Partnership Desk with --passphrase-file FILE."),
-        )
-        return None
-    answer: str | None = ask_passphrase(parent, confirm=False)
-    return answer
+def _ask_passphrase(parent: QWidget | None = None) -> str | None:
+    return passphrase_dialog.ask_passphrase(parent, confirm=False)
 
 
-def _check_and_offer_restore(paths: AppPaths, file: Path, passphrase: str | None, parent: Any = None) -> bool:
+def _check_and_offer_restore(
+    paths: AppPaths, file: Path, passphrase: str | None, parent: QWidget | None = None
+) -> bool:
     """False when the database is damaged and the user did not restore a backup."""
-    from app.recovery import check_on_start, restore_backup
-
     check = check_on_start(paths, file, passphrase=passphrase)
     if check.ok:
         return True
@@ -143,17 +141,13 @@ class GaveUp(Exception):
     """The user cancelled the passphrase or did not restore a damaged database."""
 
 
-def prepare_open(args: Any, paths: AppPaths, parent: Any = None) -> str | None:
+def prepare_open(args: argparse.Namespace, paths: AppPaths, parent: QWidget | None = None) -> str | None:
     """The GUI part of opening: ask for the passphrase of an encrypted file, check a small file.
 
     Returns the passphrase (None for a plain file); raises :class:`GaveUp` when the user gave up.
     """
-    from app.crypto_db import looks_encrypted
-
     passphrase: str | None = None
     if getattr(args, "passphrase_file", None):
-        from app.crypto_db import read_passphrase_file
-
         passphrase = read_passphrase_file(Path(args.passphrase_file))
     file = _database_file(args, paths)
     encrypted = file is not None and looks_encrypted(file)
@@ -166,8 +160,6 @@ def prepare_open(args: Any, paths: AppPaths, parent: Any = None) -> str | None:
                 raise GaveUp
         if encrypted and file is not None and not _passphrase_opens(file, passphrase):
             # A wrong passphrase reads as noise: ask again rather than call the file damaged.
-            from app.crypto_db import wrong_passphrase
-
             if not asked or asked >= 3:
                 raise wrong_passphrase(file)
             QMessageBox.warning(parent, tr("Cannot open the database"), str(wrong_passphrase(file)))
@@ -179,30 +171,22 @@ def prepare_open(args: Any, paths: AppPaths, parent: Any = None) -> str | None:
         return passphrase
 
 
-def open_prepared(args: Any, paths: AppPaths, passphrase: str | None) -> Any:
+def open_prepared(args: argparse.Namespace, paths: AppPaths, passphrase: str | None) -> Database:
     """Open the database as its one writer (no dialogs: runs on a worker at start)."""
-    from app.db import Database
+    from app.services import opening  # lazy: start-up paints before SQLAlchemy loads
 
-    db = Database.open(getattr(args, "db", None), paths=paths, passphrase=passphrase, lock=True)
-    if db.is_sqlite and not db.encrypted:
-        _smaller_page_cache(db)
-    return db
-
-
-def _smaller_page_cache(db: Any) -> None:
-    """Give each SQLite connection of the program a page cache of PAGE_CACHE_KIB (memory)."""
-    from sqlalchemy import event
-
-    def on_connect(dbapi_conn: Any, _record: Any) -> None:
-        cursor = dbapi_conn.cursor()
-        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
-        cursor.close()
-
-    event.listen(db.engine, "connect", on_connect)
-    db.engine.dispose()  # the connections opened so far (migration check) reconnect with it
+    return opening.open_database(
+        getattr(args, "db", None),
+        paths=paths,
+        passphrase=passphrase,
+        lock=True,
+        page_cache_kib=opening.PROGRAM_PAGE_CACHE_KIB,
+    )
 
 
-def open_database(args: Any, paths: AppPaths, parent: Any = None) -> Any:
+def open_database(
+    args: argparse.Namespace, paths: AppPaths, parent: QWidget | None = None
+) -> Database | None:
     """Open the database as its one writer, asking for the passphrase of an encrypted file.
 
     Returns None when the user gave up (cancelled the passphrase or a restore).
@@ -214,15 +198,11 @@ def open_database(args: Any, paths: AppPaths, parent: Any = None) -> Any:
     return open_prepared(args, paths, passphrase)
 
 
-def report_open_failure(paths: AppPaths, exc: BaseException, parent: Any = None) -> None:
+def report_open_failure(paths: AppPaths, exc: BaseException, parent: QWidget | None = None) -> None:
     """Say plainly why the database could not be opened (a crash report for the unexpected)."""
-    from app.errors import DomainError
-
     if isinstance(exc, DomainError):
         QMessageBox.critical(parent, tr("Cannot open the database"), str(exc))
         return
-    from app.crash import write_crash_report
-
     try:
         where = str(write_crash_report(paths, exc, "opening the database"))
     except OSError:
@@ -238,8 +218,6 @@ def report_open_failure(paths: AppPaths, exc: BaseException, parent: Any = None)
 
 def _passphrase_opens(file: Path, passphrase: str | None) -> bool:
     """True when ``passphrase`` reads the encrypted file's schema (a wrong one cannot)."""
-    from app.crypto_db import open_encrypted
-
     if passphrase is None:
         return False
     try:
@@ -250,10 +228,10 @@ def _passphrase_opens(file: Path, passphrase: str | None) -> bool:
     return True
 
 
-def run_gui(args: Any) -> int:
+def run_gui(args: argparse.Namespace) -> int:
     home = getattr(args, "home", None)
     paths = app_paths(Path(home) if home else None)
-    with contextlib.suppress(OSError):  # reported by Database.open below if it matters
+    with contextlib.suppress(OSError):  # reported by open_database below if it matters
         paths.ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -278,12 +256,12 @@ def run_gui(args: Any) -> int:
 class _FirstPaint(QObject):
     """Calls ``then`` once, after the window's first paint has been put on the screen."""
 
-    def __init__(self, window: Any, then: Any) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self.window = window
         self.then = then
         self.done = False
-        QApplication.instance().installEventFilter(self)  # the window's or any child's paint
+        _application().installEventFilter(self)  # the window's or any child's paint
         # Should no paint come (a platform that never exposes the window), open anyway.
         QTimer.singleShot(1000, self.fire)
 
@@ -291,8 +269,8 @@ class _FirstPaint(QObject):
         if (
             not self.done
             and event.type() == QEvent.Type.Paint
-            and obj.isWidgetType()
-            and obj.window() is self.window  # type: ignore[attr-defined]
+            and isinstance(obj, QWidget)
+            and obj.window() is self.window
         ):
             # Queued: runs after this paint and its flush to the screen, never inside it.
             QTimer.singleShot(0, self.fire)
@@ -302,34 +280,35 @@ class _FirstPaint(QObject):
         if self.done:
             return
         self.done = True
-        QApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
         self.then()
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    assert app is not None, "a window is shown, so the application exists"
+    return app
 
 
 class Controller:
     """Owns the context and the main window; rebuilds the window when the language changes."""
 
-    def __init__(self, app: QApplication, db: Any, paths: AppPaths, lang: str) -> None:
-        from app.settings import load_settings
-        from ui.context import UiContext
-        from ui.runner import Runner
-
+    def __init__(self, app: QApplication, db: Database | None, paths: AppPaths, lang: Language) -> None:
         self.app = app
         self.runner = Runner(paths)
         self.ctx = UiContext(
             db=db, paths=paths, runner=self.runner, language=lang, settings=load_settings(paths)
         )
-        self.window: Any = None
+        self.window: MainWindow | None = None
         self.exit_code = 0
-        self._opened: Any = None  # the database, as soon as the worker has opened it
+        self._opened: Database | None = None  # the database, as soon as the worker has opened it
+        self.idle_lock: IdleLock | None = None
 
-    def start(self, view: str | None = None) -> Any:
+    def start(self, view: str | None = None) -> MainWindow:
         """Show the main window; without a database yet, in its "Loading…" state."""
-        from ui.main_window import MainWindow
-
         window = MainWindow(self.ctx)
         window.language_changed.connect(self.switch_language)
-        window.settings_saved.connect(lambda: self.install_lock(self.window))
+        window.settings_saved.connect(lambda: self.install_lock(window))
         self.window = window
         window.show()
         if self.ctx.db is not None:
@@ -338,6 +317,7 @@ class Controller:
 
     def _ready(self, view: str | None, first: bool) -> None:
         window = self.window
+        assert window is not None
         if view is not None:  # the same view again, after a change of language
             window.show_view(view)
         else:
@@ -350,14 +330,17 @@ class Controller:
 
     # -- opening the database after the first paint -----------------------------
 
-    def open_after_first_paint(self, args: Any) -> None:
+    def open_after_first_paint(self, args: argparse.Namespace) -> None:
+        window = self.window
+        assert window is not None, "start() shows the window first"
+
         def then() -> None:
-            self.window.install_shortcuts()
+            window.install_shortcuts()
             self.open_database(args)
 
-        self._first_paint = _FirstPaint(self.window, then)
+        self._first_paint = _FirstPaint(window, then)
 
-    def open_database(self, args: Any) -> None:
+    def open_database(self, args: argparse.Namespace) -> None:
         """Ask what must be asked (GUI thread), then open on a worker; give up plainly on failure."""
         paths = self.ctx.paths
         try:
@@ -370,7 +353,7 @@ class Controller:
             self._give_up()
             return
 
-        def work() -> Any:
+        def work() -> Database | Exception:
             try:
                 self._opened = open_prepared(args, paths, passphrase)
             except Exception as exc:  # delivered to the GUI thread below, with its own message
@@ -379,7 +362,7 @@ class Controller:
 
         self.runner.run(work, on_done=self._database_opened)
 
-    def _database_opened(self, result: Any) -> None:
+    def _database_opened(self, result: Database | Exception) -> None:
         if isinstance(result, BaseException):
             report_open_failure(self.ctx.paths, result, self.window)
             self._give_up()
@@ -389,8 +372,6 @@ class Controller:
             self._ready(None, first=True)
         # PySide's import hook reads the source of every module imported after it (SQLAlchemy's
         # too) into linecache: some 15 MB nobody needs; tracebacks read it again if they must.
-        import linecache
-
         linecache.clearcache()
 
     def _give_up(self) -> None:
@@ -407,24 +388,18 @@ class Controller:
             db.close()
         return self.exit_code or code
 
-    def install_lock(self, window: Any) -> None:
+    def install_lock(self, window: MainWindow) -> None:
         """Hide the window after the idle time chosen in Settings (if any)."""
-        try:
-            from ui.idle_lock import install_idle_lock
-        except ImportError:
-            return
-        old = getattr(self, "idle_lock", None)
-        if old is not None:
-            self.app.removeEventFilter(old)
+        if self.idle_lock is not None:
+            self.app.removeEventFilter(self.idle_lock)
         self.idle_lock = install_idle_lock(self.ctx, window)
 
     def background_check(self) -> None:
         """A big database file is checked after start; a problem is reported plainly."""
-        db = self.ctx.db
+        db = self.ctx.database
         file = db.sqlite_path if db.is_sqlite else None
         if file is None or not file.exists() or file.stat().st_size <= CHECK_AT_START_BYTES:
             return
-        from app.recovery import quick_check
 
         def report(problem: str | None) -> None:
             if problem is not None and self.window is not None:
@@ -437,13 +412,11 @@ class Controller:
                     ).format(problem=problem),
                 )
 
-        self.runner.run(quick_check, file, getattr(db, "passphrase", None), on_done=report)
+        self.runner.run(quick_check, file, db.passphrase, on_done=report)
 
     def daily_backup(self) -> None:
         """A backup when the newest is older than a day, in the background."""
-        from app.backup import auto_backup_if_due
-
-        self.runner.run(auto_backup_if_due, self.ctx.db, on_error=lambda _exc: None)
+        self.runner.run(auto_backup_if_due, self.ctx.database, on_error=lambda _exc: None)
 
     def switch_language(self, lang: str) -> None:
         old = self.window
@@ -451,7 +424,7 @@ class Controller:
         if old is not None:
             old.save_layout()
         install_translator(self.app, lang)
-        self.ctx.language = lang
+        self.ctx.language = "ko" if lang == "ko" else "en"
         self.start(view)
         if old is not None:
             old.hide()

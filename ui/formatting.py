@@ -38,6 +38,16 @@ def format_size(size: int) -> str:
     return f"{size} B"
 
 
+def safe_url(url: str) -> str:
+    """A database URL as it may be shown: without its password."""
+    from sqlalchemy.engine import make_url  # lazy: start-up paints before SQLAlchemy loads
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
 def qt_date_format(lang: str) -> str:
     """The QDateEdit display format matching :func:`format_date`."""
     return "yyyy. M. d." if lang == "ko" else "d MMM yyyy"

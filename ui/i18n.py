@@ -7,7 +7,7 @@ collects them (``tools/update-translations``) into
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resources_dir
 
@@ -33,8 +33,6 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
         translator = QTranslator(app)
         folder = str(TRANSLATIONS)
         if name.startswith("qtbase"):
-            from PySide6.QtCore import QLibraryInfo
-
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
+from app.settings import load_settings
 from ui.context import UiContext
+from ui.dialogs.passphrase_dialog import ask_passphrase
 from ui.i18n import tr
 
 ACTIVITY = {
@@ -86,7 +88,7 @@ class IdleLock(QObject):
         self.locked.emit()
 
     def try_unlock(self) -> bool:
-        expected = self.ctx.db.passphrase
+        expected = self.ctx.database.passphrase
         if expected is not None:
             given = self.ask(self.window)
             if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
@@ -103,16 +105,12 @@ class IdleLock(QObject):
 
 
 def _ask(parent: QWidget | None) -> str | None:
-    from ui.dialogs.passphrase_dialog import ask_passphrase
-
     return ask_passphrase(parent, message=tr("Enter the database passphrase to unlock."))
 
 
 def install_idle_lock(ctx: UiContext, window: QMainWindow, minutes: float | None = None) -> IdleLock | None:
     """Lock ``window`` after ``minutes`` (default: the ``idle_lock_minutes`` setting; 0 = never)."""
     if minutes is None:
-        from app.settings import load_settings
-
         try:
             minutes = float(load_settings(ctx.paths).get("idle_lock_minutes") or 0)
         except (TypeError, ValueError):

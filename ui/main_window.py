@@ -2,12 +2,14 @@
 
 It can be shown before the database is open (``ctx.db`` is None): the side bar and a
 "Loading…" page paint at once, and :meth:`MainWindow.database_ready` shows the views
-once the database is open. Views and dialogs are imported when first needed.
+once the database is open. The views, and whatever else reaches the database, are
+imported when first needed: they load SQLAlchemy, which the first paint does without.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QSettings, QSize, Signal
@@ -20,20 +22,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app import __version__
+from app.i18n import set_language
 from ui.context import UiContext
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.formatting import safe_url
 from ui.i18n import tr
 from ui.views.names import kind_names
+from ui.widgets.confirm import confirm
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # named for the types only: these modules load SQLAlchemy
+    from app.db import Database
+    from app.search import SearchHit
+    from ui.views.conflicts_view import ConflictsView
     from ui.views.dashboard_view import DashboardView
-    from ui.views.list_view import RecordListView
+    from ui.views.list_view import AnyEditor, RecordListView
 
 VIEWS = ("dashboard", "agreement", "organization", "contact", "meeting", "commitment")
 
@@ -52,7 +64,8 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, RecordListView] = {}
         self._needs_db: list[QAction] = []  # disabled until the database is open
         self._pending_view = ""  # chosen while the database was opening
-        self._keys: list[tuple[QAction, Any]] = []  # shortcuts given by install_shortcuts()
+        # The actions' shortcuts, given by install_shortcuts().
+        self._keys: list[tuple[QAction, QKeySequence.StandardKey | str]] = []
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(tr("Views"))
@@ -85,7 +98,7 @@ class MainWindow(QMainWindow):
         self.loading = loading
         self.stack.addWidget(loading)
         self.welcome: QWidget | None = None
-        self.conflicts: QWidget | None = None
+        self.conflicts: ConflictsView | None = None
 
         self.splitter = QSplitter()  # (no arguments: the overload check would touch Qt.Orientation)
         self.splitter.setObjectName("main_splitter")
@@ -144,7 +157,7 @@ class MainWindow(QMainWindow):
     def dashboard(self) -> DashboardView:
         """The dashboard, built when first needed."""
         if self._dashboard is None:
-            from ui.views.dashboard_view import DashboardView
+            from ui.views.dashboard_view import DashboardView  # lazy: start-up paints before SQLAlchemy loads
 
             self._dashboard = DashboardView(self.ctx, self)
             self._dashboard.open_record.connect(self.open_record)
@@ -154,7 +167,12 @@ class MainWindow(QMainWindow):
     # -- menus and shortcuts ----------------------------------------------------
 
     def _action(
-        self, text: str, slot: Any, shortcut: Any = None, menu: Any = None, needs_db: bool = True
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        menu: QMenu | None = None,
+        needs_db: bool = True,
     ) -> QAction:
         action = QAction(text, self)
         if needs_db:
@@ -229,8 +247,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.save_action)
         toolbar.addAction(undo)
         spacer = QWidget(toolbar)
-        from PySide6.QtWidgets import QSizePolicy
-
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.search)
@@ -240,7 +256,7 @@ class MainWindow(QMainWindow):
     def list_view(self, kind: str) -> RecordListView:
         view = self.lists.get(kind)
         if view is None:
-            from ui.views.list_view import RecordListView
+            from ui.views.list_view import RecordListView  # lazy: start-up paints before SQLAlchemy loads
 
             view = RecordListView(self.ctx, kind, self)
             view.open_record.connect(self.open_record)
@@ -304,7 +320,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(view != "dashboard")
 
     def show_welcome(self) -> None:
-        from ui.views.welcome_view import WelcomeView
+        from ui.views.welcome_view import WelcomeView  # lazy: start-up paints before SQLAlchemy loads
 
         self.welcome = WelcomeView(self.ctx, self)
         self.welcome.finished.connect(self._welcome_done)
@@ -324,32 +340,27 @@ class MainWindow(QMainWindow):
 
     def check_empty(self) -> None:
         """Show the welcome page when the database has no records at all."""
-        from app.services.agreements import count_agreements
-        from app.services.contacts import count_contacts
-        from app.services.organizations import count_organizations
+        # lazy: start-up paints before SQLAlchemy loads
+        from app.services import agreements, contacts, organizations
 
-        def empty(db: Any) -> bool:
-            return count_agreements(db) == 0 and count_organizations(db) == 0 and count_contacts(db) == 0
+        def empty(db: Database) -> bool:
+            return (
+                agreements.count_agreements(db) == 0
+                and organizations.count_organizations(db) == 0
+                and contacts.count_contacts(db) == 0
+            )
 
-        self.ctx.runner.run(empty, self.ctx.db, on_done=lambda e: self.show_welcome() if e else None)
+        self.ctx.runner.run(empty, self.ctx.database, on_done=lambda e: self.show_welcome() if e else None)
 
     def show_conflicts(self) -> None:
         if self.conflicts is None:
-            from ui.actions import conflicts_view
+            from ui.views.conflicts_view import ConflictsView  # lazy: start-up paints before SQLAlchemy loads
 
-            self.conflicts = conflicts_view(self.ctx, self)
-            if self.conflicts is None:
-                QMessageBox.information(
-                    self,
-                    tr("Conflicts"),
-                    tr("This part of Partnership Desk is not installed in this version."),
-                )
-                return
+            self.conflicts = ConflictsView(self.ctx, self)
             self.stack.addWidget(self.conflicts)
-            changed = getattr(self.conflicts, "changed", None)
-            if changed is not None:  # a reversed conflict changes a record: lists show it again
-                changed.connect(lambda: [lst.refresh() for lst in self.lists.values()])
-        elif hasattr(self.conflicts, "refresh"):
+            # A reversed conflict changes a record: the lists show it again.
+            self.conflicts.changed.connect(self._refresh_lists)
+        else:
             self.conflicts.refresh()
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(len(VIEWS))
@@ -357,6 +368,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.conflicts)
         self.new_action.setEnabled(False)
         self.save_action.setEnabled(False)
+
+    def _refresh_lists(self) -> None:
+        for lst in self.lists.values():
+            lst.refresh()
 
     def open_record(self, kind: str, ident: UUID) -> None:
         if kind not in VIEWS:
@@ -397,19 +412,14 @@ class MainWindow(QMainWindow):
         query = self.search.text().strip()
         if not query:
             return
-        try:
-            from app.search import search
-        except ImportError:
-            lst = self.current_list()
-            if lst is not None:
-                lst.set_quick_filter(query)
-            return
+        from app.search import search  # lazy: start-up paints before SQLAlchemy loads
+
         self.ctx.runner.run(
-            search, self.ctx.db, query, limit=50, on_done=lambda hits: self._show_hits(query, hits)
+            search, self.ctx.database, query, limit=50, on_done=lambda hits: self._show_hits(query, hits)
         )
 
-    def _show_hits(self, query: str, hits: list[Any]) -> None:
-        from ui.dialogs.search_results import SearchResults
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        from ui.dialogs.search_results import SearchResults  # lazy: start-up paints before SQLAlchemy loads
 
         dialog = SearchResults(query, hits, self)
         dialog.open_record.connect(self.open_record)
@@ -422,9 +432,6 @@ class MainWindow(QMainWindow):
             lst.editor.request_delete()
 
     def delete_record(self, kind: str, ident: UUID, label: str) -> None:
-        from ui.undo import DeleteCommand
-        from ui.widgets.related import confirm
-
         if not confirm(
             self,
             tr("Delete"),
@@ -434,6 +441,8 @@ class MainWindow(QMainWindow):
             tr("Delete"),
         ):
             return
+        from ui.undo import DeleteCommand  # lazy: start-up paints before SQLAlchemy loads
+
         self.undo_stack.push(DeleteCommand(self.ctx, kind, ident, label, self._deleted_or_restored))
 
     def _deleted_or_restored(self, kind: str, ident: UUID, deleted: bool) -> None:
@@ -450,7 +459,7 @@ class MainWindow(QMainWindow):
         self.status.setText(tr("Deleted. Ctrl+Z brings it back.") if deleted else tr("Restored."))
 
     def import_data(self) -> None:
-        from ui.actions import open_import
+        from ui.actions import open_import  # lazy: start-up paints before SQLAlchemy loads
 
         open_import(self.ctx, self)
         self.refresh_current()
@@ -462,17 +471,17 @@ class MainWindow(QMainWindow):
         lst.export()
 
     def exchange(self) -> None:
-        from ui.actions import open_exchange
+        from ui.actions import open_exchange  # lazy: start-up paints before SQLAlchemy loads
 
         open_exchange(self.ctx, self)
 
     def backups(self) -> None:
-        from ui.actions import open_backups
+        from ui.actions import open_backups  # lazy: start-up paints before SQLAlchemy loads
 
         open_backups(self.ctx, self)
 
     def portfolio_briefing(self) -> None:
-        from ui.actions import open_briefing
+        from ui.actions import open_briefing  # lazy: start-up paints before SQLAlchemy loads
 
         open_briefing(self.ctx, "portfolio", None, self)
 
@@ -488,13 +497,11 @@ class MainWindow(QMainWindow):
                 self, tr("Briefing"), tr("Open an agreement, an organization or a meeting first.")
             )
             return
-        from ui.actions import open_briefing
+        from ui.actions import open_briefing  # lazy: start-up paints before SQLAlchemy loads
 
         open_briefing(self.ctx, lst.kind, lst.editor.ident, self)
 
     def open_settings(self) -> None:
-        from ui.dialogs.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.ctx, self)
         before = dialog.values.get("language", "")
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
@@ -502,8 +509,6 @@ class MainWindow(QMainWindow):
         saved = dialog.save()
         self.settings_saved.emit()
         if saved.get("language", "") != before:
-            from app.i18n import set_language
-
             new_lang = set_language(saved.get("language") or None)
             if new_lang != self.ctx.language:
                 answer = QMessageBox.question(
@@ -522,16 +527,12 @@ class MainWindow(QMainWindow):
         )
 
     def _db_label(self) -> str:
-        db = self.ctx.db
+        db = self.ctx.database
         if db.is_sqlite and db.sqlite_path:
             return str(db.sqlite_path)
-        from ui.views.welcome_view import _safe_url
-
-        return _safe_url(db.url)
+        return safe_url(db.url)
 
     def about(self) -> None:
-        from app import __version__
-
         QMessageBox.about(
             self,
             tr("About Partnership Desk"),
@@ -542,7 +543,7 @@ class MainWindow(QMainWindow):
 
     # -- leaving ----------------------------------------------------------------
 
-    def confirm_leave_all(self, then: Any) -> None:
+    def confirm_leave_all(self, then: Callable[[], object]) -> None:
         dirty = [e for e in self._editors() if e.dirty]
         if not dirty:
             then()
@@ -551,7 +552,7 @@ class MainWindow(QMainWindow):
         self.show_view(editor.kind)
         editor.confirm_leave(lambda: self.confirm_leave_all(then))
 
-    def _editors(self) -> list[Any]:
+    def _editors(self) -> list[AnyEditor]:
         return [lst.current_editor for lst in self.lists.values() if lst.current_editor is not None]
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.crash import write_crash_report
 from app.errors import DomainError
 from app.paths import AppPaths
 from app.progress import Cancelled, Progress
@@ -27,8 +28,9 @@ from app.progress import Cancelled, Progress
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+T = TypeVar("T")
+# What the callbacks return is not used: a lambda may end in a call that returns something.
+Failed = Callable[[BaseException], object]
 
 
 def _takes_progress(fn: Callable[..., Any]) -> bool:
@@ -102,11 +104,11 @@ class Runner(QObject):
 
     def run(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., T],
         *args: Any,
-        on_done: Done | None = None,
+        on_done: Callable[[T], object] | None = None,
         on_error: Failed | None = None,
-        on_cancel: Callable[[], None] | None = None,
+        on_cancel: Callable[[], object] | None = None,
         title: str = "",
         parent: QWidget | None = None,
         **kwargs: Any,
@@ -121,7 +123,7 @@ class Runner(QObject):
                 dialog.reset()
                 dialog.deleteLater()
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             finish()
             if on_done is not None:
                 on_done(result)
@@ -170,8 +172,6 @@ class Runner(QObject):
         if isinstance(exc, DomainError):
             QMessageBox.warning(parent, self.tr("Partnership Desk"), str(exc))
             return
-        from app.crash import write_crash_report
-
         try:
             path = write_crash_report(self.paths, exc, context="background task")
             where = self.tr("A report was saved to {path}.").format(path=str(path))

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from uuid import UUID
 
 from PySide6.QtGui import QUndoCommand
 
+from app.db import Database
+from app.services import agreements, commitments, contacts, meetings, organizations
 from ui.context import UiContext
 from ui.i18n import tr
 
+ServiceFn = Callable[[Database, UUID], object]
 
-def _services(kind: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    from app.services import agreements, commitments, contacts, meetings, organizations
 
+def _services(kind: str) -> tuple[ServiceFn, ServiceFn]:
+    """The service functions that delete and restore a record of ``kind``."""
     return {
         "agreement": (agreements.delete_agreement, agreements.restore_agreement),
         "organization": (organizations.delete_organization, organizations.restore_organization),
@@ -37,11 +39,17 @@ class DeleteCommand(QUndoCommand):
     def redo(self) -> None:
         delete, _restore = _services(self.kind)
         self.ctx.runner.run(
-            delete, self.ctx.db, self.ident, on_done=lambda _r: self.changed(self.kind, self.ident, True)
+            delete,
+            self.ctx.database,
+            self.ident,
+            on_done=lambda _r: self.changed(self.kind, self.ident, True),
         )
 
     def undo(self) -> None:
         _delete, restore = _services(self.kind)
         self.ctx.runner.run(
-            restore, self.ctx.db, self.ident, on_done=lambda _r: self.changed(self.kind, self.ident, False)
+            restore,
+            self.ctx.database,
+            self.ident,
+            on_done=lambda _r: self.changed(self.kind, self.ident, False),
         )

@@ -37,12 +37,12 @@ def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path, Path]:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     from app.crypto_db import encrypt_database, read_passphrase_file
-    from app.db import Database
+    from app.services.opening import open_database
 
     database, backups, attachments = _sqlite_file(args)
     passphrase = read_passphrase_file(Path(args.new_passphrase_file))
     if not database.exists():  # a new database: create it, then encrypt it
-        Database.open(str(database), backup_before_migrate=False).close()
+        open_database(str(database), backup_before_migrate=False).close()
     converted, sealed = encrypt_database(database, passphrase, backups=backups, attachments=attachments)
     print(
         f"Encrypted {database} ({converted} backups and {sealed} attachment files too). "

@@ -26,12 +26,12 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = Fals
     up when its newest backup is older than a day. Reading commands (list, show,
     search, brief, export, backup) work while the program is open.
     """
-    from app.db import Database
     from app.paths import app_paths
+    from app.services.opening import open_database
 
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     passphrase = passphrase_from(args)
-    db = Database.open(
+    db = open_database(
         getattr(args, "db", None), paths=paths, migrate=migrate, passphrase=passphrase, lock=lock
     )
     if lock and migrate:

@@ -1,7 +1,7 @@
 """Importing a bundle: merge by record id, field by field, all or nothing.
 
 For each record the bundle carries, the database keeps, field by field, the value
-of the latest edit (``app.exchange.clock``); histories are united. Two edits of the
+of the latest edit (``app.field_clocks``); histories are united. Two edits of the
 same field that did not know of each other are recorded as a :class:`Conflict`.
 Everything is checked before the first write, and the merge is one transaction.
 """
@@ -22,10 +22,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
 from app import clock
+from app.backup import backup_database
 from app.db import Database
 from app.errors import ImportFormatError
 from app.exchange.blobs import write_blob
-from app.exchange.clock import NO_CLOCK, Clock, field_clocks
 from app.exchange.common import (
     CONFLICTS,
     ENTITY_TABLES,
@@ -41,7 +41,9 @@ from app.exchange.common import (
 )
 from app.exchange.container import BundleContent, read_bundle
 from app.exchange.rows import TableCodec, dump_value, fast_insert
+from app.field_clocks import NO_CLOCK, Clock, field_clocks
 from app.progress import Progress
+from app.search.index import refresh
 
 CONFLICT_NS = uuid.UUID("6f1d2c3e-8a4b-4c7d-9e0f-2a1b3c4d5e6f")
 EventTuple = tuple[uuid.UUID, datetime, str, dict[str, Any]]
@@ -85,8 +87,6 @@ def import_bundle(
     parsed = parse_bundle(read_bundle(source, passphrase))
     progress.check()
     if backup and db.sqlite_path is not None:
-        from app.backup import backup_database
-
         backup_database(db, reason="before-exchange-import")
     progress.report(1, 4, "files")
     files = sum(write_blob(db, sha, data) for sha, data in parsed.blobs.items())
@@ -302,7 +302,6 @@ _SEARCH_KINDS = ("agreement", "organization", "contact", "meeting", "commitment"
 
 def _refresh_search(conn: Connection, written: dict[str, list[dict[str, Any]]]) -> None:
     """The merge bypasses the ORM, so it updates the search index itself, in its transaction."""
-    from app.search.index import refresh
 
     keys: dict[str, set[uuid.UUID]] = defaultdict(set)
     for name, rows in written.items():

@@ -2,15 +2,12 @@
 
 ``search(db, query)`` returns ranked :class:`SearchHit` values grouped by kind.
 The index is kept current by ``index.install`` (hooked into every session by
-``app.db``) and rebuilt by ``partnership-desk check --repair``.
+``app.services.opening``) and rebuilt by ``partnership-desk check --repair`` (``app.health``).
 """
 
 from __future__ import annotations
 
-from app import health
 from app.search.index import rebuild
 from app.search.query import MARK_CLOSE, MARK_OPEN, SearchHit, marked_parts, search
-
-health.REPAIRS["search index"] = rebuild
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "marked_parts", "rebuild", "search"]

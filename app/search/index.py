@@ -1,6 +1,6 @@
 """Keeping the search index current: in the writing transaction, and rebuilt on demand.
 
-:func:`install` hooks every session (from ``app.db``): after each flush, the
+:func:`install` hooks every session (from ``app.services.opening``): after each flush, the
 documents of the records touched by it are rebuilt on the same connection, so the
 index commits or rolls back together with the records. Soft-deleted records leave
 the index. Bulk writers that bypass the ORM call :func:`refresh` or

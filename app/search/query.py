@@ -195,10 +195,6 @@ def _at_word_start(text: str, word: str) -> bool:
     return False
 
 
-def _score(words: list[str], heading: str, body: str) -> float:
-    return _Scorer(words)(heading, body)
-
-
 def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).replace(MARK_OPEN, "‹").replace(MARK_CLOSE, "›")
 

@@ -31,6 +31,8 @@ from app.models import (
     Organization,
     Party,
 )
+from app.services import attachments, commitments, meetings
+from app.services.agreement_filter import agreement_filter
 from app.services.common import (
     apply,
     bilingual_pair,
@@ -41,7 +43,6 @@ from app.services.common import (
     get_live,
     get_record,
     insert_record,
-    like_pattern,
     normalize_tags,
     restore_children,
     restore_record,
@@ -49,7 +50,6 @@ from app.services.common import (
     sort_keys,
     split_tags,
     text,
-    text_filter,
     to_dto,
     update_record,
 )
@@ -176,41 +176,6 @@ def _party_count() -> ScalarSelect[int]:
     )
 
 
-def _query(query: AgreementQuery) -> Select[Agreement]:
-    stmt = select(Agreement).where(Agreement.deleted_at.is_(None))
-    if query.text:
-        stmt = stmt.where(
-            text_filter(query.text, Agreement.title_ko, Agreement.title_en, Agreement.reference_no)
-        )
-    if query.statuses:
-        stmt = stmt.where(Agreement.status.in_(query.statuses))
-    if query.kinds:
-        stmt = stmt.where(Agreement.agreement_kind.in_(query.kinds))
-    if query.tag:
-        # ILIKE: the same matching on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
-        stmt = stmt.where(Agreement.tags.ilike(like_pattern("," + query.tag.strip() + ","), escape="\\"))
-    if query.signed_from:
-        stmt = stmt.where(Agreement.signed_on >= query.signed_from)
-    if query.signed_to:
-        stmt = stmt.where(Agreement.signed_on <= query.signed_to)
-    if query.expires_from:
-        stmt = stmt.where(Agreement.expires_on >= query.expires_from)
-    if query.expires_to:
-        stmt = stmt.where(Agreement.expires_on <= query.expires_to)
-    if query.organization_id:
-        # IN (by the indexed organization), not a correlated EXISTS tested on every agreement.
-        parties = select(Party.agreement_id).where(
-            Party.organization_id == query.organization_id, Party.deleted_at.is_(None)
-        )
-        stmt = stmt.where(Agreement.id.in_(parties))
-    return stmt
-
-
-def selected_ids(query: AgreementQuery) -> Select[UUID]:
-    """The ids of the agreements ``query`` selects (its filters; not its order or page), for a subquery."""
-    return _query(query).with_only_columns(Agreement.id).correlate(None)
-
-
 def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[AgreementSummary]:
     query = query or AgreementQuery()
     sort = query.sort if query.sort in SORTABLE else "signed_on"
@@ -224,12 +189,14 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
     )
     # Only the summary's columns, not whole ORM objects: a list page costs little more than its rows.
     columns = [_party_count() if name == "party_count" else getattr(Agreement, name) for name in _SUMMARY]
-    stmt = _query(query).with_only_columns(*columns).order_by(*keys, Agreement.id).offset(query.offset)
+    stmt = (
+        agreement_filter(query).with_only_columns(*columns).order_by(*keys, Agreement.id).offset(query.offset)
+    )
     if query.limit is not None:
         # Page the ids first (an index-only scan for the date sorts), then load that page's rows:
         # a deep OFFSET (a list scrolled far down) then skips index entries, not whole rows
         # with their party counts.
-        page = _query(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
+        page = agreement_filter(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
         page = page.offset(query.offset).limit(query.limit).correlate(None)
         stmt = select(*columns).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
     with db.session() as s:
@@ -241,7 +208,7 @@ _SUMMARY = [f.name for f in dataclasses.fields(AgreementSummary)]
 
 def count_agreements(db: Database, query: AgreementQuery | None = None) -> int:
     with db.session() as s:
-        return count_of(s, _query(query or AgreementQuery()))
+        return count_of(s, agreement_filter(query or AgreementQuery()))
 
 
 def agreements_of_organization(db: Database, organization_id: UUID) -> list[AgreementSummary]:
@@ -265,8 +232,6 @@ def restore_agreement(db: Database, ident: UUID) -> AgreementRecord:
 
 
 def agreement_detail(db: Database, ident: UUID) -> AgreementDetail:
-    from app.services import attachments, commitments, meetings
-
     record = get_agreement(db, ident)
     return AgreementDetail(
         record=record,

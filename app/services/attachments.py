@@ -9,7 +9,8 @@ from uuid import UUID
 
 from sqlalchemy import select
 
-from app.atomic import atomic_open
+from app.atomic import atomic_open, atomic_write_bytes
+from app.crypto_db import open_blob, seal_blob
 from app.db import Database
 from app.dto import AttachmentView
 from app.errors import StorageError, ValidationError
@@ -44,8 +45,6 @@ def store_blob(db: Database, source: Path) -> tuple[str, int]:
     sha = digest.hexdigest()
     target = blob_path(db, sha)
     if not target.exists() and db.blob_key is not None:  # encrypted database: sealed at rest
-        from app.crypto_db import seal_blob
-
         with atomic_open(target) as out:
             out.write(seal_blob(db.blob_key, source.read_bytes()))
     elif not target.exists():
@@ -117,9 +116,6 @@ def attachment_file(db: Database, ident: UUID) -> Path:
 def _plain_copy(db: Database, path: Path, filename: str) -> Path:
     import os
     import tempfile
-
-    from app.atomic import atomic_write_bytes
-    from app.crypto_db import open_blob
 
     folder = Path(tempfile.gettempdir()) / f"partnership-desk-{os.getpid()}" / path.name[:16]
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)

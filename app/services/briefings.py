@@ -27,6 +27,9 @@ from app.dto import (
     PartyView,
 )
 from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
+from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.contacts import get_contacts
+from app.services.meetings import meeting_details
 
 RECENT_MEETINGS = 3
 EXPIRY_HORIZON_DAYS = 180
@@ -92,8 +95,6 @@ def _aware(value: datetime) -> datetime:
 
 
 def _details(db: Database, meetings: Iterable[MeetingSummary]) -> tuple[MeetingDetail, ...]:
-    from app.services.meetings import meeting_details
-
     return tuple(meeting_details(db, [m.id for m in meetings]))  # one query per part, not per meeting
 
 
@@ -106,8 +107,6 @@ def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ..
 
 
 def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
-    from app.services import agreements, contacts, meetings
-
     detail = agreements.agreement_detail(db, agreement_id)
     held = _held(detail.meetings)  # meetings come newest first
     now = clock.now()
@@ -131,8 +130,6 @@ def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDat
 
 
 def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryName]:
-    from app.services.contacts import get_contacts
-
     signing = [p for p in parties if p.signatory_contact_id is not None]
     people = get_contacts(db, [p.signatory_contact_id for p in signing if p.signatory_contact_id])
     out = []
@@ -144,8 +141,6 @@ def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryNa
 
 
 def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpContact]:
-    from app.services.contacts import get_contacts
-
     found = get_contacts(db, [m.contact_id for m in people])  # one query, not one per person
     out = []
     for m in people:
@@ -156,8 +151,6 @@ def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpConta
 
 
 def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
-    from app.services import agreements, meetings, organizations
-
     detail = organizations.organization_detail(db, organization_id)
     parties = [
         p
@@ -184,8 +177,6 @@ def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBrie
 
 
 def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
-    from app.services import agreements, meetings
-
     detail = meetings.meeting_detail(db, meeting_id)
     linked = tuple(agreements.agreement_detail(db, ref.id) for ref in detail.agreements)
     actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
@@ -200,8 +191,6 @@ def portfolio(
     today: date | None = None,
     horizon_days: int = EXPIRY_HORIZON_DAYS,
 ) -> PortfolioData:
-    from app.services import agreements, commitments
-
     today = today or clock.today()
     base = query or AgreementQuery()
     chosen = tuple(agreements.list_agreements(db, _unpaged(base)))

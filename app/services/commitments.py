@@ -11,11 +11,13 @@ from app.db import Database
 from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
+from app.services.agreement_filter import selected_ids
 from app.services.common import (
     apply,
     check_version,
     count_of,
     get_live,
+    restore_record,
     soft_delete,
     sort_keys,
     text,
@@ -104,8 +106,6 @@ def delete_commitment(db: Database, ident: UUID, expected_version: int | None = 
 
 
 def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
-    from app.services.common import restore_record
-
     with db.session() as s:
         restore_record(s, Commitment, ident)
         s.flush()
@@ -119,8 +119,6 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
     if query.agreement_id:
         stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
     if query.agreements is not None:
-        from app.services.agreements import selected_ids
-
         stmt = stmt.where(Commitment.agreement_id.in_(selected_ids(query.agreements)))
     if query.organization_id:
         stmt = stmt.where(Party.organization_id == query.organization_id)

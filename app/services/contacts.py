@@ -22,6 +22,7 @@ from app.dto import (
     MembershipView,
 )
 from app.models import Contact, Membership, Organization
+from app.services import attachments, meetings
 from app.services.common import (
     apply,
     bilingual_pair,
@@ -385,8 +386,6 @@ def current_membership(db: Database, contact_id: UUID) -> MembershipView | None:
 
 
 def contact_detail(db: Database, ident: UUID) -> ContactDetail:
-    from app.services import attachments, meetings
-
     return ContactDetail(
         record=get_contact(db, ident),
         memberships=tuple(memberships_of_contact(db, ident)),

@@ -33,6 +33,8 @@ from app.models import (
     Membership,
     Organization,
 )
+from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.agreements import check_transition
 from app.services.common import apply, check_version, get_live, split_tags
 
 KIND_ALIASES = {"action_item": "action_item", "action-item": "action_item", "agenda-item": "agenda_item"}
@@ -98,8 +100,6 @@ def restore_value(
         column = model.__table__.c[field]
         value = _from_json(old, column.type.python_type)
         if isinstance(obj, Agreement) and field == "status":
-            from app.services.agreements import check_transition
-
             check_transition(obj.status, value)
         apply(obj, {field: value})
         _validate(s, obj)
@@ -110,7 +110,6 @@ _NOT_RESTORABLE = frozenset({"id", "created_at", "updated_at", "version", "delet
 
 def _validate(s: Session, obj: Entity) -> None:
     """Check the record with the value put back, as saving it from its form would."""
-    from app.services import agreements, commitments, contacts, meetings, organizations
 
     def values(cls: type[Any], **overrides: Any) -> Any:
         return cls(**{f.name: overrides.get(f.name, getattr(obj, f.name)) for f in dataclasses.fields(cls)})

@@ -43,6 +43,7 @@ from app.models import (
     Membership,
     Organization,
 )
+from app.services import attachments
 from app.services.common import (
     apply,
     check_order,
@@ -581,8 +582,6 @@ def action_items_of_contact(db: Database, contact_id: UUID) -> list[ActionItemVi
 
 
 def meeting_detail(db: Database, ident: UUID) -> MeetingDetail:
-    from app.services import attachments
-
     record = get_meeting(db, ident)
     with db.session() as s:
         refs = tuple(

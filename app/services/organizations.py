@@ -10,6 +10,7 @@ from app.db import Database
 from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, OrganizationRecord
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
+from app.services import agreements, attachments, commitments, contacts, meetings
 from app.services.common import (
     bilingual_pair,
     count_of,
@@ -135,8 +136,6 @@ def restore_organization(db: Database, ident: UUID) -> OrganizationRecord:
 
 
 def organization_detail(db: Database, ident: UUID) -> OrganizationDetail:
-    from app.services import agreements, attachments, commitments, contacts, meetings
-
     record = get_organization(db, ident)
     return OrganizationDetail(
         record=record,

@@ -20,6 +20,8 @@ from app.enums import AgreementKind, AgreementStatus, Labeled
 from app.errors import ImportFormatError, ValidationError
 from app.models import Agreement
 from app.progress import Progress
+from app.services.agreements import _values as agreement_values
+from app.services.agreements import check_transition
 from app.services.common import apply, split_tags
 from app.text import fold_for_search
 from app.transfer.fields import has_hangul
@@ -71,8 +73,6 @@ def parse_date(text: str, field: str) -> date | None:
 
 
 def _entry_values(v: dict[str, str], current: Agreement | None) -> dict[str, Any]:
-    from app.services.agreements import _values as agreement_values
-
     title = v.get("title", "")
     fields: dict[str, Any] = {
         "title_ko": v.get("title_ko") or (title if has_hangul(title) else ""),
@@ -102,8 +102,6 @@ def _entry_values(v: dict[str, str], current: Agreement | None) -> dict[str, Any
 def import_agreements(
     db: Database, path: Path, options: ImportOptions | None = None, progress: Progress | None = None
 ) -> ImportReport:
-    from app.services.agreements import check_transition
-
     options = options or ImportOptions(kind="agreements")
     progress = progress or Progress()
     source = read_source(Path(path), options)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from app.cli.common import open_db
 from app.errors import ValidationError
+from app.transfer import export
+from app.transfer.export import LIST_KINDS
 from app.transfer.imports import run_import
 from app.transfer.report import ImportOptions
 
@@ -21,9 +23,6 @@ KIND_ALIASES = {
 
 
 def export_list(args: argparse.Namespace) -> int:
-    from app.transfer.export import LIST_KINDS
-    from app.transfer.export import export_list as run
-
     kind = KIND_ALIASES.get(args.target, args.target)
     if kind not in LIST_KINDS:
         raise ValidationError(
@@ -37,7 +36,7 @@ def export_list(args: argparse.Namespace) -> int:
             "output", "-o 로 저장할 파일을 지정하십시오.", "Give the output file with -o FILE."
         )
     with open_db(args) as db:
-        count = run(db, kind, fmt, Path(args.output))
+        count = export.export_list(db, kind, fmt, Path(args.output))
     what = "calendar entries" if fmt == "ics" else kind
     print(f"Exported {count} {what} to {args.output}")
     return 0

@@ -27,6 +27,7 @@ from app.models import Contact, Membership, Organization
 from app.progress import Progress
 from app.search.documents import Doc, build, contact_doc
 from app.search.index import refresh, write_documents
+from app.services.contacts import contact_values
 from app.text import check_text, fold_for_search
 from app.transfer.bulk import BulkWriter
 from app.transfer.fields import contact_names, has_hangul
@@ -83,8 +84,6 @@ def _key(text: str) -> str:
 
 
 def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowProblem]]:
-    from app.services.contacts import contact_values
-
     if source.format != "vcf" and not {"name", "name_ko", "name_en", "first_name", "last_name"} & set(
         source.mapping.values()
     ):

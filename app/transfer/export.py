@@ -20,9 +20,20 @@ from typing import TYPE_CHECKING, Any
 
 from app import clock
 from app.atomic import atomic_open, atomic_write_bytes
+from app.dto import AgreementQuery, CommitmentQuery, ContactQuery, MeetingQuery, OrganizationQuery
 from app.errors import ValidationError
 from app.i18n import current_language
+from app.models import Contact, Membership
 from app.progress import Progress
+from app.services.agreements import list_agreements
+from app.services.commitments import list_commitments
+from app.services.contacts import list_contacts
+from app.services.meetings import list_meetings
+from app.services.organizations import list_organizations
+from app.text import strip_xml_illegal
+from app.transfer.ical import calendar_bytes
+from app.transfer.queries import unpaged
+from app.transfer.vcard import CardOut, write_vcards
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -45,10 +56,6 @@ def neutralise(value: str) -> str:
     return value
 
 
-def is_formula_like(value: str) -> bool:
-    return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value)
-
-
 @dataclasses.dataclass(frozen=True)
 class Table:
     headers: list[str]
@@ -69,16 +76,6 @@ def _cell(value: object) -> object:
     return value
 
 
-def _unpaged(query: object | None, cls: type[Any]) -> Any:
-    if query is None:
-        return cls()
-    if not isinstance(query, cls):
-        raise ValidationError(
-            "query", "목록 조건이 이 항목과 맞지 않습니다.", f"The filter is not a {cls.__name__}."
-        )
-    return dataclasses.replace(query, offset=0, limit=None)
-
-
 def list_table(db: Database, kind: str, query: object | None = None) -> Table:
     """The rows of a list as the program shows them (current filter), with headers."""
     builder = _TABLES.get(list_kind(kind))
@@ -92,10 +89,7 @@ def list_table(db: Database, kind: str, query: object | None = None) -> Table:
 
 
 def _agreements(db: Database, query: object | None) -> Table:
-    from app.dto import AgreementQuery
-    from app.services.agreements import list_agreements
-
-    rows = list_agreements(db, _unpaged(query, AgreementQuery))
+    rows = list_agreements(db, unpaged(query, AgreementQuery))
     headers = [
         _label("협약명", "Title (Korean)"), _label("영문 협약명", "Title (English)"),
         _label("관리번호", "Reference"), _label("유형", "Kind"), _label("상태", "Status"),
@@ -112,10 +106,7 @@ def _agreements(db: Database, query: object | None) -> Table:
 
 
 def _organizations(db: Database, query: object | None) -> Table:
-    from app.dto import OrganizationQuery
-    from app.services.organizations import list_organizations
-
-    rows = list_organizations(db, _unpaged(query, OrganizationQuery))
+    rows = list_organizations(db, unpaged(query, OrganizationQuery))
     headers = [
         _label("기관명", "Name (Korean)"), _label("영문명", "Name (English)"), _label("약칭", "Short name"),
         _label("유형", "Kind"), _label("국가", "Country"), _label("웹사이트", "Website"), _label("메모", "Notes"), "ID",
@@ -146,11 +137,7 @@ class ContactRow:
 def contact_rows(db: Database, query: object | None) -> list[ContactRow]:
     from sqlalchemy import or_, select
 
-    from app.dto import ContactQuery
-    from app.models import Contact, Membership
-    from app.services.contacts import list_contacts
-
-    summaries = list_contacts(db, _unpaged(query, ContactQuery))
+    summaries = list_contacts(db, unpaged(query, ContactQuery))
     ids = [c.id for c in summaries]
     details: dict[Any, Any] = {}
     departments: dict[Any, str] = {}
@@ -199,10 +186,7 @@ def _contacts(db: Database, query: object | None) -> Table:
 
 
 def _meetings(db: Database, query: object | None) -> Table:
-    from app.dto import MeetingQuery
-    from app.services.meetings import list_meetings
-
-    rows = list_meetings(db, _unpaged(query, MeetingQuery))
+    rows = list_meetings(db, unpaged(query, MeetingQuery))
     headers = [
         _label("회의명", "Title"), _label("일시", "Starts"), _label("장소", "Place"),
         _label("참석자 수", "Attendees"), _label("미완료 조치사항", "Open action items"), "ID",
@@ -214,10 +198,7 @@ def _meetings(db: Database, query: object | None) -> Table:
 
 
 def _commitments(db: Database, query: object | None) -> Table:
-    from app.dto import CommitmentQuery
-    from app.services.commitments import list_commitments
-
-    rows = list_commitments(db, _unpaged(query, CommitmentQuery))
+    rows = list_commitments(db, unpaged(query, CommitmentQuery))
     headers = [
         _label("이행 과제", "Commitment"), _label("협약", "Agreement"), _label("기관", "Organization"),
         _label("기한", "Due"), _label("상태", "Status"), _label("설명", "Description"), "ID",
@@ -263,8 +244,6 @@ def write_xlsx(table: Table, dest: Path, title: str) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-
-    from app.text import strip_xml_illegal
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
@@ -326,14 +305,11 @@ def export_list(
             raise ValidationError(
                 "format", "vCard로는 담당자만 내보낼 수 있습니다.", "Only contacts export as vCard."
             )
-        from app.transfer.vcard import CardOut, write_vcards
 
         rows = contact_rows(db, query)
         atomic_write_bytes(dest, write_vcards(CardOut(**dataclasses.asdict(r)) for r in rows))
         count = len(rows)
     elif fmt == "ics":
-        from app.transfer.ical import calendar_bytes
-
         data, count = calendar_bytes(db, kind, query)
         atomic_write_bytes(dest, data)
     else:

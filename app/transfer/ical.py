@@ -13,9 +13,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.dto import CommitmentQuery, MeetingInput, MeetingQuery
 from app.errors import ImportFormatError, ValidationError
 from app.i18n import current_language
+from app.models import ActionItem, Meeting
 from app.progress import Progress
+from app.services.commitments import list_commitments
+from app.services.common import apply
+from app.services.meetings import _values as meeting_values
+from app.services.meetings import list_meetings
+from app.transfer.queries import unpaged
 from app.transfer.report import ImportOptions, ImportReport, RowProblem
 
 if TYPE_CHECKING:
@@ -83,12 +90,7 @@ def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[An
     from icalendar import Event
     from sqlalchemy import select
 
-    from app.dto import MeetingQuery
-    from app.models import ActionItem, Meeting
-    from app.services.meetings import list_meetings
-    from app.transfer.export import _unpaged
-
-    ids = [m.id for m in list_meetings(db, _unpaged(query, MeetingQuery))]
+    ids = [m.id for m in list_meetings(db, unpaged(query, MeetingQuery))]
     cal = _calendar("회의" if ko else "Meetings")
     count = 0
     with db.session() as s:
@@ -136,11 +138,7 @@ def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[An
 
 
 def _commitments_calendar(db: Database, query: object | None, ko: bool) -> tuple[Any, int]:
-    from app.dto import CommitmentQuery
-    from app.services.commitments import list_commitments
-    from app.transfer.export import _unpaged
-
-    rows = [c for c in list_commitments(db, _unpaged(query, CommitmentQuery)) if c.due_on is not None]
+    rows = [c for c in list_commitments(db, unpaged(query, CommitmentQuery)) if c.due_on is not None]
     cal = _calendar("이행 과제 기한" if ko else "Commitment deadlines")
     for c in rows:
         assert c.due_on is not None
@@ -191,11 +189,6 @@ def import_meetings(
     """Import the events of an iCalendar file as meetings (deadline entries we wrote are skipped)."""
     from icalendar import Calendar
     from sqlalchemy import select
-
-    from app.dto import MeetingInput
-    from app.models import Meeting
-    from app.services.common import apply
-    from app.services.meetings import _values as meeting_values
 
     options = options or ImportOptions(kind="meetings")
     progress = progress or Progress()

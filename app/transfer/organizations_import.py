@@ -13,6 +13,7 @@ from app.errors import ImportFormatError, ValidationError
 from app.models import Organization
 from app.progress import Progress
 from app.services.common import apply
+from app.services.organizations import _values as organization_values
 from app.text import fold_for_search
 from app.transfer.fields import has_hangul
 from app.transfer.report import ImportOptions, ImportReport, RowProblem
@@ -41,8 +42,6 @@ def parse_org_kind(text: str) -> OrgKind:
 def import_organizations(
     db: Database, path: Path, options: ImportOptions | None = None, progress: Progress | None = None
 ) -> ImportReport:
-    from app.services.organizations import _values as organization_values
-
     options = options or ImportOptions(kind="organizations")
     progress = progress or Progress()
     source = read_source(Path(path), options)

@@ -8,6 +8,8 @@ from pathlib import Path
 from app.errors import ImportFormatError
 from app.transfer.fields import RowReader, guess_mapping
 from app.transfer.report import ImportOptions
+from app.transfer.tabular import read_sheet
+from app.transfer.vcard import read_vcards
 
 SHEET_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 VCARD_SUFFIXES = {".vcf", ".vcard"}
@@ -47,7 +49,6 @@ def read_source(path: Path, options: ImportOptions) -> Source:
                 "vCard 파일은 담당자로만 가져올 수 있습니다.",
                 "A vCard file can only be imported as contacts.",
             )
-        from app.transfer.vcard import read_vcards
 
         cards, used = read_vcards(path, options.encoding)
         return Source("vcf", used, [], {}, [(c.number, c.values) for c in cards])
@@ -55,7 +56,6 @@ def read_source(path: Path, options: ImportOptions) -> Source:
         raise ImportFormatError(
             "iCalendar 파일은 회의로 가져오십시오 (--kind meetings).", "Import an iCalendar file as meetings."
         )
-    from app.transfer.tabular import read_sheet
 
     sheet = read_sheet(path, options.encoding)
     mapping = (

@@ -8,16 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
-if TYPE_CHECKING:
-    from app.db import Database
-    from app.dto import AgreementQuery
-    from reports.document import Document
+from app.db import Database
+from app.dto import AgreementQuery
+from app.errors import ValidationError
+from app.services import briefings
+from reports.document import Document
+from reports.templates import agreement, meeting, minutes, organization, portfolio
 
-Gather = Callable[["Database", UUID | None, "AgreementQuery | None"], Any]
-Build = Callable[[Any, str, date, "str | None"], "Document"]
+Gather = Callable[[Database, UUID | None, AgreementQuery | None], Any]
+Build = Callable[[Any, str, date, str | None], Document]
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,6 @@ class BriefingType:
 
 def _need(ident: UUID | None) -> UUID:
     if ident is None:
-        from app.errors import ValidationError
-
         raise ValidationError(
             "target_id", "대상 ID가 필요합니다.", "This briefing needs the id of its record."
         )
@@ -44,44 +44,26 @@ def _need(ident: UUID | None) -> UUID:
 
 
 def _agreement(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
-    from app.services.briefings import agreement_briefing
-
-    return agreement_briefing(db, _need(ident))
+    return briefings.agreement_briefing(db, _need(ident))
 
 
 def _organization(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
-    from app.services.briefings import counterpart_briefing
-
-    return counterpart_briefing(db, _need(ident))
+    return briefings.counterpart_briefing(db, _need(ident))
 
 
 def _meeting(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
-    from app.services.briefings import meeting_briefing
-
-    return meeting_briefing(db, _need(ident))
+    return briefings.meeting_briefing(db, _need(ident))
 
 
 def _portfolio(db: Database, _: UUID | None, query: AgreementQuery | None) -> Any:
-    from app.services.briefings import portfolio
-
-    return portfolio(db, query)
-
-
-def _builder(module: str) -> Build:
-    def build(data: Any, lang: str, today: date, classification: str | None) -> Document:
-        import importlib
-
-        fn: Build = importlib.import_module(f"reports.templates.{module}").build
-        return fn(data, lang, today, classification)
-
-    return build
+    return briefings.portfolio(db, query)
 
 
 BRIEFING_TYPES: dict[str, BriefingType] = {
     t.key: t
     for t in (
         BriefingType(
-            "agreement", "agreement", "협약 브리핑", "Agreement briefing", _agreement, _builder("agreement")
+            "agreement", "agreement", "협약 브리핑", "Agreement briefing", _agreement, agreement.build
         ),
         BriefingType(
             "counterpart",
@@ -89,14 +71,12 @@ BRIEFING_TYPES: dict[str, BriefingType] = {
             "기관 브리핑",
             "Counterpart briefing",
             _organization,
-            _builder("organization"),
+            organization.build,
         ),
+        BriefingType("premeeting", "meeting", "회의 사전 자료", "Pre-meeting brief", _meeting, meeting.build),
+        BriefingType("minutes", "meeting", "회의록", "Minutes record", _meeting, minutes.build),
         BriefingType(
-            "premeeting", "meeting", "회의 사전 자료", "Pre-meeting brief", _meeting, _builder("meeting")
-        ),
-        BriefingType("minutes", "meeting", "회의록", "Minutes record", _meeting, _builder("minutes")),
-        BriefingType(
-            "portfolio", "portfolio", "협약 현황", "Portfolio overview", _portfolio, _builder("portfolio")
+            "portfolio", "portfolio", "협약 현황", "Portfolio overview", _portfolio, portfolio.build
         ),
     )
 }

@@ -13,6 +13,7 @@ from report_reader import demo_ids, read_docx, read_pdf
 
 from app.db import Database
 from app.paths import AppPaths
+from app.services.opening import open_database
 from ui.context import UiContext
 from ui.dialogs.briefing_dialog import BriefingDialog
 from ui.runner import SyncRunner
@@ -24,7 +25,7 @@ def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     from app.demo import load_demo
     from app.paths import app_paths
 
-    database = Database.open(paths=app_paths(tmp_path_factory.mktemp("dialog-home")))
+    database = open_database(paths=app_paths(tmp_path_factory.mktemp("dialog-home")))
     load_demo(database)
     yield database
     database.close()

@@ -14,6 +14,7 @@ from app.dto import OrganizationInput
 from app.exchange import export_bundle, import_bundle
 from app.paths import app_paths
 from app.services import organizations
+from app.services.opening import PROGRAM_PAGE_CACHE_KIB, open_database
 from ui.dialogs.backups_dialog import BackupsDialog
 from ui.dialogs.exchange_dialog import ExchangeDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -22,7 +23,7 @@ from ui.views.conflicts_view import ConflictsView
 
 
 def _other(tmp_path: Path) -> Database:
-    return Database.open(str(tmp_path / "laptop.sqlite3"), paths=app_paths(tmp_path / "laptop-home"))
+    return open_database(str(tmp_path / "laptop.sqlite3"), paths=app_paths(tmp_path / "laptop-home"))
 
 
 def test_export_encrypted_then_import_on_another_computer(
@@ -40,8 +41,8 @@ def test_export_encrypted_then_import_on_another_computer(
     target = tmp_path / "to-laptop.pdx"
     dialog.export_path.setText(str(target))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "Exported 1 records" in dialog.result.text()
-    assert "encrypted" in dialog.result.text()
+    assert "Exported 1 records" in dialog.result_label.text()
+    assert "encrypted" in dialog.result_label.text()
     assert asked == [True]
     assert b"Body to exchange" not in target.read_bytes()
 
@@ -50,7 +51,7 @@ def test_export_encrypted_then_import_on_another_computer(
     qtbot.addWidget(dialog2)
     dialog2.import_path.setText(str(target))
     qtbot.mouseClick(dialog2.import_button, Qt.MouseButton.LeftButton)
-    assert "1 new" in dialog2.result.text()
+    assert "1 new" in dialog2.result_label.text()
     assert asked == [True, False]
     assert [o.name_en for o in organizations.list_organizations(other)] == ["Body to exchange"]
 
@@ -58,7 +59,7 @@ def test_export_encrypted_then_import_on_another_computer(
     qtbot.addWidget(wrong)
     wrong.import_path.setText(str(target))
     qtbot.mouseClick(wrong.import_button, Qt.MouseButton.LeftButton)
-    assert "Wrong passphrase" in wrong.result.text()
+    assert "Wrong passphrase" in wrong.result_label.text()
     other.close()
 
 
@@ -107,6 +108,8 @@ def test_backups_dialog_backs_up_and_restores(qtbot, db: Database, make_ctx) -> 
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert "previous state was kept" in dialog.message.text()
     assert [o.name_ko for o in organizations.list_organizations(ctx.db)] == ["백업에 있는 기관"]
+    with ctx.db.engine.connect() as conn:  # opened again as at start: with the program's page cache
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -PROGRAM_PAGE_CACHE_KIB
     ctx.db.close()
 
 
@@ -127,7 +130,7 @@ def test_passphrase_dialog_wants_two_equal_long_entries(qtbot) -> None:  # type:
 def test_idle_lock_hides_the_window_until_the_passphrase_is_given(
     qtbot, paths, make_ctx, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    encrypted = Database.open(str(tmp_path / "enc.sqlite3"), paths=paths, passphrase="open sesame")
+    encrypted = open_database(str(tmp_path / "enc.sqlite3"), paths=paths, passphrase="open sesame")
     window = QMainWindow()
     qtbot.addWidget(window)
     content = QPushButton("secret content", window)

@@ -109,10 +109,10 @@ def test_an_encrypted_database_asks_for_its_passphrase(qapp, paths, tmp_path, mo
 
     import ui.dialogs.passphrase_dialog as passphrase_dialog
     from app.cli import main
-    from app.db import Database
+    from app.services import opening
     from ui.app import open_database
 
-    Database.open(paths=paths).close()
+    opening.open_database(paths=paths).close()
     key = tmp_path / "key.txt"
     key.write_text("긴 암호 long passphrase\n", encoding="utf-8")
     assert main(["encrypt", "--passphrase-file", str(key)]) == 0

@@ -16,8 +16,7 @@ KINDS = ["agreement", "organization", "contact", "meeting", "commitment"]
 
 
 def model_for(ctx, kind: str, page_size: int = 200) -> LazyTableModel:  # type: ignore[no-untyped-def]
-    spec = list_spec(kind, ctx.language)
-    return LazyTableModel(ctx, spec.columns, spec.list_fn, spec.count_fn, spec.query, page_size=page_size)
+    return list_spec(kind, ctx.language).model(ctx, page_size=page_size)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from app.db import Database
 from app.paths import AppPaths
+from app.services.opening import open_database
 
 
 def _controller(paths: AppPaths) -> Any:
@@ -40,7 +40,7 @@ class _Paints(QObject):
 
 
 def test_the_window_paints_loading_before_the_database_opens(qtbot, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    demo = Database.open(paths=paths)
+    demo = open_database(paths=paths)
     from app.demo import load_demo
 
     load_demo(demo)
@@ -111,7 +111,7 @@ def test_welcome_page_after_opening_an_empty_database(qtbot, paths: AppPaths) ->
 
 
 def test_a_database_held_by_another_program_is_refused_plainly(qtbot, paths: AppPaths, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    holder = Database.open(paths=paths, lock=True)
+    holder = open_database(paths=paths, lock=True)
     try:
         controller = _controller(paths)
         shown: list[str] = []
@@ -139,7 +139,7 @@ def test_a_damaged_database_offers_the_backup(qtbot, paths: AppPaths, monkeypatc
         return False  # damaged, and the user did not restore
 
     monkeypatch.setattr(ui.app, "_check_and_offer_restore", refuse)
-    Database.open(paths=paths).close()
+    open_database(paths=paths).close()
     exits: list[int] = []
     controller.app = SimpleNamespace(exit=exits.append, removeEventFilter=lambda _f: None)
     window = controller.start()
@@ -180,3 +180,41 @@ def test_the_program_starts_and_opens_its_database_in_a_process(paths: AppPaths,
     assert done.returncode == 0, done.stderr[-2000:]
     assert "welcome Partnership Desk" in done.stdout  # an empty database: the welcome page
     assert paths.database.exists()
+
+
+def test_the_first_paint_loads_neither_sqlalchemy_nor_the_report_libraries(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    """The start-up path, from the command's module to the painted window, in a fresh process.
+
+    Modules on this path import the core's database modules (and SQLAlchemy) only inside
+    the functions that run after the first paint, each marked ``# lazy:``.
+    """
+    script = tmp_path / "first_paint.py"
+    script.write_text(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication(sys.argv[:1])\n"
+        "import app.cli\n"
+        "from app.paths import app_paths\n"
+        "from ui.app import Controller, choose_language, register_fonts\n"
+        "paths = app_paths(Path(sys.argv[1]))\n"
+        "register_fonts(qt)\n"
+        "window = Controller(qt, None, paths, choose_language(paths, 'en')).start()\n"
+        "window.repaint()\n"
+        "qt.processEvents()\n"
+        "assert window.isVisible() and not window.ready\n"
+        "heavy = ('sqlalchemy', 'reportlab', 'docx', 'openpyxl', 'vobject', 'icalendar', 'pypdf')\n"
+        "print('loaded:', ' '.join(m for m in heavy if m in sys.modules))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(paths.home)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "loaded:", done.stdout

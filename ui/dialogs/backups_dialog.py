@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backup import BackupInfo, backup_database, list_backups
+from app.errors import DomainError
+from app.recovery import restore_backup
+from app.services.opening import PROGRAM_PAGE_CACHE_KIB, open_database
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -40,7 +43,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.confirm = confirm or self._ask
-        self.backups: list[Any] = []
+        self.backups: list[BackupInfo] = []
         self.setWindowTitle(tr("Backups"))
         self.setMinimumSize(640, 380)
         self.folder = QLabel("", self)
@@ -74,15 +77,13 @@ class BackupsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        if self.ctx.db.sqlite_path is None:
+        if self.ctx.database.sqlite_path is None:
             for button in (self.backup_button, self.restore_button):
                 button.setEnabled(False)
             self.message.setText(tr("A server database is backed up with the server's own tools."))
         self.refresh()
 
     def refresh(self) -> None:
-        from app.backup import list_backups
-
         folder = self.ctx.paths.backups
         self.folder.setText(tr("Backups are kept in {folder}.").format(folder=folder))
         self.backups = list_backups(folder)
@@ -97,29 +98,27 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self._selection_changed()
 
-    def selected(self) -> Any | None:
+    def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
     def _selection_changed(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None and self.ctx.db.sqlite_path is not None)
+        self.restore_button.setEnabled(
+            self.selected() is not None and self.ctx.database.sqlite_path is not None
+        )
 
     def backup_now(self) -> None:
-        from app.backup import backup_database
-
-        def done(path: Any) -> None:
+        def done(path: Path) -> None:
             self.message.setText(tr("Backup written to {path}.").format(path=path))
             self.refresh()
 
-        self.ctx.runner.run(backup_database, self.ctx.db, on_done=done, on_error=self._failed, parent=self)
+        self.ctx.runner.run(
+            backup_database, self.ctx.database, on_done=done, on_error=self._failed, parent=self
+        )
 
     def restore_selected(self) -> None:
-        from app.db import Database
-        from app.errors import DomainError
-        from app.recovery import restore_backup
-
         chosen = self.selected()
-        target = self.ctx.db.sqlite_path
+        target = self.ctx.database.sqlite_path
         if chosen is None or target is None:
             return
         when = chosen.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -128,7 +127,7 @@ class BackupsDialog(QDialog):
         ).format(when=when)
         if not self.confirm(question):
             return
-        old = self.ctx.db
+        old = self.ctx.database
         passphrase, url = old.passphrase, old.url
         old.close()  # releases the lock, which the restore takes
         try:
@@ -136,10 +135,12 @@ class BackupsDialog(QDialog):
         except DomainError as exc:
             self.message.setText(str(exc))
             kept = None
-        self.ctx.db = Database.open(url, paths=self.ctx.paths, passphrase=passphrase, lock=True)
+        self.ctx.db = open_database(  # as at start (ui.app.open_prepared)
+            url, paths=self.ctx.paths, passphrase=passphrase, lock=True, page_cache_kib=PROGRAM_PAGE_CACHE_KIB
+        )
         if kept is not None:
             self.message.setText(tr("Restored. The previous state was kept in {path}.").format(path=kept))
-            self.restored.emit(self.ctx.db)
+            self.restored.emit(self.ctx.database)
         self.refresh()
 
     def open_folder(self) -> None:

@@ -26,10 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.atomic import atomic_write_bytes
 from app.db import Database
+from app.dto import AgreementQuery
+from app.enums import AgreementStatus
 from app.errors import DomainError
 from app.progress import Progress
-from reports import BriefingRequest
+from reports import BriefingRequest, briefing_type, build_document, render, suggested_filename
+from reports.templates import types_for
 from ui.context import UiContext
 
 MARKINGS = ["대외비", "RESTRICTED", "내부용", "INTERNAL"]
@@ -45,8 +49,6 @@ class BriefingResult:
 
 def produce_briefing(db: Database, request: BriefingRequest, progress: Progress) -> BriefingResult:
     """Worker-thread task: build the document once, render the preview and the file."""
-    from reports import build_document, render
-
     document = build_document(db, request, progress)
     progress.check()
     progress.report(2, 3)
@@ -61,7 +63,7 @@ class BriefingDialog(QDialog):
         self, ctx: UiContext, kind: str, target_id: uuid.UUID | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdf import QPdfDocument  # lazy: Qt's PDF libraries load with the first briefing
         from PySide6.QtPdfWidgets import QPdfView
 
         self.ctx = ctx
@@ -80,8 +82,6 @@ class BriefingDialog(QDialog):
             "minutes": self.tr("Minutes record"),
             "portfolio": self.tr("Portfolio overview"),
         }
-        from reports.templates import types_for
-
         for briefing in types_for(kind):
             self.type_combo.addItem(names.get(briefing.key, briefing.name_en), briefing.key)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(self._usual_type())))
@@ -110,13 +110,12 @@ class BriefingDialog(QDialog):
         self.marking_combo.setAccessibleName(self.tr("Marking"))
         self.marking_combo.setToolTip(self.tr("Printed on every page, for example 대외비 or RESTRICTED."))
 
-        from app.enums import AgreementStatus as S
-
+        status = AgreementStatus
         self.filter_combo = QComboBox(self)
         self.filter_combo.addItem(self.tr("All agreements"), ())
-        self.filter_combo.addItem(self.tr("Signed or in force"), (S.SIGNED, S.IN_FORCE))
-        self.filter_combo.addItem(self.tr("Draft or under negotiation"), (S.DRAFT, S.NEGOTIATING))
-        self.filter_combo.addItem(self.tr("Expired or terminated"), (S.EXPIRED, S.TERMINATED))
+        self.filter_combo.addItem(self.tr("Signed or in force"), (status.SIGNED, status.IN_FORCE))
+        self.filter_combo.addItem(self.tr("Draft or under negotiation"), (status.DRAFT, status.NEGOTIATING))
+        self.filter_combo.addItem(self.tr("Expired or terminated"), (status.EXPIRED, status.TERMINATED))
         self.filter_combo.setAccessibleName(self.tr("Agreements to include"))
 
         form = QFormLayout()
@@ -176,16 +175,12 @@ class BriefingDialog(QDialog):
     # -- options -------------------------------------------------------------------
 
     def _usual_type(self) -> str:
-        from reports import briefing_type
-
         try:
-            return briefing_type(self.ctx.db, BriefingRequest(self.kind, self.target_id)).key
+            return briefing_type(self.ctx.database, BriefingRequest(self.kind, self.target_id)).key
         except DomainError:
             return ""
 
     def request(self) -> BriefingRequest:
-        from app.dto import AgreementQuery
-
         marking = self.marking_combo.currentText().strip()
         statuses = tuple(self.filter_combo.currentData() or ())
         return BriefingRequest(
@@ -217,7 +212,7 @@ class BriefingDialog(QDialog):
         self.status.setText(self.tr("Preparing the briefing…"))
         self.ctx.runner.run(
             produce_briefing,
-            self.ctx.db,
+            self.ctx.database,
             self.request(),
             on_done=self._generated,
             on_error=self._failed,
@@ -250,8 +245,6 @@ class BriefingDialog(QDialog):
     # -- saving and opening --------------------------------------------------------
 
     def suggested_name(self) -> str:
-        from reports import suggested_filename
-
         if self.generated is None:
             return suggested_filename(self.request())
         return suggested_filename(self.generated.request, self.generated.title)
@@ -277,8 +270,6 @@ class BriefingDialog(QDialog):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> Path | None:
-        from app.atomic import atomic_write_bytes
-
         assert self.generated is not None
         try:
             atomic_write_bytes(path, self.generated.data)
@@ -299,8 +290,6 @@ class BriefingDialog(QDialog):
         if self.generated is None:
             return None
         path = self._temp / self.suggested_name()
-        from app.atomic import atomic_write_bytes
-
         atomic_write_bytes(path, self.generated.data)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exchange import ExportResult, ImportResult, export_bundle, import_bundle, resolve_since
+from app.exchange.container import MAGIC
+from app.progress import Progress
 from ui.context import UiContext
+from ui.dialogs.passphrase_dialog import ask_passphrase
 from ui.i18n import tr
 
 Asker = Callable[..., str | None]
@@ -37,8 +40,6 @@ def _filter() -> str:
 class ExchangeDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, ask: Asker | None = None) -> None:
         super().__init__(parent)
-        from ui.dialogs.passphrase_dialog import ask_passphrase
-
         self.ctx = ctx
         self.ask: Asker = ask or ask_passphrase
         self.setWindowTitle(tr("Exchange"))
@@ -90,15 +91,15 @@ class ExchangeDialog(QDialog):
         form2.addRow(note)
         form2.addRow("", self.import_button)
 
-        self.result = QLabel("", self)
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName(tr("Result"))
+        self.result_label = QLabel("", self)  # (QDialog.result() is the exit code)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(tr("Result"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(export_box)
         layout.addWidget(import_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(close)
 
     def _with_browse(self, edit: QLineEdit, *, save: bool) -> QWidget:
@@ -129,21 +130,21 @@ class ExchangeDialog(QDialog):
         return str(choice)
 
     def start_export(self) -> None:
-        from app.exchange import export_bundle, resolve_since
-
         path = Path(self.export_path.text().strip())
         if not path.name:
-            self.result.setText(tr("Choose a file to write."))
+            self.result_label.setText(tr("Choose a file to write."))
             return
         passphrase = None
         if self.encrypt.isChecked():
             passphrase = self.ask(self, confirm=True)
             if passphrase is None:
                 return
-        since = resolve_since(self.ctx.db, self.since_value())
+        since = resolve_since(self.ctx.database, self.since_value())
 
-        def work(progress: Any) -> Any:
-            return export_bundle(self.ctx.db, path, since=since, passphrase=passphrase, progress=progress)
+        def work(progress: Progress) -> ExportResult:
+            return export_bundle(
+                self.ctx.database, path, since=since, passphrase=passphrase, progress=progress
+            )
 
         self.ctx.runner.run(
             work,
@@ -153,38 +154,35 @@ class ExchangeDialog(QDialog):
             parent=self,
         )
 
-    def _exported(self, result: Any) -> None:
+    def _exported(self, result: ExportResult) -> None:
         text = tr("Exported {records} records and {files} files to {path}.").format(
             records=result.records, files=result.files, path=result.path
         )
         if result.encrypted:
             text += " " + tr("The file is encrypted; give the passphrase to the recipient separately.")
-        self.result.setText(text)
+        self.result_label.setText(text)
 
     # -- import ----------------------------------------------------------------
 
     def start_import(self) -> None:
-        from app.exchange import import_bundle
-        from app.exchange.container import MAGIC
-
         path = Path(self.import_path.text().strip())
         if not path.is_file():
-            self.result.setText(tr("Choose an exchange file to import."))
+            self.result_label.setText(tr("Choose an exchange file to import."))
             return
         passphrase = None
         try:
             with path.open("rb") as handle:
                 sealed = handle.read(len(MAGIC)) == MAGIC
         except OSError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             return
         if sealed:
             passphrase = self.ask(self, confirm=False, message=tr("This exchange file is encrypted."))
             if passphrase is None:
                 return
 
-        def work(progress: Any) -> Any:
-            return import_bundle(self.ctx.db, path, passphrase=passphrase, progress=progress)
+        def work(progress: Progress) -> ImportResult:
+            return import_bundle(self.ctx.database, path, passphrase=passphrase, progress=progress)
 
         self.ctx.runner.run(
             work,
@@ -194,13 +192,13 @@ class ExchangeDialog(QDialog):
             parent=self,
         )
 
-    def _imported(self, r: Any) -> None:
+    def _imported(self, r: ImportResult) -> None:
         text = tr("Merged: {new} new, {updated} updated, {same} unchanged records; {files} files.").format(
             new=r.inserted, updated=r.updated, same=r.unchanged, files=r.files
         )
         if r.conflicts:
             text += " " + tr("{count} conflicts: review them under Conflicts.").format(count=r.conflicts)
-        self.result.setText(text)
+        self.result_label.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self.result.setText(str(exc))
+        self.result_label.setText(str(exc))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.transfer.export import export_list, formats_for, list_kind
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -34,8 +35,6 @@ class ExportDialog(QDialog):
         self, ctx: UiContext, kind: str, query: object | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from app.transfer.export import formats_for, list_kind
-
         self.ctx = ctx
         self.kind = list_kind(kind)  # views say "agreement", lists are "agreements"
         self.query = query
@@ -90,8 +89,6 @@ class ExportDialog(QDialog):
             self.path.setText(name)
 
     def export(self) -> None:
-        from app.transfer.export import export_list
-
         text = self.path.text().strip()
         if not text:
             self.status.setText(tr("Choose where to save the file."))
@@ -106,7 +103,7 @@ class ExportDialog(QDialog):
 
         self.ctx.runner.run(
             export_list,
-            self.ctx.db,
+            self.ctx.database,
             self.kind,
             self.fmt(),
             dest,

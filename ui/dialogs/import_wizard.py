@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.transfer.fields import guess_mapping
+from app.transfer.ical import preview_events
+from app.transfer.imports import run_import
 from app.transfer.report import ImportOptions, ImportReport
+from app.transfer.source import source_format
+from app.transfer.tabular import read_sheet
+from app.transfer.vcard import read_vcards
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -107,13 +113,8 @@ def problem_text(report: ImportReport, row: int, message: str) -> str:
 
 def read_preview(path: Path, kind: str) -> tuple[list[str], list[list[str]], dict[str, str] | None]:
     """Columns, the first rows and the guessed mapping (None: the format has no columns to map)."""
-    from app.transfer.fields import guess_mapping
-    from app.transfer.source import source_format
-
     fmt = source_format(path)
     if fmt in ("csv", "xlsx"):
-        from app.transfer.tabular import read_sheet
-
         sheet = read_sheet(path)
         return (
             sheet.headers,
@@ -121,15 +122,11 @@ def read_preview(path: Path, kind: str) -> tuple[list[str], list[list[str]], dic
             guess_mapping(sheet.headers, kind),
         )
     if fmt == "vcf":
-        from app.transfer.vcard import read_vcards
-
         cards, _ = read_vcards(path)
         keys = ["name", "organization", "title", "email", "phone", "mobile"]
         labels = field_labels("contacts")
         rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
         return [labels[k] for k in keys], rows, None
-    from app.transfer.ical import preview_events
-
     return [tr("Meeting title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
 
 
@@ -242,12 +239,10 @@ class PreviewPage(QWizardPage):
         return {header: str(combo.currentData() or "") for header, combo in self.combos.items()}
 
     def check(self) -> None:
-        from app.transfer.imports import run_import
-
         wiz = self.wiz
         wiz.ctx.runner.run(
             run_import,
-            wiz.ctx.db,
+            wiz.ctx.database,
             wiz.path(),
             wiz.import_options(True),
             on_done=self.show_report,
@@ -340,11 +335,9 @@ class ImportWizard(QWizard):
             self.result_report = report
             QWizard.accept(self)
 
-        from app.transfer.imports import run_import
-
         self.ctx.runner.run(
             run_import,
-            self.ctx.db,
+            self.ctx.database,
             self.path(),
             self.import_options(False),
             on_done=done,

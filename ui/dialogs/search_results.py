@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.search import SearchHit
 from ui.i18n import tr
 from ui.views.dashboard_view import kind_label
 
@@ -20,7 +19,7 @@ def plain_snippet(snippet: str) -> str:
 class SearchResults(QDialog):
     open_record = Signal(str, object)
 
-    def __init__(self, query: str, hits: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, query: str, hits: list[SearchHit], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Search: {query}").format(query=query))
         self.resize(760, 520)
@@ -51,11 +50,9 @@ class SearchResults(QDialog):
             item.setData(0, ROLE, target)
             group.addChild(item)
             group.setText(0, f"{group.text(0).split(' (')[0]} ({group.childCount()})")
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            if group.childCount():
-                self.tree.setCurrentItem(group.child(0))
-                break
+        first = next((g.child(0) for g in groups.values() if g.childCount()), None)
+        if first is not None:  # the groups are in the tree's order: the first hit is chosen
+            self.tree.setCurrentItem(first)
         self.tree.itemActivated.connect(self._activate)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.paths import HOME_ENV, choose_next_home, default_home
+from app.settings import load_settings, save_settings
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -27,8 +30,6 @@ from ui.i18n import tr
 class SettingsDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.settings import load_settings
-
         self.ctx = ctx
         self.values: dict[str, Any] = load_settings(ctx.paths)
         self.setWindowTitle(tr("Settings"))
@@ -41,10 +42,6 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(self.values.get("language", "")), 0))
         self.language.setAccessibleName(tr("Language"))
         form.addRow(tr("&Language"), self.language)
-
-        import os
-
-        from app.paths import HOME_ENV, default_home
 
         self.next_home: Path | None = None
         self.data = QLabel(str(ctx.paths.home), self)
@@ -100,7 +97,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Default &briefing language"), self.briefing)
 
         self.user_name = QLineEdit(str(self.values.get("user_name") or ""), self)
-        self.user_name.setPlaceholderText(ctx.db.actor)
+        self.user_name.setPlaceholderText(ctx.database.actor)
         self.user_name.setAccessibleName(tr("Your name in the change history"))
         user_label = QLabel(tr("Your &name in the change history"), self)
         user_label.setBuddy(self.user_name)
@@ -157,13 +154,9 @@ class SettingsDialog(QDialog):
         }
 
     def save(self) -> dict[str, Any]:
-        from app.settings import save_settings
-
         saved = save_settings(self.ctx.paths, self.chosen())
-        self.ctx.db.actor = str(saved.get("user_name") or "") or self.ctx.db.actor  # from now on
+        self.ctx.database.actor = str(saved.get("user_name") or "") or self.ctx.database.actor  # from now on
         if self.next_home is not None:
-            from app.paths import choose_next_home
-
             choose_next_home(self.next_home)
         self.ctx.settings = saved
         return saved

@@ -1,10 +1,10 @@
 """A table model that pages rows from a service, holding only a window of them.
 
-The model asks ``list_fn(db, query)`` for one page at a time (``offset``/``limit`` in
-the query dataclass), through the runner, so the GUI thread never waits on the
-database. ``rowCount`` grows page by page as the view scrolls (``canFetchMore`` /
-``fetchMore``); only the most recently used pages are kept, older ones are
-fetched again if they scroll back into view. Sorting replaces the query's
+The model asks the list service's ``list_fn(db, query)`` for one page at a time
+(``offset``/``limit`` in the query dataclass), through the runner, so the GUI thread
+never waits on the database. ``rowCount`` grows page by page as the view scrolls
+(``canFetchMore`` / ``fetchMore``); only the most recently used pages are kept, older
+ones are fetched again if they scroll back into view. Sorting replaces the query's
 ``sort``/``descending`` and starts over: ordering is done in SQL.
 """
 
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.db import Database
 from ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,16 +28,56 @@ PAGE_SIZE = 200
 KEEP_PAGES = 10
 
 
+class HasId(Protocol):
+    """A row of a list: the model keeps its id."""
+
+    @property
+    def id(self) -> UUID: ...
+
+
+class ListQuery(Protocol):
+    """A list's query: a dataclass with the order and the page to read (``app.dto``'s ``*Query``)."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def sort(self) -> str: ...
+
+    @property
+    def descending(self) -> bool: ...
+
+    @property
+    def offset(self) -> int: ...
+
+    @property
+    def limit(self) -> int | None: ...
+
+
+RowT = TypeVar("RowT", bound=HasId)
+QueryT = TypeVar("QueryT", bound=ListQuery)
+QueryT_contra = TypeVar("QueryT_contra", bound=ListQuery, contravariant=True)
+
+
+class ListService(Protocol[RowT, QueryT_contra]):
+    """The two service functions behind a list: a page of rows, and how many rows match."""
+
+    @property
+    def list_fn(self) -> Callable[[Database, QueryT_contra], list[RowT]]: ...
+
+    @property
+    def count_fn(self) -> Callable[[Database, QueryT_contra], int]: ...
+
+
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[RowT]):
     title: str
-    value: Callable[[Any], object]
+    value: Callable[[RowT], object]
     sort: str | None = None
     width: int = 120
-    alert: Callable[[Any], bool] | None = None  # shown in red when true (overdue)
+    alert: Callable[[RowT], bool] | None = None  # shown in red when true (overdue)
 
 
-class LazyTableModel(QAbstractTableModel):
+class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     countChanged = Signal(int)  # total rows matching the query, when known
     loaded = Signal()
     loading = Signal()  # a new query started
@@ -44,18 +85,17 @@ class LazyTableModel(QAbstractTableModel):
     def __init__(
         self,
         ctx: UiContext,
-        columns: list[Column],
-        list_fn: Callable[..., list[Any]],
-        count_fn: Callable[..., int] | None,
-        query: Any,
-        parent: Any = None,
+        columns: Sequence[Column[RowT]],
+        service: ListService[RowT, QueryT],
+        query: QueryT,
+        parent: QObject | None = None,
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.columns = columns
-        self._list_fn = list_fn
-        self._count_fn = count_fn
+        self.columns = list(columns)
+        self._service = service
+        self.base_query = query  # what the filters of :meth:`with_filters` start from
         self.query = query
         self.page_size = page_size
         self.total: int | None = None
@@ -63,7 +103,7 @@ class LazyTableModel(QAbstractTableModel):
         self._rows = 0
         # Row ids packed 16 bytes each: a list of UUID objects costs ~8x as much (13 MB for 100,000 rows).
         self._ids = bytearray()
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, list[RowT]] = OrderedDict()
         self._pending: set[int] = set()
         self._loading = False
         self._exhausted = False
@@ -72,9 +112,18 @@ class LazyTableModel(QAbstractTableModel):
 
     # -- query ---------------------------------------------------------------
 
-    def set_query(self, query: Any) -> None:
+    def set_query(self, query: QueryT) -> None:
         self.query = query
         self.refresh()
+
+    def with_filters(self, filters: Mapping[str, object]) -> QueryT:
+        """The first query with ``filters`` (field values by name), in the current order."""
+        return dataclasses.replace(
+            self.base_query, **filters, sort=self.query.sort, descending=self.query.descending
+        )
+
+    def set_filters(self, filters: Mapping[str, object]) -> None:
+        self.set_query(self.with_filters(filters))
 
     def refresh(self) -> None:
         self.beginResetModel()
@@ -96,15 +145,13 @@ class LazyTableModel(QAbstractTableModel):
 
     def _count(self) -> None:
         """Count the matching rows once the first page is in (one worker stays free meanwhile)."""
-        if self._count_fn is None:
-            return
         if self._exhausted:  # the whole result fits in what was fetched
             self._counted(self._gen, self._rows)
             return
         gen = self._gen
         self.ctx.runner.run(
-            self._count_fn,
-            self.ctx.db,
+            self._service.count_fn,
+            self.ctx.database,
             dataclasses.replace(self.query, offset=0, limit=None),
             on_done=lambda n: self._counted(gen, n),
         )
@@ -114,7 +161,7 @@ class LazyTableModel(QAbstractTableModel):
             self.total = total
             self.countChanged.emit(total)
 
-    def _page_query(self, page: int) -> Any:
+    def _page_query(self, page: int) -> QueryT:
         return dataclasses.replace(self.query, offset=page * self.page_size, limit=self.page_size)
 
     # -- paging --------------------------------------------------------------
@@ -131,8 +178,8 @@ class LazyTableModel(QAbstractTableModel):
         gen = self._gen
         page = self._rows // self.page_size
         self.ctx.runner.run(
-            self._list_fn,
-            self.ctx.db,
+            self._service.list_fn,
+            self.ctx.database,
             self._page_query(page),
             on_done=lambda rows: self._appended(gen, page, rows),
             on_error=lambda exc: self._failed(gen, exc),
@@ -144,7 +191,7 @@ class LazyTableModel(QAbstractTableModel):
             self._exhausted = True
         self.ctx.runner.report_error(exc)
 
-    def _appended(self, gen: int, page: int, rows: list[Any]) -> None:
+    def _appended(self, gen: int, page: int, rows: list[RowT]) -> None:
         if gen != self._gen:
             return
         self._loading = False
@@ -161,7 +208,7 @@ class LazyTableModel(QAbstractTableModel):
         if page == 0:
             self._count()
 
-    def _store(self, page: int, rows: list[Any]) -> None:
+    def _store(self, page: int, rows: list[RowT]) -> None:
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > KEEP_PAGES:
@@ -175,15 +222,15 @@ class LazyTableModel(QAbstractTableModel):
         self._sync = True
         try:
             self.ctx.runner.run(
-                self._list_fn,
-                self.ctx.db,
+                self._service.list_fn,
+                self.ctx.database,
                 self._page_query(page),
                 on_done=lambda rows: self._refetched(gen, page, rows),
             )
         finally:
             self._sync = False
 
-    def _refetched(self, gen: int, page: int, rows: list[Any]) -> None:
+    def _refetched(self, gen: int, page: int, rows: list[RowT]) -> None:
         if gen != self._gen:
             return
         self._pending.discard(page)
@@ -201,7 +248,7 @@ class LazyTableModel(QAbstractTableModel):
             return None
         return UUID(bytes=bytes(self._ids[16 * row : 16 * row + 16]))
 
-    def item(self, row: int) -> Any | None:
+    def item(self, row: int) -> RowT | None:
         """The row's record if its page is at hand (fetching it again if not)."""
         if not 0 <= row < self._rows:
             return None
@@ -215,6 +262,21 @@ class LazyTableModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(page)
         return rows[pos] if pos < len(rows) else None
+
+    def column_widths(self) -> list[int]:
+        return [c.width for c in self.columns]
+
+    def sort_column(self) -> int:
+        """The column the rows are ordered by (-1: none of them)."""
+        return next((i for i, c in enumerate(self.columns) if c.sort == self.query.sort), -1)
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What the cell shows ("" while its row is not at hand)."""
+        record = self.item(row)
+        if record is None or not 0 <= column < len(self.columns):
+            return ""
+        value = self.columns[column].value(record)
+        return "" if value is None else str(value)
 
     def row_of(self, ident: UUID) -> int:
         start = 0

@@ -2,33 +2,77 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeAlias
 
+from PySide6.QtCore import QObject
+
+from app.db import Database
 from app.dto import (
     AgreementQuery,
+    AgreementSummary,
     CommitmentQuery,
+    CommitmentView,
     ContactQuery,
+    ContactSummary,
     MeetingQuery,
+    MeetingSummary,
     OrganizationQuery,
+    OrganizationRecord,
     display_name,
 )
+from app.i18n import Language
+from app.services import agreements, commitments, contacts, meetings, organizations
+from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
-from ui.models.lazy import Column
+from ui.models.lazy import PAGE_SIZE, Column, LazyTableModel, QueryT, RowT
 
 
 @dataclass(frozen=True)
-class ListSpec:
+class ListSpec(Generic[RowT, QueryT]):
+    """One list, all about one kind of row: the services that read it (``list_fn`` and ``count_fn``,
+    a :class:`ui.models.lazy.ListService`), its first query and its columns."""
+
     kind: str
-    list_fn: Callable[..., list[Any]]
-    count_fn: Callable[..., int]
-    query: Any
-    columns: list[Column]
+    list_fn: Callable[[Database, QueryT], list[RowT]]
+    count_fn: Callable[[Database, QueryT], int]
+    query: QueryT
+    columns: list[Column[RowT]]
+
+    def model(
+        self,
+        ctx: UiContext,
+        parent: QObject | None = None,
+        filters: Mapping[str, object] | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> LazyTableModel[RowT, QueryT]:
+        """A lazy model of this list, its first query narrowed by ``filters`` (field values by name)."""
+        query = dataclasses.replace(self.query, **filters) if filters else self.query
+        return LazyTableModel(ctx, self.columns, self, query, parent, page_size)
 
 
-def agreement_columns(lang: str) -> list[Column]:
+# The lists told apart by their kind at run time: one of five, each typed through.
+ListRow: TypeAlias = AgreementSummary | OrganizationRecord | ContactSummary | MeetingSummary | CommitmentView
+AnyListSpec: TypeAlias = (
+    ListSpec[AgreementSummary, AgreementQuery]
+    | ListSpec[OrganizationRecord, OrganizationQuery]
+    | ListSpec[ContactSummary, ContactQuery]
+    | ListSpec[MeetingSummary, MeetingQuery]
+    | ListSpec[CommitmentView, CommitmentQuery]
+)
+ListModel: TypeAlias = (
+    LazyTableModel[AgreementSummary, AgreementQuery]
+    | LazyTableModel[OrganizationRecord, OrganizationQuery]
+    | LazyTableModel[ContactSummary, ContactQuery]
+    | LazyTableModel[MeetingSummary, MeetingQuery]
+    | LazyTableModel[CommitmentView, CommitmentQuery]
+)
+
+
+def agreement_columns(lang: Language) -> list[Column[AgreementSummary]]:
     return [
         Column(
             tr("Agreement title"), lambda r: r.title(lang), "title_ko" if lang == "ko" else "title_en", 340
@@ -42,7 +86,7 @@ def agreement_columns(lang: str) -> list[Column]:
     ]
 
 
-def organization_columns(lang: str) -> list[Column]:
+def organization_columns(lang: Language) -> list[Column[OrganizationRecord]]:
     other = "en" if lang == "ko" else "ko"
     return [
         Column(tr("Name"), lambda r: r.name(lang), "name_ko" if lang == "ko" else "name_en", 300),
@@ -53,7 +97,7 @@ def organization_columns(lang: str) -> list[Column]:
     ]
 
 
-def contact_columns(lang: str) -> list[Column]:
+def contact_columns(lang: Language) -> list[Column[ContactSummary]]:
     return [
         Column(
             tr("Name"),
@@ -73,7 +117,7 @@ def contact_columns(lang: str) -> list[Column]:
     ]
 
 
-def meeting_columns(lang: str) -> list[Column]:
+def meeting_columns(lang: Language) -> list[Column[MeetingSummary]]:
     return [
         Column(tr("Date"), lambda r: format_datetime(r.starts_at, lang), "starts_at", 150),
         Column(tr("Meeting"), lambda r: r.title, "title", 340),
@@ -83,7 +127,7 @@ def meeting_columns(lang: str) -> list[Column]:
     ]
 
 
-def commitment_columns(lang: str) -> list[Column]:
+def commitment_columns(lang: Language) -> list[Column[CommitmentView]]:
     return [
         Column(tr("Due"), lambda r: format_date(r.due_on, lang), "due_on", 100, alert=lambda r: r.overdue),
         Column(tr("Commitment"), lambda r: r.title, "title", 300),
@@ -103,9 +147,7 @@ def commitment_columns(lang: str) -> list[Column]:
     ]
 
 
-def list_spec(kind: str, lang: str) -> ListSpec:
-    from app.services import agreements, commitments, contacts, meetings, organizations
-
+def list_spec(kind: str, lang: Language) -> AnyListSpec:
     if kind == "agreement":
         return ListSpec(
             kind,

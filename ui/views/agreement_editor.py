@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.dto import (
     AgreementDetail,
@@ -19,22 +16,40 @@ from app.dto import (
     display_name,
 )
 from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, Confidentiality, PartyRole
+from app.services.agreements import (
+    add_amendment,
+    add_party,
+    agreement_detail,
+    create_agreement,
+    remove_amendment,
+    remove_party,
+    reorder_parties,
+    update_agreement,
+    update_amendment,
+    update_party,
+)
+from app.services.commitments import create_commitment, update_commitment
+from ui.actions import open_briefing
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
+from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.confirm import confirm
 from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
-from ui.widgets.related import FormDialog, RelatedTable, confirm
+from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
+
+AGREEMENTS = RecordFunctions(agreement_detail, create_agreement, update_agreement)
 
 
-class AgreementEditor(RecordEditor):
+class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
     kind = "agreement"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, AGREEMENTS, parent)
         lang = self.lang
         f = self.form
         self.title_ko = f.add("title_ko", tr("Title (Korean) *"), line(self))
@@ -50,7 +65,6 @@ class AgreementEditor(RecordEditor):
         self.tags = f.add("tags", tr("Tags"), line(self, tr("comma-separated, e.g. semiconductor, EU")))
         self.summary = f.add("summary", tr("Summary"), text_area(self))
         for w in (self.title_ko, self.title_en):
-            assert isinstance(w, QLineEdit)
             w.textChanged.connect(lambda _t: self._update_buttons())
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
@@ -109,11 +123,6 @@ class AgreementEditor(RecordEditor):
 
     # -- record -------------------------------------------------------------
 
-    def fetch(self, db: Any, ident: UUID) -> AgreementDetail:
-        from app.services.agreements import agreement_detail
-
-        return agreement_detail(db, ident)
-
     def new_title(self) -> str:
         return tr("New agreement")
 
@@ -121,16 +130,16 @@ class AgreementEditor(RecordEditor):
         return detail.record.title(self.lang)
 
     def is_valid(self) -> bool:
-        return bool(self.title_ko.text().strip() or self.title_en.text().strip())  # type: ignore[attr-defined]
+        return bool(self.title_ko.text().strip() or self.title_en.text().strip())
 
     def clear(self) -> None:
         for name in ("title_ko", "title_en", "reference_no", "place", "tags", "summary"):
             self.form.set_text(name, "")
-        self.agreement_kind.set_value(AgreementKind.MOU)  # type: ignore[attr-defined]
-        self.status.set_value(AgreementStatus.DRAFT)  # type: ignore[attr-defined]
-        self.confidentiality.set_value(Confidentiality.INTERNAL)  # type: ignore[attr-defined]
+        self.agreement_kind.set_value(AgreementKind.MOU)
+        self.status.set_value(AgreementStatus.DRAFT)
+        self.confidentiality.set_value(Confidentiality.INTERNAL)
         for d in (self.signed_on, self.effective_on, self.expires_on):
-            d.set_value(None)  # type: ignore[attr-defined]
+            d.set_value(None)
         self.parties.set_rows([], lambda p: ())
         self.commitments.set_rows([], lambda c: ())
         self.amendments.set_rows([], lambda a: ())
@@ -149,12 +158,12 @@ class AgreementEditor(RecordEditor):
         f.set_text("place", r.place)
         f.set_text("tags", ", ".join(r.tags))
         f.set_text("summary", r.summary)
-        self.agreement_kind.set_value(r.agreement_kind)  # type: ignore[attr-defined]
-        self.status.set_value(r.status)  # type: ignore[attr-defined]
-        self.confidentiality.set_value(r.confidentiality)  # type: ignore[attr-defined]
-        self.signed_on.set_value(r.signed_on)  # type: ignore[attr-defined]
-        self.effective_on.set_value(r.effective_on)  # type: ignore[attr-defined]
-        self.expires_on.set_value(r.expires_on)  # type: ignore[attr-defined]
+        self.agreement_kind.set_value(r.agreement_kind)
+        self.status.set_value(r.status)
+        self.confidentiality.set_value(r.confidentiality)
+        self.signed_on.set_value(r.signed_on)
+        self.effective_on.set_value(r.effective_on)
+        self.expires_on.set_value(r.expires_on)
         self.parties.set_rows(
             detail.parties,
             lambda p: (
@@ -202,30 +211,18 @@ class AgreementEditor(RecordEditor):
             title_ko=self.form.text("title_ko"),
             title_en=self.form.text("title_en"),
             reference_no=self.form.text("reference_no"),
-            agreement_kind=self.agreement_kind.value(),  # type: ignore[attr-defined]
-            status=self.status.value(),  # type: ignore[attr-defined]
-            signed_on=self.signed_on.value(),  # type: ignore[attr-defined]
-            effective_on=self.effective_on.value(),  # type: ignore[attr-defined]
-            expires_on=self.expires_on.value(),  # type: ignore[attr-defined]
+            agreement_kind=self.agreement_kind.member(),
+            status=self.status.member(),
+            signed_on=self.signed_on.value(),
+            effective_on=self.effective_on.value(),
+            expires_on=self.expires_on.value(),
             place=self.form.text("place"),
             summary=self.form.text("summary"),
-            confidentiality=self.confidentiality.value(),  # type: ignore[attr-defined]
+            confidentiality=self.confidentiality.member(),
             tags=tags,
         )
 
-    def create(self, db: Any, data: AgreementInput) -> Any:
-        from app.services.agreements import create_agreement
-
-        return create_agreement(db, data)
-
-    def update(self, db: Any, ident: UUID, data: AgreementInput, expected_version: int | None) -> Any:
-        from app.services.agreements import update_agreement
-
-        return update_agreement(db, ident, data, expected_version)
-
     def briefing(self) -> None:
-        from ui.actions import open_briefing
-
         if self.ident is not None:
             open_briefing(self.ctx, "agreement", self.ident, self)
 
@@ -264,25 +261,23 @@ class AgreementEditor(RecordEditor):
             else:
                 f.set_text("signatory_name", party.signatory_name)
             f.set_text("signatory_title", party.signatory_title)
-            signed.set_value(party.signed_on)  # type: ignore[attr-defined]
-            joined.set_value(party.joined_on)  # type: ignore[attr-defined]
-            withdrew.set_value(party.withdrew_on)  # type: ignore[attr-defined]
+            signed.set_value(party.signed_on)
+            joined.set_value(party.joined_on)
+            withdrew.set_value(party.withdrew_on)
         dialog.required = lambda: org.value() is not None
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.agreements import add_party, update_party
-
+        def save() -> ServiceCall:
             org_id = org.value()
             assert org_id is not None
             data = PartyInput(
                 organization_id=org_id,
-                role=role.value(),
+                role=role.member(),
                 signatory_contact_id=person.value(),
-                signatory_name=name.text() if person.value() is None else "",  # type: ignore[attr-defined]
-                signatory_title=title.text(),  # type: ignore[attr-defined]
-                signed_on=signed.value(),  # type: ignore[attr-defined]
-                joined_on=joined.value(),  # type: ignore[attr-defined]
-                withdrew_on=withdrew.value(),  # type: ignore[attr-defined]
+                signatory_name=name.text() if person.value() is None else "",
+                signatory_title=title.text(),
+                signed_on=signed.value(),
+                joined_on=joined.value(),
+                withdrew_on=withdrew.value(),
             )
             if party is None:
                 return add_party, (self.ident, data)
@@ -310,13 +305,12 @@ class AgreementEditor(RecordEditor):
         if not 0 <= j < len(ids):
             return
         ids[i], ids[j] = ids[j], ids[i]
-        from app.services.agreements import reorder_parties
 
         def done(_r: object) -> None:
             self.reload()
             self.parties.select_row(j)
 
-        self.ctx.runner.run(reorder_parties, self.ctx.db, self.ident, ids, on_done=done)
+        self.ctx.runner.run(reorder_parties, self.ctx.database, self.ident, ids, on_done=done)
 
     def remove_party(self) -> None:
         party = self.parties.current()
@@ -328,8 +322,6 @@ class AgreementEditor(RecordEditor):
             tr("Remove {org} from this agreement?").format(org=party.organization_name(self.lang)),
             tr("Remove"),
         ):
-            from app.services.agreements import remove_party
-
             self.run_and_reload(remove_party, party.id)
 
     # -- commitments ----------------------------------------------------------
@@ -338,8 +330,6 @@ class AgreementEditor(RecordEditor):
         lang = self.lang
         dialog = FormDialog(self.ctx, tr("Commitment"), self)
         f = dialog.form
-        from PySide6.QtWidgets import QComboBox
-
         party = QComboBox(dialog)
         add_id_item(party, tr("(all parties)"), None)
         for p in self.parties.items:
@@ -353,21 +343,19 @@ class AgreementEditor(RecordEditor):
             select_id(party, item.party_id)
             f.set_text("title", item.title)
             f.set_text("description", item.description)
-            due.set_value(item.due_on)  # type: ignore[attr-defined]
-            status.set_value(item.status)  # type: ignore[attr-defined]
-        dialog.required = lambda: bool(title.text().strip())  # type: ignore[attr-defined]
+            due.set_value(item.due_on)
+            status.set_value(item.status)
+        dialog.required = lambda: bool(title.text().strip())
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.commitments import create_commitment, update_commitment
-
+        def save() -> ServiceCall:
             assert self.ident is not None
             data = CommitmentInput(
                 agreement_id=self.ident,
                 title=f.text("title"),
                 party_id=combo_id(party),
                 description=f.text("description"),
-                due_on=due.value(),  # type: ignore[attr-defined]
-                status=status.value(),  # type: ignore[attr-defined]
+                due_on=due.value(),
+                status=status.member(),
             )
             if item is None:
                 return create_commitment, (data,)
@@ -400,19 +388,17 @@ class AgreementEditor(RecordEditor):
         f.add("summary", tr("Summary"), text_area(dialog))
         f.add("effect", tr("Effect"), text_area(dialog, 60))
         if item is not None:
-            amended.set_value(item.amended_on)  # type: ignore[attr-defined]
+            amended.set_value(item.amended_on)
             f.set_text("title", item.title)
             f.set_text("summary", item.summary)
             f.set_text("effect", item.effect)
-        dialog.required = lambda: bool(title.text().strip())  # type: ignore[attr-defined]
+        dialog.required = lambda: bool(title.text().strip())
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.agreements import add_amendment, update_amendment
-
+        def save() -> ServiceCall:
             assert self.ident is not None
             data = AmendmentInput(
                 agreement_id=self.ident,
-                amended_on=amended.value(),  # type: ignore[attr-defined]
+                amended_on=amended.value(),
                 title=f.text("title"),
                 summary=f.text("summary"),
                 effect=f.text("effect"),
@@ -438,6 +424,4 @@ class AgreementEditor(RecordEditor):
         if item is not None and confirm(
             self, tr("Remove amendment"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
         ):
-            from app.services.agreements import remove_amendment
-
             self.run_and_reload(remove_amendment, item.id)

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.dto import CommitmentInput, CommitmentView, display_name
+from app.db import Database
+from app.dto import ActionItemView, CommitmentInput, CommitmentView, PartyView, display_name
 from app.enums import CommitmentStatus
+from app.errors import ValidationError
+from app.services.agreements import list_parties
+from app.services.commitments import create_commitment, get_commitment, update_commitment
+from app.services.meetings import list_action_items
 from ui.context import UiContext
 from ui.formatting import format_date
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
+from ui.views.record_service import RecordFunctions
 from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
 from ui.widgets.related import RelatedTable
 
 
-class CommitmentEditor(RecordEditor):
+@dataclass(frozen=True)
+class CommitmentDetail:
+    """A commitment and the action items that serve it: what its editor shows."""
+
+    record: CommitmentView
+    action_items: list[ActionItemView]
+
+
+def commitment_detail(db: Database, ident: UUID) -> CommitmentDetail:
+    return CommitmentDetail(get_commitment(db, ident), list_action_items(db, commitment_id=ident))
+
+
+COMMITMENTS = RecordFunctions(commitment_detail, create_commitment, update_commitment)
+
+
+class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
     kind = "commitment"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, COMMITMENTS, parent)
         f = self.form
         self._party_gen = 0
         self.agreement = PickerButton(ctx, "agreement", tr("Choose agreement"), self, optional=False)
@@ -59,9 +80,8 @@ class CommitmentEditor(RecordEditor):
         ident = self.agreement.value()
         if ident is None:
             return
-        from app.services.agreements import list_parties
 
-        def fill(parties: list[Any]) -> None:
+        def fill(parties: list[PartyView]) -> None:
             if gen != self._party_gen:  # a later agreement was chosen meanwhile
                 return
             filling, self._filling = self._filling, True
@@ -70,32 +90,17 @@ class CommitmentEditor(RecordEditor):
             select_id(self.party, self._pending_party)
             self._filling = filling
 
-        self.ctx.runner.run(list_parties, self.ctx.db, ident, on_done=fill)
+        self.ctx.runner.run(list_parties, self.ctx.database, ident, on_done=fill)
 
     def _open_agreement(self) -> None:
         if self.agreement.value() is not None:
             self.open_record.emit("agreement", self.agreement.value())
 
-    def fetch(self, db: Any, ident: UUID) -> tuple[CommitmentView, list[Any]]:
-        from app.services.commitments import get_commitment
-        from app.services.meetings import list_action_items
-
-        return get_commitment(db, ident), list_action_items(db, commitment_id=ident)
-
-    def _loaded(self, detail: Any) -> None:
-        super()._loaded(detail[0])
-        lang = self.lang
-        self.actions_table.set_rows(
-            detail[1],
-            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
-            alert=lambda a: a.overdue,
-        )
-
     def new_title(self) -> str:
         return tr("New commitment")
 
-    def title_of(self, detail: CommitmentView) -> str:
-        return detail.title
+    def title_of(self, detail: CommitmentDetail) -> str:
+        return detail.record.title
 
     def is_valid(self) -> bool:
         return bool(self.title.text().strip()) and self.agreement.value() is not None
@@ -110,11 +115,13 @@ class CommitmentEditor(RecordEditor):
         self.actions_table.set_rows([], lambda _x: ())
         self.history.tree.clear()
 
-    def preset(self, **values: Any) -> None:
-        if values.get("agreement_id"):
-            self.agreement.set_value(values["agreement_id"], values.get("agreement_label", ""))
+    def preset(self, **values: object) -> None:
+        agreement_id, label = values.get("agreement_id"), values.get("agreement_label", "")
+        if isinstance(agreement_id, UUID):
+            self.agreement.set_value(agreement_id, str(label))
 
-    def fill(self, c: CommitmentView) -> None:
+    def fill(self, detail: CommitmentDetail) -> None:
+        c = detail.record
         lang = self.lang
         self._pending_party = c.party_id
         self.agreement.set_value(
@@ -126,12 +133,15 @@ class CommitmentEditor(RecordEditor):
         self.due_on.set_value(c.due_on)
         self.status.set_value(c.status)
         self.history.show_for(c.id, c.version)
+        self.actions_table.set_rows(
+            detail.action_items,
+            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
+            alert=lambda a: a.overdue,
+        )
 
     def collect(self) -> CommitmentInput:
         agreement_id = self.agreement.value()
         if agreement_id is None:
-            from app.errors import ValidationError
-
             raise ValidationError("agreement_id", "협약을 선택하십시오.", "Choose the agreement.")
         return CommitmentInput(
             agreement_id=agreement_id,
@@ -139,15 +149,5 @@ class CommitmentEditor(RecordEditor):
             party_id=combo_id(self.party),
             description=self.form.text("description"),
             due_on=self.due_on.value(),
-            status=self.status.value(),
+            status=self.status.member(),
         )
-
-    def create(self, db: Any, data: CommitmentInput) -> Any:
-        from app.services.commitments import create_commitment
-
-        return create_commitment(db, data)
-
-    def update(self, db: Any, ident: UUID, data: CommitmentInput, expected_version: int | None) -> Any:
-        from app.services.commitments import update_commitment
-
-        return update_commitment(db, ident, data, expected_version)

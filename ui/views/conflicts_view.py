@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError
+from app.exchange import ConflictView, list_conflicts, reverse_conflict
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -29,7 +30,7 @@ class ConflictsView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.conflicts: list[Any] = []
+        self.conflicts: list[ConflictView] = []
         title = QLabel(tr("Conflicts"), self)
         title.setObjectName("viewTitle")
         explain = QLabel(
@@ -71,9 +72,7 @@ class ConflictsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from app.exchange import list_conflicts
-
-        self.conflicts = list_conflicts(self.ctx.db, include_reversed=self.show_reversed.isChecked())
+        self.conflicts = list_conflicts(self.ctx.database, include_reversed=self.show_reversed.isChecked())
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             status = tr("Reversed") if c.reversed_at else tr("Kept the later change")
@@ -91,7 +90,7 @@ class ConflictsView(QWidget):
                 self.table.setItem(row, col, item)
         self._selection_changed()
 
-    def selected(self) -> Any | None:
+    def selected(self) -> ConflictView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.conflicts[rows[0].row()] if rows else None
 
@@ -100,14 +99,11 @@ class ConflictsView(QWidget):
         self.reverse_button.setEnabled(chosen is not None and chosen.reversed_at is None)
 
     def reverse_selected(self) -> None:
-        from app.errors import DomainError
-        from app.exchange import reverse_conflict
-
         chosen = self.selected()
         if chosen is None:
             return
         try:
-            reverse_conflict(self.ctx.db, UUID(str(chosen.id)))
+            reverse_conflict(self.ctx.database, UUID(str(chosen.id)))
         except DomainError as exc:
             self.message.setText(str(exc))
             return

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
 from PySide6.QtWidgets import QWidget
 
 from app.dto import ContactDetail, ContactInput, MembershipInput, MembershipView
+from app.services.contacts import (
+    add_membership,
+    contact_detail,
+    create_contact,
+    end_membership,
+    remove_membership,
+    update_contact,
+    update_membership,
+)
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
+from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.confirm import confirm
 from ui.widgets.fields import DateEdit, line, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
-from ui.widgets.related import FormDialog, RelatedTable, confirm
+from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
+
+CONTACTS = RecordFunctions(contact_detail, create_contact, update_contact)
 
 
-class ContactEditor(RecordEditor):
+class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
     kind = "contact"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, CONTACTS, parent)
         f = self.form
         self.name_ko = line(self)
         self.name_en = line(self)
@@ -61,11 +71,6 @@ class ContactEditor(RecordEditor):
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
-
-    def fetch(self, db: Any, ident: UUID) -> ContactDetail:
-        from app.services.contacts import contact_detail
-
-        return contact_detail(db, ident)
 
     def new_title(self) -> str:
         return tr("New contact")
@@ -122,16 +127,6 @@ class ContactEditor(RecordEditor):
             notes=t("notes"),
         )
 
-    def create(self, db: Any, data: ContactInput) -> Any:
-        from app.services.contacts import create_contact
-
-        return create_contact(db, data)
-
-    def update(self, db: Any, ident: UUID, data: ContactInput, expected_version: int | None) -> Any:
-        from app.services.contacts import update_contact
-
-        return update_contact(db, ident, data, expected_version)
-
     # -- positions ------------------------------------------------------------
 
     def _position_dialog(self, item: MembershipView | None) -> None:
@@ -161,9 +156,7 @@ class ContactEditor(RecordEditor):
             ended.set_value(item.ended_on)
         dialog.required = lambda: org.value() is not None
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.contacts import add_membership, update_membership
-
+        def save() -> ServiceCall:
             org_id = org.value()
             assert org_id is not None and self.ident is not None
             data = MembershipInput(
@@ -189,8 +182,6 @@ class ContactEditor(RecordEditor):
     def _end_position(self) -> None:
         item = self.positions.current()
         if item is not None:
-            from app.services.contacts import end_membership
-
             self.run_and_reload(end_membership, item.id)
 
     def _remove_position(self) -> None:
@@ -201,8 +192,6 @@ class ContactEditor(RecordEditor):
             tr("Remove this position? To record that the person left, use “End today” instead."),
             tr("Remove"),
         ):
-            from app.services.contacts import remove_membership
-
             self.run_and_reload(remove_membership, item.id)
 
     def _open_org(self) -> None:

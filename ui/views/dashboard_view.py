@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.dto import ActionItemView, CommitmentView, Dashboard, display_name
+from app.dto import (
+    ActionItemView,
+    AgreementSummary,
+    CommitmentView,
+    Dashboard,
+    MeetingSummary,
+    RecentChange,
+    display_name,
+)
+from app.services.dashboard import dashboard
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.widgets.history import action_label
 from ui.widgets.related import RelatedTable
+
+ItemT = TypeVar("ItemT")
+Work = CommitmentView | ActionItemView  # what is due: a party's commitment or a meeting's action item
 
 
 def kind_label(kind: str) -> str:
@@ -93,7 +115,7 @@ class DashboardView(QWidget):
         label.setFont(font)
         table = RelatedTable(headers, title, box, stretch=stretch)
         table.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.layout().setContentsMargins(0, 0, 0, 0)
+        table.layout_.setContentsMargins(0, 0, 0, 0)
         table.table.setMinimumHeight(150)
         table.activated.connect(self._activated)
         v = QVBoxLayout(box)
@@ -103,11 +125,9 @@ class DashboardView(QWidget):
         return box, label, table
 
     def refresh(self) -> None:
-        from app.services.dashboard import dashboard
+        self.ctx.runner.run(dashboard, self.ctx.database, on_done=self.show_data)
 
-        self.ctx.runner.run(dashboard, self.ctx.db, on_done=self.show_data)
-
-    def _work_cells(self, item: Any) -> tuple[object, ...]:
+    def _work_cells(self, item: Work) -> tuple[object, ...]:
         lang = self.lang
         if isinstance(item, CommitmentView):
             return (
@@ -117,7 +137,6 @@ class DashboardView(QWidget):
                 display_name(item.organization_name_ko, item.organization_name_en, lang),
                 display_name(item.agreement_title_ko, item.agreement_title_en, lang),
             )
-        assert isinstance(item, ActionItemView)
         who = display_name(item.owner_name_ko, item.owner_name_en, lang) or display_name(
             item.owner_organization_name_ko, item.owner_organization_name_en, lang
         )
@@ -127,12 +146,10 @@ class DashboardView(QWidget):
         self.data = data
         lang = self.lang
         self.today.setText(tr("Today: {date}").format(date=format_date(data.today, lang, weekday=True)))
-        overdue = sorted(
-            [*data.overdue_commitments, *data.overdue_actions], key=lambda i: i.due_on or date.min
-        )
-        soon = sorted(
-            [*data.due_soon_commitments, *data.due_soon_actions], key=lambda i: i.due_on or date.max
-        )
+        overdue: list[Work] = [*data.overdue_commitments, *data.overdue_actions]
+        overdue.sort(key=lambda i: i.due_on or date.min)
+        soon: list[Work] = [*data.due_soon_commitments, *data.due_soon_actions]
+        soon.sort(key=lambda i: i.due_on or date.max)
         self._fill(self.overdue, overdue, self._work_cells, alert=True)
         self._fill(self.due_soon, soon, self._work_cells)
         self._fill(
@@ -157,7 +174,11 @@ class DashboardView(QWidget):
         )
 
     def _fill(
-        self, section: tuple[QWidget, QLabel, RelatedTable], items: Any, cells: Any, alert: bool = False
+        self,
+        section: tuple[QWidget, QLabel, RelatedTable],
+        items: Sequence[ItemT],
+        cells: Callable[[ItemT], Sequence[object]],
+        alert: bool = False,
     ) -> None:
         _box, label, table = section
         base = label.text().split(" (")[0]
@@ -165,15 +186,11 @@ class DashboardView(QWidget):
         table.set_rows(items, cells, alert=(lambda _i: True) if alert else None)
         if not items:
             table.table.setRowCount(1)
-            from PySide6.QtWidgets import QTableWidgetItem
-
             empty = QTableWidgetItem(tr("Nothing here."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             table.table.setItem(0, 1, empty)
 
-    def _activated(self, item: Any) -> None:
-        from app.dto import AgreementSummary, MeetingSummary, RecentChange
-
+    def _activated(self, item: object) -> None:
         if isinstance(item, CommitmentView):
             self.open_record.emit("commitment", item.id)
         elif isinstance(item, ActionItemView):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Generic
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from ui.context import UiContext
 from ui.i18n import tr
+from ui.views.record_service import DetailT, InputT, RecordService, Versioned
 from ui.widgets.fields import Form
 
 
-class RecordEditor(QWidget):
-    """Subclasses set ``kind`` and implement fetch/fill/clear/collect/create/update."""
+class RecordEditor(QWidget, Generic[DetailT, InputT]):
+    """Subclasses set ``kind``, give the :class:`RecordService` that reads and saves their
+    records, and implement fill/clear/collect (and the titles)."""
 
     kind = ""
     saved = Signal(str, object)  # kind, id
@@ -35,13 +37,16 @@ class RecordEditor(QWidget):
     open_record = Signal(str, object)  # kind, id: follow a link to another record
     dirty_changed = Signal(bool)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, service: RecordService[DetailT, InputT], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.service = service
         self.lang = ctx.language
         self.ident: UUID | None = None
         self.version: int | None = None
-        self.detail: Any = None
+        self.detail: DetailT | None = None
         self.dirty = False
         self._filling = False
         self._load_gen = 0
@@ -107,28 +112,20 @@ class RecordEditor(QWidget):
 
     # -- to implement ---------------------------------------------------------
 
-    def fetch(self, db: Any, ident: UUID) -> Any:
-        raise NotImplementedError
-
-    def fill(self, detail: Any) -> None:
+    def fill(self, detail: DetailT) -> None:
         raise NotImplementedError
 
     def clear(self) -> None:
         raise NotImplementedError
 
-    def collect(self) -> Any:
-        raise NotImplementedError
-
-    def create(self, db: Any, data: Any) -> Any:
-        raise NotImplementedError
-
-    def update(self, db: Any, ident: UUID, data: Any, expected_version: int | None) -> Any:
+    def collect(self) -> InputT:
+        """The form as the service's input; raises ValidationError for what it cannot take."""
         raise NotImplementedError
 
     def is_valid(self) -> bool:
         return True
 
-    def title_of(self, detail: Any) -> str:
+    def title_of(self, detail: DetailT) -> str:
         return ""
 
     def new_title(self) -> str:
@@ -145,8 +142,8 @@ class RecordEditor(QWidget):
         self._load_gen += 1
         gen = self._load_gen
         self.ctx.runner.run(
-            self.fetch,
-            self.ctx.db,
+            self.service.fetch,
+            self.ctx.database,
             ident,
             on_done=lambda detail: self._loaded(detail) if gen == self._load_gen else None,
             on_error=lambda exc: self._load_failed(exc) if gen == self._load_gen else None,
@@ -162,9 +159,9 @@ class RecordEditor(QWidget):
             self.start_new()
         QMessageBox.warning(self, tr("Partnership Desk"), str(exc))
 
-    def _loaded(self, detail: Any) -> None:
+    def _loaded(self, detail: DetailT) -> None:
         self.detail = detail
-        record = getattr(detail, "record", detail)
+        record = detail.record
         self.ident = record.id
         self.version = record.version
         self._filling = True
@@ -177,7 +174,7 @@ class RecordEditor(QWidget):
         self.set_related_enabled(True)
         self.set_dirty(False)
 
-    def start_new(self, **preset: Any) -> None:
+    def start_new(self, **preset: object) -> None:
         self._load_gen += 1  # a load still running must not replace the new, empty form
         self.ident = None
         self.version = None
@@ -197,7 +194,7 @@ class RecordEditor(QWidget):
         if first is not None:
             first.setFocus()
 
-    def preset(self, **values: Any) -> None:
+    def preset(self, **values: object) -> None:
         """Fill a new record's fields from ``values`` (e.g. the agreement of a commitment)."""
 
     # -- editing --------------------------------------------------------------
@@ -235,7 +232,7 @@ class RecordEditor(QWidget):
 
     # -- saving ---------------------------------------------------------------
 
-    def save(self, after: Callable[[], None] | None = None) -> None:
+    def save(self, after: Callable[[], object] | None = None) -> None:
         if not self.is_valid():
             return
         self.form.clear_errors()
@@ -246,16 +243,16 @@ class RecordEditor(QWidget):
             return
         if self.ident is None:
             self.ctx.runner.run(
-                self.create,
-                self.ctx.db,
+                self.service.save_new,
+                self.ctx.database,
                 data,
                 on_done=lambda r: self._saved(r, after),
                 on_error=self._save_failed,
             )
         else:
             self.ctx.runner.run(
-                self.update,
-                self.ctx.db,
+                self.service.save_changes,
+                self.ctx.database,
                 self.ident,
                 data,
                 self.version,
@@ -263,7 +260,7 @@ class RecordEditor(QWidget):
                 on_error=self._save_failed,
             )
 
-    def _saved(self, record: Any, after: Callable[[], None] | None) -> None:
+    def _saved(self, record: Versioned, after: Callable[[], object] | None) -> None:
         self.ident = record.id
         self.version = record.version
         self.set_dirty(False)
@@ -297,7 +294,7 @@ class RecordEditor(QWidget):
         if box.clickedButton() is reload_button:
             self.reload()
 
-    def confirm_leave(self, then: Callable[[], None]) -> None:
+    def confirm_leave(self, then: Callable[[], object]) -> None:
         """Ask about unsaved changes, then call ``then`` unless the user cancels."""
         if not self.dirty:
             then()
@@ -326,10 +323,10 @@ class RecordEditor(QWidget):
 
     # -- helpers for related tabs ------------------------------------------------
 
-    def run_and_reload(self, fn: Callable[..., Any], *args: Any) -> None:
+    def run_and_reload(self, fn: Callable[..., object], *args: object) -> None:
         """Run a service call for a related record, then show the record again."""
         self.ctx.runner.run(
-            fn, self.ctx.db, *args, on_done=lambda _r: self.reload(), on_error=self._child_failed
+            fn, self.ctx.database, *args, on_done=lambda _r: self.reload(), on_error=self._child_failed
         )
 
     def _child_failed(self, exc: BaseException) -> None:

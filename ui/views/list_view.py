@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+from datetime import datetime, time
+from typing import TypeAlias
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,35 +23,33 @@ from PySide6.QtWidgets import (
 )
 
 from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind
+from ui.actions import open_export
 from ui.context import UiContext
 from ui.i18n import tr
-from ui.models.lazy import LazyTableModel
-from ui.models.lists import list_spec
-from ui.views.editor import RecordEditor
+from ui.models.lazy import ListQuery
+from ui.models.lists import ListModel, list_spec
+from ui.views.agreement_editor import AgreementEditor
+from ui.views.commitment_editor import CommitmentEditor
+from ui.views.contact_editor import ContactEditor
+from ui.views.meeting_editor import MeetingEditor
 from ui.views.names import kind_names
+from ui.views.organization_editor import OrganizationEditor
 from ui.widgets.fields import DateEdit, EnumCombo
 from ui.widgets.pickers import PickerButton
 
+# The editors told apart by their kind at run time.
+AnyEditor: TypeAlias = AgreementEditor | OrganizationEditor | ContactEditor | MeetingEditor | CommitmentEditor
 
-def make_editor(ctx: UiContext, kind: str, parent: QWidget) -> RecordEditor:
+
+def make_editor(ctx: UiContext, kind: str, parent: QWidget) -> AnyEditor:
     if kind == "agreement":
-        from ui.views.agreement_editor import AgreementEditor
-
         return AgreementEditor(ctx, parent)
     if kind == "organization":
-        from ui.views.organization_editor import OrganizationEditor
-
         return OrganizationEditor(ctx, parent)
     if kind == "contact":
-        from ui.views.contact_editor import ContactEditor
-
         return ContactEditor(ctx, parent)
     if kind == "meeting":
-        from ui.views.meeting_editor import MeetingEditor
-
         return MeetingEditor(ctx, parent)
-    from ui.views.commitment_editor import CommitmentEditor
-
     return CommitmentEditor(ctx, parent)
 
 
@@ -65,9 +63,7 @@ class RecordListView(QWidget):
         self.kind = kind
         self.lang = ctx.language
         plural, new_label = kind_names()[kind]
-        spec = list_spec(kind, self.lang)
-        self.base_query = spec.query
-        self.model = LazyTableModel(ctx, spec.columns, spec.list_fn, spec.count_fn, spec.query, self)
+        self.model: ListModel = list_spec(kind, self.lang).model(ctx, self)
 
         self.quick = QLineEdit(self)
         self.quick.setPlaceholderText(tr("Filter {what}…").format(what=plural))
@@ -86,7 +82,7 @@ class RecordListView(QWidget):
         top.addWidget(self.new_button)
         self.filters = QGridLayout()
         self.filters.setHorizontalSpacing(6)
-        self.filter_widgets: dict[str, Any] = {}
+        self.filter_widgets: dict[str, QWidget] = {}
         self._build_filters()
 
         self.table = QTableView(self)
@@ -102,11 +98,11 @@ class RecordListView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        for i, column in enumerate(spec.columns):
-            self.table.setColumnWidth(i, column.width)
-        sort_col = next((i for i, c in enumerate(spec.columns) if c.sort == spec.query.sort), -1)
+        for i, width in enumerate(self.model.column_widths()):
+            self.table.setColumnWidth(i, width)
         header.setSortIndicator(
-            sort_col, Qt.SortOrder.DescendingOrder if spec.query.descending else Qt.SortOrder.AscendingOrder
+            self.model.sort_column(),
+            Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder,
         )
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionsClickable(True)
@@ -128,8 +124,8 @@ class RecordListView(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(mid); padding: 40px;")
-        self._editor: RecordEditor | None = None
-        self.editor_state: Any = None  # the remembered splitter of the editor, applied when built
+        self._editor: AnyEditor | None = None
+        self.editor_state: QByteArray | None = None  # the editor's remembered splitter, applied when built
         self.detail = QStackedWidget(self)
         self.detail.addWidget(self.placeholder)
 
@@ -214,10 +210,12 @@ class RecordListView(QWidget):
         for col in (1, 3):
             self.filters.setColumnStretch(col, 1)
 
-    def current_query(self) -> Any:
-        from datetime import datetime, time
+    def current_query(self) -> ListQuery:
+        return self.model.with_filters(self._filters())
 
-        values: dict[str, Any] = {"text": self.quick.text().strip()}
+    def _filters(self) -> dict[str, object]:
+        """The query's fields as the filter widgets set them."""
+        values: dict[str, object] = {"text": self.quick.text().strip()}
         for name, widget in self.filter_widgets.items():
             if isinstance(widget, EnumCombo):
                 value = widget.value()
@@ -238,13 +236,11 @@ class RecordListView(QWidget):
                 values[name] = widget.value()
             elif isinstance(widget, QLineEdit):
                 values[name] = widget.text().strip()
-        return dataclasses.replace(
-            self.base_query, **values, sort=self.model.query.sort, descending=self.model.query.descending
-        )
+        return values
 
     def apply_filters(self) -> None:
         self._timer.stop()
-        self.model.set_query(self.current_query())
+        self.model.set_filters(self._filters())
 
     def set_quick_filter(self, text: str) -> None:
         self.quick.setText(text)
@@ -256,7 +252,7 @@ class RecordListView(QWidget):
     # -- records --------------------------------------------------------------
 
     @property
-    def editor(self) -> RecordEditor:
+    def editor(self) -> AnyEditor:
         """The record editor, built the first time a record is opened (lists open quickly)."""
         if self._editor is None:
             editor = make_editor(self.ctx, self.kind, self)
@@ -270,7 +266,7 @@ class RecordListView(QWidget):
         return self._editor
 
     @property
-    def current_editor(self) -> RecordEditor | None:
+    def current_editor(self) -> AnyEditor | None:
         """The editor if one was built (asking does not build it)."""
         return self._editor
 
@@ -284,7 +280,7 @@ class RecordListView(QWidget):
         self._started = True
         self.model.refresh()
 
-    def _row_changed(self, current: Any, _previous: Any) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._ignore_row or not current.isValid():
             return
         ident = self.model.row_id(current.row())
@@ -303,7 +299,7 @@ class RecordListView(QWidget):
         if self.editor.dirty:  # the user chose to stay: the list shows the record being edited
             self._show_selected(self.editor.ident)
 
-    def new_record(self, **preset: Any) -> None:
+    def new_record(self, **preset: object) -> None:
         def go() -> None:
             self._ignore_row = True
             self.table.selectionModel().clearSelection()
@@ -343,12 +339,8 @@ class RecordListView(QWidget):
         ident = self.selected_id()
         if ident is None:
             return
-        record = self.model.item(self.table.currentIndex().row())
-        label = (
-            str(self.model.columns[1 if self.kind in ("meeting", "commitment") else 0].value(record))
-            if record
-            else ""
-        )
+        column = 1 if self.kind in ("meeting", "commitment") else 0  # the title, not the date
+        label = self.model.cell_text(self.table.currentIndex().row(), column)
         self.delete_requested.emit(self.kind, ident, label)
 
     def record_deleted(self, ident: UUID) -> None:
@@ -359,6 +351,4 @@ class RecordListView(QWidget):
         self.model.refresh()
 
     def export(self) -> None:
-        from ui.actions import open_export
-
         open_export(self.ctx, self.kind, self.current_query(), self)

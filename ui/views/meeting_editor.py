@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 
+from app.db import Database
 from app.dto import (
     ActionItemInput,
     ActionItemView,
     AgendaItemInput,
     AgendaItemView,
     AgreementRef,
+    AgreementSummary,
     AttendeeInput,
+    CommitmentView,
     DecisionView,
     MeetingDetail,
     MeetingInput,
+    MeetingQuery,
+    MeetingSummary,
     display_name,
 )
 from app.enums import ActionStatus
+from app.services.commitments import list_commitments_for_agreement
+from app.services.meetings import (
+    add_action_item,
+    add_agenda_item,
+    add_attendee,
+    add_decision,
+    carry_over,
+    create_meeting,
+    list_meetings,
+    meeting_detail,
+    remove_action_item,
+    remove_agenda_item,
+    remove_attendee,
+    remove_decision,
+    update_action_item,
+    update_agenda_item,
+    update_decision,
+    update_meeting,
+)
+from ui.actions import open_briefing
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
+from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
+from ui.widgets.confirm import confirm
 from ui.widgets.fields import (
     DateEdit,
     DateTimeEdit,
@@ -37,14 +61,16 @@ from ui.widgets.fields import (
 )
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton, PickerDialog
-from ui.widgets.related import FormDialog, RelatedTable, confirm
+from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
+
+MEETINGS = RecordFunctions(meeting_detail, create_meeting, update_meeting)
 
 
-class MeetingEditor(RecordEditor):
+class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     kind = "meeting"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, MEETINGS, parent)
         f = self.form
         self.title = line(self)
         f.add("title", tr("Meeting *"), self.title)
@@ -114,11 +140,6 @@ class MeetingEditor(RecordEditor):
 
     # -- record -------------------------------------------------------------
 
-    def fetch(self, db: Any, ident: UUID) -> MeetingDetail:
-        from app.services.meetings import meeting_detail
-
-        return meeting_detail(db, ident)
-
     def new_title(self) -> str:
         return tr("New meeting")
 
@@ -141,7 +162,7 @@ class MeetingEditor(RecordEditor):
         self.history.tree.clear()
         self.briefing_button.setEnabled(False)
 
-    def preset(self, **values: Any) -> None:
+    def preset(self, **values: object) -> None:
         ref = values.get("agreement")
         if isinstance(ref, AgreementRef):
             self.agreement_refs = [ref]
@@ -204,19 +225,7 @@ class MeetingEditor(RecordEditor):
             agreement_ids=tuple(a.id for a in self.agreement_refs),
         )
 
-    def create(self, db: Any, data: MeetingInput) -> Any:
-        from app.services.meetings import create_meeting
-
-        return create_meeting(db, data)
-
-    def update(self, db: Any, ident: UUID, data: MeetingInput, expected_version: int | None) -> Any:
-        from app.services.meetings import update_meeting
-
-        return update_meeting(db, ident, data, expected_version)
-
     def briefing(self) -> None:
-        from ui.actions import open_briefing
-
         if self.ident is not None:
             open_briefing(self.ctx, "meeting", self.ident, self)
 
@@ -228,7 +237,7 @@ class MeetingEditor(RecordEditor):
             return
         rows = dialog.table.selectionModel().selectedRows()
         record = dialog.model.item(rows[0].row()) if rows else None
-        if record is None or any(a.id == record.id for a in self.agreement_refs):
+        if not isinstance(record, AgreementSummary) or any(a.id == record.id for a in self.agreement_refs):
             return
         self.agreement_refs.append(AgreementRef(record.id, record.title_ko, record.title_en, record.status))
         self._show_agreements()
@@ -255,8 +264,6 @@ class MeetingEditor(RecordEditor):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
             if chosen is not None:
-                from app.services.meetings import add_attendee
-
                 self.run_and_reload(add_attendee, self.ident, AttendeeInput(contact_id=chosen[0]))
 
     def remove_attendee(self) -> None:
@@ -269,8 +276,6 @@ class MeetingEditor(RecordEditor):
             ),
             tr("Remove"),
         ):
-            from app.services.meetings import remove_attendee
-
             self.run_and_reload(remove_attendee, item.id)
 
     # -- agenda and decisions ---------------------------------------------------
@@ -288,9 +293,7 @@ class MeetingEditor(RecordEditor):
             f.set_text("discussion", item.discussion)
         dialog.required = lambda: bool(title.text().strip())
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.meetings import add_agenda_item, update_agenda_item
-
+        def save() -> ServiceCall:
             data = AgendaItemInput(title=f.text("title"), discussion=f.text("discussion"))
             if item is None:
                 return add_agenda_item, (self.ident, data)
@@ -309,8 +312,6 @@ class MeetingEditor(RecordEditor):
         if item is not None and confirm(
             self, tr("Remove agenda item"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
         ):
-            from app.services.meetings import remove_agenda_item
-
             self.run_and_reload(remove_agenda_item, item.id)
 
     def _decision_dialog(self, item: DecisionView | None) -> None:
@@ -324,9 +325,7 @@ class MeetingEditor(RecordEditor):
             f.set_text("text", item.text)
         dialog.required = lambda: bool(text.toPlainText().strip())
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.meetings import add_decision, update_decision
-
+        def save() -> ServiceCall:
             if item is None:
                 return add_decision, (self.ident, f.text("text"))
             return update_decision, (item.id, f.text("text"), item.version)
@@ -344,8 +343,6 @@ class MeetingEditor(RecordEditor):
         if item is not None and confirm(
             self, tr("Remove decision"), tr("Remove this decision?"), tr("Remove")
         ):
-            from app.services.meetings import remove_decision
-
             self.run_and_reload(remove_decision, item.id)
 
     # -- action items -----------------------------------------------------------
@@ -369,22 +366,21 @@ class MeetingEditor(RecordEditor):
         commitment = QComboBox(dialog)
         add_id_item(commitment, tr("(none)"), None)
         f.add("commitment_id", tr("Commitment"), commitment)
-        from app.services.commitments import list_commitments_for_agreement
 
-        def load_commitments(db: Any) -> list[Any]:
-            out: list[Any] = []
+        def load_commitments(db: Database) -> list[CommitmentView]:
+            out: list[CommitmentView] = []
             for ref in self.agreement_refs:
                 out.extend(list_commitments_for_agreement(db, ref.id))
             return out
 
-        def fill_commitments(items: list[Any]) -> None:
+        def fill_commitments(items: list[CommitmentView]) -> None:
             for c in items:
                 party = display_name(c.organization_name_ko, c.organization_name_en, lang)
                 add_id_item(commitment, f"{c.title} ({party})" if party else c.title, c.id)
             if item is not None and item.commitment_id:
                 select_id(commitment, item.commitment_id)
 
-        self.ctx.runner.run(load_commitments, self.ctx.db, on_done=fill_commitments)
+        self.ctx.runner.run(load_commitments, self.ctx.database, on_done=fill_commitments)
         if item is not None:
             f.set_text("title", item.title)
             if item.owner_contact_id:
@@ -400,15 +396,13 @@ class MeetingEditor(RecordEditor):
             status.set_value(item.status)
         dialog.required = lambda: bool(title.text().strip())
 
-        def save() -> tuple[Any, tuple[Any, ...]]:
-            from app.services.meetings import add_action_item, update_action_item
-
+        def save() -> ServiceCall:
             data = ActionItemInput(
                 title=f.text("title"),
                 owner_contact_id=owner.value(),
                 owner_organization_id=owner_org.value(),
                 due_on=due.value(),
-                status=status.value(),
+                status=status.member(),
                 commitment_id=combo_id(commitment),
             )
             if item is None:
@@ -428,8 +422,6 @@ class MeetingEditor(RecordEditor):
         if item is not None and confirm(
             self, tr("Remove action item"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
         ):
-            from app.services.meetings import remove_action_item
-
             self.run_and_reload(remove_action_item, item.id)
 
     def _carry_over(self) -> None:
@@ -440,12 +432,9 @@ class MeetingEditor(RecordEditor):
         if starts is None:
             self._carry_over_to_chosen(item)
             return
-        from app.dto import MeetingQuery
-        from app.services.meetings import list_meetings
-
         query = MeetingQuery(starts_from=starts, sort="starts_at", descending=False, limit=2)
 
-        def offer(found: list[Any]) -> None:
+        def offer(found: list[MeetingSummary]) -> None:
             later = [m for m in found if m.id != self.ident]
             if not later:
                 self._carry_over_to_chosen(item)
@@ -461,19 +450,15 @@ class MeetingEditor(RecordEditor):
             box.setDefaultButton(to_next)
             box.exec()
             if box.clickedButton() is to_next:
-                from app.services.meetings import carry_over
-
                 self.run_and_reload(carry_over, item.id, nxt.id)
             elif box.clickedButton() is other:
                 self._carry_over_to_chosen(item)
 
-        self.ctx.runner.run(list_meetings, self.ctx.db, query, on_done=offer)
+        self.ctx.runner.run(list_meetings, self.ctx.database, query, on_done=offer)
 
     def _carry_over_to_chosen(self, item: ActionItemView) -> None:
         dialog = PickerDialog(self.ctx, "meeting", tr("Carry over to which meeting?"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
             if chosen is not None:
-                from app.services.meetings import carry_over
-
                 self.run_and_reload(carry_over, item.id, chosen[0])

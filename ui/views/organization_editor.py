@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
 from PySide6.QtWidgets import QWidget
 
 from app.dto import OrganizationDetail, OrganizationInput
 from app.enums import OrgKind
+from app.services.organizations import create_organization, organization_detail, update_organization
+from ui.actions import open_briefing
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
+from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.fields import EnumCombo, line, text_area
 from ui.widgets.history import HistoryPanel
 from ui.widgets.related import RelatedTable
 
+ORGANIZATIONS = RecordFunctions(organization_detail, create_organization, update_organization)
 
-class OrganizationEditor(RecordEditor):
+
+class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
     kind = "organization"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, ORGANIZATIONS, parent)
         f = self.form
         self.name_ko = line(self)
         self.name_en = line(self)
@@ -73,11 +75,6 @@ class OrganizationEditor(RecordEditor):
         a = self.agreements.current()
         if a is not None:
             self.open_record.emit("agreement", a.id)
-
-    def fetch(self, db: Any, ident: UUID) -> OrganizationDetail:
-        from app.services.organizations import organization_detail
-
-        return organization_detail(db, ident)
 
     def new_title(self) -> str:
         return tr("New organization")
@@ -141,24 +138,12 @@ class OrganizationEditor(RecordEditor):
             name_ko=t("name_ko"),
             name_en=t("name_en"),
             short_name=t("short_name"),
-            org_kind=self.org_kind.value(),
+            org_kind=self.org_kind.member(),
             country=t("country"),
             website=t("website"),
             notes=t("notes"),
         )
 
-    def create(self, db: Any, data: OrganizationInput) -> Any:
-        from app.services.organizations import create_organization
-
-        return create_organization(db, data)
-
-    def update(self, db: Any, ident: UUID, data: OrganizationInput, expected_version: int | None) -> Any:
-        from app.services.organizations import update_organization
-
-        return update_organization(db, ident, data, expected_version)
-
     def briefing(self) -> None:
-        from ui.actions import open_briefing
-
         if self.ident is not None:
             open_briefing(self.ctx, "organization", self.ident, self)

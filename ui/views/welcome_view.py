@@ -6,7 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.demo import load_demo
+from ui.actions import open_import
 from ui.context import UiContext
+from ui.formatting import safe_url
 from ui.i18n import tr
 
 
@@ -51,7 +54,9 @@ class WelcomeView(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         db_where = (
-            str(ctx.db.sqlite_path) if ctx.db.is_sqlite and ctx.db.sqlite_path else _safe_url(ctx.db.url)
+            str(ctx.database.sqlite_path)
+            if ctx.database.is_sqlite and ctx.database.sqlite_path
+            else safe_url(ctx.database.url)
         )
         where = QLabel(
             tr("Your data is kept on this computer, in the data folder:")
@@ -91,36 +96,24 @@ class WelcomeView(QWidget):
         self.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_sample(self) -> None:
-        from app.demo import load_demo
-
         self.sample_button.setEnabled(False)
         self.ctx.runner.run(
             load_demo,
-            self.ctx.db,
+            self.ctx.database,
             on_done=lambda _r: self.finished.emit(True),
-            on_error=lambda exc: (
-                self.sample_button.setEnabled(True),
-                self.ctx.runner.report_error(exc, self),
-            ),
+            on_error=self._sample_failed,
             title=tr("Loading the sample data…"),
             parent=self,
         )
 
-    def import_file(self) -> None:
-        from ui.actions import open_import
+    def _sample_failed(self, exc: BaseException) -> None:
+        self.sample_button.setEnabled(True)
+        self.ctx.runner.report_error(exc, self)
 
-        if open_import(self.ctx, self):
-            self.finished.emit(False)
+    def import_file(self) -> None:
+        open_import(self.ctx, self)
+        self.finished.emit(False)
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from uuid import UUID
 
@@ -9,11 +10,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
+from app.db import Database
 from app.dto import AttachmentView
+from app.services.attachments import add_attachment, attachment_file, remove_attachment
 from ui.context import UiContext
 from ui.formatting import format_datetime, format_size
 from ui.i18n import tr
-from ui.widgets.related import RelatedTable, confirm
+from ui.widgets.confirm import confirm
+from ui.widgets.pdf_window import show_pdf
+from ui.widgets.related import RelatedTable
 
 
 class AttachmentsPanel(RelatedTable):
@@ -32,7 +37,7 @@ class AttachmentsPanel(RelatedTable):
         self.preview_button = self.add_button(tr("Preview"), self.preview_current, needs_selection=True)
         self.add_button(tr("Remove…"), self.remove_current, needs_selection=True)
         self.activated.connect(lambda item: self.open_item(item))
-        self.on_changed = lambda: None
+        self.on_changed: Callable[[], None] = lambda: None
 
     def set_owner(self, owner_id: UUID | None, items: tuple[AttachmentView, ...] = ()) -> None:
         self.owner_id = owner_id
@@ -43,18 +48,18 @@ class AttachmentsPanel(RelatedTable):
         )
 
     def add_files(self, files: list[Path]) -> None:
-        if self.owner_id is None or not files:
+        owner_id = self.owner_id
+        if owner_id is None or not files:
             return
-        from app.services.attachments import add_attachment
 
-        def add_all(db: object) -> int:
+        def add_all(db: Database) -> int:
             for path in files:
-                add_attachment(db, self.owner_kind, self.owner_id, path)  # type: ignore[arg-type]
+                add_attachment(db, self.owner_kind, owner_id, path)
             return len(files)
 
         self.ctx.runner.run(
             add_all,
-            self.ctx.db,
+            self.ctx.database,
             on_done=lambda _n: self.on_changed(),
             on_error=lambda exc: QMessageBox.warning(self, tr("Cannot attach"), str(exc)),
             title=tr("Attaching files…"),
@@ -75,10 +80,8 @@ class AttachmentsPanel(RelatedTable):
         event.acceptProposedAction()
 
     def _path(self, item: AttachmentView) -> Path | None:
-        from app.services.attachments import attachment_file
-
         try:
-            return attachment_file(self.ctx.db, item.id)
+            return attachment_file(self.ctx.database, item.id)
         except Exception as exc:  # a missing blob is reported, not raised
             QMessageBox.warning(self, tr("Cannot open"), str(exc))
             return None
@@ -110,8 +113,6 @@ class AttachmentsPanel(RelatedTable):
         if not (item.media_type == "application/pdf" or item.filename.lower().endswith(".pdf")):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             return
-        from ui.widgets.pdf_window import show_pdf
-
         show_pdf(self, path, item.filename)
 
     def remove_current(self) -> None:
@@ -125,6 +126,6 @@ class AttachmentsPanel(RelatedTable):
             tr("Remove"),
         ):
             return
-        from app.services.attachments import remove_attachment
-
-        self.ctx.runner.run(remove_attachment, self.ctx.db, item.id, on_done=lambda _r: self.on_changed())
+        self.ctx.runner.run(
+            remove_attachment, self.ctx.database, item.id, on_done=lambda _r: self.on_changed()
+        )

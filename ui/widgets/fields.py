@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Generic, TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.enums import Labeled
-from ui.formatting import qt_date_format
+from app.i18n import Language
+from ui.formatting import format_date, qt_date_format
 from ui.i18n import tr
 
 NULL_DATE = QDate(1900, 1, 1)
+LabeledT = TypeVar("LabeledT", bound=Labeled)
+WidgetT = TypeVar("WidgetT", bound=QWidget)
 
 
 def _locale(lang: str) -> QLocale:
@@ -95,14 +98,18 @@ class DateTimeEdit(QDateTimeEdit):
         )
 
 
-class EnumCombo(QComboBox):
+class EnumCombo(QComboBox, Generic[LabeledT]):
     """Chooses a member of a labelled enum; optionally with an 'any' entry for filters."""
 
     def __init__(
-        self, members: Iterable[Labeled], lang: str, any_label: str = "", parent: QWidget | None = None
+        self,
+        members: Iterable[LabeledT],
+        lang: Language,
+        any_label: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._members: dict[str, Labeled] = {}
+        self._members: dict[str, LabeledT] = {}
         if any_label:
             self.addItem(any_label, None)
         for member in members:
@@ -110,13 +117,26 @@ class EnumCombo(QComboBox):
             self._members[str(member.value)] = member
             self.addItem(member.label(lang), str(member.value))
 
-    def value(self) -> Any:
+    def value(self) -> LabeledT | None:
+        """The chosen member; None for the 'any' entry of a filter."""
         data = self.currentData()
         return None if data is None else self._members[data]
 
-    def set_value(self, value: Any) -> None:
-        index = self.findData(None if value is None else str(getattr(value, "value", value)))
-        self.setCurrentIndex(max(index, 0))
+    def member(self) -> LabeledT:
+        """The chosen member of a combo without an 'any' entry."""
+        value = self.value()
+        if value is None:
+            raise ValueError("no member chosen")
+        return value
+
+    def set_value(self, value: LabeledT | str | None) -> None:
+        """Choose ``value`` (a member or its stored value); the first entry when None."""
+        self.setCurrentIndex(max(self.findData(None if value is None else str(value)), 0))
+
+    def label_of(self, stored: object, lang: Language) -> str:
+        """How a stored value (as the history keeps it) reads: its member's label."""
+        member = self._members.get(str(stored))
+        return member.label(lang) if member is not None else str(stored)
 
 
 def add_id_item(combo: QComboBox, label: str, ident: UUID | None) -> None:
@@ -147,7 +167,7 @@ class Form(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
 
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, name: str, label: str, widget: WidgetT) -> WidgetT:
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -198,21 +218,16 @@ class Form(QWidget):
             label.clear()
             label.hide()
 
-    def describe(self, name: str, value: object, lang: str) -> str:
+    def describe(self, name: str, value: object, lang: Language) -> str:
         """A stored value of field ``name`` as the form shows it (labels, dates)."""
-        from datetime import date as date_type
-
-        from ui.formatting import format_date
-
         widget = self.fields.get(name)
         if value in (None, ""):
             return "—"
         if isinstance(widget, EnumCombo):
-            member = widget._members.get(str(value))
-            return member.label(lang) if member is not None else str(value)
+            return widget.label_of(value, lang)
         if isinstance(widget, DateEdit) and isinstance(value, str):
             try:
-                return format_date(date_type.fromisoformat(value[:10]), lang)
+                return format_date(date.fromisoformat(value[:10]), lang)
             except ValueError:
                 return value
         text = str(value).strip(",").replace(",", ", ") if name == "tags" else str(value)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.dto import HistoryEntry
+from app.services.history import history, restore_value
 from ui.context import UiContext
 from ui.formatting import format_datetime
 from ui.i18n import tr
+from ui.widgets.fields import Form
 
 ROLE = Qt.ItemDataRole.UserRole
 HIDDEN = {"id", "version", "created_at", "updated_at", "deleted_at", "position"}
@@ -38,8 +40,8 @@ class HistoryPanel(QWidget):
         self.kind = kind
         self.ident: UUID | None = None
         self.version: int | None = None
-        self.on_restored = lambda: None
-        self.form: Any = None  # the editor's Form: names and shows the fields
+        self.on_restored: Callable[[], None] = lambda: None
+        self.form: Form | None = None  # the editor's form: names and shows the fields
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(tr("History"))
         self.tree.setHeaderLabels([tr("When / field"), tr("By"), tr("Before"), tr("After")])
@@ -61,9 +63,7 @@ class HistoryPanel(QWidget):
     def show_for(self, ident: UUID, version: int) -> None:
         self.ident = ident
         self.version = version
-        from app.services.history import history
-
-        self.ctx.runner.run(history, self.ctx.db, self.kind, ident, on_done=self._fill)
+        self.ctx.runner.run(history, self.ctx.database, self.kind, ident, on_done=self._fill)
 
     def _fill(self, entries: list[HistoryEntry]) -> None:
         self.tree.clear()
@@ -81,8 +81,8 @@ class HistoryPanel(QWidget):
             for field, change in sorted(entry.changes.items()):
                 if field in HIDDEN:
                     continue
-                before: Any = change[0] if len(change) > 1 else None
-                after: Any = change[-1] if change else None
+                before = change[0] if len(change) > 1 else None
+                after = change[-1] if change else None
                 child = QTreeWidgetItem(
                     [self._label(field), "", self._value(field, before), self._value(field, after)]
                 )
@@ -92,11 +92,11 @@ class HistoryPanel(QWidget):
             top.setExpanded(entry.action == "update")
 
     def _label(self, field: str) -> str:
-        return str(self.form.labels.get(field, field)) if self.form is not None else field
+        return self.form.labels.get(field, field) if self.form is not None else field
 
     def _value(self, field: str, value: object) -> str:
         if self.form is not None:
-            return str(self.form.describe(field, value, self.ctx.language))
+            return self.form.describe(field, value, self.ctx.language)
         return _short(value)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _prev: object) -> None:
@@ -107,11 +107,9 @@ class HistoryPanel(QWidget):
         if item is None or item.data(0, ROLE) is None or self.ident is None:
             return
         event_id, field = item.data(0, ROLE)
-        from app.services.history import restore_value
-
         self.ctx.runner.run(
             restore_value,
-            self.ctx.db,
+            self.ctx.database,
             self.kind,
             self.ident,
             event_id,

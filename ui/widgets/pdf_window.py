@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 class PdfWindow(QDialog):
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdf import QPdfDocument  # lazy: Qt's PDF libraries load with the first PDF shown
         from PySide6.QtPdfWidgets import QPdfView
 
         self.setWindowTitle(title)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,39 +20,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import display_name
+from app.dto import AgreementSummary, ContactSummary, OrganizationRecord, display_name
 from ui.context import UiContext
 from ui.i18n import tr
-from ui.models.lazy import LazyTableModel
-from ui.models.lists import list_spec
+from ui.models.lists import ListModel, ListRow, list_spec
 
 
-def record_label(kind: str, record: Any, lang: str) -> str:
-    if kind == "agreement":
-        return str(record.title(lang))
-    if kind in ("organization", "contact"):
+def record_label(record: ListRow, lang: str) -> str:
+    """How a chosen row reads on its picker button."""
+    if isinstance(record, AgreementSummary):
+        return record.title(lang)
+    if isinstance(record, OrganizationRecord):
+        return record.name(lang)
+    if isinstance(record, ContactSummary):
         name = display_name(record.name_ko, record.name_en, lang)
-        org = getattr(record, "organization_name_ko", "")
-        if org:
+        if record.organization_name_ko:
             name += f" ({display_name(record.organization_name_ko, record.organization_name_en, lang)})"
         return name
-    return str(getattr(record, "title", record.id))
+    return record.title  # a meeting or a commitment
 
 
 class PickerDialog(QDialog):
     """A search box over a lazy list; Enter or double-click picks the row."""
 
     def __init__(
-        self, ctx: UiContext, kind: str, title: str, parent: QWidget | None = None, **filters: Any
+        self, ctx: UiContext, kind: str, title: str, parent: QWidget | None = None, **filters: object
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
         self.setWindowTitle(title)
         self.resize(720, 480)
-        spec = list_spec(kind, ctx.language)
-        query = dataclasses.replace(spec.query, **filters) if filters else spec.query
-        self.model = LazyTableModel(ctx, spec.columns, spec.list_fn, spec.count_fn, query, self)
+        self.model: ListModel = list_spec(kind, ctx.language).model(ctx, self, filters)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Type to search"))
         self.search.setAccessibleName(tr("Search"))
@@ -66,8 +63,8 @@ class PickerDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(spec.columns):
-            self.table.setColumnWidth(i, column.width)
+        for i, width in enumerate(self.model.column_widths()):
+            self.table.setColumnWidth(i, width)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -88,7 +85,7 @@ class PickerDialog(QDialog):
         self.model.loaded.connect(self._select_first)
 
     def _apply(self) -> None:
-        self.model.set_query(dataclasses.replace(self.model.query, text=self.search.text().strip()))
+        self.model.set_filters({"text": self.search.text().strip()})
 
     def _enter(self) -> None:
         if self._timer.isActive():
@@ -108,7 +105,7 @@ class PickerDialog(QDialog):
         record = self.model.item(rows[0].row())
         if record is None:
             return None
-        return record.id, record_label(self.kind, record, self.ctx.language)
+        return record.id, record_label(record, self.ctx.language)
 
 
 class ElidedLabel(QLabel):
@@ -153,7 +150,7 @@ class PickerButton(QWidget):
         self.ctx = ctx
         self.kind = kind
         self.title = title
-        self.filters: dict[str, Any] = {}
+        self.filters: dict[str, object] = {}
         self._id: UUID | None = None
         self.none_text = tr("(none)")
         self.label = ElidedLabel(self.none_text, self)

@@ -29,6 +29,8 @@ from ui.widgets.fields import Form
 
 ALERT = QColor("#b3261e")
 MUTED = QColor("#6b6b6b")
+# A service function and its arguments after the database, as a form dialog's save() gives them.
+ServiceCall = tuple[Callable[..., object], tuple[object, ...]]
 
 
 class RelatedTable(QWidget):
@@ -59,10 +61,10 @@ class RelatedTable(QWidget):
         shortcut.activated.connect(self._activate)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addLayout(self.buttons)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._needs_selection: list[QPushButton] = []
 
@@ -154,15 +156,15 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
-        self.save_fn: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
+        self.save_fn: Callable[[], ServiceCall] | None = None
         self.required: Callable[[], bool] = lambda: True
         self.form.changed.connect(self._check)
-        self.result_value: Any = None
+        self.result_value: object = None
 
     def _check(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.required())
 
-    def run(self, save: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]]) -> bool:
+    def run(self, save: Callable[[], ServiceCall]) -> bool:
         """``save()`` returns (service function, arguments after db); True when saved."""
         self.save_fn = save
         self._check()
@@ -177,9 +179,9 @@ class FormDialog(QDialog):
         except ValidationError as exc:
             self._failed(exc)
             return
-        self.ctx.runner.run(fn, self.ctx.db, *args, on_done=self._done, on_error=self._failed)
+        self.ctx.runner.run(fn, self.ctx.database, *args, on_done=self._done, on_error=self._failed)
 
-    def _done(self, value: Any) -> None:
+    def _done(self, value: object) -> None:
         self.result_value = value
         self.accept()
 
@@ -189,13 +191,3 @@ class FormDialog(QDialog):
         ):
             return
         QMessageBox.warning(self, tr("Cannot save"), str(exc))
-
-
-def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is ok
