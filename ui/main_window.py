@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.i18n import set_language
 from ui.context import UiContext
-from ui.dialogs.settings_dialog import SettingsDialog
 from ui.formatting import safe_url
 from ui.i18n import tr
 from ui.views.names import kind_names
@@ -502,6 +501,8 @@ class MainWindow(QMainWindow):
         open_briefing(self.ctx, lst.kind, lst.editor.ident, self)
 
     def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog  # lazy: start-up time
+
         dialog = SettingsDialog(self.ctx, self)
         before = dialog.values.get("language", "")
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:

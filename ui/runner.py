@@ -20,7 +20,6 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.crash import write_crash_report
 from app.errors import DomainError
 from app.paths import AppPaths
 from app.progress import Cancelled, Progress
@@ -172,6 +171,8 @@ class Runner(QObject):
         if isinstance(exc, DomainError):
             QMessageBox.warning(parent, self.tr("Partnership Desk"), str(exc))
             return
+        from app.crash import write_crash_report  # lazy: only when a task crashed (start-up time)
+
         try:
             path = write_crash_report(self.paths, exc, context="background task")
             where = self.tr("A report was saved to {path}.").format(path=str(path))

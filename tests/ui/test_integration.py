@@ -110,7 +110,7 @@ def test_an_encrypted_database_asks_for_its_passphrase(qapp, paths, tmp_path, mo
     import ui.dialogs.passphrase_dialog as passphrase_dialog
     from app.cli import main
     from app.services import opening
-    from ui.app import open_database
+    from ui.opening import open_database
 
     opening.open_database(paths=paths).close()
     key = tmp_path / "key.txt"
@@ -125,7 +125,7 @@ def test_an_encrypted_database_asks_for_its_passphrase(qapp, paths, tmp_path, mo
 
     warned: list[str] = []
     monkeypatch.setattr(passphrase_dialog, "ask_passphrase", ask)
-    monkeypatch.setattr("ui.app.QMessageBox.warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr("ui.opening.QMessageBox.warning", lambda _p, _t, text: warned.append(text))
     db = open_database(SimpleNamespace(db=None, passphrase_file=None), paths)
     try:
         assert db is not None and db.encrypted

@@ -129,7 +129,7 @@ def test_a_database_held_by_another_program_is_refused_plainly(qtbot, paths: App
 
 
 def test_a_damaged_database_offers_the_backup(qtbot, paths: AppPaths, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import ui.app
+    import ui.opening
 
     controller = _controller(paths)
     offered: list[Path] = []
@@ -138,7 +138,7 @@ def test_a_damaged_database_offers_the_backup(qtbot, paths: AppPaths, monkeypatc
         offered.append(file)
         return False  # damaged, and the user did not restore
 
-    monkeypatch.setattr(ui.app, "_check_and_offer_restore", refuse)
+    monkeypatch.setattr(ui.opening, "_check_and_offer_restore", refuse)
     open_database(paths=paths).close()
     exits: list[int] = []
     controller.app = SimpleNamespace(exit=exits.append, removeEventFilter=lambda _f: None)

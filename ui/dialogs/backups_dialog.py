@@ -135,7 +135,7 @@ class BackupsDialog(QDialog):
         except DomainError as exc:
             self.message.setText(str(exc))
             kept = None
-        self.ctx.db = open_database(  # as at start (ui.app.open_prepared)
+        self.ctx.db = open_database(  # as at start (ui.opening.open_prepared)
             url, paths=self.ctx.paths, passphrase=passphrase, lock=True, page_cache_kib=PROGRAM_PAGE_CACHE_KIB
         )
         if kept is not None:
