@@ -60,8 +60,8 @@ apt:
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBS)
 
 lint: venv
-	$(VENV)/bin/ruff check app ui reports tests benchmarks
-	$(VENV)/bin/ruff format --check app ui reports tests benchmarks
+	$(VENV)/bin/ruff check app cli ui reports tests benchmarks
+	$(VENV)/bin/ruff format --check app cli ui reports tests benchmarks
 
 typecheck: venv
 	$(VENV)/bin/mypy

@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
         window = QMainWindow()
         window.show()
         return app.exec()
-    from app.cli import main as program
+    from cli import main as program
 
     return program(["--db", argv[argv.index("--db") + 1]])
 

@@ -64,7 +64,7 @@ def _run(kind: str, db: str, home: str, work: str) -> int:
             create_organization(database, OrganizationInput(name_ko=f"저장 {i:06d}"))
         database.close()
         return 0
-    from app.cli import main as cli
+    from cli import main as cli
 
     # The same arguments a user would type, through the real entry point.
     command = (

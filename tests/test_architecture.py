@@ -20,12 +20,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("app", "reports", "ui", "cli")  # the project's own (cli: when it moves out of app/)
+PACKAGES = ("app", "reports", "ui", "cli")  # the project's own
 CORE = ("app", "reports")
 # Heavy third-party modules that the command line and the program load only when a command needs them.
 HEAVY = ("reportlab", "docx", "openpyxl", "vobject", "icalendar", "cryptography", "alembic")
 # The one place where the core starts the Qt program: the CLI entry point (moving out of app/).
-GUI_START = {("app.cli", "ui.app")}
+FRONT_ENDS = ("ui", "cli")
+# What the front ends may import from the core: the use cases and the plain data they take and give.
+WAY_IN = ("app.services", "app.dto", "app.enums", "app.errors", "app.progress")
 
 
 @dataclass(frozen=True)
@@ -222,13 +224,8 @@ def function_level_imports(
         for i in imports
         if _in_packages(i.importer, packages)
         and (i.in_function or i.dynamic)
-        and not _exempt(i.importer)
         and not (i.in_function and not i.dynamic and i.target in late)
     ]
-
-
-def _exempt(module: str) -> bool:
-    return module == "app.cli" or module.startswith("app.cli.")  # moving out of app/ to cli/
 
 
 def _describe(imports: Iterable[Import]) -> str:
@@ -266,7 +263,7 @@ def qt_imports(modules: Mapping[str, Path], sources: Mapping[str, str] | None = 
         for base, _names, line, _fn, _dyn in raw_imports(
             module, source, is_package=package, type_checking=True
         ):
-            if base.split(".")[0] in {"PySide6", "shiboken6", "ui"} and (module, base) not in GUI_START:
+            if base.split(".")[0] in {"PySide6", "shiboken6", "ui"}:
                 found.append(f"  {module}:{line} imports {base}")
     return found
 
@@ -297,13 +294,31 @@ def test_the_command_line_opens_a_database_without_heavy_modules(tmp_path: Path)
 
     The desktop program's first paint (without SQLAlchemy too) is checked in tests/ui/test_startup.py.
     """
-    cli = "cli" if (ROOT / "cli" / "__init__.py").exists() else "app.cli"
     open_it = (
         "from app.paths import app_paths\nfrom app.services.opening import open_database\n"
         f"open_database(paths=app_paths(__import__('pathlib').Path({str(tmp_path)!r}))).close()"
     )
     _loaded_heavy(open_it)  # creates and migrates the database: Alembic is loaded for that
-    assert _loaded_heavy(f"import {cli}\n{cli}.build_parser()\n{open_it}") == []
+    assert _loaded_heavy(f"import cli.commands\ncli.commands.build_parser()\n{open_it}") == []
+
+
+def core_imports_of_front_ends(modules: Mapping[str, Path], imports: Iterable[Import]) -> list[Import]:
+    """Imports of the core by ui/ and cli/ that do not go through the way in (``WAY_IN``)."""
+    return [
+        i
+        for i in imports
+        if _in_packages(i.importer, FRONT_ENDS)
+        and i.target.split(".")[0] == "app"
+        and i.target != "app"
+        and not _in_packages(i.target, WAY_IN)
+    ]
+
+
+def test_the_front_ends_reach_the_core_only_through_its_way_in() -> None:
+    """ui/ and cli/ import from app/ only app.services, app.dto, app.enums, app.errors, app.progress."""
+    modules, imports = _project()
+    found = core_imports_of_front_ends(modules, imports)
+    assert not found, "ui/ or cli/ import the core past app.services:\n" + _describe(found)
 
 
 # -- the checks themselves can fail ------------------------------------------------------------
@@ -394,7 +409,6 @@ def test_dynamic_imports_of_own_modules_are_found() -> None:
 def test_qt_in_the_core_is_found_at_any_level() -> None:
     sources = {
         "app": "",
-        "app.cli": "import importlib\ndef main():\n    importlib.import_module('ui.app')\n",
         "app.services": "def show():\n    from PySide6.QtWidgets import QMessageBox\n",
         "reports": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.context import UiContext\n",
     }
@@ -402,6 +416,25 @@ def test_qt_in_the_core_is_found_at_any_level() -> None:
     assert qt_imports(modules, sources) == [
         "  app.services:2 imports PySide6.QtWidgets",
         "  reports:3 imports ui.context",
+    ]
+
+
+def test_a_front_end_reaching_past_the_services_is_found() -> None:
+    sources = {
+        "app": "",
+        "app.db": "",
+        "app.dto": "",
+        "app.services": "",
+        "app.services.opening": "from app.db import Database\n",
+        "ui": "",
+        "ui.view": "from app.dto import Row\nfrom app.services.opening import Database\n"
+        "def later():\n    from app.db import Database\n",
+        "cli": "import app.db\n",
+    }
+    modules, imports = _fake(sources)
+    assert [(i.importer, i.target) for i in core_imports_of_front_ends(modules, imports)] == [
+        ("ui.view", "app.db"),
+        ("cli", "app.db"),
     ]
 
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.archive import FORMAT, apply_archive, export_archive, import_archive, read_archive
-from app.cli.common import to_jsonable
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -28,6 +27,7 @@ from app.models import AuditEvent
 from app.paths import AppPaths
 from app.services import agreements, attachments, commitments, contacts, meetings, organizations
 from app.services.opening import open_database
+from cli.common import to_jsonable
 
 NFD = unicodedata.normalize("NFD", "한국반도체산업협회")
 TRICKY = {

@@ -11,12 +11,12 @@ from factories import org
 
 from app import clock
 from app.backup import auto_backup_if_due, list_backups, rotate
-from app.cli import main
 from app.db import Database
 from app.exchange import export_bundle, import_bundle
 from app.paths import AppPaths
 from app.services.opening import open_database
 from app.settings import save_settings
+from cli import main
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 

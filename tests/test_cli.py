@@ -1,6 +1,6 @@
 """The ``partnership-desk`` command as a user sees it: exit code, stdout and stderr.
 
-Most tests call ``app.cli.main`` in this process (a real process costs about a
+Most tests call ``cli.main`` in this process (a real process costs about a
 second of interpreter, SQLAlchemy and Alembic start-up per command). ``TestRealProcess``
 at the end keeps the few checks only a real process can make: ``--version``, the
 entry point and stdout encoding, a crash, a closed pipe.
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from app.cli import main
+from cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ["agreements", "organizations", "contacts", "meetings", "commitments"]
@@ -297,16 +297,16 @@ def test_postgresql_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
 
 # -- in a real process ----------------------------------------------------------------
 
-# `list` replaced by a bug, then app/__main__.py run as `python -m app` runs it.
+# `list` replaced by a bug, then cli/__main__.py run as `python -m cli` runs it.
 BROKEN_LIST = """
 import runpy
-from app.cli import cmd_core
+from cli import cmd_core
 
 def broken(_args):
     raise RuntimeError("a bug\\nwith a second line")
 
 cmd_core.cmd_list = broken
-runpy.run_module("app", run_name="__main__", alter_sys=True)
+runpy.run_module("cli", run_name="__main__", alter_sys=True)
 """
 
 
@@ -335,12 +335,12 @@ class TestRealProcess:
     """What only a real process shows: its exit, its own stdout and stderr, nothing after ``main``."""
 
     def test_version(self, tmp_path: Path) -> None:
-        assert ok(run_process(tmp_path, "-m", "app", "--version")).strip() == "partnership-desk 0.1.0"
+        assert ok(run_process(tmp_path, "-m", "cli", "--version")).strip() == "partnership-desk 0.1.0"
         assert not (tmp_path / "partnership-desk.sqlite3").exists()
 
     def test_demo_then_list_through_the_entry_point(self, tmp_path: Path) -> None:
-        assert "Loaded the reference data." in ok(run_process(tmp_path, "-m", "app", "demo"))
-        out = ok(run_process(tmp_path, "-m", "app", "list", "agreements", "--json"))
+        assert "Loaded the reference data." in ok(run_process(tmp_path, "-m", "cli", "demo"))
+        out = ok(run_process(tmp_path, "-m", "cli", "list", "agreements", "--json"))
         assert REFERENCE_TITLE in out  # written as UTF-8 text, not as \u escapes
         assert REFERENCE_TITLE in [a["title_ko"] for a in json.loads(out)]
 
@@ -356,7 +356,7 @@ class TestRealProcess:
 
     def test_a_closed_pipe_ends_quietly(self, demo_home: Path) -> None:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "app", "list", "contacts", "--json"],
+            [sys.executable, "-m", "cli", "list", "contacts", "--json"],
             cwd=ROOT,
             env=process_env(demo_home),
             stdout=subprocess.PIPE,

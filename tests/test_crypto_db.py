@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from factories import org
 
-from app.cli import main
 from app.errors import StorageError
 from app.paths import AppPaths, app_paths
 from app.services import organizations
 from app.services.attachments import add_attachment, attachment_file
 from app.services.opening import open_database
+from cli import main
 
 SECRET_KO = "비밀 협력 기관"
 SECRET_EN = "Confidential Partner Agency"

@@ -10,11 +10,11 @@ import pytest
 from factories import org
 
 from app import clock
-from app.cli import main
 from app.dto import OrganizationInput
 from app.paths import AppPaths
 from app.services import organizations
 from app.services.opening import open_database
+from cli import main
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 

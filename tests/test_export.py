@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import main
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -27,6 +26,7 @@ from app.services import agreements, commitments, contacts, meetings, organizati
 from app.transfer.contacts_import import import_contacts
 from app.transfer.export import export_list, neutralise
 from app.transfer.ical import import_meetings
+from cli import main
 
 DANGEROUS = ['=HYPERLINK("http://example.com","x")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"]
 

@@ -7,11 +7,11 @@ import json
 import pytest
 from factories import org
 
-from app.cli import main
 from app.dto import OrganizationInput
 from app.paths import AppPaths
 from app.services import organizations
 from app.services.opening import open_database
+from cli import main
 
 
 def test_history_lists_changes_and_restores_a_previous_value(

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import main
 from app.db import Database
 from app.dto import ContactInput, MembershipInput, OrganizationInput
 from app.models import AuditEvent, Contact, Membership, Organization
@@ -18,6 +17,7 @@ from app.services import contacts, organizations
 from app.transfer.contacts_import import import_contacts
 from app.transfer.organizations_import import import_organizations
 from app.transfer.report import ImportOptions
+from cli import main
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".xlsx", ".vcf"))

@@ -8,12 +8,12 @@ import pytest
 from factories import org
 
 from app.backup import backup_database, list_backups
-from app.cli import main
 from app.errors import StorageError
 from app.paths import AppPaths
 from app.recovery import check_on_start, restore_backup
 from app.services import organizations
 from app.services.opening import open_database
+from cli import main
 
 
 def _damage(path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from report_reader import demo_ids, read_docx, read_pdf
 
-from app.cli import main
 from app.db import Database
+from cli import main
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 

@@ -10,7 +10,6 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select, text
 
-from app.cli import main
 from app.db import Database
 from app.dto import (
     ActionItemInput,
@@ -27,6 +26,7 @@ from app.models import Contact, SearchDocument
 from app.search import marked_parts, search
 from app.services import agreements, attachments, commitments, contacts, meetings, organizations
 from app.services.opening import open_database
+from cli import main
 
 
 def titles(db: Database, query: str, kind: str | None = None) -> list[str]:

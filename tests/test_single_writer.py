@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.lock import DatabaseLock, DatabaseLockedError
 from app.paths import AppPaths
 from app.services.opening import open_database
+from cli import main
 
 
 def test_a_second_writer_is_refused_clearly(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:

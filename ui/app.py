@@ -22,16 +22,21 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.i18n import Language, set_language
-from app.paths import AppPaths, app_paths, resources_dir
-from app.settings import load_settings
+from app.services.installation import (
+    AppPaths,
+    Language,
+    app_paths,
+    load_settings,
+    resources_dir,
+    set_language,
+)
 from ui.context import UiContext
 from ui.i18n import install_translator, tr
 from ui.main_window import MainWindow
 from ui.runner import Runner
 
 if TYPE_CHECKING:  # named for the types only: app.db loads SQLAlchemy; ui.idle_lock loads after the paint
-    from app.db import Database
+    from app.services.opening import Database
     from ui.idle_lock import IdleLock
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
@@ -69,7 +74,8 @@ def install_excepthook(paths: AppPaths) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
-        from app.crash import write_crash_report  # lazy: only when something crashed (start-up time)
+        # lazy: only when something crashed (start-up time)
+        from app.services.crash_reports import write_crash_report
 
         try:
             where = tr("A report was saved to {path}.").format(path=write_crash_report(paths, exc, "gui"))

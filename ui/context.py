@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import Language
-from app.paths import AppPaths
+from app.services.installation import AppPaths, Language
 from ui.runner import Runner
 
 if TYPE_CHECKING:  # named for the types only: app.db loads SQLAlchemy, which start-up does without
-    from app.db import Database
+    from app.services.opening import Database
 
 
 @dataclass

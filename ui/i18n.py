@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import resources_dir
+from app.services.installation import resources_dir
 
 TRANSLATIONS = resources_dir() / "translations"
 _installed: list[QTranslator] = []

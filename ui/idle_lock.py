@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from app.settings import load_settings
+from app.services.installation import load_settings
 from ui.context import UiContext
 from ui.dialogs.passphrase_dialog import ask_passphrase
 from ui.i18n import tr

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
-from app.i18n import set_language
+from app.services.installation import VERSION as __version__
+from app.services.installation import set_language
 from ui.context import UiContext
 from ui.formatting import safe_url
 from ui.i18n import tr
@@ -40,8 +40,8 @@ from ui.views.names import kind_names
 from ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:  # named for the types only: these modules load SQLAlchemy
-    from app.db import Database
-    from app.search import SearchHit
+    from app.services.opening import Database
+    from app.services.search import SearchHit
     from ui.views.conflicts_view import ConflictsView
     from ui.views.dashboard_view import DashboardView
     from ui.views.list_view import AnyEditor, RecordListView
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
         query = self.search.text().strip()
         if not query:
             return
-        from app.search import search  # lazy: start-up paints before SQLAlchemy loads
+        from app.services.search import search  # lazy: start-up paints before SQLAlchemy loads
 
         self.ctx.runner.run(
             search, self.ctx.database, query, limit=50, on_done=lambda hits: self._show_hits(query, hits)

@@ -15,18 +15,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.backup import auto_backup_if_due
-from app.crash import write_crash_report
-from app.crypto_db import looks_encrypted, open_encrypted, read_passphrase_file, wrong_passphrase
 from app.errors import DomainError
-from app.paths import AppPaths, database_url
-from app.recovery import check_on_start, quick_check, restore_backup
+from app.services.backups import auto_backup_if_due, check_on_start, quick_check, restore_backup
+from app.services.crash_reports import write_crash_report
+from app.services.installation import AppPaths, database_url
+from app.services.security import looks_encrypted, open_encrypted, read_passphrase_file, wrong_passphrase
 from ui.context import UiContext
 from ui.dialogs import passphrase_dialog
 from ui.i18n import tr
 
 if TYPE_CHECKING:  # named for the types only: app.db loads SQLAlchemy
-    from app.db import Database
+    from app.services.opening import Database
 
 # Files up to this size are checked before they are opened (a fraction of a second);
 # bigger ones in the background once the window shows, so that start-up stays quick.

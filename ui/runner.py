@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import DomainError
-from app.paths import AppPaths
 from app.progress import Cancelled, Progress
+from app.services.installation import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -171,7 +171,8 @@ class Runner(QObject):
         if isinstance(exc, DomainError):
             QMessageBox.warning(parent, self.tr("Partnership Desk"), str(exc))
             return
-        from app.crash import write_crash_report  # lazy: only when a task crashed (start-up time)
+        # lazy: only when a task crashed (start-up time)
+        from app.services.crash_reports import write_crash_report
 
         try:
             path = write_crash_report(self.paths, exc, context="background task")

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from PySide6.QtGui import QUndoCommand
 
-from app.db import Database
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.opening import Database
 from ui.context import UiContext
 from ui.i18n import tr
 

@@ -237,3 +237,6 @@ def _check_sqlite_file(path: Path, *, encrypted: bool = False) -> None:
             f"Partnership Desk 데이터베이스가 아니거나 손상된 파일입니다: {path}",
             f"{path} is not a Partnership Desk database, or it is damaged.",
         )
+
+
+__all__ = ["PROGRAM_PAGE_CACHE_KIB", "Database", "create_database_engine", "open_database"]

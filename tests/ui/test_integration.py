@@ -108,8 +108,8 @@ def test_an_encrypted_database_asks_for_its_passphrase(qapp, paths, tmp_path, mo
     from types import SimpleNamespace
 
     import ui.dialogs.passphrase_dialog as passphrase_dialog
-    from app.cli import main
     from app.services import opening
+    from cli import main
     from ui.opening import open_database
 
     opening.open_database(paths=paths).close()

@@ -166,7 +166,7 @@ def test_the_program_starts_and_opens_its_database_in_a_process(paths: AppPaths,
         "    QTimer.singleShot(20, check)\n"
         "QTimer.singleShot(0, check)\n"
         "QTimer.singleShot(30000, lambda: app.exit(3))\n"
-        "from app.cli import main\n"
+        "from cli import main\n"
         "sys.exit(main([]))\n",
         encoding="utf-8",
     )
@@ -196,7 +196,7 @@ def test_the_first_paint_loads_neither_sqlalchemy_nor_the_report_libraries(
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
         "qt = QApplication(sys.argv[:1])\n"
-        "import app.cli\n"
+        "import cli\n"
         "from app.paths import app_paths\n"
         "from ui.app import Controller, choose_language, register_fonts\n"
         "paths = app_paths(Path(sys.argv[1]))\n"

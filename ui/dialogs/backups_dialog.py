@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupInfo, backup_database, list_backups
 from app.errors import DomainError
-from app.recovery import restore_backup
+from app.services.backups import BackupInfo, backup_database, list_backups, restore_backup
 from app.services.opening import PROGRAM_PAGE_CACHE_KIB, open_database
 from ui.context import UiContext
 from ui.i18n import tr

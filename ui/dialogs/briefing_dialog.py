@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.atomic import atomic_write_bytes
-from app.db import Database
 from app.dto import AgreementQuery
 from app.enums import AgreementStatus
 from app.errors import DomainError
 from app.progress import Progress
+from app.services.installation import atomic_write_bytes
+from app.services.opening import Database
 from reports import BriefingRequest, briefing_type, build_document, render, suggested_filename
 from reports.templates import types_for
 from ui.context import UiContext

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exchange import ExportResult, ImportResult, export_bundle, import_bundle, resolve_since
-from app.exchange.container import MAGIC
 from app.progress import Progress
+from app.services.exchange import EXCHANGE_FILE_MAGIC as MAGIC
+from app.services.exchange import ExportResult, ImportResult, export_bundle, import_bundle, resolve_since
 from ui.context import UiContext
 from ui.dialogs.passphrase_dialog import ask_passphrase
 from ui.i18n import tr

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.transfer.export import export_list, formats_for, list_kind
+from app.services.transfer import export_list, formats_for, list_kind
 from ui.context import UiContext
 from ui.i18n import tr
 

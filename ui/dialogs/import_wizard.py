@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.transfer.fields import guess_mapping
-from app.transfer.ical import preview_events
-from app.transfer.imports import run_import
-from app.transfer.report import ImportOptions, ImportReport
-from app.transfer.source import source_format
-from app.transfer.tabular import read_sheet
-from app.transfer.vcard import read_vcards
+from app.services.transfer import (
+    ImportOptions,
+    ImportReport,
+    guess_mapping,
+    preview_events,
+    read_sheet,
+    read_vcards,
+    run_import,
+    source_format,
+)
 from ui.context import UiContext
 from ui.i18n import tr
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.search import SearchHit
+from app.services.search import SearchHit
 from ui.i18n import tr
 from ui.views.dashboard_view import kind_label
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.paths import HOME_ENV, choose_next_home, default_home
-from app.settings import load_settings, save_settings
+from app.services.installation import HOME_ENV, choose_next_home, default_home, load_settings, save_settings
 from ui.context import UiContext
 from ui.i18n import tr
 

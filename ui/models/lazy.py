@@ -20,7 +20,7 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.db import Database
+from app.services.opening import Database
 from ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,7 +9,6 @@ from typing import Generic, TypeAlias
 
 from PySide6.QtCore import QObject
 
-from app.db import Database
 from app.dto import (
     AgreementQuery,
     AgreementSummary,
@@ -23,8 +22,9 @@ from app.dto import (
     OrganizationRecord,
     display_name,
 )
-from app.i18n import Language
 from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.installation import Language
+from app.services.opening import Database
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
 from ui.i18n import tr

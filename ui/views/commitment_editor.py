@@ -7,13 +7,13 @@ from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.db import Database
 from app.dto import ActionItemView, CommitmentInput, CommitmentView, PartyView, display_name
 from app.enums import CommitmentStatus
 from app.errors import ValidationError
 from app.services.agreements import list_parties
 from app.services.commitments import create_commitment, get_commitment, update_commitment
 from app.services.meetings import list_action_items
+from app.services.opening import Database
 from ui.context import UiContext
 from ui.formatting import format_date
 from ui.i18n import tr

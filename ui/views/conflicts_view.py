@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.exchange import ConflictView, list_conflicts, reverse_conflict
+from app.services.exchange import ConflictView, list_conflicts, reverse_conflict
 from ui.context import UiContext
 from ui.i18n import tr
 

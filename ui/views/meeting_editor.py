@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 
-from app.db import Database
 from app.dto import (
     ActionItemInput,
     ActionItemView,
@@ -41,6 +40,7 @@ from app.services.meetings import (
     update_decision,
     update_meeting,
 )
+from app.services.opening import Database
 from ui.actions import open_briefing
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 from uuid import UUID
 
-from app.db import Database
+from app.services.opening import Database
 
 
 class Versioned(Protocol):

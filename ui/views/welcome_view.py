@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.demo import load_demo
+from app.services.demo import load_demo
 from ui.actions import open_import
 from ui.context import UiContext
 from ui.formatting import safe_url

@@ -10,9 +10,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
-from app.db import Database
 from app.dto import AttachmentView
 from app.services.attachments import add_attachment, attachment_file, remove_attachment
+from app.services.opening import Database
 from ui.context import UiContext
 from ui.formatting import format_datetime, format_size
 from ui.i18n import tr

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.enums import Labeled
-from app.i18n import Language
+from app.services.installation import Language
 from ui.formatting import format_date, qt_date_format
 from ui.i18n import tr
 

@@ -1,14 +1,14 @@
-"""export and import: the whole database as JSON (other formats: app.transfer)."""
+"""export and import: the whole database as JSON (lists in other formats: cli.transfer_lists)."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
-from typing import Any
 
-from app.cli.common import open_db
-from app.errors import DomainError
+from app.services.backups import backup_before_import
+from app.services.transfer import apply_archive, export_archive, read_archive
+from cli import transfer_lists
+from cli.common import open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,23 +30,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format in (None, "json") and args.output is None:
-        from app.archive import export_archive
-
         dest = Path(args.target)
         with open_db(args) as db:
             counts = export_archive(db, dest)
         print(f"Exported {sum(counts.values())} rows to {dest}")
         return 0
-    return int(_transfer().export_list(args))
+    return int(transfer_lists.export_list(args))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.backup import backup_before_import
-
     source = Path(args.file)
     if source.suffix.lower() == ".json" and args.kind is None:
-        from app.archive import apply_archive, read_archive
-
         archive = read_archive(source)  # the whole file is checked before the database is opened
         with open_db(args, lock=not args.dry_run) as db:
             backup_before_import(db, dry_run=args.dry_run)
@@ -59,17 +53,4 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         with open_db(args, lock=True) as db:
             backup_before_import(db)
-    return int(_transfer().import_file(args))
-
-
-def _transfer() -> Any:
-    """The list import/export module (CSV, XLSX, vCard, iCalendar), imported by name."""
-    try:
-        return importlib.import_module("app.transfer.cli")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("app.transfer", "app.transfer.cli"):
-            raise
-        raise DomainError(
-            "이 형식의 가져오기/내보내기는 아직 지원하지 않습니다. JSON 파일(FILE.json)을 사용하십시오.",
-            "Importing or exporting this format is not available yet. Use a JSON file (FILE.json).",
-        ) from None
+    return int(transfer_lists.import_file(args))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import open_db
+from app.services.search import search
+from cli.common import open_db, print_json
 
 KIND_CHOICES = ["agreement", "organization", "contact", "meeting", "commitment", "attachment"]
 
@@ -21,9 +22,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from app.cli.common import print_json
-    from app.search import search
-
     query = " ".join(args.query)
     with open_db(args) as db:
         hits = search(db, query, kinds=tuple(args.kind) if args.kind else None, limit=args.limit)

@@ -13,9 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ValidationError
+from app.services.backups import auto_backup_if_due
+from app.services.installation import app_paths
+from app.services.opening import open_database
+from app.services.security import read_passphrase_file
 
 if TYPE_CHECKING:
-    from app.db import Database
+    from app.services.opening import Database
 
 
 def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = False) -> Database:
@@ -26,17 +30,12 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True, lock: bool = Fals
     up when its newest backup is older than a day. Reading commands (list, show,
     search, brief, export, backup) work while the program is open.
     """
-    from app.paths import app_paths
-    from app.services.opening import open_database
-
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     passphrase = passphrase_from(args)
     db = open_database(
         getattr(args, "db", None), paths=paths, migrate=migrate, passphrase=passphrase, lock=lock
     )
     if lock and migrate:
-        from app.backup import auto_backup_if_due
-
         try:
             auto_backup_if_due(db)
         except BaseException:
@@ -50,7 +49,6 @@ def passphrase_from(args: argparse.Namespace) -> str | None:
     name = getattr(args, "passphrase_file", None)
     if not name:
         return None
-    from app.crypto_db import read_passphrase_file
 
     return read_passphrase_file(Path(name))
 

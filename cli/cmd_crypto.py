@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.errors import StorageError
+from app.services.installation import app_paths, database_url
+from app.services.opening import open_database
+from app.services.security import encrypt_database, read_passphrase_file, rekey_database
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -22,9 +27,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    from app.errors import StorageError
-    from app.paths import app_paths, database_url
-
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     url = database_url(getattr(args, "db", None), paths)
     if not url.startswith("sqlite:///"):
@@ -36,9 +38,6 @@ def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path, Path]:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from app.crypto_db import encrypt_database, read_passphrase_file
-    from app.services.opening import open_database
-
     database, backups, attachments = _sqlite_file(args)
     passphrase = read_passphrase_file(Path(args.new_passphrase_file))
     if not database.exists():  # a new database: create it, then encrypt it
@@ -52,9 +51,6 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
-    from app.crypto_db import read_passphrase_file, rekey_database
-    from app.errors import StorageError
-
     database, backups, _ = _sqlite_file(args)
     old_file = args.old_passphrase_file or getattr(args, "passphrase_file", None)
     if not old_file:

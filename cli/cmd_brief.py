@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from app.dto import AgreementQuery
+from app.enums import AgreementStatus
 from app.errors import StorageError, ValidationError
-
-if TYPE_CHECKING:
-    from reports import BriefingRequest
+from app.services.installation import current_language
+from cli.common import open_db, parse_id
+from reports import BriefingRequest, write_briefing
 
 TARGETS = ["agreement", "organization", "meeting", "portfolio"]
 STATUSES = ["draft", "negotiating", "signed", "in_force", "expired", "terminated"]
@@ -44,14 +45,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from app.cli.common import open_db
-    from app.i18n import current_language
-
     request = _request(args, current_language())
     output = Path(args.output)
     _check_writable(output)
-    from reports import write_briefing
-
     with open_db(args) as db:
         try:
             write_briefing(db, request, output)
@@ -62,11 +58,6 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
-    from app.cli.common import parse_id
-    from app.dto import AgreementQuery
-    from app.enums import AgreementStatus
-    from reports import BriefingRequest
-
     target = args.target
     ident = None
     if target == "portfolio":

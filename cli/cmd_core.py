@@ -6,8 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_db, parse_id, print_json, print_table
-from app.i18n import current_language
+from app import dto
+from app.errors import StorageError
+from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services.backups import backup_database, check_database
+from app.services.demo import load_demo
+from app.services.installation import app_paths, current_language, database_url
+from cli.common import open_db, parse_id, print_json, print_table, to_jsonable
 
 LIST_KINDS = ["agreements", "organizations", "contacts", "meetings", "commitments"]
 SHOW_KINDS = ["agreement", "organization", "contact", "meeting", "commitment"]
@@ -55,8 +60,6 @@ def _count(value: str) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.demo import load_demo
-
     with open_db(args, lock=True) as db:
         loaded = load_demo(db)
     print("Loaded the reference data." if loaded else "The reference data is already loaded.")
@@ -64,8 +67,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _lister(kind: str) -> Any:
-    from app.services import agreements, commitments, contacts, meetings, organizations
-
     return {
         "agreements": agreements.list_agreements,
         "organizations": organizations.list_organizations,
@@ -76,8 +77,6 @@ def _lister(kind: str) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from app import dto
-
     queries = {
         "agreements": dto.AgreementQuery,
         "organizations": dto.OrganizationQuery,
@@ -124,8 +123,6 @@ def _row(kind: str, r: Any, lang: str) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from app.services import agreements, commitments, contacts, meetings, organizations
-
     ident = parse_id(args.id, args.kind)
     getters = {
         "agreement": agreements.agreement_detail,
@@ -144,8 +141,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _print_detail(detail: Any) -> None:
-    from app.cli.common import to_jsonable
-
     data = to_jsonable(detail)
     record = data.pop("record", None)
     for key, value in (record or data).items():
@@ -167,8 +162,6 @@ def _print_detail(detail: Any) -> None:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    from app.services import agreements, commitments, contacts, meetings, organizations
-
     ident = parse_id(args.id, args.kind)
     deleters = {
         "agreement": agreements.delete_agreement,
@@ -184,8 +177,6 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.health import check_database
-
     _require_existing_file(args)
     with open_db(args, migrate=False) as db:
         report = check_database(db, repair=args.repair)
@@ -198,9 +189,6 @@ def _require_existing_file(args: argparse.Namespace) -> None:
     """Refuse to check a database file that is not there (instead of creating an empty one)."""
     from sqlalchemy.engine import make_url
 
-    from app.errors import StorageError
-    from app.paths import app_paths, database_url
-
     paths = app_paths(Path(args.home) if args.home else None)
     url = make_url(database_url(args.db, paths))
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
@@ -211,8 +199,6 @@ def _require_existing_file(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from app.backup import backup_database
-
     with open_db(args) as db:
         path = backup_database(db, Path(args.dest) if args.dest else None)
     print(f"Backup written to {path}")

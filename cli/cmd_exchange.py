@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import open_db, parse_id, print_json, print_table
+from app.services.exchange import (
+    export_bundle,
+    import_bundle,
+    list_conflicts,
+    resolve_since,
+    reverse_conflict,
+)
+from app.services.security import read_passphrase_file
+from cli.common import open_db, parse_id, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,15 +46,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _bundle_passphrase(args: argparse.Namespace) -> str | None:
-    from app.crypto_db import read_passphrase_file
-
     name = getattr(args, "bundle_passphrase_file", None)
     return read_passphrase_file(Path(name)) if name else None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exchange import export_bundle, resolve_since
-
     passphrase = _bundle_passphrase(args)
     with open_db(args) as db:
         since = resolve_since(db, args.since, args.peer)
@@ -61,8 +65,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.exchange import import_bundle
-
     passphrase = _bundle_passphrase(args)
     with open_db(args, lock=True) as db:
         r = import_bundle(db, Path(args.file), passphrase=passphrase)
@@ -77,8 +79,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from app.exchange import list_conflicts, reverse_conflict
-
     with open_db(args, lock=bool(args.reverse)) as db:
         if args.reverse:
             view = reverse_conflict(db, parse_id(args.reverse, "conflict"))

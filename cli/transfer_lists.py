@@ -1,4 +1,4 @@
-"""The non-JSON branches of ``partnership-desk export`` and ``import``."""
+"""The non-JSON branches of ``partnership-desk export`` and ``import``: lists as CSV, XLSX, vCard, iCalendar."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import open_db
 from app.errors import ValidationError
-from app.transfer import export
-from app.transfer.export import LIST_KINDS
-from app.transfer.imports import run_import
-from app.transfer.report import ImportOptions
+from app.services import transfer
+from app.services.transfer import LIST_KINDS, ImportOptions, run_import
+from cli.common import open_db
 
 KIND_ALIASES = {
     "agreement": "agreements",
@@ -36,7 +34,7 @@ def export_list(args: argparse.Namespace) -> int:
             "output", "-o 로 저장할 파일을 지정하십시오.", "Give the output file with -o FILE."
         )
     with open_db(args) as db:
-        count = export.export_list(db, kind, fmt, Path(args.output))
+        count = transfer.export_list(db, kind, fmt, Path(args.output))
     what = "calendar entries" if fmt == "ics" else kind
     print(f"Exported {count} {what} to {args.output}")
     return 0

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import passphrase_from, print_json, print_table
+from app.errors import StorageError
+from app.services.backups import list_backups, newest_good_backup, restore_backup
+from app.services.installation import AppPaths, app_paths, database_url
+from cli.common import passphrase_from, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,13 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _paths(args: argparse.Namespace) -> tuple[object, Path]:
-    from app.paths import app_paths, database_url
-
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     url = database_url(getattr(args, "db", None), paths)
     if not url.startswith("sqlite:///"):
-        from app.errors import StorageError
-
         raise StorageError(
             "PostgreSQL 데이터베이스는 서버의 백업 도구로 백업하고 복원하십시오.",
             "Back up and restore a PostgreSQL database with the server's own tools.",
@@ -34,9 +33,6 @@ def _paths(args: argparse.Namespace) -> tuple[object, Path]:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from app.backup import list_backups
-    from app.paths import app_paths
-
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
     rows = list_backups(paths.backups)
     if args.json:
@@ -61,10 +57,6 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.errors import StorageError
-    from app.paths import AppPaths
-    from app.recovery import newest_good_backup, restore_backup
-
     paths, database = _paths(args)
     assert isinstance(paths, AppPaths)
     passphrase = passphrase_from(args)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import open_db, parse_id, print_json, print_table
+from app.services.history import history, restore_value
+from cli.common import open_db, parse_id, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,8 +23,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from app.services.history import history, restore_value
-
     ident = parse_id(args.id, args.kind)
     with open_db(args, lock=bool(args.restore)) as db:
         if args.restore:
