@@ -86,6 +86,34 @@ AGREEMENT_TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     AgreementStatus.TERMINATED: frozenset(),
 }
 
+
+class RecordKind(Labeled):
+    """The records a person lists, opens, searches, exports and exchanges (GLOSSARY.md).
+
+    The value is the singular ("agreement"); lists and commands also take the plural.
+    """
+
+    AGREEMENT = "agreement"
+    ORGANIZATION = "organization"
+    CONTACT = "contact"
+    MEETING = "meeting"
+    COMMITMENT = "commitment"
+
+    @property
+    def plural(self) -> str:
+        return f"{self.value}s"
+
+    @classmethod
+    def parse(cls, word: str) -> RecordKind:
+        """The kind named by ``word``, singular or plural ("agreement", "agreements");
+        ValueError for anything else."""
+        cleaned = word.strip().lower()
+        for kind in cls:
+            if cleaned in (kind.value, kind.plural):
+                return kind
+        raise ValueError(f"not a record kind: {word!r}")
+
+
 _LABELS: dict[enum.Enum, tuple[str, str]] = {
     OrgKind.MINISTRY: ("부처", "Ministry"),
     OrgKind.PUBLIC_AGENCY: ("공공기관", "Public agency"),
@@ -121,4 +149,9 @@ _LABELS: dict[enum.Enum, tuple[str, str]] = {
     Confidentiality.INTERNAL: ("내부용", "Internal"),
     Confidentiality.RESTRICTED: ("대외비", "Restricted"),
     Confidentiality.SECRET: ("비밀", "Secret"),
+    RecordKind.AGREEMENT: ("협약", "Agreement"),
+    RecordKind.ORGANIZATION: ("기관", "Organization"),
+    RecordKind.CONTACT: ("담당자", "Contact"),
+    RecordKind.MEETING: ("회의", "Meeting"),
+    RecordKind.COMMITMENT: ("이행 과제", "Commitment"),
 }

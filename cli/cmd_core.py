@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app import dto
+from app.enums import RecordKind
 from app.errors import StorageError
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.services.backups import backup_database, check_database
@@ -14,9 +15,8 @@ from app.services.demo import load_demo
 from app.services.installation import app_paths, current_language, database_url
 from cli.common import open_db, parse_id, print_json, print_table, to_jsonable
 
-LIST_KINDS = ["agreements", "organizations", "contacts", "meetings", "commitments"]
-SHOW_KINDS = ["agreement", "organization", "contact", "meeting", "commitment"]
-DELETE_KINDS = ["agreement", "organization", "contact", "meeting", "commitment"]
+LIST_KINDS = [kind.plural for kind in RecordKind]
+SHOW_KINDS = [kind.value for kind in RecordKind]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("delete", help="delete one record (kept as a tombstone for exchange)")
-    p.add_argument("kind", choices=DELETE_KINDS)
+    p.add_argument("kind", choices=SHOW_KINDS)
     p.add_argument("id")
     p.set_defaults(handler=cmd_delete)
 

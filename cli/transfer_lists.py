@@ -11,17 +11,9 @@ from app.services import transfer
 from app.services.transfer import LIST_KINDS, ImportOptions, run_import
 from cli.common import open_db
 
-KIND_ALIASES = {
-    "agreement": "agreements",
-    "organization": "organizations",
-    "contact": "contacts",
-    "meeting": "meetings",
-    "commitment": "commitments",
-}
-
 
 def export_list(args: argparse.Namespace) -> int:
-    kind = KIND_ALIASES.get(args.target, args.target)
+    kind = transfer.list_kind(args.target)
     if kind not in LIST_KINDS:
         raise ValidationError(
             "kind",

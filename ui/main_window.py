@@ -70,7 +70,10 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(tr("Views"))
         # No ``Qt`` enums on the way to the first paint (PySide builds that namespace on first touch,
         # ~12 ms): a list widget takes the focus by tab and click already, a splitter is horizontal.
-        labels = {"dashboard": tr("Dashboard"), **{k: v[0] for k, v in kind_names().items()}}
+        labels: dict[str, str] = {
+            "dashboard": tr("Dashboard"),
+            **{k.value: v[0] for k, v in kind_names().items()},
+        }
         for i, view in enumerate(VIEWS):
             item = QListWidgetItem(labels[view])
             item.setToolTip(f"Ctrl+{i + 1}")  # the row is the index in VIEWS

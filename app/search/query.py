@@ -17,6 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
 
+from app.enums import RecordKind
 from app.search.documents import KINDS
 from app.search.index import DOCS, FTS_TABLE, ensure_current
 from app.search.terms import fold, fts_query, like_pattern, query_words
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 MARK_OPEN = "«"
 MARK_CLOSE = "»"
 SNIPPET_WIDTH = 100
-_KIND_ALIASES = {k + "s": k for k in KINDS}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def search(
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    wanted = [k for k in KINDS if kinds is None or k in {_KIND_ALIASES.get(x, x) for x in kinds}]
+    wanted = [k for k in KINDS if kinds is None or k in {_singular(x) for x in kinds}]
     ensure_current(db)
     with db.engine.connect() as conn:
         rows = _candidates(conn, wanted, words, limit)
@@ -276,3 +276,11 @@ def marked_parts(snippet_text: str) -> list[tuple[str, bool]]:
         elif piece:
             parts.append((piece, False))
     return parts
+
+
+def _singular(word: str) -> str:
+    """A record kind's singular ("agreements" -> "agreement"); other kinds (attachment) as they are."""
+    try:
+        return RecordKind.parse(word).value
+    except ValueError:
+        return word.removesuffix("s")

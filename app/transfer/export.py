@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from app import clock
 from app.atomic import atomic_open, atomic_write_bytes
 from app.dto import AgreementQuery, CommitmentQuery, ContactQuery, MeetingQuery, OrganizationQuery
+from app.enums import RecordKind
 from app.errors import ValidationError
 from app.i18n import current_language
 from app.models import Contact, Membership
@@ -38,15 +39,18 @@ from app.transfer.vcard import CardOut, write_vcards
 if TYPE_CHECKING:
     from app.db import Database
 
-LIST_KINDS = ("agreements", "organizations", "contacts", "meetings", "commitments")
+LIST_KINDS = tuple(kind.plural for kind in RecordKind)
 FORMATS = ("csv", "xlsx", "vcf", "ics")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def list_kind(kind: str) -> str:
-    """The list name for ``kind``: the program's views say "agreement", the CLI "agreements"."""
-    return kind if kind.endswith("s") else kind + "s"
+    """The list name for ``kind`` ("agreement" or "agreements": "agreements"); an unknown word as it is."""
+    try:
+        return RecordKind.parse(kind).plural
+    except ValueError:
+        return kind
 
 
 def neutralise(value: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind
+from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind, RecordKind
 from ui.actions import open_export
 from ui.context import UiContext
 from ui.i18n import tr
@@ -62,7 +62,7 @@ class RecordListView(QWidget):
         self.ctx = ctx
         self.kind = kind
         self.lang = ctx.language
-        plural, new_label = kind_names()[kind]
+        plural, new_label = kind_names()[RecordKind(kind)]
         self.model: ListModel = list_spec(kind, self.lang).model(ctx, self)
 
         self.quick = QLineEdit(self)
