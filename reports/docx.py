@@ -22,16 +22,17 @@ from docx.shared import Mm, Pt, RGBColor
 from app.progress import Progress
 from app.text import strip_xml_illegal
 from reports import document as d
+from reports import palette
 
 FONT = "NanumGothic"  # bundled with the program (resources/fonts); Word falls back to a Korean font
 TABLE_STYLE = "Table Grid"
-NAVY = RGBColor(0x1F, 0x38, 0x64)
-GREY = RGBColor(0x5F, 0x63, 0x68)
-MARKING = RGBColor(0xC0, 0x00, 0x00)
-OVERDUE_INK = RGBColor(0x9C, 0x1C, 0x13)
-HEAD_FILL = "E8EDF5"
-LABEL_FILL = "F3F5F9"
-OVERDUE_FILL = "FBE3E1"
+NAVY = RGBColor.from_string(palette.NAVY)
+GREY = RGBColor.from_string(palette.GREY)
+MARKING = RGBColor.from_string(palette.MARKING)
+OVERDUE_INK = RGBColor.from_string(palette.OVERDUE_INK)
+HEAD_FILL = palette.HEAD_BG
+LABEL_FILL = palette.LABEL_BG
+OVERDUE_FILL = palette.OVERDUE_BG
 TEXT_WIDTH_MM = 170.0
 _BAR = "■"  # a glyph NanumGothic has (U+2588 is missing from it)
 

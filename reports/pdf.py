@@ -45,6 +45,7 @@ from app.paths import resources_dir
 from app.progress import Progress
 from app.text import strip_xml_illegal
 from reports import document as d
+from reports import palette
 
 FONT = "NanumGothic"
 FONT_BOLD = "NanumGothic-Bold"
@@ -54,16 +55,16 @@ MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
 
-INK = colors.HexColor("#1A1A1A")
-NAVY = colors.HexColor("#1F3864")
-GREY = colors.HexColor("#5F6368")
-RULE = colors.HexColor("#B7C0CC")
-HEAD_BG = colors.HexColor("#E8EDF5")
-LABEL_BG = colors.HexColor("#F3F5F9")
-OVERDUE_BG = colors.HexColor("#FBE3E1")
-OVERDUE_INK = colors.HexColor("#9C1C13")
-MARKING = colors.HexColor("#C00000")
-SERIES_COLORS = ["#1F3864", "#2E75B6", "#70AD47", "#A5A5A5", "#ED7D31", "#C00000", "#7030A0", "#FFC000"]
+INK = colors.HexColor("#" + palette.INK)
+NAVY = colors.HexColor("#" + palette.NAVY)
+GREY = colors.HexColor("#" + palette.GREY)
+RULE = colors.HexColor("#" + palette.RULE)
+HEAD_BG = colors.HexColor("#" + palette.HEAD_BG)
+LABEL_BG = colors.HexColor("#" + palette.LABEL_BG)
+OVERDUE_BG = colors.HexColor("#" + palette.OVERDUE_BG)
+OVERDUE_INK = colors.HexColor("#" + palette.OVERDUE_INK)
+MARKING = colors.HexColor("#" + palette.MARKING)
+SERIES_COLORS = ["#" + c for c in palette.SERIES]
 
 # Cells that hold plain strings (even empty ones) would otherwise select Helvetica.
 _CELL_FONT: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
@@ -406,7 +407,7 @@ class _Builder:
         chart.valueAxis.labels.fontName = FONT
         chart.valueAxis.labels.fontSize = 8
         chart.valueAxis.strokeColor = RULE
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E7ED")
+        chart.valueAxis.gridStrokeColor = colors.HexColor("#" + palette.GRID)
         chart.valueAxis.visibleGrid = 1
         chart.categoryAxis.categoryNames = [plain(c) for c in b.categories]
         chart.categoryAxis.labels.fontName = FONT

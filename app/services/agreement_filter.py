@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 
 from app.dto import AgreementQuery
 from app.models import Agreement, Party
-from app.services.common import like_pattern, text_filter
+from app.services.queries import like_pattern, text_filter
 
 
 def agreement_filter(query: AgreementQuery) -> Select[Agreement]:

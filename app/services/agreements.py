@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from uuid import UUID
 
-from sqlalchemy import ScalarSelect, Select, func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -33,26 +33,21 @@ from app.models import (
 )
 from app.services import attachments, commitments, meetings
 from app.services.agreement_filter import agreement_filter
-from app.services.common import (
-    apply,
-    bilingual_pair,
-    check_order,
+from app.services.children import ChildRows
+from app.services.queries import count_of, sort_keys
+from app.services.records import (
     check_version,
-    count_of,
     delete_children,
     get_live,
     get_record,
     insert_record,
-    normalize_tags,
     restore_children,
     restore_record,
     soft_delete,
-    sort_keys,
-    split_tags,
-    text,
     to_dto,
     update_record,
 )
+from app.services.validation import bilingual_pair, check_order, clean_text, normalize_tags, split_tags
 
 SORTABLE = {
     "title_ko",
@@ -64,6 +59,8 @@ SORTABLE = {
     "expires_on",
     "updated_at",
 }
+PARTIES = ChildRows(Agreement, Party, "agreement_id", ordered=True)
+AMENDMENTS = ChildRows(Agreement, Amendment, "agreement_id")
 _NEEDS_SIGNING_DATE = {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED}
 
 
@@ -99,14 +96,16 @@ def _values(data: AgreementInput) -> dict[str, object]:
     return {
         "title_ko": title_ko,
         "title_en": title_en,
-        "reference_no": text(data.reference_no, "reference_no", "관리번호", "Reference", max_length=100),
+        "reference_no": clean_text(
+            data.reference_no, "reference_no", "관리번호", "Reference", max_length=100
+        ),
         "agreement_kind": data.agreement_kind,
         "status": data.status,
         "signed_on": data.signed_on,
         "effective_on": data.effective_on,
         "expires_on": data.expires_on,
-        "place": text(data.place, "place", "체결 장소", "Place of signing", max_length=300),
-        "summary": text(data.summary, "summary", "개요", "Summary", multiline=True, max_length=100_000),
+        "place": clean_text(data.place, "place", "체결 장소", "Place of signing", max_length=300),
+        "summary": clean_text(data.summary, "summary", "개요", "Summary", multiline=True, max_length=100_000),
         "confidentiality": data.confidentiality,
         "tags": normalize_tags(data.tags),
     }
@@ -261,8 +260,10 @@ def _party_values(s: Session, data: PartyInput) -> dict[str, object]:
         "organization_id": data.organization_id,
         "role": data.role,
         "signatory_contact_id": data.signatory_contact_id,
-        "signatory_name": text(data.signatory_name, "signatory_name", "서명자", "Signed by", max_length=200),
-        "signatory_title": text(
+        "signatory_name": clean_text(
+            data.signatory_name, "signatory_name", "서명자", "Signed by", max_length=200
+        ),
+        "signatory_title": clean_text(
             data.signatory_title, "signatory_title", "서명 당시 직위", "Title at signing", max_length=200
         ),
         "signed_on": data.signed_on,
@@ -289,65 +290,44 @@ def _refuse_duplicate(s: Session, agreement_id: UUID, organization_id: UUID, par
 
 
 def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
-    with db.session() as s:
-        get_live(s, Agreement, agreement_id)
-        values = _party_values(s, data)
+    def values(_: Agreement) -> dict[str, object]:
+        checked = _party_values(s, data)
         _refuse_duplicate(s, agreement_id, data.organization_id, None)
-        last = s.scalar(
-            select(func.max(Party.position)).where(
-                Party.agreement_id == agreement_id, Party.deleted_at.is_(None)
-            )
-        )
-        obj = Party(agreement_id=agreement_id, position=(last if last is not None else -1) + 1, **values)
-        s.add(obj)
-        s.flush()
-        return _party_view(s, obj)
+        return checked
+
+    with db.session() as s:
+        return _party_view(s, PARTIES.add(s, agreement_id, values))
 
 
 def update_party(
     db: Database, ident: UUID, data: PartyInput, expected_version: int | None = None
 ) -> PartyView:
-    with db.session() as s:
-        obj = get_live(s, Party, ident)
-        check_version(obj, expected_version)
-        values = _party_values(s, data)
+    def values(obj: Party) -> dict[str, object]:
+        checked = _party_values(s, data)
         _refuse_duplicate(s, obj.agreement_id, data.organization_id, obj.id)
-        apply(obj, values)
-        s.flush()
-        return _party_view(s, obj)
+        return checked
+
+    with db.session() as s:
+        return _party_view(s, PARTIES.update(s, ident, expected_version, values))
 
 
 def remove_party(db: Database, ident: UUID) -> None:
     with db.session() as s:
-        obj = get_live(s, Party, ident)
-        when = soft_delete(s, obj)
+        PARTIES.remove(s, ident)
         # The party's commitments stay with the agreement, without an owner.
         for commitment in s.scalars(select(Commitment).where(Commitment.party_id == ident)):
             commitment.party_id = None
-        del when
 
 
 def reorder_parties(db: Database, agreement_id: UUID, party_ids: list[UUID]) -> list[PartyView]:
-    with db.session() as s:
-        parties = {p.id: p for p in s.scalars(_parties_stmt(agreement_id))}
-        if set(party_ids) != set(parties):
-            raise ValidationError(
-                "parties",
-                "참여기관 목록이 변경되었습니다. 다시 불러온 후 순서를 정하십시오.",
-                "The list of parties changed meanwhile. Reload and order them again.",
-            )
-        for position, pid in enumerate(party_ids):
-            if parties[pid].position != position:
-                parties[pid].position = position
-    return list_parties(db, agreement_id)
-
-
-def _parties_stmt(agreement_id: UUID) -> Select[Party]:
-    return (
-        select(Party)
-        .where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
-        .order_by(Party.position, Party.created_at)
+    refusal = ValidationError(
+        "parties",
+        "참여기관 목록이 변경되었습니다. 다시 불러온 후 순서를 정하십시오.",
+        "The list of parties changed meanwhile. Reload and order them again.",
     )
+    with db.session() as s:
+        PARTIES.reorder(s, agreement_id, party_ids, refusal)
+    return list_parties(db, agreement_id)
 
 
 def _party_view(s: Session, obj: Party) -> PartyView:
@@ -370,24 +350,28 @@ def _to_party_view(obj: Party, org: Organization, contact: Contact | None) -> Pa
     )
 
 
-def list_parties(db: Database, agreement_id: UUID) -> list[PartyView]:
+def parties_in(s: Session, agreement_id: UUID) -> list[PartyView]:
+    """The live parties of an agreement, in their order, read in session ``s``."""
     stmt = (
-        select(Party, Organization, Contact)
+        PARTIES.live(agreement_id)
+        .add_columns(Organization, Contact)
         .join(Organization, Organization.id == Party.organization_id)
         .outerjoin(Contact, Contact.id == Party.signatory_contact_id)
-        .where(Party.agreement_id == agreement_id, Party.deleted_at.is_(None))
-        .order_by(Party.position, Party.created_at)
     )
+    return [_to_party_view(p, o, c) for p, o, c in s.execute(stmt)]
+
+
+def list_parties(db: Database, agreement_id: UUID) -> list[PartyView]:
     with db.session() as s:
-        return [_to_party_view(p, o, c) for p, o, c in s.execute(stmt)]
+        return parties_in(s, agreement_id)
 
 
 # -- amendments ----------------------------------------------------------------
 
 
 def _amendment_values(data: AmendmentInput) -> dict[str, object]:
-    title = text(data.title, "title", "변경 협약명", "Amendment title", max_length=500)
-    summary = text(data.summary, "summary", "변경 내용", "Summary", multiline=True)
+    title = clean_text(data.title, "title", "변경 협약명", "Amendment title", max_length=500)
+    summary = clean_text(data.summary, "summary", "변경 내용", "Summary", multiline=True)
     if not title and not summary:
         raise ValidationError(
             "title",
@@ -399,18 +383,14 @@ def _amendment_values(data: AmendmentInput) -> dict[str, object]:
         "amended_on": data.amended_on,
         "title": title,
         "summary": summary,
-        "effect": text(data.effect, "effect", "효력", "Effect", multiline=True),
+        "effect": clean_text(data.effect, "effect", "효력", "Effect", multiline=True),
     }
 
 
 def add_amendment(db: Database, data: AmendmentInput) -> AmendmentView:
     values = _amendment_values(data)
     with db.session() as s:
-        get_live(s, Agreement, data.agreement_id)
-        obj = Amendment(**values)
-        s.add(obj)
-        s.flush()
-        return to_dto(AmendmentView, obj)
+        return to_dto(AmendmentView, AMENDMENTS.add(s, data.agreement_id, lambda _: values))
 
 
 def update_amendment(
@@ -418,23 +398,20 @@ def update_amendment(
 ) -> AmendmentView:
     values = _amendment_values(data)
     with db.session() as s:
-        obj = get_live(s, Amendment, ident)
-        check_version(obj, expected_version)
-        apply(obj, values)
-        s.flush()
-        return to_dto(AmendmentView, obj)
+        return to_dto(AmendmentView, AMENDMENTS.update(s, ident, expected_version, lambda _: values))
 
 
 def remove_amendment(db: Database, ident: UUID) -> None:
     with db.session() as s:
-        soft_delete(s, get_live(s, Amendment, ident))
+        AMENDMENTS.remove(s, ident)
+
+
+def amendments_in(s: Session, agreement_id: UUID) -> list[AmendmentView]:
+    """The live amendments of an agreement, oldest first, read in session ``s``."""
+    stmt = AMENDMENTS.live(agreement_id).order_by(None).order_by(Amendment.amended_on, Amendment.created_at)
+    return [to_dto(AmendmentView, a) for a in s.scalars(stmt)]
 
 
 def list_amendments(db: Database, agreement_id: UUID) -> list[AmendmentView]:
-    stmt = (
-        select(Amendment)
-        .where(Amendment.agreement_id == agreement_id, Amendment.deleted_at.is_(None))
-        .order_by(Amendment.amended_on, Amendment.created_at)
-    )
     with db.session() as s:
-        return [to_dto(AmendmentView, a) for a in s.scalars(stmt)]
+        return amendments_in(s, agreement_id)

@@ -15,7 +15,8 @@ from app.db import Database
 from app.dto import AttachmentView
 from app.errors import StorageError, ValidationError
 from app.models import ENTITY_BY_TABLE, Attachment
-from app.services.common import get_live, soft_delete, text, to_dto
+from app.services.records import get_live, soft_delete, to_dto
+from app.services.validation import clean_text
 
 MAX_BYTES = 512 * 1024 * 1024
 OWNER_KINDS = {"agreement", "organization", "contact", "meeting", "commitment", "amendment"}
@@ -72,11 +73,11 @@ def add_attachment(
         obj = Attachment(
             owner_kind=owner_kind,
             owner_id=owner_id,
-            filename=text(source.name, "filename", "파일 이름", "File name", max_length=500),
+            filename=clean_text(source.name, "filename", "파일 이름", "File name", max_length=500),
             media_type=media_type,
             size=size,
             sha256=sha,
-            description=text(description, "description", "설명", "Description", multiline=True),
+            description=clean_text(description, "description", "설명", "Description", multiline=True),
         )
         s.add(obj)
         s.flush()

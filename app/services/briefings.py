@@ -1,15 +1,20 @@
 """What each briefing needs, gathered in one call per briefing (for reports/templates).
 
 Every function returns frozen dataclasses built from the other services' DTOs;
-nothing here knows about documents or formats.
+nothing here knows about documents or formats. Each briefing reads its data in one
+read transaction (:func:`_snapshot`), so a document is one consistent picture even
+while someone else is saving.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import contextlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
+
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
@@ -85,6 +90,29 @@ class PortfolioData:
     filtered: bool
 
 
+class _Snapshot(Database):
+    """``db`` seen through one open session: the services called with it all read in that transaction."""
+
+    def __init__(self, db: Database, session: Session) -> None:
+        super().__init__(db.engine, db.paths, db.url)
+        self.actor, self.device_id = db.actor, db.device_id
+        self.blob_key, self.encrypted = db.blob_key, db.encrypted
+        self._session = session
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        yield self._session
+
+
+@contextlib.contextmanager
+def _snapshot(db: Database) -> Iterator[Database]:
+    """One read transaction for a whole briefing (REPEATABLE READ on PostgreSQL; SQLite's BEGIN)."""
+    with db.session() as s:
+        if not db.is_sqlite:
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield _Snapshot(db, s)
+
+
 def _held(meetings: Iterable[MeetingSummary]) -> list[MeetingSummary]:
     now = clock.now()
     return [m for m in meetings if m.starts_at is not None and _aware(m.starts_at) <= now]
@@ -107,6 +135,11 @@ def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ..
 
 
 def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
+    with _snapshot(db) as snapshot:
+        return _agreement_briefing(snapshot, agreement_id)
+
+
+def _agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
     detail = agreements.agreement_detail(db, agreement_id)
     held = _held(detail.meetings)  # meetings come newest first
     now = clock.now()
@@ -151,6 +184,11 @@ def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpConta
 
 
 def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
+    with _snapshot(db) as snapshot:
+        return _counterpart_briefing(snapshot, organization_id)
+
+
+def _counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
     detail = organizations.organization_detail(db, organization_id)
     parties = [
         p
@@ -177,6 +215,11 @@ def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBrie
 
 
 def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
+    with _snapshot(db) as snapshot:
+        return _meeting_briefing(snapshot, meeting_id)
+
+
+def _meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
     detail = meetings.meeting_detail(db, meeting_id)
     linked = tuple(agreements.agreement_detail(db, ref.id) for ref in detail.agreements)
     actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
@@ -190,6 +233,13 @@ def portfolio(
     query: AgreementQuery | None = None,
     today: date | None = None,
     horizon_days: int = EXPIRY_HORIZON_DAYS,
+) -> PortfolioData:
+    with _snapshot(db) as snapshot:
+        return _portfolio(snapshot, query, today, horizon_days)
+
+
+def _portfolio(
+    db: Database, query: AgreementQuery | None, today: date | None, horizon_days: int
 ) -> PortfolioData:
     today = today or clock.today()
     base = query or AgreementQuery()
@@ -231,6 +281,4 @@ def portfolio(
 
 
 def _unpaged(query: AgreementQuery) -> AgreementQuery:
-    from dataclasses import replace
-
     return replace(query, offset=0, limit=None)

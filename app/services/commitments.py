@@ -12,18 +12,9 @@ from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
 from app.services.agreement_filter import selected_ids
-from app.services.common import (
-    apply,
-    check_version,
-    count_of,
-    get_live,
-    restore_record,
-    soft_delete,
-    sort_keys,
-    text,
-    text_filter,
-    to_dto,
-)
+from app.services.queries import count_of, sort_keys, text_filter
+from app.services.records import apply, check_version, get_live, restore_record, soft_delete, to_dto
+from app.services.validation import clean_text
 
 SORTABLE = {"due_on", "title", "status", "updated_at"}
 
@@ -41,8 +32,8 @@ def _values(s: Session, data: CommitmentInput) -> dict[str, object]:
     return {
         "agreement_id": data.agreement_id,
         "party_id": data.party_id,
-        "title": text(data.title, "title", "이행 과제", "Commitment", required=True, max_length=500),
-        "description": text(data.description, "description", "내용", "Description", multiline=True),
+        "title": clean_text(data.title, "title", "이행 과제", "Commitment", required=True, max_length=500),
+        "description": clean_text(data.description, "description", "내용", "Description", multiline=True),
         "due_on": data.due_on,
         "status": data.status,
     }

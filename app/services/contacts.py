@@ -23,13 +23,9 @@ from app.dto import (
 )
 from app.models import Contact, Membership, Organization
 from app.services import attachments, meetings
-from app.services.common import (
-    apply,
-    bilingual_pair,
-    check_email,
-    check_order,
-    check_version,
-    count_of,
+from app.services.children import ChildRows
+from app.services.queries import count_of, sort_keys, text_filter
+from app.services.records import (
     delete_children,
     get_live,
     get_record,
@@ -37,13 +33,12 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
-    sort_keys,
-    text,
-    text_filter,
     to_dto,
     update_record,
 )
+from app.services.validation import bilingual_pair, check_email, check_order, clean_text
 
+MEMBERSHIPS = ChildRows(Contact, Membership, "contact_id")
 SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko", "title"}
 
 
@@ -60,9 +55,9 @@ def contact_values(data: ContactInput) -> dict[str, object]:
         "name_ko": name_ko,
         "name_en": name_en,
         "email": check_email(data.email),
-        "phone": text(data.phone, "phone", "전화", "Phone", max_length=60),
-        "mobile": text(data.mobile, "mobile", "휴대전화", "Mobile", max_length=60),
-        "notes": text(data.notes, "notes", "메모", "Notes", multiline=True),
+        "phone": clean_text(data.phone, "phone", "전화", "Phone", max_length=60),
+        "mobile": clean_text(data.mobile, "mobile", "휴대전화", "Mobile", max_length=60),
+        "notes": clean_text(data.notes, "notes", "메모", "Notes", multiline=True),
     }
 
 
@@ -268,8 +263,8 @@ def _membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
     return {
         "contact_id": data.contact_id,
         "organization_id": data.organization_id,
-        "title": text(data.title, "title", "직위", "Title", max_length=200),
-        "department": text(data.department, "department", "부서", "Department", max_length=200),
+        "title": clean_text(data.title, "title", "직위", "Title", max_length=200),
+        "department": clean_text(data.department, "department", "부서", "Department", max_length=200),
         "started_on": data.started_on,
         "ended_on": data.ended_on,
     }
@@ -277,20 +272,14 @@ def _membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
 
 def add_membership(db: Database, data: MembershipInput) -> MembershipView:
     with db.session() as s:
-        obj = Membership(**_membership_values(s, data))
-        s.add(obj)
-        s.flush()
-        return _membership_view(s, obj)
+        return _membership_view(s, MEMBERSHIPS.add(s, data.contact_id, lambda _: _membership_values(s, data)))
 
 
 def update_membership(
     db: Database, ident: UUID, data: MembershipInput, expected_version: int | None = None
 ) -> MembershipView:
     with db.session() as s:
-        obj = get_live(s, Membership, ident)
-        check_version(obj, expected_version)
-        apply(obj, _membership_values(s, data))
-        s.flush()
+        obj = MEMBERSHIPS.update(s, ident, expected_version, lambda _: _membership_values(s, data))
         return _membership_view(s, obj)
 
 
@@ -313,7 +302,7 @@ def end_membership(db: Database, ident: UUID, ended_on: date | None = None) -> M
 
 def remove_membership(db: Database, ident: UUID) -> None:
     with db.session() as s:
-        soft_delete(s, get_live(s, Membership, ident))
+        MEMBERSHIPS.remove(s, ident)
 
 
 def _membership_view(s: Session, obj: Membership) -> MembershipView:
@@ -334,19 +323,23 @@ def _view(obj: Membership, contact: Contact, org: Organization) -> MembershipVie
     )
 
 
-def _memberships(db: Database, where: object) -> list[MembershipView]:
+def memberships_in(s: Session, where: object) -> list[MembershipView]:
+    """The live positions matching ``where``, current ones first, then newest first; in session ``s``."""
     stmt = (
         select(Membership, Contact, Organization)
         .join(Contact, Contact.id == Membership.contact_id)
         .join(Organization, Organization.id == Membership.organization_id)
         .where(where, Membership.deleted_at.is_(None), Contact.deleted_at.is_(None))  # type: ignore[arg-type]
     )
-    with db.session() as s:
-        views = [_view(m, c, o) for m, c, o in s.execute(stmt)]
-    # Current positions first, then by start date, newest first.
+    views = [_view(m, c, o) for m, c, o in s.execute(stmt)]
     return sorted(
         views, key=lambda v: (not v.current, -(v.started_on or date.min).toordinal(), v.contact_name_ko)
     )
+
+
+def _memberships(db: Database, where: object) -> list[MembershipView]:
+    with db.session() as s:
+        return memberships_in(s, where)
 
 
 def memberships_of_contact(db: Database, contact_id: UUID) -> list[MembershipView]:
@@ -368,16 +361,21 @@ def memberships_of_organizations(
     return out
 
 
-def get_contacts(db: Database, ids: Sequence[UUID]) -> dict[UUID, ContactRecord]:
-    """Live contacts by id in one query; missing and deleted ones are left out."""
+def contacts_in(s: Session, ids: Sequence[UUID]) -> dict[UUID, ContactRecord]:
+    """``get_contacts`` in an open session."""
     wanted = list(dict.fromkeys(ids))
     out: dict[UUID, ContactRecord] = {}
-    with db.session() as s:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            for obj in s.scalars(select(Contact).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))):
-                out[obj.id] = to_record(obj)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for obj in s.scalars(select(Contact).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))):
+            out[obj.id] = to_record(obj)
     return out
+
+
+def get_contacts(db: Database, ids: Sequence[UUID]) -> dict[UUID, ContactRecord]:
+    """Live contacts by id in one query; missing and deleted ones are left out."""
+    with db.session() as s:
+        return contacts_in(s, ids)
 
 
 def current_membership(db: Database, contact_id: UUID) -> MembershipView | None:

@@ -35,7 +35,8 @@ from app.models import (
 )
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.services.agreements import check_transition
-from app.services.common import apply, check_version, get_live, split_tags
+from app.services.records import apply, check_version, get_live
+from app.services.validation import split_tags
 
 KIND_ALIASES = {"action_item": "action_item", "action-item": "action_item", "agenda-item": "agenda_item"}
 

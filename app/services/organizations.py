@@ -11,9 +11,8 @@ from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, Or
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
 from app.services import agreements, attachments, commitments, contacts, meetings
-from app.services.common import (
-    bilingual_pair,
-    count_of,
+from app.services.queries import count_of, sort_keys, text_filter
+from app.services.records import (
     delete_children,
     get_live,
     get_record,
@@ -21,12 +20,10 @@ from app.services.common import (
     restore_children,
     restore_record,
     soft_delete,
-    sort_keys,
-    text,
-    text_filter,
     to_dto,
     update_record,
 )
+from app.services.validation import bilingual_pair, clean_text
 
 SORTABLE = {"name_ko", "name_en", "short_name", "org_kind", "country", "updated_at"}
 
@@ -40,7 +37,7 @@ def _values(data: OrganizationInput) -> dict[str, object]:
         ("기관명을 한글 또는 영문으로 입력하십시오.", "Enter the organization's name in Korean or English."),
         300,
     )
-    country = text(data.country, "country", "국가", "Country", max_length=2).upper() or "KR"
+    country = clean_text(data.country, "country", "국가", "Country", max_length=2).upper() or "KR"
     if len(country) != 2 or not country.isascii() or not country.isalpha():
         raise ValidationError(
             "country",
@@ -50,11 +47,11 @@ def _values(data: OrganizationInput) -> dict[str, object]:
     return {
         "name_ko": name_ko,
         "name_en": name_en,
-        "short_name": text(data.short_name, "short_name", "약칭", "Short name", max_length=100),
+        "short_name": clean_text(data.short_name, "short_name", "약칭", "Short name", max_length=100),
         "org_kind": data.org_kind,
         "country": country,
-        "website": text(data.website, "website", "웹사이트", "Website", max_length=500),
-        "notes": text(data.notes, "notes", "메모", "Notes", multiline=True),
+        "website": clean_text(data.website, "website", "웹사이트", "Website", max_length=500),
+        "notes": clean_text(data.notes, "notes", "메모", "Notes", multiline=True),
     }
 
 

@@ -22,7 +22,8 @@ from app.models import Agreement
 from app.progress import Progress
 from app.services.agreements import _values as agreement_values
 from app.services.agreements import check_transition
-from app.services.common import apply, split_tags
+from app.services.records import apply
+from app.services.validation import split_tags
 from app.text import fold_for_search
 from app.transfer.fields import has_hangul
 from app.transfer.report import ImportOptions, ImportReport, RowProblem

@@ -19,9 +19,9 @@ from app.i18n import current_language
 from app.models import ActionItem, Meeting
 from app.progress import Progress
 from app.services.commitments import list_commitments
-from app.services.common import apply
 from app.services.meetings import _values as meeting_values
 from app.services.meetings import list_meetings
+from app.services.records import apply
 from app.transfer.queries import unpaged
 from app.transfer.report import ImportOptions, ImportReport, RowProblem
 

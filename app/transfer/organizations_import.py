@@ -12,8 +12,8 @@ from app.enums import OrgKind
 from app.errors import ImportFormatError, ValidationError
 from app.models import Organization
 from app.progress import Progress
-from app.services.common import apply
 from app.services.organizations import _values as organization_values
+from app.services.records import apply
 from app.text import fold_for_search
 from app.transfer.fields import has_hangul
 from app.transfer.report import ImportOptions, ImportReport, RowProblem

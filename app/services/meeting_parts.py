@@ -1,0 +1,228 @@
+"""The parts of a meeting's minutes: linked agreements, attendees, agenda items and decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db import Database
+from app.dto import AgendaItemInput, AgendaItemView, AttendeeInput, AttendeeView, DecisionView
+from app.errors import ValidationError
+from app.models import (
+    AgendaItem,
+    Agreement,
+    Attendee,
+    Contact,
+    Decision,
+    Meeting,
+    MeetingAgreement,
+    Membership,
+    Organization,
+)
+from app.services.children import ChildRows
+from app.services.records import get_live, soft_delete, to_dto
+from app.services.validation import clean_text
+
+ATTENDEES = ChildRows(Meeting, Attendee, "meeting_id")
+AGENDA = ChildRows(Meeting, AgendaItem, "meeting_id", ordered=True)
+DECISIONS = ChildRows(Meeting, Decision, "meeting_id", ordered=True)
+
+
+# -- linked agreements ---------------------------------------------------------
+
+
+def set_agreements(s: Session, meeting_id: UUID, agreement_ids: tuple[UUID, ...]) -> None:
+    agreement_ids = tuple(dict.fromkeys(agreement_ids))  # each agreement once, in the order given
+    for aid in agreement_ids:
+        get_live(s, Agreement, aid)
+    links = {
+        link.agreement_id: link
+        for link in s.scalars(select(MeetingAgreement).where(MeetingAgreement.meeting_id == meeting_id))
+    }
+    wanted = set(agreement_ids)
+    for aid, link in links.items():
+        if aid not in wanted and link.deleted_at is None:
+            soft_delete(s, link)
+        elif aid in wanted and link.deleted_at is not None:
+            link.deleted_at = None
+    for aid in agreement_ids:
+        if aid not in links:
+            s.add(MeetingAgreement(meeting_id=meeting_id, agreement_id=aid))
+
+
+def agreement_ids_of(s: Session, meeting_ids: Collection[UUID]) -> dict[UUID, list[UUID]]:
+    """The agreements each meeting is linked to, in the order they were linked."""
+    out: dict[UUID, list[UUID]] = {i: [] for i in meeting_ids}
+    for meeting_id, agreement_id in s.execute(
+        select(MeetingAgreement.meeting_id, MeetingAgreement.agreement_id)
+        .where(MeetingAgreement.meeting_id.in_(list(out)), MeetingAgreement.deleted_at.is_(None))
+        .order_by(MeetingAgreement.created_at, MeetingAgreement.id)
+    ):
+        out[meeting_id].append(agreement_id)
+    return out
+
+
+def meetings_of_agreement_ids(agreement_id: UUID) -> Select[UUID]:
+    return select(MeetingAgreement.meeting_id).where(
+        MeetingAgreement.agreement_id == agreement_id, MeetingAgreement.deleted_at.is_(None)
+    )
+
+
+# -- attendees -----------------------------------------------------------------
+
+
+def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> AttendeeView:
+    """Add a person to a meeting; organization and title default to the position they held on its day."""
+
+    with db.session() as s:
+
+        def values(meeting: Meeting) -> dict[str, object]:
+            get_live(s, Contact, data.contact_id)
+            exists = s.scalar(
+                select(Attendee.id).where(
+                    Attendee.meeting_id == meeting_id,
+                    Attendee.contact_id == data.contact_id,
+                    Attendee.deleted_at.is_(None),
+                )
+            )
+            if exists is not None:
+                raise ValidationError(
+                    "contact_id", "이미 참석자로 등록된 사람입니다.", "This person is already an attendee."
+                )
+            org_id, title = (
+                data.organization_id,
+                clean_text(data.title, "title", "직위", "Title", max_length=200),
+            )
+            if org_id is not None:
+                get_live(s, Organization, org_id)
+            if org_id is None or not title:
+                day = meeting.starts_at.astimezone().date() if meeting.starts_at else clock.today()
+                held = _position_on(s, data.contact_id, day, org_id)
+                if held is not None:
+                    org_id = org_id or held.organization_id
+                    title = title or held.title
+            return {
+                "contact_id": data.contact_id,
+                "organization_id": org_id,
+                "title": title,
+                "attended": data.attended,
+            }
+
+        obj = ATTENDEES.add(s, meeting_id, values)
+        return attendees_of(s, [meeting_id], only=obj.id)[meeting_id][0]
+
+
+def _position_on(s: Session, contact_id: UUID, day: date, organization_id: UUID | None) -> Membership | None:
+    """The position held on ``day`` (in ``organization_id`` if given), else the current one, else the latest there."""
+    base = select(Membership).where(Membership.contact_id == contact_id, Membership.deleted_at.is_(None))
+    if organization_id is not None:
+        base = base.where(Membership.organization_id == organization_id)
+    newest_first = (Membership.started_on.desc().nulls_last(), Membership.id)
+    for when in dict.fromkeys((day, clock.today())):
+        held = s.scalar(
+            base.where(
+                or_(Membership.started_on.is_(None), Membership.started_on <= when),
+                or_(Membership.ended_on.is_(None), Membership.ended_on >= when),
+            )
+            .order_by(*newest_first)
+            .limit(1)
+        )
+        if held is not None:
+            return held
+    if organization_id is None:
+        return None
+    return s.scalar(base.order_by(*newest_first).limit(1))
+
+
+def remove_attendee(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        ATTENDEES.remove(s, ident)
+
+
+def attendees_of(
+    s: Session, meeting_ids: Collection[UUID], only: UUID | None = None
+) -> dict[UUID, list[AttendeeView]]:
+    """The live attendees of each meeting (``only``: that one attendee), in the order they were added."""
+    out: dict[UUID, list[AttendeeView]] = {i: [] for i in meeting_ids}
+    rows = ATTENDEES.live(out.keys())
+    stmt = (
+        rows.add_columns(Contact, Organization)
+        .join(Contact, Contact.id == Attendee.contact_id)
+        .outerjoin(Organization, Organization.id == Attendee.organization_id)
+    )
+    if only is not None:
+        stmt = stmt.where(Attendee.id == only)
+    for a, c, o in s.execute(stmt):
+        out[a.meeting_id].append(
+            to_dto(
+                AttendeeView,
+                a,
+                contact_name_ko=c.name_ko,
+                contact_name_en=c.name_en,
+                organization_name_ko=o.name_ko if o else "",
+                organization_name_en=o.name_en if o else "",
+            )
+        )
+    return out
+
+
+def list_attendees(db: Database, meeting_id: UUID) -> list[AttendeeView]:
+    with db.session() as s:
+        return attendees_of(s, [meeting_id])[meeting_id]
+
+
+# -- agenda and decisions ------------------------------------------------------
+
+
+def _agenda_values(data: AgendaItemInput) -> dict[str, object]:
+    return {
+        "title": clean_text(data.title, "title", "안건", "Agenda item", required=True, max_length=500),
+        "discussion": clean_text(data.discussion, "discussion", "논의 내용", "Discussion", multiline=True),
+    }
+
+
+def add_agenda_item(db: Database, meeting_id: UUID, data: AgendaItemInput) -> AgendaItemView:
+    with db.session() as s:
+        return to_dto(AgendaItemView, AGENDA.add(s, meeting_id, lambda _: _agenda_values(data)))
+
+
+def update_agenda_item(
+    db: Database, ident: UUID, data: AgendaItemInput, expected_version: int | None = None
+) -> AgendaItemView:
+    with db.session() as s:
+        return to_dto(
+            AgendaItemView, AGENDA.update(s, ident, expected_version, lambda _: _agenda_values(data))
+        )
+
+
+def remove_agenda_item(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        AGENDA.remove(s, ident)
+
+
+def _decision_values(decision: str) -> dict[str, object]:
+    return {"text": clean_text(decision, "text", "결정사항", "Decision", required=True, multiline=True)}
+
+
+def add_decision(db: Database, meeting_id: UUID, decision: str) -> DecisionView:
+    with db.session() as s:
+        return to_dto(DecisionView, DECISIONS.add(s, meeting_id, lambda _: _decision_values(decision)))
+
+
+def update_decision(
+    db: Database, ident: UUID, decision: str, expected_version: int | None = None
+) -> DecisionView:
+    with db.session() as s:
+        return to_dto(
+            DecisionView, DECISIONS.update(s, ident, expected_version, lambda _: _decision_values(decision))
+        )
+
+
+def remove_decision(db: Database, ident: UUID) -> None:
+    with db.session() as s:
+        DECISIONS.remove(s, ident)
