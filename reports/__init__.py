@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from app.db import Database
     from app.dto import AgreementQuery
     from reports.document import Document
-    from reports.templates import BriefingType
+    from reports.templates import Briefing
 
 KINDS = ("agreement", "organization", "meeting", "portfolio")
 FORMATS = ("pdf", "docx")
@@ -67,7 +67,7 @@ def check_request(request: BriefingRequest) -> None:
         )
 
 
-def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
+def briefing_type(db: Database, request: BriefingRequest) -> Briefing:
     """The briefing type for ``request``: a meeting yet to come gets a pre-meeting brief."""
 
     check_request(request)
@@ -90,12 +90,17 @@ def briefing_type(db: Database, request: BriefingRequest) -> BriefingType:
 def build_document(db: Database, request: BriefingRequest, progress: Progress | None = None) -> Document:
     check_request(request)
     progress = progress or Progress()
-    kind = briefing_type(db, request)
-    progress.report(0, 3, kind.name(request.lang))
-    data = kind.gather(db, request.target_id, request.portfolio_filter)
-    progress.check()
-    progress.report(1, 3)
-    return kind.build(data, request.lang, request.today or clock.today(), request.classification)
+    briefing = briefing_type(db, request)
+    progress.report(0, 3, briefing.name(request.lang))
+    return briefing.document(
+        db,
+        request.target_id,
+        request.portfolio_filter,
+        lang=request.lang,
+        today=request.today or clock.today(),
+        classification=request.classification,
+        progress=progress,
+    )
 
 
 def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:

@@ -8,31 +8,87 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Generic, Protocol, TypeVar
 from uuid import UUID
 
 from app.db import Database
 from app.dto import AgreementQuery
 from app.errors import ValidationError
+from app.progress import Progress
 from app.services import briefings
+from app.services.briefings import (
+    AgreementBriefingData,
+    CounterpartBriefingData,
+    MeetingBriefingData,
+    PortfolioData,
+)
 from reports.document import Document
 from reports.templates import agreement, meeting, minutes, organization, portfolio
 
-Gather = Callable[[Database, UUID | None, AgreementQuery | None], Any]
-Build = Callable[[Any, str, date, str | None], Document]
+DataT = TypeVar("DataT")
+
+
+class Briefing(Protocol):
+    """A kind of briefing, whatever data it gathers: what the program and the command line see."""
+
+    @property
+    def key(self) -> str: ...  # agreement | counterpart | premeeting | minutes | portfolio
+
+    @property
+    def target(
+        self,
+    ) -> str: ...  # the kind of record it is about: agreement | organization | meeting | portfolio
+
+    @property
+    def name_ko(self) -> str: ...
+
+    @property
+    def name_en(self) -> str: ...
+
+    def name(self, lang: str) -> str: ...
+
+    def document(
+        self,
+        db: Database,
+        target_id: UUID | None,
+        query: AgreementQuery | None,
+        *,
+        lang: str,
+        today: date,
+        classification: str | None,
+        progress: Progress,
+    ) -> Document: ...
 
 
 @dataclass(frozen=True)
-class BriefingType:
-    key: str  # agreement | counterpart | premeeting | minutes | portfolio
-    target: str  # the kind of record it is about: agreement | organization | meeting | portfolio
+class BriefingType(Generic[DataT]):
+    """Gathers its ``DataT`` from the services and builds its document from it."""
+
+    key: str
+    target: str
     name_ko: str
     name_en: str
-    gather: Gather
-    build: Build
+    gather: Callable[[Database, UUID | None, AgreementQuery | None], DataT]
+    build: Callable[[DataT, str, date, str | None], Document]
 
     def name(self, lang: str) -> str:
         return self.name_ko if lang == "ko" else self.name_en
+
+    def document(
+        self,
+        db: Database,
+        target_id: UUID | None,
+        query: AgreementQuery | None,
+        *,
+        lang: str,
+        today: date,
+        classification: str | None,
+        progress: Progress,
+    ) -> Document:
+        data = self.gather(db, target_id, query)
+        progress.check()
+        progress.report(1, 3)
+        return self.build(data, lang, today, classification)
 
 
 def _need(ident: UUID | None) -> UUID:
@@ -43,23 +99,23 @@ def _need(ident: UUID | None) -> UUID:
     return ident
 
 
-def _agreement(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
+def _agreement(db: Database, ident: UUID | None, _: AgreementQuery | None) -> AgreementBriefingData:
     return briefings.agreement_briefing(db, _need(ident))
 
 
-def _organization(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
+def _organization(db: Database, ident: UUID | None, _: AgreementQuery | None) -> CounterpartBriefingData:
     return briefings.counterpart_briefing(db, _need(ident))
 
 
-def _meeting(db: Database, ident: UUID | None, _: AgreementQuery | None) -> Any:
+def _meeting(db: Database, ident: UUID | None, _: AgreementQuery | None) -> MeetingBriefingData:
     return briefings.meeting_briefing(db, _need(ident))
 
 
-def _portfolio(db: Database, _: UUID | None, query: AgreementQuery | None) -> Any:
+def _portfolio(db: Database, _: UUID | None, query: AgreementQuery | None) -> PortfolioData:
     return briefings.portfolio(db, query)
 
 
-BRIEFING_TYPES: dict[str, BriefingType] = {
+BRIEFING_TYPES: dict[str, Briefing] = {
     t.key: t
     for t in (
         BriefingType(
@@ -82,6 +138,6 @@ BRIEFING_TYPES: dict[str, BriefingType] = {
 }
 
 
-def types_for(target: str) -> list[BriefingType]:
+def types_for(target: str) -> list[Briefing]:
     """The briefing types about one kind of record, the usual one first."""
     return [t for t in BRIEFING_TYPES.values() if t.target == target]
