@@ -16,7 +16,6 @@ from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,6 +35,7 @@ from app.services.installation import set_language
 from ui.context import UiContext
 from ui.formatting import safe_url
 from ui.i18n import tr
+from ui.layout_memory import LayoutMemory
 from ui.views.names import kind_names
 from ui.widgets.confirm import confirm
 
@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.settings = QSettings(str(ctx.paths.home / "window.ini"), QSettings.Format.IniFormat)
+        self.layout_memory = LayoutMemory(
+            QSettings(str(ctx.paths.home / "window.ini"), QSettings.Format.IniFormat)
+        )
         self.setWindowTitle(tr("Partnership Desk"))
         self.setMinimumSize(QSize(900, 600))
         self.undo_stack = QUndoStack(self)
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
-        self._restore()
+        self.layout_memory.restore_window(self, self.splitter)
         if ctx.db is not None:
             self.install_shortcuts()
         else:  # shown before the database is open; the shortcuts come right after the first paint
@@ -265,7 +267,7 @@ class MainWindow(QMainWindow):
             view.delete_requested.connect(self.delete_record)
             self.stack.addWidget(view)
             self.lists[kind] = view
-            self._restore_list(view)
+            self.layout_memory.restore_list(view)
         return view
 
     def current_view(self) -> str:
@@ -569,49 +571,9 @@ class MainWindow(QMainWindow):
 
     # -- remembered layout ------------------------------------------------------
 
-    def _restore(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = s.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def _restore_list(self, view: RecordListView) -> None:
-        s = self.settings
-        value = s.value(f"{view.kind}/splitter")
-        if value is not None:
-            view.splitter.restoreState(value)
-        view.editor_state = s.value(f"{view.kind}/editor")
-        state = s.value(f"{view.kind}/columns")
-        if state is not None:
-            header = view.table.horizontalHeader()
-            header.blockSignals(True)  # the list is loaded once, in the remembered order
-            header.restoreState(state)
-            header.blockSignals(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            view.model.set_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-
     def last_view(self) -> str:
-        return str(self.settings.value("window/view", "dashboard"))
+        return self.layout_memory.last_view()
 
     def save_layout(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue(
-            "window/view", self.current_view() or (self.last_view() if not self.ready else "dashboard")
-        )
-        for kind, view in self.lists.items():
-            s.setValue(f"{kind}/splitter", view.splitter.saveState())
-            if view.current_editor is not None:
-                s.setValue(f"{kind}/editor", view.current_editor.splitter.saveState())
-            s.setValue(f"{kind}/columns", view.table.horizontalHeader().saveState())
-        s.sync()
+        view = self.current_view() or (self.last_view() if not self.ready else "dashboard")
+        self.layout_memory.save(self, self.splitter, view, self.lists)

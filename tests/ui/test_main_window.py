@@ -246,6 +246,22 @@ def test_layout_and_last_view_are_remembered(qtbot, window, make_ctx) -> None:  
     assert (window.ctx.paths.home / "window.ini").exists()
 
 
+def test_a_window_remembered_on_a_bigger_screen_fits_the_screen_it_opens_on(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    room = window.screen().availableGeometry()
+    window.setGeometry(room.x() + 200, room.y() + 150, room.width() + 900, room.height() + 600)
+    window.close()  # remembers that size and place
+    again = MainWindow(window.ctx)
+    qtbot.addWidget(again)
+    again.show()
+    frame, smallest = again.frameGeometry(), again.minimumSize()
+    assert room.contains(frame.topLeft()), (room, frame)
+    # As big as the screen allows, or the window's own minimum on a screen smaller than that.
+    assert again.width() <= max(room.width(), smallest.width()), (room, frame, smallest)
+    assert again.height() <= max(room.height(), smallest.height()), (room, frame, smallest)
+
+
 def test_leaving_unsaved_changes_asks_first(qtbot, window, answer_dialog) -> None:  # type: ignore[no-untyped-def]
     lst = _open_agreements(window)
     lst.table.selectRow(0)
