@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from ui.context import UiContext
 from ui.formatting import safe_url
 from ui.i18n import tr
 from ui.layout_memory import LayoutMemory
+from ui.menus import Menus
 from ui.views.names import kind_names
 from ui.widgets.confirm import confirm
 
@@ -63,10 +62,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         self.undo_stack = QUndoStack(self)
         self.lists: dict[str, RecordListView] = {}
-        self._needs_db: list[QAction] = []  # disabled until the database is open
         self._pending_view = ""  # chosen while the database was opening
-        # The actions' shortcuts, given by install_shortcuts().
-        self._keys: list[tuple[QAction, QKeySequence.StandardKey | str]] = []
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(tr("Views"))
@@ -119,7 +115,9 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
         self.search.returnPressed.connect(self.run_search)
-        self._build_menus()
+        self.menus = Menus(self, VIEWS)
+        self.new_action, self.save_action = self.menus.new_action, self.menus.save_action
+        self.undo_action, self.conflicts_action = self.menus.undo_action, self.menus.conflicts_action
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self.layout_memory.restore_window(self, self.splitter)
@@ -128,8 +126,7 @@ class MainWindow(QMainWindow):
         else:  # shown before the database is open; the shortcuts come right after the first paint
             self.status.setText(tr("Loading…"))
             self.search.setEnabled(False)
-            for action in self._needs_db:
-                action.setEnabled(False)
+            self.menus.enable(False)
 
     @property
     def ready(self) -> bool:
@@ -137,22 +134,14 @@ class MainWindow(QMainWindow):
         return self.ctx.db is not None
 
     def install_shortcuts(self) -> None:
-        """Give the actions their keys.
-
-        Not on the way to the first paint: ``QKeySequence`` makes PySide build its whole ``Qt``
-        namespace (some 15 ms), and no key can be pressed before the window shows anyway.
-        """
-        for action, key in self._keys:
-            action.setShortcut(QKeySequence(key))
-        self._keys.clear()
+        self.menus.install_shortcuts()
 
     def database_ready(self, view: str | None = None) -> None:
         """The database is open (``ctx.db`` set): enable what needs it and show ``view``."""
         self.install_shortcuts()
         self.status.setText("")
         self.search.setEnabled(True)
-        for action in self._needs_db:
-            action.setEnabled(True)
+        self.menus.enable(True)
         self.show_view(self._pending_view or view or self.last_view())
         if self.stack.currentWidget() is self.loading:  # nothing was shown: the dashboard
             self.show_view("dashboard")
@@ -167,93 +156,6 @@ class MainWindow(QMainWindow):
             self._dashboard.open_record.connect(self.open_record)
             self.stack.addWidget(self._dashboard)
         return self._dashboard
-
-    # -- menus and shortcuts ----------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-        menu: QMenu | None = None,
-        needs_db: bool = True,
-    ) -> QAction:
-        action = QAction(text, self)
-        if needs_db:
-            self._needs_db.append(action)
-        if shortcut is not None:
-            self._keys.append((action, shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(tr("&File"))
-        self.new_action = self._action(tr("&New record"), self.new_record, QKeySequence.StandardKey.New, file)
-        self.save_action = self._action(tr("&Save"), self.save_current, QKeySequence.StandardKey.Save, file)
-        file.addSeparator()
-        self._action(tr("&Import…"), self.import_data, None, file)
-        self._action(tr("&Export this list…"), self.export_current, None, file)
-        self._action(tr("E&xchange with another office…"), self.exchange, None, file)
-        self._action(tr("&Backups…"), self.backups, None, file)
-        file.addSeparator()
-        self._action(tr("Se&ttings…"), self.open_settings, "Ctrl+,", file)
-        file.addSeparator()
-        self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file, needs_db=False)
-
-        edit = bar.addMenu(tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        self._keys.append((undo, QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        self._keys.append((redo, QKeySequence.StandardKey.Redo))
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.addAction(undo)
-        self.addAction(redo)
-        self.undo_action = undo
-        edit.addSeparator()
-        self._action(tr("&Delete…"), self.delete_current, None, edit)
-        self._action(tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, edit)
-        self._action(tr("Filter this &list"), self.focus_filter, "Ctrl+L", edit)
-
-        view = bar.addMenu(tr("&View"))
-        names = [
-            tr("&Dashboard"),
-            tr("&Agreements"),
-            tr("&Organizations"),
-            tr("&Contacts"),
-            tr("&Meetings"),
-            tr("Co&mmitments"),
-        ]
-        for i, name in enumerate(names):
-            self._action(
-                name, lambda _c=False, i=i: self.go_to(VIEWS[i]), f"Ctrl+{i + 1}", view, needs_db=False
-            )
-        self.conflicts_action = self._action(tr("Co&nflicts"), self.show_conflicts, None, view)
-        view.addSeparator()
-        self._action(tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh, view)
-
-        reports = bar.addMenu(tr("&Reports"))
-        self._action(tr("&Portfolio briefing…"), self.portfolio_briefing, None, reports)
-        self._action(tr("&Briefing for this record…"), self.record_briefing, None, reports)
-
-        help_menu = bar.addMenu(tr("&Help"))
-        self._action(tr("&Where is my data?"), self.show_data_folder, None, help_menu)
-        self._action(tr("&About Partnership Desk"), self.about, None, help_menu, needs_db=False)
-
-        toolbar = self.addToolBar(tr("Search"))
-        toolbar.setObjectName("search_toolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.new_action)
-        toolbar.addAction(self.save_action)
-        toolbar.addAction(undo)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search)
 
     # -- views ------------------------------------------------------------------
 
