@@ -35,7 +35,8 @@ def test_positions_follow_the_live_rows_and_reorder_numbers_them(any_db: Databas
 
 def test_a_briefing_reads_in_one_session(any_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     a = agreement(any_db)
-    party(any_db, a.id, org(any_db).id)
+    o = org(any_db)
+    party(any_db, a.id, o.id)
     m = meeting(any_db, starts_at=datetime(2024, 3, 12, 1, tzinfo=UTC), agreement_ids=(a.id,))
     meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=person(any_db).id))
     opened: list[Session] = []
@@ -53,3 +54,8 @@ def test_a_briefing_reads_in_one_session(any_db: Database, monkeypatch: pytest.M
     assert [r.record.id for r in data.recent_meetings] == [m.id]
     briefings.meeting_briefing(any_db, m.id)
     assert len(opened) == 2
+    counterpart = briefings.counterpart_briefing(any_db, o.id)
+    assert len(opened) == 3
+    assert [p.agreement_id for p in counterpart.parties] == [a.id]
+    briefings.portfolio(any_db)
+    assert len(opened) == 4

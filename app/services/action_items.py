@@ -90,7 +90,8 @@ def carry_over(db: Database, ident: UUID, to_meeting_id: UUID) -> ActionItemView
         return _one_action(s, new.id)
 
 
-def _action_base() -> Select[ActionItem, Meeting, Contact, Organization, str]:
+def action_rows() -> Select[ActionItem, Meeting, Contact, Organization, str]:
+    """Live action items of live meetings, with owner, owner organization and commitment title."""
     owner = aliased(Contact)
     owner_org = aliased(Organization)
     return (
@@ -103,7 +104,7 @@ def _action_base() -> Select[ActionItem, Meeting, Contact, Organization, str]:
     )
 
 
-def _action_view(
+def action_view(
     item: ActionItem,
     meeting: Meeting,
     owner: Contact | None,
@@ -124,7 +125,7 @@ def _action_view(
 
 
 def _one_action(s: Session, ident: UUID) -> ActionItemView:
-    return _action_view(*s.execute(_action_base().where(ActionItem.id == ident)).one())
+    return action_view(*s.execute(action_rows().where(ActionItem.id == ident)).one())
 
 
 def action_items_in(
@@ -140,7 +141,7 @@ def action_items_in(
     limit: int | None = None,
 ) -> list[ActionItemView]:
     """``list_action_items`` in an open session (``meeting_ids``: of any of these meetings)."""
-    stmt = _action_base()
+    stmt = action_rows()
     if meeting_ids is not None:
         stmt = stmt.where(ActionItem.meeting_id.in_(meeting_ids))
     if contact_id:
@@ -158,7 +159,7 @@ def action_items_in(
     stmt = stmt.order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
     if limit:
         stmt = stmt.limit(limit)
-    return [_action_view(*row) for row in s.execute(stmt)]
+    return [action_view(*row) for row in s.execute(stmt)]
 
 
 def list_action_items(

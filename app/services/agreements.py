@@ -64,7 +64,7 @@ AMENDMENTS = ChildRows(Agreement, Amendment, "agreement_id")
 _NEEDS_SIGNING_DATE = {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED}
 
 
-def _values(data: AgreementInput) -> dict[str, object]:
+def agreement_values(data: AgreementInput) -> dict[str, object]:
     title_ko, title_en = bilingual_pair(
         data.title_ko,
         data.title_en,
@@ -128,7 +128,7 @@ def to_record(obj: Agreement) -> AgreementRecord:
 
 
 def create_agreement(db: Database, data: AgreementInput) -> AgreementRecord:
-    return insert_record(db, Agreement, _values(data), to_record)
+    return insert_record(db, Agreement, agreement_values(data), to_record)
 
 
 def update_agreement(
@@ -137,7 +137,7 @@ def update_agreement(
     def lifecycle(obj: Agreement) -> None:
         check_transition(obj.status, data.status)
 
-    return update_record(db, Agreement, ident, _values(data), expected_version, to_record, lifecycle)
+    return update_record(db, Agreement, ident, agreement_values(data), expected_version, to_record, lifecycle)
 
 
 def change_status(

@@ -7,16 +7,26 @@ import mimetypes
 from pathlib import Path
 from uuid import UUID
 
-from sqlalchemy import select
-
 from app.atomic import atomic_open, atomic_write_bytes
 from app.crypto_db import open_blob, seal_blob
 from app.db import Database
 from app.dto import AttachmentView
 from app.errors import StorageError, ValidationError
 from app.models import ENTITY_BY_TABLE, Attachment
-from app.services.records import get_live, soft_delete, to_dto
+from app.services.records import attachments_in, get_live, soft_delete, to_dto
 from app.services.validation import clean_text
+
+__all__ = [
+    "MAX_BYTES",
+    "OWNER_KINDS",
+    "add_attachment",
+    "attachment_file",
+    "attachments_in",
+    "blob_path",
+    "list_attachments",
+    "remove_attachment",
+    "store_blob",
+]
 
 MAX_BYTES = 512 * 1024 * 1024
 OWNER_KINDS = {"agreement", "organization", "contact", "meeting", "commitment", "amendment"}
@@ -85,17 +95,9 @@ def add_attachment(
 
 
 def list_attachments(db: Database, owner_kind: str, owner_id: UUID) -> list[AttachmentView]:
-    stmt = (
-        select(Attachment)
-        .where(
-            Attachment.owner_kind == owner_kind,
-            Attachment.owner_id == owner_id,
-            Attachment.deleted_at.is_(None),
-        )
-        .order_by(Attachment.created_at)
-    )
+    """The live files attached to one record, oldest first (:func:`attachments_in` in an open session)."""
     with db.session() as s:
-        return [to_dto(AttachmentView, a) for a in s.scalars(stmt)]
+        return attachments_in(s, owner_kind, [owner_id])[owner_id]
 
 
 def attachment_file(db: Database, ident: UUID) -> Path:

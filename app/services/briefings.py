@@ -2,7 +2,8 @@
 
 Every function returns frozen dataclasses built from the other services' DTOs;
 nothing here knows about documents or formats. Each briefing reads its data in one
-read transaction (:func:`_snapshot`), so a document is one consistent picture even
+read transaction (:func:`_snapshot`), calling the other services' session-taking
+``*_in`` functions, so a document is one consistent picture even
 while someone else is saving.
 """
 
@@ -32,9 +33,12 @@ from app.dto import (
     PartyView,
 )
 from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
-from app.services import agreements, commitments, contacts, meetings, organizations
-from app.services.contacts import get_contacts
-from app.services.meetings import meeting_details
+from app.models import Membership
+from app.services import agreements, organizations
+from app.services.agreements import parties_in
+from app.services.commitments import commitments_in
+from app.services.contacts import contacts_in, memberships_in
+from app.services.meetings import action_items_in, meeting_detail_in, meeting_details_in
 
 RECENT_MEETINGS = 3
 EXPIRY_HORIZON_DAYS = 180
@@ -90,8 +94,13 @@ class PortfolioData:
     filtered: bool
 
 
-class _Snapshot(Database):
-    """``db`` seen through one open session: the services called with it all read in that transaction."""
+class _AgreementsView(Database):
+    """``db`` seen through one open session, for the few agreement reads that take a ``Database`` only.
+
+    ``agreements.agreement_detail``, ``agreements.list_agreements`` and (through
+    ``agreements.agreements_of_organization``) ``organizations.organization_detail`` have no
+    session-taking form yet; everything else here is called with the session itself.
+    """
 
     def __init__(self, db: Database, session: Session) -> None:
         super().__init__(db.engine, db.paths, db.url)
@@ -104,13 +113,21 @@ class _Snapshot(Database):
         yield self._session
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """One read transaction: its session, and the same session as a ``Database`` for the agreement reads."""
+
+    s: Session
+    db: Database
+
+
 @contextlib.contextmanager
-def _snapshot(db: Database) -> Iterator[Database]:
+def _snapshot(db: Database) -> Iterator[_Snapshot]:
     """One read transaction for a whole briefing (REPEATABLE READ on PostgreSQL; SQLite's BEGIN)."""
     with db.session() as s:
         if not db.is_sqlite:
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        yield _Snapshot(db, s)
+        yield _Snapshot(s, _AgreementsView(db, s))
 
 
 def _held(meetings: Iterable[MeetingSummary]) -> list[MeetingSummary]:
@@ -122,8 +139,8 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def _details(db: Database, meetings: Iterable[MeetingSummary]) -> tuple[MeetingDetail, ...]:
-    return tuple(meeting_details(db, [m.id for m in meetings]))  # one query per part, not per meeting
+def _details(s: Session, meetings: Iterable[MeetingSummary]) -> tuple[MeetingDetail, ...]:
+    return tuple(meeting_details_in(s, [m.id for m in meetings]))  # one query per part, not per meeting
 
 
 def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ...]:
@@ -139,8 +156,9 @@ def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDat
         return _agreement_briefing(snapshot, agreement_id)
 
 
-def _agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
-    detail = agreements.agreement_detail(db, agreement_id)
+def _agreement_briefing(snapshot: _Snapshot, agreement_id: UUID) -> AgreementBriefingData:
+    s = snapshot.s
+    detail = agreements.agreement_detail(snapshot.db, agreement_id)
     held = _held(detail.meetings)  # meetings come newest first
     now = clock.now()
     upcoming = sorted(
@@ -148,23 +166,30 @@ def _agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingDa
         key=lambda m: _aware(m.starts_at or now),
     )
     staying = [p.organization_id for p in detail.parties if p.withdrew_on is None]
-    positions = contacts.memberships_of_organizations(db, staying)  # one query, not one per party
+    positions = _memberships_of(s, staying)  # one query, not one per party
     people: list[MembershipView] = [m for org in staying for m in positions[org] if m.current]
     return AgreementBriefingData(
         detail=detail,
-        recent_meetings=_details(db, held[:RECENT_MEETINGS]),
+        recent_meetings=_details(s, held[:RECENT_MEETINGS]),
         upcoming_meetings=tuple(upcoming),
-        open_actions=_unique_actions(
-            meetings.list_action_items(db, agreement_id=agreement_id, open_only=True)
-        ),
-        contacts=tuple(_follow_up(db, people)),
-        signatories=tuple(_signatories(db, detail.parties)),
+        open_actions=_unique_actions(action_items_in(s, agreement_id=agreement_id, open_only=True)),
+        contacts=tuple(_follow_up(s, people)),
+        signatories=tuple(_signatories(s, detail.parties)),
     )
 
 
-def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryName]:
+def _memberships_of(s: Session, organization_ids: list[UUID]) -> dict[UUID, list[MembershipView]]:
+    """``contacts.memberships_of_organizations`` in the briefing's session."""
+    out: dict[UUID, list[MembershipView]] = {o: [] for o in organization_ids}
+    if out:
+        for m in memberships_in(s, Membership.organization_id.in_(list(out))):
+            out[m.organization_id].append(m)
+    return out
+
+
+def _signatories(s: Session, parties: Iterable[PartyView]) -> list[SignatoryName]:
     signing = [p for p in parties if p.signatory_contact_id is not None]
-    people = get_contacts(db, [p.signatory_contact_id for p in signing if p.signatory_contact_id])
+    people = contacts_in(s, [p.signatory_contact_id for p in signing if p.signatory_contact_id])
     out = []
     for p in signing:
         c = people.get(p.signatory_contact_id) if p.signatory_contact_id else None
@@ -173,8 +198,8 @@ def _signatories(db: Database, parties: Iterable[PartyView]) -> list[SignatoryNa
     return out
 
 
-def _follow_up(db: Database, people: list[MembershipView]) -> list[FollowUpContact]:
-    found = get_contacts(db, [m.contact_id for m in people])  # one query, not one per person
+def _follow_up(s: Session, people: list[MembershipView]) -> list[FollowUpContact]:
+    found = contacts_in(s, [m.contact_id for m in people])  # one query, not one per person
     out = []
     for m in people:
         c = found.get(m.contact_id)
@@ -188,22 +213,20 @@ def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBrie
         return _counterpart_briefing(snapshot, organization_id)
 
 
-def _counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
-    detail = organizations.organization_detail(db, organization_id)
+def _counterpart_briefing(snapshot: _Snapshot, organization_id: UUID) -> CounterpartBriefingData:
+    s = snapshot.s
+    detail = organizations.organization_detail(snapshot.db, organization_id)
     parties = [
-        p
-        for a in detail.agreements
-        for p in agreements.list_parties(db, a.id)
-        if p.organization_id == organization_id
+        p for a in detail.agreements for p in parties_in(s, a.id) if p.organization_id == organization_id
     ]
-    recent = _details(db, _held(detail.meetings)[:RECENT_MEETINGS])
+    recent = _details(s, _held(detail.meetings)[:RECENT_MEETINGS])
     actions: list[ActionItemView] = []
     for m in detail.meetings:
-        actions += meetings.list_action_items(db, meeting_id=m.id, open_only=True)
+        actions += action_items_in(s, meeting_ids=[m.id], open_only=True)
     people = {p.contact_id for p in detail.people}
     owned = [
         a
-        for a in meetings.list_action_items(db, open_only=True)
+        for a in action_items_in(s, open_only=True)
         if a.owner_organization_id == organization_id or a.owner_contact_id in people
     ]
     return CounterpartBriefingData(
@@ -219,12 +242,13 @@ def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
         return _meeting_briefing(snapshot, meeting_id)
 
 
-def _meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
-    detail = meetings.meeting_detail(db, meeting_id)
-    linked = tuple(agreements.agreement_detail(db, ref.id) for ref in detail.agreements)
+def _meeting_briefing(snapshot: _Snapshot, meeting_id: UUID) -> MeetingBriefingData:
+    s = snapshot.s
+    detail = meeting_detail_in(s, meeting_id)
+    linked = tuple(agreements.agreement_detail(snapshot.db, ref.id) for ref in detail.agreements)
     actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
     for ref in detail.agreements:
-        actions += meetings.list_action_items(db, agreement_id=ref.id, open_only=True)
+        actions += action_items_in(s, agreement_id=ref.id, open_only=True)
     return MeetingBriefingData(detail=detail, agreements=linked, open_actions=_unique_actions(actions))
 
 
@@ -239,11 +263,11 @@ def portfolio(
 
 
 def _portfolio(
-    db: Database, query: AgreementQuery | None, today: date | None, horizon_days: int
+    snapshot: _Snapshot, query: AgreementQuery | None, today: date | None, horizon_days: int
 ) -> PortfolioData:
     today = today or clock.today()
     base = query or AgreementQuery()
-    chosen = tuple(agreements.list_agreements(db, _unpaged(base)))
+    chosen = tuple(agreements.list_agreements(snapshot.db, _unpaged(base)))
     ids = {a.id for a in chosen}
     active = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
     expiring = tuple(
@@ -260,8 +284,8 @@ def _portfolio(
     )
     overdue = tuple(
         c
-        for c in commitments.list_commitments(
-            db,
+        for c in commitments_in(
+            snapshot.s,
             CommitmentQuery(
                 statuses=(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS),
                 due_before=today - timedelta(days=1),

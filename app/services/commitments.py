@@ -19,7 +19,7 @@ from app.services.validation import clean_text
 SORTABLE = {"due_on", "title", "status", "updated_at"}
 
 
-def _values(s: Session, data: CommitmentInput) -> dict[str, object]:
+def commitment_values(s: Session, data: CommitmentInput) -> dict[str, object]:
     get_live(s, Agreement, data.agreement_id)
     if data.party_id is not None:
         party = get_live(s, Party, data.party_id)
@@ -39,7 +39,8 @@ def _values(s: Session, data: CommitmentInput) -> dict[str, object]:
     }
 
 
-def _base() -> Select[Commitment, Agreement, Organization]:
+def commitment_rows() -> Select[Commitment, Agreement, Organization]:
+    """Live commitments of live agreements, with their agreement and (if any) party organization."""
     return (
         select(Commitment, Agreement, Organization)
         .join(Agreement, Agreement.id == Commitment.agreement_id)
@@ -49,7 +50,7 @@ def _base() -> Select[Commitment, Agreement, Organization]:
     )
 
 
-def _view(obj: Commitment, agreement: Agreement, org: Organization | None) -> CommitmentView:
+def commitment_view(obj: Commitment, agreement: Agreement, org: Organization | None) -> CommitmentView:
     return to_dto(
         CommitmentView,
         obj,
@@ -62,13 +63,13 @@ def _view(obj: Commitment, agreement: Agreement, org: Organization | None) -> Co
 
 
 def _one(s: Session, ident: UUID) -> CommitmentView:
-    row = s.execute(_base().where(Commitment.id == ident)).one()
-    return _view(*row)
+    row = s.execute(commitment_rows().where(Commitment.id == ident)).one()
+    return commitment_view(*row)
 
 
 def create_commitment(db: Database, data: CommitmentInput) -> CommitmentView:
     with db.session() as s:
-        obj = Commitment(**_values(s, data))
+        obj = Commitment(**commitment_values(s, data))
         s.add(obj)
         s.flush()
         return _one(s, obj.id)
@@ -80,7 +81,7 @@ def update_commitment(
     with db.session() as s:
         obj = get_live(s, Commitment, ident)
         check_version(obj, expected_version)
-        apply(obj, _values(s, data))
+        apply(obj, commitment_values(s, data))
         s.flush()
         return _one(s, ident)
 
@@ -104,7 +105,7 @@ def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
 
 
 def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization]:
-    stmt = _base()
+    stmt = commitment_rows()
     if query.text:
         stmt = stmt.where(text_filter(query.text, Commitment.title, Commitment.description))
     if query.agreement_id:
@@ -128,15 +129,20 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
     return stmt
 
 
-def list_commitments(db: Database, query: CommitmentQuery | None = None) -> list[CommitmentView]:
+def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[CommitmentView]:
+    """``list_commitments`` in an open session."""
     query = query or CommitmentQuery()
     sort = query.sort if query.sort in SORTABLE else "due_on"
-    keys = sort_keys(db.engine.dialect.name, getattr(Commitment, sort), query.descending)
+    keys = sort_keys(s.get_bind().dialect.name, getattr(Commitment, sort), query.descending)
     stmt = _query(query).order_by(*keys, Commitment.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
+    return [commitment_view(*row) for row in s.execute(stmt)]
+
+
+def list_commitments(db: Database, query: CommitmentQuery | None = None) -> list[CommitmentView]:
     with db.session() as s:
-        return [_view(*row) for row in s.execute(stmt)]
+        return commitments_in(s, query)
 
 
 def count_commitments(db: Database, query: CommitmentQuery | None = None) -> int:
@@ -144,14 +150,25 @@ def count_commitments(db: Database, query: CommitmentQuery | None = None) -> int
         return count_of(s, _query(query or CommitmentQuery()))
 
 
-def list_commitments_for_agreement(db: Database, agreement_id: UUID) -> list[CommitmentView]:
-    """Grouped by party (in the parties' order), then by due date."""
+def commitments_of_agreement_in(s: Session, agreement_id: UUID) -> list[CommitmentView]:
+    """``list_commitments_for_agreement`` in an open session."""
     stmt = _query(CommitmentQuery(agreement_id=agreement_id)).order_by(
         Party.position.is_(None), Party.position, Commitment.due_on.is_(None), Commitment.due_on
     )
+    return [commitment_view(*row) for row in s.execute(stmt)]
+
+
+def list_commitments_for_agreement(db: Database, agreement_id: UUID) -> list[CommitmentView]:
+    """Grouped by party (in the parties' order), then by due date."""
     with db.session() as s:
-        return [_view(*row) for row in s.execute(stmt)]
+        return commitments_of_agreement_in(s, agreement_id)
+
+
+def commitments_of_organization_in(s: Session, organization_id: UUID) -> list[CommitmentView]:
+    """``list_commitments_for_organization`` in an open session."""
+    return commitments_in(s, CommitmentQuery(organization_id=organization_id))
 
 
 def list_commitments_for_organization(db: Database, organization_id: UUID) -> list[CommitmentView]:
-    return list_commitments(db, CommitmentQuery(organization_id=organization_id))
+    with db.session() as s:
+        return commitments_of_organization_in(s, organization_id)

@@ -250,7 +250,7 @@ def restore_contact(db: Database, ident: UUID) -> ContactRecord:
 # -- memberships ---------------------------------------------------------------
 
 
-def _membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
+def membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
     get_live(s, Contact, data.contact_id)
     get_live(s, Organization, data.organization_id)
     check_order(
@@ -272,14 +272,14 @@ def _membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
 
 def add_membership(db: Database, data: MembershipInput) -> MembershipView:
     with db.session() as s:
-        return _membership_view(s, MEMBERSHIPS.add(s, data.contact_id, lambda _: _membership_values(s, data)))
+        return _membership_view(s, MEMBERSHIPS.add(s, data.contact_id, lambda _: membership_values(s, data)))
 
 
 def update_membership(
     db: Database, ident: UUID, data: MembershipInput, expected_version: int | None = None
 ) -> MembershipView:
     with db.session() as s:
-        obj = MEMBERSHIPS.update(s, ident, expected_version, lambda _: _membership_values(s, data))
+        obj = MEMBERSHIPS.update(s, ident, expected_version, lambda _: membership_values(s, data))
         return _membership_view(s, obj)
 
 

@@ -62,11 +62,11 @@ def _commitments(s: Session, due_from: date | None, due_to: date, limit: int) ->
     """
     rows: list[CommitmentView] = []
     for status in ACTIVE:
-        stmt = commitments._base().where(Commitment.status == status, Commitment.due_on <= due_to)
+        stmt = commitments.commitment_rows().where(Commitment.status == status, Commitment.due_on <= due_to)
         if due_from is not None:
             stmt = stmt.where(Commitment.due_on >= due_from)
         stmt = stmt.order_by(Commitment.due_on, Commitment.id).limit(limit)
-        rows.extend(commitments._view(*row) for row in s.execute(stmt))
+        rows.extend(commitments.commitment_view(*row) for row in s.execute(stmt))
     rows.sort(key=lambda c: (c.due_on or date.max, c.id.hex))
     return rows[:limit]
 
@@ -74,8 +74,8 @@ def _commitments(s: Session, due_from: date | None, due_to: date, limit: int) ->
 def _open_actions(s: Session, due_from: date | None, due_to: date, limit: int) -> list[ActionItemView]:
     """Open action items due in [due_from, due_to], earliest first (read from the (status, due_on,
     created_at) index, migration 0007); the same as ``meetings.list_action_items(open_only=True)``."""
-    stmt = meetings._action_base().where(ActionItem.status == ActionStatus.OPEN, ActionItem.due_on <= due_to)
+    stmt = meetings.action_rows().where(ActionItem.status == ActionStatus.OPEN, ActionItem.due_on <= due_to)
     if due_from is not None:
         stmt = stmt.where(ActionItem.due_on >= due_from)
     stmt = stmt.order_by(ActionItem.due_on, ActionItem.created_at).limit(limit)
-    return [meetings._action_view(*row) for row in s.execute(stmt)]
+    return [meetings.action_view(*row) for row in s.execute(stmt)]

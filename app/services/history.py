@@ -116,17 +116,17 @@ def _validate(s: Session, obj: Entity) -> None:
         return cls(**{f.name: overrides.get(f.name, getattr(obj, f.name)) for f in dataclasses.fields(cls)})
 
     if isinstance(obj, Organization):
-        organizations._values(values(OrganizationInput))
+        organizations.organization_values(values(OrganizationInput))
     elif isinstance(obj, Contact):
         contacts.contact_values(values(ContactInput))
     elif isinstance(obj, Agreement):
-        agreements._values(values(AgreementInput, tags=split_tags(obj.tags)))
+        agreements.agreement_values(values(AgreementInput, tags=split_tags(obj.tags)))
     elif isinstance(obj, Meeting):
-        meetings._values(values(MeetingInput, agreement_ids=()))
+        meetings.meeting_values(values(MeetingInput, agreement_ids=()))
     elif isinstance(obj, Commitment):
-        commitments._values(s, values(CommitmentInput))
+        commitments.commitment_values(s, values(CommitmentInput))
     elif isinstance(obj, Membership):
-        contacts._membership_values(s, values(MembershipInput))
+        contacts.membership_values(s, values(MembershipInput))
 
 
 def _from_json(value: Any, python_type: type[Any]) -> Any:

@@ -80,10 +80,15 @@ def meeting_details_in(s: Session, idents: list[UUID]) -> list[MeetingDetail]:
     ]
 
 
+def meeting_detail_in(s: Session, ident: UUID) -> MeetingDetail:
+    """``meeting_detail`` in an open session."""
+    get_live(s, Meeting, ident)
+    return meeting_details_in(s, [ident])[0]
+
+
 def meeting_detail(db: Database, ident: UUID) -> MeetingDetail:
     with db.session() as s:
-        get_live(s, Meeting, ident)
-        return meeting_details_in(s, [ident])[0]
+        return meeting_detail_in(s, ident)
 
 
 def meeting_details(db: Database, idents: list[UUID]) -> list[MeetingDetail]:

@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.dto import MeetingInput, MeetingQuery, MeetingRecord, MeetingSummary
@@ -20,17 +21,23 @@ from app.enums import ActionStatus
 from app.errors import ValidationError
 from app.models import ActionItem, AgendaItem, Attendee, Decision, Meeting, MeetingAgreement
 from app.services.action_items import (
-    _action_base,
-    _action_view,
     action_items_in,
     action_items_of_contact,
+    action_rows,
+    action_view,
     add_action_item,
     carry_over,
     list_action_items,
     remove_action_item,
     update_action_item,
 )
-from app.services.meeting_detail import meeting_detail, meeting_details, meeting_details_in, meeting_record
+from app.services.meeting_detail import (
+    meeting_detail,
+    meeting_detail_in,
+    meeting_details,
+    meeting_details_in,
+    meeting_record,
+)
 from app.services.meeting_parts import (
     add_agenda_item,
     add_attendee,
@@ -58,11 +65,10 @@ from app.services.records import (
 from app.services.validation import check_order, clean_text
 
 __all__ = [
-    "_action_base",
-    "_action_view",
-    "_values",
     "action_items_in",
     "action_items_of_contact",
+    "action_rows",
+    "action_view",
     "add_action_item",
     "add_agenda_item",
     "add_attendee",
@@ -76,11 +82,16 @@ __all__ = [
     "list_attendees",
     "list_meetings",
     "meeting_detail",
+    "meeting_detail_in",
     "meeting_details",
     "meeting_details_in",
+    "meeting_values",
+    "meetings_in",
     "meetings_of_agreement",
+    "meetings_of_agreement_in",
     "meetings_of_contact",
     "meetings_of_organization",
+    "meetings_of_organization_in",
     "remove_action_item",
     "remove_agenda_item",
     "remove_attendee",
@@ -96,7 +107,7 @@ SORTABLE = {"starts_at", "title", "place", "updated_at"}
 _CHILDREN = (Attendee, AgendaItem, Decision, ActionItem, MeetingAgreement)
 
 
-def _values(data: MeetingInput) -> dict[str, object]:
+def meeting_values(data: MeetingInput) -> dict[str, object]:
     for value, name in ((data.starts_at, "starts_at"), (data.ends_at, "ends_at")):
         if value is not None and value.tzinfo is None:
             raise ValidationError(name, "시각에 시간대가 없습니다.", "The time has no time zone.")
@@ -122,7 +133,7 @@ def _values(data: MeetingInput) -> dict[str, object]:
 
 
 def create_meeting(db: Database, data: MeetingInput) -> MeetingRecord:
-    values = _values(data)
+    values = meeting_values(data)
     with db.session() as s:
         obj = Meeting(**values)
         s.add(obj)
@@ -135,7 +146,7 @@ def create_meeting(db: Database, data: MeetingInput) -> MeetingRecord:
 def update_meeting(
     db: Database, ident: UUID, data: MeetingInput, expected_version: int | None = None
 ) -> MeetingRecord:
-    values = _values(data)
+    values = meeting_values(data)
     with db.session() as s:
         obj = get_live(s, Meeting, ident)
         check_version(obj, expected_version)
@@ -222,19 +233,24 @@ def _query(query: MeetingQuery) -> Select[Any]:
     return stmt
 
 
-def list_meetings(db: Database, query: MeetingQuery | None = None) -> list[MeetingSummary]:
+def meetings_in(s: Session, query: MeetingQuery | None = None) -> list[MeetingSummary]:
+    """``list_meetings`` in an open session."""
     query = query or MeetingQuery()
     sort = query.sort if query.sort in SORTABLE else "starts_at"
-    keys = sort_keys(db.engine.dialect.name, getattr(Meeting, sort), query.descending)
+    keys = sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending)
     attendees, open_actions = _counts()
     stmt = _query(query).add_columns(attendees, open_actions).order_by(*keys, Meeting.id).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
+    return [
+        to_dto(MeetingSummary, m, attendee_count=int(a or 0), open_action_count=int(o or 0))
+        for m, a, o in s.execute(stmt)
+    ]
+
+
+def list_meetings(db: Database, query: MeetingQuery | None = None) -> list[MeetingSummary]:
     with db.session() as s:
-        return [
-            to_dto(MeetingSummary, m, attendee_count=int(a or 0), open_action_count=int(o or 0))
-            for m, a, o in s.execute(stmt)
-        ]
+        return meetings_in(s, query)
 
 
 def count_meetings(db: Database, query: MeetingQuery | None = None) -> int:
@@ -252,3 +268,11 @@ def meetings_of_contact(db: Database, contact_id: UUID) -> list[MeetingSummary]:
 
 def meetings_of_organization(db: Database, organization_id: UUID) -> list[MeetingSummary]:
     return list_meetings(db, MeetingQuery(organization_id=organization_id))
+
+
+def meetings_of_agreement_in(s: Session, agreement_id: UUID) -> list[MeetingSummary]:
+    return meetings_in(s, MeetingQuery(agreement_id=agreement_id))
+
+
+def meetings_of_organization_in(s: Session, organization_id: UUID) -> list[MeetingSummary]:
+    return meetings_in(s, MeetingQuery(organization_id=organization_id))

@@ -28,7 +28,7 @@ from app.services.validation import bilingual_pair, clean_text
 SORTABLE = {"name_ko", "name_en", "short_name", "org_kind", "country", "updated_at"}
 
 
-def _values(data: OrganizationInput) -> dict[str, object]:
+def organization_values(data: OrganizationInput) -> dict[str, object]:
     name_ko, name_en = bilingual_pair(
         data.name_ko,
         data.name_en,
@@ -60,13 +60,13 @@ def to_record(obj: Organization) -> OrganizationRecord:
 
 
 def create_organization(db: Database, data: OrganizationInput) -> OrganizationRecord:
-    return insert_record(db, Organization, _values(data), to_record)
+    return insert_record(db, Organization, organization_values(data), to_record)
 
 
 def update_organization(
     db: Database, ident: UUID, data: OrganizationInput, expected_version: int | None = None
 ) -> OrganizationRecord:
-    return update_record(db, Organization, ident, _values(data), expected_version, to_record)
+    return update_record(db, Organization, ident, organization_values(data), expected_version, to_record)
 
 
 def get_organization(db: Database, ident: UUID) -> OrganizationRecord:

@@ -20,14 +20,12 @@ from app.enums import AgreementKind, AgreementStatus, Labeled
 from app.errors import ImportFormatError, ValidationError
 from app.models import Agreement
 from app.progress import Progress
-from app.services.agreements import _values as agreement_values
-from app.services.agreements import check_transition
-from app.services.records import apply
+from app.services.agreements import agreement_values, check_transition
 from app.services.validation import split_tags
-from app.text import fold_for_search
-from app.transfer.fields import has_hangul
-from app.transfer.report import ImportOptions, ImportReport, RowProblem
+from app.transfer.fields import has_hangul, match_key
+from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.source import read_source
+from app.transfer.upsert import Upsert
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -38,16 +36,12 @@ _DATE = re.compile(
 )
 
 
-def _key(text: str) -> str:
-    return fold_for_search(text).replace(" ", "")
-
-
 def parse_label(cls: type[L], text: str, field: str) -> L:
-    key = _key(text)
+    key = match_key(text)
     for member in cls:
         names = {member.value, member.label("ko"), member.label("en")}
         names |= {n.split("(")[0] for n in names} | {p.strip() for n in names for p in n.split("/")}
-        if key in {_key(n) for n in names if n}:
+        if key in {match_key(n) for n in names if n}:
             return member
     raise ValidationError(
         field,
@@ -111,18 +105,17 @@ def import_agreements(
             "협약명 열을 찾을 수 없습니다 (협약명, Title ...). 열: " + ", ".join(source.headers),
             "No title column found (협약명, Title ...). The columns are: " + ", ".join(source.headers),
         )
-    problems: list[RowProblem] = []
-    created = updated = unchanged = 0
+    upsert = Upsert("agreements", options)
     with db.session() as s:
         live = Agreement.deleted_at.is_(None)
         by_ref: dict[str, Agreement] = {}
         by_title: dict[str, Agreement] = {}
         for a in s.scalars(select(Agreement).where(live)):
             if a.reference_no:
-                by_ref.setdefault(_key(a.reference_no), a)
+                by_ref.setdefault(match_key(a.reference_no), a)
             for t in (a.title_ko, a.title_en):
                 if t:
-                    by_title.setdefault(_key(t), a)
+                    by_title.setdefault(match_key(t), a)
         for number, v in source.entries:
             progress.check()
             current: Agreement | None = None
@@ -134,49 +127,27 @@ def import_agreements(
                 if current is not None and current.deleted_at is not None:
                     current = None
             if current is None and v.get("reference_no"):
-                current = by_ref.get(_key(v["reference_no"]))
+                current = by_ref.get(match_key(v["reference_no"]))
             if current is None:
                 titles = [v.get(k, "") for k in ("title_ko", "title_en", "title")]
-                current = next((by_title[_key(t)] for t in titles if t and _key(t) in by_title), None)
-            try:
+                current = next(
+                    (by_title[match_key(t)] for t in titles if t and match_key(t) in by_title), None
+                )
+            with upsert.row(number):
                 values = _entry_values(v, current)
-                if current is not None and "status" in values:
-                    check_transition(current.status, values["status"])
-            except ValidationError as exc:
-                problems.append(RowProblem(number, exc.field, str(exc)))
-                continue
-            if current is None:
-                obj = Agreement(**values)
-                s.add(obj)
-                created += 1
-                s.flush()
-            else:
-                obj = current
-                before = s.is_modified(obj)
-                apply(obj, values)
-                if s.is_modified(obj) and not before:
-                    updated += 1
+                if current is None:
+                    obj = upsert.create(s, Agreement(**values))
+                    s.flush()
                 else:
-                    unchanged += 1
-            if obj.reference_no:
-                by_ref[_key(obj.reference_no)] = obj
-            for t in (obj.title_ko, obj.title_en):
-                if t:
-                    by_title[_key(t)] = obj
-        written = not options.dry_run and not (problems and not options.skip_invalid)
-        if not written:
+                    if "status" in values:
+                        check_transition(current.status, values["status"])
+                    obj = current
+                    upsert.update(s, obj, values)
+                if obj.reference_no:
+                    by_ref[match_key(obj.reference_no)] = obj
+                for t in (obj.title_ko, obj.title_en):
+                    if t:
+                        by_title[match_key(t)] = obj
+        if not upsert.written:
             s.rollback()
-    return ImportReport(
-        kind="agreements",
-        source_format=source.format,
-        total=len(source.entries),
-        created=created,
-        updated=updated,
-        unchanged=unchanged,
-        invalid=len(problems),
-        problems=tuple(problems),
-        written=written,
-        dry_run=options.dry_run,
-        encoding=source.encoding,
-        mapping=source.mapping,
-    )
+    return upsert.report(source.format, len(source.entries), source.encoding, source.mapping)

@@ -28,11 +28,12 @@ from app.progress import Progress
 from app.search.documents import Doc, build, contact_doc
 from app.search.index import refresh, write_documents
 from app.services.contacts import contact_values
-from app.text import check_text, fold_for_search
+from app.services.validation import clean_text
 from app.transfer.bulk import BulkWriter
-from app.transfer.fields import contact_names, has_hangul
-from app.transfer.report import ImportOptions, ImportReport, RowProblem
+from app.transfer.fields import contact_names, has_hangul, match_key
+from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.source import Source, read_source
+from app.transfer.upsert import Upsert
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -79,11 +80,8 @@ class Org:
     new: bool = False
 
 
-def _key(text: str) -> str:
-    return fold_for_search(text).replace(" ", "")
-
-
-def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowProblem]]:
+def validate(source: Source, progress: Progress, upsert: Upsert) -> list[Entry]:
+    """The entries that pass the contact form's checks; the others are refused in ``upsert``."""
     if source.format != "vcf" and not {"name", "name_ko", "name_en", "first_name", "last_name"} & set(
         source.mapping.values()
     ):
@@ -94,7 +92,6 @@ def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowP
             + ", ".join(source.headers),
         )
     entries: list[Entry] = []
-    problems: list[RowProblem] = []
     total = len(source.entries)
     for done, (number, values) in enumerate(source.entries, start=1):
         if done % 2000 == 0:
@@ -112,17 +109,17 @@ def validate(source: Source, progress: Progress) -> tuple[list[Entry], list[RowP
                     notes=values.get("notes", ""),
                 )
             )
-            org = check_text(
-                values.get("organization"), "organization", ("소속 기관", "Organization"), max_length=300
+            org = clean_text(
+                values.get("organization"), "organization", "소속 기관", "Organization", max_length=300
             )
-            title = check_text(values.get("title"), "title", ("직위", "Title"), max_length=200)
-            dept = check_text(values.get("department"), "department", ("부서", "Department"), max_length=200)
+            title = clean_text(values.get("title"), "title", "직위", "Title", max_length=200)
+            dept = clean_text(values.get("department"), "department", "부서", "Department", max_length=200)
         except ValidationError as exc:
-            problems.append(RowProblem(number, exc.field, str(exc)))
+            upsert.refuse(number, exc)
             continue
         uid = _uid(values.get("uid", ""))
         entries.append(Entry(number, {k: str(v) for k, v in contact.items()}, org, title, dept, uid))
-    return entries, problems
+    return entries
 
 
 def _uid(text: str) -> uuid.UUID | None:
@@ -158,7 +155,7 @@ class Matcher:
             org = Org(ident, ko, en)
             for name in (short, en, ko):  # Korean name wins a clash
                 if name:
-                    self.orgs[_key(name)] = org
+                    self.orgs[match_key(name)] = org
 
     def _load_people(self, entries: list[Entry]) -> None:
         ids = {e.uid for e in entries if e.uid}
@@ -214,7 +211,7 @@ class Matcher:
         for name in (person.values["name_ko"], person.values["name_en"]):
             if name:
                 for org_key in org_keys:
-                    self.by_name_org.setdefault((_key(name), org_key), person)
+                    self.by_name_org.setdefault((match_key(name), org_key), person)
 
     def find(self, entry: Entry) -> Person | None:
         if entry.uid and entry.uid in self.people:
@@ -222,16 +219,16 @@ class Matcher:
         email = entry.contact["email"].lower()
         if email and email in self.by_email:
             return self.by_email[email]
-        org_key = _key(entry.organization)
+        org_key = match_key(entry.organization)
         for name in (entry.contact["name_ko"], entry.contact["name_en"]):
-            person = self.by_name_org.get((_key(name), org_key)) if name else None
+            person = self.by_name_org.get((match_key(name), org_key)) if name else None
             # A namesake with another e-mail address is another person.
             if person is not None and not (email and person.values["email"]):
                 return person
         return None
 
     def organization(self, name: str) -> Org:
-        key = _key(name)
+        key = match_key(name)
         org = self.orgs.get(key)
         if org is None:
             ko, en = (name, "") if has_hangul(name) else ("", name)
@@ -245,9 +242,8 @@ def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
         yield items[start : start + size]
 
 
-def plan(matcher: Matcher, entries: list[Entry]) -> tuple[int, int, int]:
-    """Decide what each entry does; returns (created, updated, unchanged)."""
-    created = updated = 0
+def plan(matcher: Matcher, entries: list[Entry], upsert: Upsert) -> None:
+    """Decide what each entry does, counted in ``upsert``."""
     for entry in entries:
         person = matcher.find(entry)
         org = matcher.organization(entry.organization) if entry.organization else None
@@ -256,7 +252,7 @@ def plan(matcher: Matcher, entries: list[Entry]) -> tuple[int, int, int]:
             fresh = True
             person = Person(uuid.uuid4(), 1, dict(entry.contact), new=True)
             matcher.people[person.id] = person
-            created += 1
+            upsert.created += 1
         else:
             for column in CONTACT_COLUMNS:
                 new = entry.contact[column]
@@ -279,10 +275,11 @@ def plan(matcher: Matcher, entries: list[Entry]) -> tuple[int, int, int]:
                         if not position.new:
                             position.changes[column] = [position.changes.get(column, [old])[0], new]
                         changed = True
-        matcher.remember(person, [_key(entry.organization)])
+        matcher.remember(person, [match_key(entry.organization)])
         if changed and not fresh:
-            updated += 1
-    return created, updated, len(entries) - created - updated
+            upsert.updated += 1
+        elif not fresh:
+            upsert.unchanged += 1
 
 
 def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) -> tuple[int, int]:
@@ -354,34 +351,24 @@ def import_contacts(
     options = options or ImportOptions()
     progress = progress or Progress()
     source = read_source(Path(path), options)
-    entries, problems = validate(source, progress)
-    refused = bool(problems) and not options.skip_invalid
-    orgs_created = positions_created = 0
+    upsert = Upsert("contacts", options)
+    entries = validate(source, progress, upsert)
     with db.session() as s:
         conn = s.connection()
         matcher = Matcher(conn, entries)
-        created, updated, unchanged = plan(matcher, entries)
-        written = not options.dry_run and not refused
-        if written:
+        plan(matcher, entries, upsert)
+        if upsert.written:
             orgs_created, positions_created = write(db, conn, matcher, progress)
         else:
             s.rollback()
             orgs_created = sum(1 for o in matcher.orgs.values() if o.new)
             positions_created = sum(1 for p in matcher.people.values() for x in p.positions.values() if x.new)
     progress.report(len(source.entries), len(source.entries), "done")
-    return ImportReport(
-        kind="contacts",
-        source_format=source.format,
-        total=len(source.entries),
-        created=created,
-        updated=updated,
-        unchanged=unchanged,
-        invalid=len(problems),
+    return upsert.report(
+        source.format,
+        len(source.entries),
+        source.encoding,
+        source.mapping,
         organizations_created=orgs_created,
         memberships_created=positions_created,
-        problems=tuple(problems),
-        written=written,
-        dry_run=options.dry_run,
-        encoding=source.encoding,
-        mapping=source.mapping,
     )

@@ -124,21 +124,8 @@ def _organizations(db: Database, query: object | None) -> Table:
     )
 
 
-@dataclasses.dataclass(frozen=True)
-class ContactRow:
-    id: Any
-    name_ko: str
-    name_en: str
-    email: str
-    phone: str
-    mobile: str
-    notes: str
-    organization: str
-    title: str
-    department: str
-
-
-def contact_rows(db: Database, query: object | None) -> list[ContactRow]:
+def contact_rows(db: Database, query: object | None) -> list[CardOut]:
+    """The contacts of a list, each with their current position: the rows and the cards an export writes."""
     from sqlalchemy import or_, select
 
     summaries = list_contacts(db, unpaged(query, ContactQuery))
@@ -165,7 +152,7 @@ def contact_rows(db: Database, query: object | None) -> list[ContactRow]:
             ):
                 departments.setdefault(contact_id, department)
     return [
-        ContactRow(
+        CardOut(
             c.id, c.name_ko, c.name_en, c.email, details[c.id].phone, details[c.id].mobile, details[c.id].notes,
             c.organization_name_ko or c.organization_name_en, c.title, departments.get(c.id, ""),
         )
@@ -311,7 +298,7 @@ def export_list(
             )
 
         rows = contact_rows(db, query)
-        atomic_write_bytes(dest, write_vcards(CardOut(**dataclasses.asdict(r)) for r in rows))
+        atomic_write_bytes(dest, write_vcards(rows))
         count = len(rows)
     elif fmt == "ics":
         data, count = calendar_bytes(db, kind, query)

@@ -138,6 +138,11 @@ def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, s
     return mapping
 
 
+def match_key(text: str) -> str:
+    """``text`` as imports compare names, titles and references: folded, without spaces."""
+    return fold_for_search(text).replace(" ", "")
+
+
 def has_hangul(text: str) -> bool:
     return any(
         "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f" for c in text

@@ -19,11 +19,11 @@ from app.i18n import current_language
 from app.models import ActionItem, Meeting
 from app.progress import Progress
 from app.services.commitments import list_commitments
-from app.services.meetings import _values as meeting_values
-from app.services.meetings import list_meetings
+from app.services.meetings import list_meetings, meeting_values
 from app.services.records import apply
 from app.transfer.queries import unpaged
-from app.transfer.report import ImportOptions, ImportReport, RowProblem
+from app.transfer.report import ImportOptions, ImportReport
+from app.transfer.upsert import Upsert
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -203,34 +203,25 @@ def import_meetings(
             f"iCalendar 파일이 아닙니다: {path}", f"Not an iCalendar file: {path} ({exc})"
         ) from exc
     events = [c for c in cal.walk("VEVENT")]
-    problems: list[RowProblem] = []
-    planned: list[tuple[int, uuid.UUID | None, dict[str, object]]] = []
-    skipped = 0
+    upsert = Upsert("meetings", options)
+    planned: list[tuple[uuid.UUID | None, dict[str, object]]] = []
     for number, event in enumerate(events, start=1):
         parsed = parse_uid(str(event.get("uid", "")))
         if parsed and parsed[0] != "meeting":
-            skipped += 1  # a deadline we exported: it lives on its commitment or action item
+            upsert.unchanged += 1  # a deadline we exported: it lives on its commitment or action item
             continue
-        try:
-            start = _when(event.get("dtstart"))
+        with upsert.row(number):
             data = MeetingInput(
                 title=str(event.get("summary", "")),
-                starts_at=start,
+                starts_at=_when(event.get("dtstart")),
                 ends_at=_when(event.get("dtend")),
                 place=str(event.get("location", "")),
                 online_url=str(event.get("url", "")),
                 summary=str(event.get("description", "")),
             )
-            values = meeting_values(data)
-        except ValidationError as exc:
-            problems.append(RowProblem(number, exc.field, str(exc)))
-            continue
-        planned.append((number, parsed[1] if parsed else None, values))
-    created = updated = 0
-    refused = bool(problems) and not options.skip_invalid
-    written = not options.dry_run and not refused
+            planned.append((parsed[1] if parsed else None, meeting_values(data)))
     with db.session() as s:
-        for _number, ident, values in planned:
+        for ident, values in planned:
             progress.check()
             obj = s.get(Meeting, ident) if ident else None
             if obj is None:
@@ -241,28 +232,14 @@ def import_meetings(
                         Meeting.deleted_at.is_(None),
                     )
                 )
-            if obj is None or obj.deleted_at is not None:
-                created += 1
-                s.add(Meeting(id=ident or uuid.uuid4(), **values) if obj is None else obj)
-                if obj is not None:
-                    obj.deleted_at = None
-                    apply(obj, values)
-                continue
-            before = s.is_modified(obj)
-            apply(obj, {k: v for k, v in values.items() if v not in ("", None)})
-            if s.is_modified(obj) and not before:
-                updated += 1
-        if not written:
+            if obj is None:
+                upsert.create(s, Meeting(id=ident or uuid.uuid4(), **values))
+            elif obj.deleted_at is not None:  # deleted here, still in the calendar: brought back
+                upsert.created += 1
+                obj.deleted_at = None
+                apply(obj, values)
+            else:
+                upsert.update(s, obj, {k: v for k, v in values.items() if v not in ("", None)})
+        if not upsert.written:
             s.rollback()
-    return ImportReport(
-        kind="meetings",
-        source_format="ics",
-        total=len(events),
-        created=created,
-        updated=updated,
-        unchanged=len(planned) - created - updated + skipped,
-        invalid=len(problems),
-        problems=tuple(problems),
-        written=written,
-        dry_run=options.dry_run,
-    )
+    return upsert.report("ics", len(events))

@@ -126,6 +126,8 @@ def split_name(name_ko: str, name_en: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class CardOut:
+    """A contact as it goes out, with the current position: a vCard, or a row of the contacts list."""
+
     id: uuid.UUID
     name_ko: str
     name_en: str
