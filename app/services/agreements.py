@@ -31,11 +31,12 @@ from app.models import (
     Organization,
     Party,
 )
-from app.services import attachments, commitments, meetings
+from app.services import commitments, meetings
 from app.services.agreement_filter import agreement_filter
 from app.services.children import ChildRows
 from app.services.queries import count_of, sort_keys
 from app.services.records import (
+    attachments_in,
     check_version,
     delete_children,
     get_live,
@@ -176,11 +177,17 @@ def _party_count() -> ScalarSelect[int]:
 
 
 def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[AgreementSummary]:
+    with db.session() as s:
+        return agreements_in(s, query)
+
+
+def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[AgreementSummary]:
+    """``list_agreements`` in an open session."""
     query = query or AgreementQuery()
     sort = query.sort if query.sort in SORTABLE else "signed_on"
     fallback = {"title_ko": Agreement.title_en, "title_en": Agreement.title_ko}.get(sort)
     keys = sort_keys(
-        db.engine.dialect.name,
+        s.get_bind().dialect.name,
         getattr(Agreement, sort),
         query.descending,
         fallback=fallback,
@@ -198,8 +205,7 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
         page = agreement_filter(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
         page = page.offset(query.offset).limit(query.limit).correlate(None)
         stmt = select(*columns).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
-    with db.session() as s:
-        return [AgreementSummary(*row) for row in s.execute(stmt)]
+    return [AgreementSummary(*row) for row in s.execute(stmt)]
 
 
 _SUMMARY = [f.name for f in dataclasses.fields(AgreementSummary)]
@@ -231,14 +237,20 @@ def restore_agreement(db: Database, ident: UUID) -> AgreementRecord:
 
 
 def agreement_detail(db: Database, ident: UUID) -> AgreementDetail:
-    record = get_agreement(db, ident)
+    with db.session() as s:
+        return agreement_detail_in(s, ident)
+
+
+def agreement_detail_in(s: Session, ident: UUID) -> AgreementDetail:
+    """An agreement with its parties, commitments, amendments, files and meetings, in one session."""
+    record = to_record(get_live(s, Agreement, ident))
     return AgreementDetail(
         record=record,
-        parties=tuple(list_parties(db, ident)),
-        commitments=tuple(commitments.list_commitments_for_agreement(db, ident)),
-        amendments=tuple(list_amendments(db, ident)),
-        attachments=tuple(attachments.list_attachments(db, "agreement", ident)),
-        meetings=tuple(meetings.meetings_of_agreement(db, ident)),
+        parties=tuple(parties_in(s, ident)),
+        commitments=tuple(commitments.commitments_of_agreement_in(s, ident)),
+        amendments=tuple(amendments_in(s, ident)),
+        attachments=tuple(attachments_in(s, "agreement", [ident])[ident]),
+        meetings=tuple(meetings.meetings_of_agreement_in(s, ident)),
     )
 
 

@@ -94,40 +94,13 @@ class PortfolioData:
     filtered: bool
 
 
-class _AgreementsView(Database):
-    """``db`` seen through one open session, for the few agreement reads that take a ``Database`` only.
-
-    ``agreements.agreement_detail``, ``agreements.list_agreements`` and (through
-    ``agreements.agreements_of_organization``) ``organizations.organization_detail`` have no
-    session-taking form yet; everything else here is called with the session itself.
-    """
-
-    def __init__(self, db: Database, session: Session) -> None:
-        super().__init__(db.engine, db.paths, db.url)
-        self.actor, self.device_id = db.actor, db.device_id
-        self.blob_key, self.encrypted = db.blob_key, db.encrypted
-        self._session = session
-
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        yield self._session
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    """One read transaction: its session, and the same session as a ``Database`` for the agreement reads."""
-
-    s: Session
-    db: Database
-
-
 @contextlib.contextmanager
-def _snapshot(db: Database) -> Iterator[_Snapshot]:
+def _snapshot(db: Database) -> Iterator[Session]:
     """One read transaction for a whole briefing (REPEATABLE READ on PostgreSQL; SQLite's BEGIN)."""
     with db.session() as s:
         if not db.is_sqlite:
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        yield _Snapshot(s, _AgreementsView(db, s))
+        yield s
 
 
 def _held(meetings: Iterable[MeetingSummary]) -> list[MeetingSummary]:
@@ -152,13 +125,12 @@ def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ..
 
 
 def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
-    with _snapshot(db) as snapshot:
-        return _agreement_briefing(snapshot, agreement_id)
+    with _snapshot(db) as s:
+        return _agreement_briefing(s, agreement_id)
 
 
-def _agreement_briefing(snapshot: _Snapshot, agreement_id: UUID) -> AgreementBriefingData:
-    s = snapshot.s
-    detail = agreements.agreement_detail(snapshot.db, agreement_id)
+def _agreement_briefing(s: Session, agreement_id: UUID) -> AgreementBriefingData:
+    detail = agreements.agreement_detail_in(s, agreement_id)
     held = _held(detail.meetings)  # meetings come newest first
     now = clock.now()
     upcoming = sorted(
@@ -209,13 +181,12 @@ def _follow_up(s: Session, people: list[MembershipView]) -> list[FollowUpContact
 
 
 def counterpart_briefing(db: Database, organization_id: UUID) -> CounterpartBriefingData:
-    with _snapshot(db) as snapshot:
-        return _counterpart_briefing(snapshot, organization_id)
+    with _snapshot(db) as s:
+        return _counterpart_briefing(s, organization_id)
 
 
-def _counterpart_briefing(snapshot: _Snapshot, organization_id: UUID) -> CounterpartBriefingData:
-    s = snapshot.s
-    detail = organizations.organization_detail(snapshot.db, organization_id)
+def _counterpart_briefing(s: Session, organization_id: UUID) -> CounterpartBriefingData:
+    detail = organizations.organization_detail_in(s, organization_id)
     parties = [
         p for a in detail.agreements for p in parties_in(s, a.id) if p.organization_id == organization_id
     ]
@@ -238,14 +209,13 @@ def _counterpart_briefing(snapshot: _Snapshot, organization_id: UUID) -> Counter
 
 
 def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
-    with _snapshot(db) as snapshot:
-        return _meeting_briefing(snapshot, meeting_id)
+    with _snapshot(db) as s:
+        return _meeting_briefing(s, meeting_id)
 
 
-def _meeting_briefing(snapshot: _Snapshot, meeting_id: UUID) -> MeetingBriefingData:
-    s = snapshot.s
+def _meeting_briefing(s: Session, meeting_id: UUID) -> MeetingBriefingData:
     detail = meeting_detail_in(s, meeting_id)
-    linked = tuple(agreements.agreement_detail(snapshot.db, ref.id) for ref in detail.agreements)
+    linked = tuple(agreements.agreement_detail_in(s, ref.id) for ref in detail.agreements)
     actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
     for ref in detail.agreements:
         actions += action_items_in(s, agreement_id=ref.id, open_only=True)
@@ -258,16 +228,16 @@ def portfolio(
     today: date | None = None,
     horizon_days: int = EXPIRY_HORIZON_DAYS,
 ) -> PortfolioData:
-    with _snapshot(db) as snapshot:
-        return _portfolio(snapshot, query, today, horizon_days)
+    with _snapshot(db) as s:
+        return _portfolio(s, query, today, horizon_days)
 
 
 def _portfolio(
-    snapshot: _Snapshot, query: AgreementQuery | None, today: date | None, horizon_days: int
+    s: Session, query: AgreementQuery | None, today: date | None, horizon_days: int
 ) -> PortfolioData:
     today = today or clock.today()
     base = query or AgreementQuery()
-    chosen = tuple(agreements.list_agreements(snapshot.db, _unpaged(base)))
+    chosen = tuple(agreements.agreements_in(s, _unpaged(base)))
     ids = {a.id for a in chosen}
     active = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
     expiring = tuple(
@@ -285,7 +255,7 @@ def _portfolio(
     overdue = tuple(
         c
         for c in commitments_in(
-            snapshot.s,
+            s,
             CommitmentQuery(
                 statuses=(CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS),
                 due_before=today - timedelta(days=1),

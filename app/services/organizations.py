@@ -5,14 +5,22 @@ from __future__ import annotations
 from uuid import UUID
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.dto import OrganizationDetail, OrganizationInput, OrganizationQuery, OrganizationRecord
+from app.dto import (
+    AgreementQuery,
+    OrganizationDetail,
+    OrganizationInput,
+    OrganizationQuery,
+    OrganizationRecord,
+)
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
-from app.services import agreements, attachments, commitments, contacts, meetings
+from app.services import agreements, commitments, contacts, meetings
 from app.services.queries import count_of, sort_keys, text_filter
 from app.services.records import (
+    attachments_in,
     delete_children,
     get_live,
     get_record,
@@ -133,12 +141,18 @@ def restore_organization(db: Database, ident: UUID) -> OrganizationRecord:
 
 
 def organization_detail(db: Database, ident: UUID) -> OrganizationDetail:
-    record = get_organization(db, ident)
+    with db.session() as s:
+        return organization_detail_in(s, ident)
+
+
+def organization_detail_in(s: Session, ident: UUID) -> OrganizationDetail:
+    """An organization with its people, agreements, commitments, meetings and files, in one session."""
+    record = to_record(get_live(s, Organization, ident))
     return OrganizationDetail(
         record=record,
-        people=tuple(contacts.memberships_of_organization(db, ident)),
-        agreements=tuple(agreements.agreements_of_organization(db, ident)),
-        commitments=tuple(commitments.list_commitments_for_organization(db, ident)),
-        meetings=tuple(meetings.meetings_of_organization(db, ident)),
-        attachments=tuple(attachments.list_attachments(db, "organization", ident)),
+        people=tuple(contacts.memberships_in(s, Membership.organization_id == ident)),
+        agreements=tuple(agreements.agreements_in(s, AgreementQuery(organization_id=ident))),
+        commitments=tuple(commitments.commitments_of_organization_in(s, ident)),
+        meetings=tuple(meetings.meetings_of_organization_in(s, ident)),
+        attachments=tuple(attachments_in(s, "organization", [ident])[ident]),
     )
