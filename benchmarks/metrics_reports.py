@@ -59,7 +59,7 @@ def briefing_pdf(ctx: Context) -> Result:
         if row is None:
             raise NotAvailable("the reference agreement is not in the generated data")
         return _reports().BriefingRequest(
-            kind="agreement", target_id=UUID(hex=row[0]), lang="ko", today=date(2026, 11, 1)
+            target="agreement", target_id=UUID(hex=row[0]), lang="ko", today=date(2026, 11, 1)
         )
 
     return _measure(ctx, "briefing_pdf", request)
@@ -83,7 +83,7 @@ def portfolio_pdf(ctx: Context) -> Result:
         since = date.fromisoformat(row[0])
         query = AgreementQuery(signed_from=since, sort="signed_on", descending=True)
         return _reports().BriefingRequest(
-            kind="portfolio", lang="ko", portfolio_filter=query, today=date(2026, 11, 1)
+            target="portfolio", lang="ko", portfolio_filter=query, today=date(2026, 11, 1)
         )
 
     return _measure(ctx, "portfolio_pdf", request)

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--type",
-        dest="briefing",
+        dest="key",
         choices=["premeeting", "minutes"],
         help="for a meeting: pre-meeting brief or minutes record (default: by whether it has taken place)",
     )
@@ -73,7 +73,7 @@ def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
         )
     else:
         ident = parse_id(args.id, target)
-    if args.briefing and target != "meeting":
+    if args.key and target != "meeting":
         raise ValidationError(
             "type", "--type은 회의에만 쓸 수 있습니다.", "--type applies to a meeting only."
         )
@@ -86,13 +86,13 @@ def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
         )
     fmt = args.format or ("docx" if Path(args.output).suffix.lower() == ".docx" else "pdf")
     return BriefingRequest(
-        kind=target,
+        target=target,
         target_id=ident,
         lang=args.brief_lang or default_lang,
         format=fmt,
         classification=(args.classification or "").strip() or None,
         portfolio_filter=query,
-        briefing=args.briefing,
+        key=args.key,
     )
 
 

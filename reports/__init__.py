@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from reports.document import Document
     from reports.templates import Briefing
 
-KINDS = ("agreement", "organization", "meeting", "portfolio")
+TARGETS = ("agreement", "organization", "meeting", "portfolio")
 FORMATS = ("pdf", "docx")
 LANGUAGES = ("ko", "en")
 MEDIA_TYPES = {
@@ -38,20 +38,22 @@ MEDIA_TYPES = {
 
 @dataclass(frozen=True)
 class BriefingRequest:
-    kind: str  # agreement | organization | meeting | portfolio
+    target: str  # the kind of record it is about: agreement | organization | meeting | portfolio
     target_id: UUID | None = None  # None for the portfolio
     lang: str = "ko"
     format: str = "pdf"
     classification: str | None = None  # marking on every page, e.g. 대외비 / RESTRICTED
     portfolio_filter: AgreementQuery | None = None
-    briefing: str | None = None  # a BRIEFING_TYPES key; None: the usual one for ``kind``
+    key: str | None = None  # a BRIEFING_TYPES key; None: the usual one for ``target``
     today: date | None = None  # the generation date (tests); None: today
 
 
 def check_request(request: BriefingRequest) -> None:
-    if request.kind not in KINDS:
+    if request.target not in TARGETS:
         raise ValidationError(
-            "kind", f"알 수 없는 브리핑 대상입니다: {request.kind}", f"Unknown briefing kind: {request.kind}"
+            "target",
+            f"알 수 없는 브리핑 대상입니다: {request.target}",
+            f"Unknown briefing target: {request.target}",
         )
     if request.format not in FORMATS:
         raise ValidationError(
@@ -61,7 +63,7 @@ def check_request(request: BriefingRequest) -> None:
         raise ValidationError(
             "lang", f"지원하지 않는 언어입니다: {request.lang}", f"Unsupported language: {request.lang}"
         )
-    if request.kind != "portfolio" and request.target_id is None:
+    if request.target != "portfolio" and request.target_id is None:
         raise ValidationError(
             "target_id", "대상 ID가 필요합니다.", "This briefing needs the id of its record."
         )
@@ -71,20 +73,20 @@ def briefing_type(db: Database, request: BriefingRequest) -> Briefing:
     """The briefing type for ``request``: a meeting yet to come gets a pre-meeting brief."""
 
     check_request(request)
-    if request.briefing is not None:
-        chosen = BRIEFING_TYPES.get(request.briefing)
-        if chosen is None or chosen.target != request.kind:
+    if request.key is not None:
+        chosen = BRIEFING_TYPES.get(request.key)
+        if chosen is None or chosen.target != request.target:
             raise ValidationError(
-                "briefing",
-                f"'{request.kind}'에 대한 브리핑 유형이 아닙니다: {request.briefing}",
-                f"Not a briefing type for a {request.kind}: {request.briefing}",
+                "key",
+                f"'{request.target}'에 대한 브리핑 유형이 아닙니다: {request.key}",
+                f"Not a briefing type for a {request.target}: {request.key}",
             )
         return chosen
-    if request.kind == "meeting" and request.target_id is not None:
+    if request.target == "meeting" and request.target_id is not None:
         starts = get_meeting(db, request.target_id).starts_at
         held = starts is not None and (starts if starts.tzinfo else starts.replace(tzinfo=UTC)) < clock.now()
         return BRIEFING_TYPES["minutes" if held else "premeeting"]
-    return types_for(request.kind)[0]
+    return types_for(request.target)[0]
 
 
 def build_document(db: Database, request: BriefingRequest, progress: Progress | None = None) -> Document:
@@ -126,6 +128,27 @@ def generate_briefing(db: Database, request: BriefingRequest, progress: Progress
     return data
 
 
+@dataclass(frozen=True)
+class BriefingResult:
+    """A briefing made for the program's preview: the PDF to show and the file to save."""
+
+    request: BriefingRequest
+    title: str
+    pdf: bytes  # for the preview (the file itself when the format is PDF)
+    data: bytes  # the file in the chosen format
+
+
+def produce_briefing(db: Database, request: BriefingRequest, progress: Progress) -> BriefingResult:
+    """Build the document once, render the preview and the file (a worker-thread task)."""
+    document = build_document(db, request, progress)
+    progress.check()
+    progress.report(2, 3)
+    pdf = render(document, "pdf", progress)
+    data = pdf if request.format == "pdf" else render(document, request.format, progress)
+    progress.report(3, 3)
+    return BriefingResult(request=request, title=document.title, pdf=pdf, data=data)
+
+
 def write_briefing(
     db: Database, request: BriefingRequest, path: Path, progress: Progress | None = None
 ) -> Path:
@@ -137,18 +160,20 @@ def write_briefing(
 
 
 def suggested_filename(request: BriefingRequest, title: str = "") -> str:
-    key = request.briefing or {"organization": "counterpart"}.get(request.kind, request.kind)
-    kind = BRIEFING_TYPES[key].name(request.lang) if key in BRIEFING_TYPES else request.kind
-    stem = f"{kind} - {title}" if title else kind
+    key = request.key or {"organization": "counterpart"}.get(request.target, request.target)
+    name = BRIEFING_TYPES[key].name(request.lang) if key in BRIEFING_TYPES else request.target
+    stem = f"{name} - {title}" if title else name
     safe = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in stem).strip(" .")[:120]
     return f"{safe or 'briefing'}.{request.format}"
 
 
 __all__ = [
     "BriefingRequest",
+    "BriefingResult",
     "build_document",
     "check_request",
     "generate_briefing",
+    "produce_briefing",
     "render",
     "suggested_filename",
     "write_briefing",

@@ -157,12 +157,12 @@ def test_hostile_text_prints_literally(
 ) -> None:
     db, ids = hostile
     request = BriefingRequest(
-        kind=kind,
+        target=kind,
         target_id=ids[key] if key else None,
         lang="en",
         format=fmt,
         classification="<b>대외비</b> & R&D",
-        briefing=briefing,
+        key=briefing,
     )
     data = generate_briefing(db, request, Progress())
     view = read_pdf(data) if fmt == "pdf" else read_docx(data)

@@ -143,7 +143,7 @@ def request_for(ids: DemoIds, key: str, lang: str, fmt: str, marking: str | None
     kind, attr = TARGET[key]
     target: UUID | None = getattr(ids, attr) if attr else None
     return BriefingRequest(
-        kind=kind, target_id=target, lang=lang, format=fmt, classification=marking, briefing=key
+        target=kind, target_id=target, lang=lang, format=fmt, classification=marking, key=key
     )
 
 

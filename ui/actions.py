@@ -15,8 +15,8 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.models.lazy import ListQuery
 
 
-def open_briefing(ctx: UiContext, kind: str, target_id: UUID | None, parent: QWidget | None) -> None:
-    BriefingDialog(ctx, kind, target_id, parent).exec()
+def open_briefing(ctx: UiContext, target: str, target_id: UUID | None, parent: QWidget | None) -> None:
+    BriefingDialog(ctx, target, target_id, parent).exec()
 
 
 def open_export(ctx: UiContext, kind: str, query: ListQuery | None, parent: QWidget | None) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tempfile
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -29,45 +28,24 @@ from PySide6.QtWidgets import (
 from app.dto import AgreementQuery
 from app.enums import AgreementStatus
 from app.errors import DomainError
-from app.progress import Progress
 from app.services.installation import atomic_write_bytes
-from app.services.opening import Database
-from reports import BriefingRequest, briefing_type, build_document, render, suggested_filename
+from reports import BriefingRequest, BriefingResult, briefing_type, produce_briefing, suggested_filename
 from reports.templates import types_for
 from ui.context import UiContext
 
 MARKINGS = ["대외비", "RESTRICTED", "내부용", "INTERNAL"]
 
 
-@dataclass(frozen=True)
-class BriefingResult:
-    request: BriefingRequest
-    title: str
-    pdf: bytes  # for the preview (the file itself when the format is PDF)
-    data: bytes  # the file in the chosen format
-
-
-def produce_briefing(db: Database, request: BriefingRequest, progress: Progress) -> BriefingResult:
-    """Worker-thread task: build the document once, render the preview and the file."""
-    document = build_document(db, request, progress)
-    progress.check()
-    progress.report(2, 3)
-    pdf = render(document, "pdf", progress)
-    data = pdf if request.format == "pdf" else render(document, request.format, progress)
-    progress.report(3, 3)
-    return BriefingResult(request=request, title=document.title, pdf=pdf, data=data)
-
-
 class BriefingDialog(QDialog):
     def __init__(
-        self, ctx: UiContext, kind: str, target_id: uuid.UUID | None, parent: QWidget | None = None
+        self, ctx: UiContext, target: str, target_id: uuid.UUID | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument  # lazy: Qt's PDF libraries load with the first briefing
         from PySide6.QtPdfWidgets import QPdfView
 
         self.ctx = ctx
-        self.kind = kind
+        self.target = target
         self.target_id = target_id
         self.generated: BriefingResult | None = None  # (QDialog.result() is the exit code)
         self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
@@ -82,7 +60,7 @@ class BriefingDialog(QDialog):
             "minutes": self.tr("Minutes record"),
             "portfolio": self.tr("Portfolio overview"),
         }
-        for briefing in types_for(kind):
+        for briefing in types_for(target):
             self.type_combo.addItem(names.get(briefing.key, briefing.name_en), briefing.key)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(self._usual_type())))
         self.type_combo.setAccessibleName(self.tr("Briefing type"))
@@ -120,7 +98,7 @@ class BriefingDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Type"), self.type_combo)
-        if kind == "portfolio":
+        if target == "portfolio":
             form.addRow(self.tr("&Agreements"), self.filter_combo)
         else:
             self.filter_combo.hide()
@@ -176,7 +154,7 @@ class BriefingDialog(QDialog):
 
     def _usual_type(self) -> str:
         try:
-            return briefing_type(self.ctx.database, BriefingRequest(self.kind, self.target_id)).key
+            return briefing_type(self.ctx.database, BriefingRequest(self.target, self.target_id)).key
         except DomainError:
             return ""
 
@@ -184,14 +162,14 @@ class BriefingDialog(QDialog):
         marking = self.marking_combo.currentText().strip()
         statuses = tuple(self.filter_combo.currentData() or ())
         return BriefingRequest(
-            kind=self.kind,
+            target=self.target,
             target_id=self.target_id,
             lang=str(self.lang_combo.currentData()),
             format=str(self.format_combo.currentData()),
             classification=marking or None,
-            briefing=str(self.type_combo.currentData()),
+            key=str(self.type_combo.currentData()),
             portfolio_filter=AgreementQuery(statuses=statuses)
-            if self.kind == "portfolio" and statuses
+            if self.target == "portfolio" and statuses
             else None,
         )
 
