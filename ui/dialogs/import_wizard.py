@@ -29,16 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.services.transfer import (
-    ImportOptions,
-    ImportReport,
-    guess_mapping,
-    preview_events,
-    read_sheet,
-    read_vcards,
-    run_import,
-    source_format,
-)
+from app.services.transfer import ImportOptions, ImportPreview, ImportReport, read_preview, run_import
 from ui.context import UiContext
 from ui.i18n import tr
 
@@ -114,23 +105,13 @@ def problem_text(report: ImportReport, row: int, message: str) -> str:
     return tr("Entry {row}: {message}").format(row=row, message=message)
 
 
-def read_preview(path: Path, kind: str) -> tuple[list[str], list[list[str]], dict[str, str] | None]:
-    """Columns, the first rows and the guessed mapping (None: the format has no columns to map)."""
-    fmt = source_format(path)
-    if fmt in ("csv", "xlsx"):
-        sheet = read_sheet(path)
-        return (
-            sheet.headers,
-            [c for _, c in sheet.rows[:PREVIEW_ROWS]],
-            guess_mapping(sheet.headers, kind),
-        )
-    if fmt == "vcf":
-        cards, _ = read_vcards(path)
-        keys = ["name", "organization", "title", "email", "phone", "mobile"]
-        labels = field_labels("contacts")
-        rows = [[c.values.get(k, "") for k in keys] for c in cards[:PREVIEW_ROWS]]
-        return [labels[k] for k in keys], rows, None
-    return [tr("Meeting title"), tr("Starts"), tr("Place")], preview_events(path, PREVIEW_ROWS), None
+def preview_labels(kind: str, preview: ImportPreview) -> list[str]:
+    """The preview's column headings: the file's own, or the names of the fields shown."""
+    if preview.mapping is not None:
+        return list(preview.columns)
+    labels = {**field_labels(kind), "meeting_title": tr("Meeting title"), "starts_at": tr("Starts")}
+    labels.setdefault("place", tr("Place"))
+    return [labels.get(key, key) for key in preview.columns]
 
 
 class FilePage(QWizardPage):
@@ -207,13 +188,18 @@ class PreviewPage(QWizardPage):
         self.report = None
         # Widgets are read here, on the GUI thread; the runner gets plain values.
         self.wiz.ctx.runner.run(
-            read_preview, self.wiz.path(), self.wiz.kind(), on_done=self.show_preview, parent=self
+            read_preview,
+            self.wiz.path(),
+            self.wiz.kind(),
+            PREVIEW_ROWS,
+            on_done=self.show_preview,
+            parent=self,
         )
 
-    def show_preview(self, preview: tuple[list[str], list[list[str]], dict[str, str] | None]) -> None:
-        columns, rows, mapping = preview
-        headers = columns if mapping is not None else []
-        mapping = mapping or {}
+    def show_preview(self, preview: ImportPreview) -> None:
+        columns, rows = preview_labels(self.wiz.kind(), preview), preview.rows
+        headers = columns if preview.mapping is not None else []
+        mapping = preview.mapping or {}
         for combo in self.combos.values():
             combo.deleteLater()
         self.combos.clear()
