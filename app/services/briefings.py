@@ -33,11 +33,10 @@ from app.dto import (
     PartyView,
 )
 from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
-from app.models import Membership
 from app.services import agreements, organizations
 from app.services.agreements import parties_in
 from app.services.commitments import commitments_in
-from app.services.contacts import contacts_in, memberships_in
+from app.services.contacts import contacts_in, memberships_of_organizations_in
 from app.services.meetings import action_items_in, meeting_detail_in, meeting_details_in
 
 RECENT_MEETINGS = 3
@@ -138,7 +137,7 @@ def _agreement_briefing(s: Session, agreement_id: UUID) -> AgreementBriefingData
         key=lambda m: _aware(m.starts_at or now),
     )
     staying = [p.organization_id for p in detail.parties if p.withdrew_on is None]
-    positions = _memberships_of(s, staying)  # one query, not one per party
+    positions = memberships_of_organizations_in(s, staying)  # one query, not one per party
     people: list[MembershipView] = [m for org in staying for m in positions[org] if m.current]
     return AgreementBriefingData(
         detail=detail,
@@ -148,15 +147,6 @@ def _agreement_briefing(s: Session, agreement_id: UUID) -> AgreementBriefingData
         contacts=tuple(_follow_up(s, people)),
         signatories=tuple(_signatories(s, detail.parties)),
     )
-
-
-def _memberships_of(s: Session, organization_ids: list[UUID]) -> dict[UUID, list[MembershipView]]:
-    """``contacts.memberships_of_organizations`` in the briefing's session."""
-    out: dict[UUID, list[MembershipView]] = {o: [] for o in organization_ids}
-    if out:
-        for m in memberships_in(s, Membership.organization_id.in_(list(out))):
-            out[m.organization_id].append(m)
-    return out
 
 
 def _signatories(s: Session, parties: Iterable[PartyView]) -> list[SignatoryName]:

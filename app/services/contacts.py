@@ -350,13 +350,13 @@ def memberships_of_organization(db: Database, organization_id: UUID) -> list[Mem
     return _memberships(db, Membership.organization_id == organization_id)
 
 
-def memberships_of_organizations(
-    db: Database, organization_ids: Sequence[UUID]
+def memberships_of_organizations_in(
+    s: Session, organization_ids: Sequence[UUID]
 ) -> dict[UUID, list[MembershipView]]:
-    """``memberships_of_organization`` for several organizations in one query (briefings)."""
+    """The live positions at each of several organizations, in one query; in session ``s``."""
     out: dict[UUID, list[MembershipView]] = {o: [] for o in organization_ids}
     if out:
-        for m in _memberships(db, Membership.organization_id.in_(list(out))):
+        for m in memberships_in(s, Membership.organization_id.in_(list(out))):
             out[m.organization_id].append(m)
     return out
 
