@@ -28,6 +28,7 @@ from app.dto import (
     RecentChange,
     display_name,
 )
+from app.enums import RecordKind
 from app.services.dashboard import dashboard
 from ui.context import UiContext
 from ui.formatting import format_date, format_datetime
@@ -37,6 +38,7 @@ from ui.widgets.related import RelatedTable
 
 ItemT = TypeVar("ItemT")
 Work = CommitmentView | ActionItemView  # what is due: a party's commitment or a meeting's action item
+Section = tuple[QWidget, QLabel, RelatedTable[ItemT]]  # a heading over a table of ``ItemT``
 
 
 def kind_label(kind: str) -> str:
@@ -74,15 +76,15 @@ class DashboardView(QWidget):
         top.addWidget(refresh)
 
         work_headers = [tr("Due"), tr("What needs doing"), tr("Type"), tr("Who"), tr("Under")]
-        self.overdue = self._section(tr("Overdue"), work_headers, (1, 4))
-        self.due_soon = self._section(tr("Due in the next 30 days"), work_headers, (1, 4))
-        self.expiring = self._section(
+        self.overdue: Section[Work] = self._section(tr("Overdue"), work_headers, (1, 4))
+        self.due_soon: Section[Work] = self._section(tr("Due in the next 30 days"), work_headers, (1, 4))
+        self.expiring: Section[AgreementSummary] = self._section(
             tr("Agreements expiring within 90 days"), [tr("Expires"), tr("Agreement"), tr("Status")]
         )
-        self.meetings = self._section(
+        self.meetings: Section[MeetingSummary] = self._section(
             tr("Upcoming meetings"), [tr("Date"), tr("Meeting"), tr("Place"), tr("Attendees")], (1, 2)
         )
-        self.recent = self._section(
+        self.recent: Section[RecentChange] = self._section(
             tr("Recent changes"), [tr("When"), tr("Type"), tr("Record"), tr("Change")], (2,)
         )
 
@@ -104,16 +106,14 @@ class DashboardView(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
-    def _section(
-        self, title: str, headers: list[str], stretch: tuple[int, ...] = (1,)
-    ) -> tuple[QWidget, QLabel, RelatedTable]:
+    def _section(self, title: str, headers: list[str], stretch: tuple[int, ...] = (1,)) -> Section[ItemT]:
         box = QWidget(self)
         label = QLabel(title, box)
         font = QFont(label.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         label.setFont(font)
-        table = RelatedTable(headers, title, box, stretch=stretch)
+        table: RelatedTable[ItemT] = RelatedTable(headers, title, box, stretch=stretch)
         table.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.layout_.setContentsMargins(0, 0, 0, 0)
         table.table.setMinimumHeight(150)
@@ -175,7 +175,7 @@ class DashboardView(QWidget):
 
     def _fill(
         self,
-        section: tuple[QWidget, QLabel, RelatedTable],
+        section: Section[ItemT],
         items: Sequence[ItemT],
         cells: Callable[[ItemT], Sequence[object]],
         alert: bool = False,
@@ -192,12 +192,12 @@ class DashboardView(QWidget):
 
     def _activated(self, item: object) -> None:
         if isinstance(item, CommitmentView):
-            self.open_record.emit("commitment", item.id)
+            self.open_record.emit(RecordKind.COMMITMENT, item.id)
         elif isinstance(item, ActionItemView):
-            self.open_record.emit("meeting", item.meeting_id)
+            self.open_record.emit(RecordKind.MEETING, item.meeting_id)
         elif isinstance(item, AgreementSummary):
-            self.open_record.emit("agreement", item.id)
+            self.open_record.emit(RecordKind.AGREEMENT, item.id)
         elif isinstance(item, MeetingSummary):
-            self.open_record.emit("meeting", item.id)
+            self.open_record.emit(RecordKind.MEETING, item.id)
         elif isinstance(item, RecentChange):
             self.open_record.emit(item.kind, item.id)

@@ -21,7 +21,7 @@ from ui.widgets.pdf_window import show_pdf
 from ui.widgets.related import RelatedTable
 
 
-class AttachmentsPanel(RelatedTable):
+class AttachmentsPanel(RelatedTable[AttachmentView]):
     def __init__(self, ctx: UiContext, owner_kind: str, parent: QWidget | None = None) -> None:
         super().__init__([tr("File"), tr("Size"), tr("Added"), tr("Description")], tr("Attachments"), parent)
         self.ctx = ctx

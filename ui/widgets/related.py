@@ -4,7 +4,7 @@ and a form dialog that saves through a service and shows errors next to its fiel
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -31,10 +31,11 @@ ALERT = QColor("#b3261e")
 MUTED = QColor("#6b6b6b")
 # A service function and its arguments after the database, as a form dialog's save() gives them.
 ServiceCall = tuple[Callable[..., object], tuple[object, ...]]
+ItemT = TypeVar("ItemT")
 
 
-class RelatedTable(QWidget):
-    """A read-only table of items with buttons acting on the selected one."""
+class RelatedTable(QWidget, Generic[ItemT]):
+    """A read-only table of items (``ItemT``: the DTO of a row) with buttons acting on the selected one."""
 
     activated = Signal(object)  # the item
 
@@ -42,7 +43,7 @@ class RelatedTable(QWidget):
         self, headers: Sequence[str], name: str, parent: QWidget | None = None, stretch: tuple[int, ...] = ()
     ) -> None:
         super().__init__(parent)
-        self.items: list[Any] = []
+        self.items: list[ItemT] = []
         self.stretch = stretch
         self.table = QTableWidget(0, len(headers), self)
         self.table.setHorizontalHeaderLabels(list(headers))
@@ -85,10 +86,10 @@ class RelatedTable(QWidget):
 
     def set_rows(
         self,
-        items: Sequence[Any],
-        cells: Callable[[Any], Sequence[object]],
-        alert: Callable[[Any], bool] | None = None,
-        muted: Callable[[Any], bool] | None = None,
+        items: Sequence[ItemT],
+        cells: Callable[[ItemT], Sequence[object]],
+        alert: Callable[[ItemT], bool] | None = None,
+        muted: Callable[[ItemT], bool] | None = None,
     ) -> None:
         self.items = list(items)
         self.table.setRowCount(len(self.items))
@@ -123,7 +124,7 @@ class RelatedTable(QWidget):
                 self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 70), 360))
         self._selection_changed()
 
-    def current(self) -> Any | None:
+    def current(self) -> ItemT | None:
         row = self.table.currentRow()
         selected = self.table.selectionModel().hasSelection()
         return self.items[row] if selected and 0 <= row < len(self.items) else None
