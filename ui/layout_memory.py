@@ -6,10 +6,13 @@ the screen it opens on, so nothing is cut off on a small laptop.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+
+from app.enums import RecordKind
 
 if TYPE_CHECKING:  # named for the types only: the list view loads SQLAlchemy
     from ui.views.list_view import RecordListView
@@ -53,7 +56,7 @@ class LayoutMemory:
         return str(self.settings.value("window/view", "dashboard"))
 
     def save(
-        self, window: QMainWindow, splitter: QSplitter, view: str, lists: dict[str, RecordListView]
+        self, window: QMainWindow, splitter: QSplitter, view: str, lists: Mapping[RecordKind, RecordListView]
     ) -> None:
         s = self.settings
         s.setValue("window/geometry", window.saveGeometry())

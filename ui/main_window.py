@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.enums import RecordKind
 from app.services.installation import VERSION as __version__
 from app.services.installation import set_language
 from ui.context import UiContext
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # named for the types only: these modules load SQLAlchemy
     from ui.views.dashboard_view import DashboardView
     from ui.views.list_view import AnyEditor, RecordListView
 
-VIEWS = ("dashboard", "agreement", "organization", "contact", "meeting", "commitment")
+VIEWS: tuple[str, ...] = ("dashboard", *RecordKind)  # the side bar, in order
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("Partnership Desk"))
         self.setMinimumSize(QSize(900, 600))
         self.undo_stack = QUndoStack(self)
-        self.lists: dict[str, RecordListView] = {}
+        self.lists: dict[RecordKind, RecordListView] = {}
         self._pending_view = ""  # chosen while the database was opening
 
         self.nav = QListWidget(self)
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
 
     # -- views ------------------------------------------------------------------
 
-    def list_view(self, kind: str) -> RecordListView:
+    def list_view(self, kind: RecordKind) -> RecordListView:
         view = self.lists.get(kind)
         if view is None:
             from ui.views.list_view import RecordListView  # lazy: start-up paints before SQLAlchemy loads
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.dashboard)
             self.dashboard.refresh()
         else:
-            lst = self.list_view(view)
+            lst = self.list_view(RecordKind(view))
             self.stack.setCurrentWidget(lst)
             lst.start()
         self.new_action.setEnabled(view != "dashboard")
@@ -280,10 +281,13 @@ class MainWindow(QMainWindow):
             lst.refresh()
 
     def open_record(self, kind: str, ident: UUID) -> None:
-        if kind not in VIEWS:
+        """Follow a link (``kind`` as a signal carries it: the record kind's value)."""
+        try:
+            record_kind = RecordKind.parse(kind)
+        except ValueError:  # an attachment's result opens its record, which says its own kind
             return
-        self.show_view(kind)
-        self.list_view(kind).open(ident)
+        self.show_view(record_kind)
+        self.list_view(record_kind).open(ident)
 
     def refresh_current(self) -> None:
         lst = self.current_list()
@@ -338,6 +342,7 @@ class MainWindow(QMainWindow):
             lst.editor.request_delete()
 
     def delete_record(self, kind: str, ident: UUID, label: str) -> None:
+        record_kind = RecordKind.parse(kind)
         if not confirm(
             self,
             tr("Delete"),
@@ -349,9 +354,9 @@ class MainWindow(QMainWindow):
             return
         from ui.undo import DeleteCommand  # lazy: start-up paints before SQLAlchemy loads
 
-        self.undo_stack.push(DeleteCommand(self.ctx, kind, ident, label, self._deleted_or_restored))
+        self.undo_stack.push(DeleteCommand(self.ctx, record_kind, ident, label, self._deleted_or_restored))
 
-    def _deleted_or_restored(self, kind: str, ident: UUID, deleted: bool) -> None:
+    def _deleted_or_restored(self, kind: RecordKind, ident: UUID, deleted: bool) -> None:
         lst = self.lists.get(kind)
         if lst is not None:
             if deleted:
@@ -360,8 +365,8 @@ class MainWindow(QMainWindow):
                 lst.refresh()
                 if self.current_list() is lst:
                     lst.open(ident)
-        if kind != "commitment" and "commitment" in self.lists:
-            self.lists["commitment"].refresh()
+        if kind != RecordKind.COMMITMENT and RecordKind.COMMITMENT in self.lists:
+            self.lists[RecordKind.COMMITMENT].refresh()
         self.status.setText(tr("Deleted. Ctrl+Z brings it back.") if deleted else tr("Restored."))
 
     def import_data(self) -> None:
@@ -373,7 +378,7 @@ class MainWindow(QMainWindow):
     def export_current(self) -> None:
         lst = self.current_list()
         if lst is None:
-            lst = self.list_view("agreement")
+            lst = self.list_view(RecordKind.AGREEMENT)
         lst.export()
 
     def exchange(self) -> None:
@@ -397,7 +402,7 @@ class MainWindow(QMainWindow):
             lst is None
             or lst.current_editor is None
             or lst.editor.ident is None
-            or lst.kind not in ("agreement", "organization", "meeting")
+            or lst.kind not in (RecordKind.AGREEMENT, RecordKind.ORGANIZATION, RecordKind.MEETING)
         ):
             QMessageBox.information(
                 self, tr("Briefing"), tr("Open an agreement, an organization or a meeting first.")

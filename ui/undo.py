@@ -7,6 +7,7 @@ from uuid import UUID
 
 from PySide6.QtGui import QUndoCommand
 
+from app.enums import RecordKind
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.services.opening import Database
 from ui.context import UiContext
@@ -15,20 +16,25 @@ from ui.i18n import tr
 ServiceFn = Callable[[Database, UUID], object]
 
 
-def _services(kind: str) -> tuple[ServiceFn, ServiceFn]:
+def _services(kind: RecordKind) -> tuple[ServiceFn, ServiceFn]:
     """The service functions that delete and restore a record of ``kind``."""
     return {
-        "agreement": (agreements.delete_agreement, agreements.restore_agreement),
-        "organization": (organizations.delete_organization, organizations.restore_organization),
-        "contact": (contacts.delete_contact, contacts.restore_contact),
-        "meeting": (meetings.delete_meeting, meetings.restore_meeting),
-        "commitment": (commitments.delete_commitment, commitments.restore_commitment),
+        RecordKind.AGREEMENT: (agreements.delete_agreement, agreements.restore_agreement),
+        RecordKind.ORGANIZATION: (organizations.delete_organization, organizations.restore_organization),
+        RecordKind.CONTACT: (contacts.delete_contact, contacts.restore_contact),
+        RecordKind.MEETING: (meetings.delete_meeting, meetings.restore_meeting),
+        RecordKind.COMMITMENT: (commitments.delete_commitment, commitments.restore_commitment),
     }[kind]
 
 
 class DeleteCommand(QUndoCommand):
     def __init__(
-        self, ctx: UiContext, kind: str, ident: UUID, label: str, changed: Callable[[str, UUID, bool], None]
+        self,
+        ctx: UiContext,
+        kind: RecordKind,
+        ident: UUID,
+        label: str,
+        changed: Callable[[RecordKind, UUID, bool], None],
     ) -> None:
         super().__init__(tr("Delete “{label}”").format(label=label))
         self.ctx = ctx

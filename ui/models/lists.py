@@ -22,6 +22,7 @@ from app.dto import (
     OrganizationRecord,
     display_name,
 )
+from app.enums import RecordKind
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.services.installation import Language
 from app.services.opening import Database
@@ -147,8 +148,8 @@ def commitment_columns(lang: Language) -> list[Column[CommitmentView]]:
     ]
 
 
-def list_spec(kind: str, lang: Language) -> AnyListSpec:
-    if kind == "agreement":
+def list_spec(kind: RecordKind, lang: Language) -> AnyListSpec:
+    if kind == RecordKind.AGREEMENT:
         return ListSpec(
             kind,
             agreements.list_agreements,
@@ -156,7 +157,7 @@ def list_spec(kind: str, lang: Language) -> AnyListSpec:
             AgreementQuery(),
             agreement_columns(lang),
         )
-    if kind == "organization":
+    if kind == RecordKind.ORGANIZATION:
         query = OrganizationQuery(sort="name_ko" if lang == "ko" else "name_en")
         return ListSpec(
             kind,
@@ -165,7 +166,7 @@ def list_spec(kind: str, lang: Language) -> AnyListSpec:
             query,
             organization_columns(lang),
         )
-    if kind == "contact":
+    if kind == RecordKind.CONTACT:
         return ListSpec(
             kind,
             contacts.list_contacts,
@@ -173,11 +174,11 @@ def list_spec(kind: str, lang: Language) -> AnyListSpec:
             ContactQuery(sort="name_ko" if lang == "ko" else "name_en"),
             contact_columns(lang),
         )
-    if kind == "meeting":
+    if kind == RecordKind.MEETING:
         return ListSpec(
             kind, meetings.list_meetings, meetings.count_meetings, MeetingQuery(), meeting_columns(lang)
         )
-    if kind == "commitment":
+    if kind == RecordKind.COMMITMENT:
         return ListSpec(
             kind,
             commitments.list_commitments,

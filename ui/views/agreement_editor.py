@@ -11,11 +11,12 @@ from app.dto import (
     AmendmentView,
     CommitmentInput,
     CommitmentView,
+    MeetingSummary,
     PartyInput,
     PartyView,
     display_name,
 )
-from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, Confidentiality, PartyRole
+from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, Confidentiality, PartyRole, RecordKind
 from app.services.agreements import (
     add_amendment,
     add_party,
@@ -46,7 +47,7 @@ AGREEMENTS = RecordFunctions(agreement_detail, create_agreement, update_agreemen
 
 
 class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
-    kind = "agreement"
+    kind = RecordKind.AGREEMENT
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, AGREEMENTS, parent)
@@ -68,7 +69,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
             w.textChanged.connect(lambda _t: self._update_buttons())
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
-        self.parties = RelatedTable(
+        self.parties: RelatedTable[PartyView] = RelatedTable(
             [
                 tr("Party"),
                 tr("Role"),
@@ -89,7 +90,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.parties.activated.connect(lambda _p: self.edit_party())
         self.tabs.addTab(self.parties, tr("Parties"))
 
-        self.commitments = RelatedTable(
+        self.commitments: RelatedTable[CommitmentView] = RelatedTable(
             [tr("Party"), tr("Commitment"), tr("Due"), tr("Status")], tr("Commitments"), self
         )
         self.commitments.add_button(tr("Add commitment…"), self.add_commitment)
@@ -98,7 +99,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.commitments.activated.connect(lambda _c: self.edit_commitment())
         self.tabs.addTab(self.commitments, tr("Commitments"))
 
-        self.amendments = RelatedTable(
+        self.amendments: RelatedTable[AmendmentView] = RelatedTable(
             [tr("Date"), tr("Amendment"), tr("Summary"), tr("Effect")], tr("Amendments"), self
         )
         self.amendments.add_button(tr("Add amendment…"), self.add_amendment)
@@ -107,16 +108,18 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.amendments.activated.connect(lambda _a: self.edit_amendment())
         self.tabs.addTab(self.amendments, tr("Amendments"))
 
-        self.attachments = AttachmentsPanel(ctx, "agreement", self)
+        self.attachments = AttachmentsPanel(ctx, RecordKind.AGREEMENT, self)
         self.attachments.on_changed = self.reload
         self.tabs.addTab(self.attachments, tr("Attachments"))
 
-        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
-        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.meetings: RelatedTable[MeetingSummary] = RelatedTable(
+            [tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self
+        )
+        self.meetings.activated.connect(lambda m: self.open_record.emit(RecordKind.MEETING, m.id))
         self.meetings.add_button(tr("Open meeting"), self._open_meeting, needs_selection=True)
         self.tabs.addTab(self.meetings, tr("Meetings"))
 
-        self.history = HistoryPanel(ctx, "agreement", self)
+        self.history = HistoryPanel(ctx, RecordKind.AGREEMENT, self)
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
@@ -224,12 +227,12 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, "agreement", self.ident, self)
+            open_briefing(self.ctx, RecordKind.AGREEMENT, self.ident, self)
 
     def _open_meeting(self) -> None:
         m = self.meetings.current()
         if m is not None:
-            self.open_record.emit("meeting", m.id)
+            self.open_record.emit(RecordKind.MEETING, m.id)
 
     # -- parties --------------------------------------------------------------
 
@@ -237,11 +240,13 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         lang = self.lang
         dialog = FormDialog(self.ctx, tr("Party") if party is None else party.organization_name(lang), self)
         f = dialog.form
-        org = PickerButton(self.ctx, "organization", tr("Choose organization"), dialog, optional=False)
+        org = PickerButton(
+            self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog, optional=False
+        )
         f.add("organization_id", tr("Organization *"), org)
         role = EnumCombo(PartyRole, lang)
         f.add("role", tr("Role"), role)
-        person = PickerButton(self.ctx, "contact", tr("Choose signatory"), dialog)
+        person = PickerButton(self.ctx, RecordKind.CONTACT, tr("Choose signatory"), dialog)
         f.add("signatory_contact_id", tr("Signed by (contact)"), person)
         name = f.add("signatory_name", tr("Signed by (name, if not a contact)"), line(dialog))
         title = f.add("signatory_title", tr("Title at signing"), line(dialog))
@@ -376,7 +381,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
     def open_commitment(self) -> None:
         item = self.commitments.current()
         if item is not None:
-            self.open_record.emit("commitment", item.id)
+            self.open_record.emit(RecordKind.COMMITMENT, item.id)
 
     # -- amendments -----------------------------------------------------------
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.dto import ActionItemView, CommitmentInput, CommitmentView, PartyView, display_name
-from app.enums import CommitmentStatus
+from app.enums import CommitmentStatus, RecordKind
 from app.errors import ValidationError
 from app.services.agreements import list_parties
 from app.services.commitments import create_commitment, get_commitment, update_commitment
@@ -41,13 +41,13 @@ COMMITMENTS = RecordFunctions(commitment_detail, create_commitment, update_commi
 
 
 class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
-    kind = "commitment"
+    kind = RecordKind.COMMITMENT
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, COMMITMENTS, parent)
         f = self.form
         self._party_gen = 0
-        self.agreement = PickerButton(ctx, "agreement", tr("Choose agreement"), self, optional=False)
+        self.agreement = PickerButton(ctx, RecordKind.AGREEMENT, tr("Choose agreement"), self, optional=False)
         f.add("agreement_id", tr("Agreement *"), self.agreement)
         self.agreement.changed.connect(self._agreement_changed)
         self.party = QComboBox(self)
@@ -61,12 +61,14 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
         self.status = EnumCombo(CommitmentStatus, self.lang)
         f.add("status", tr("Status"), self.status)
         self.open_agreement = self.add_header_button(tr("Open agreement"), self._open_agreement)
-        self.actions_table = RelatedTable(
+        self.actions_table: RelatedTable[ActionItemView] = RelatedTable(
             [tr("Action item"), tr("Due"), tr("Status"), tr("Meeting")], tr("Action items"), self
         )
-        self.actions_table.activated.connect(lambda a: self.open_record.emit("meeting", a.meeting_id))
+        self.actions_table.activated.connect(
+            lambda a: self.open_record.emit(RecordKind.MEETING, a.meeting_id)
+        )
         self.tabs.addTab(self.actions_table, tr("Action items"))
-        self.history = HistoryPanel(ctx, "commitment", self)
+        self.history = HistoryPanel(ctx, RecordKind.COMMITMENT, self)
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
@@ -94,7 +96,7 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
 
     def _open_agreement(self) -> None:
         if self.agreement.value() is not None:
-            self.open_record.emit("agreement", self.agreement.value())
+            self.open_record.emit(RecordKind.AGREEMENT, self.agreement.value())
 
     def new_title(self) -> str:
         return tr("New commitment")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.dto import ContactDetail, ContactInput, MembershipInput, MembershipView
+from app.dto import (
+    ActionItemView,
+    ContactDetail,
+    ContactInput,
+    MeetingSummary,
+    MembershipInput,
+    MembershipView,
+)
+from app.enums import RecordKind
 from app.services.contacts import (
     add_membership,
     contact_detail,
@@ -30,7 +38,7 @@ CONTACTS = RecordFunctions(contact_detail, create_contact, update_contact)
 
 
 class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
-    kind = "contact"
+    kind = RecordKind.CONTACT
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, CONTACTS, parent)
@@ -46,7 +54,7 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
         for w in (self.name_ko, self.name_en):
             w.textChanged.connect(lambda _t: self._update_buttons())
 
-        self.positions = RelatedTable(
+        self.positions: RelatedTable[MembershipView] = RelatedTable(
             [tr("Organization"), tr("Title"), tr("Department"), tr("From"), tr("To")], tr("Positions"), self
         )
         self.positions.add_button(tr("Add position…"), lambda: self._position_dialog(None))
@@ -56,18 +64,22 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
         self.positions.add_button(tr("Open organization"), self._open_org, needs_selection=True)
         self.positions.activated.connect(lambda _m: self._edit_position())
         self.tabs.addTab(self.positions, tr("Positions"))
-        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
-        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.meetings: RelatedTable[MeetingSummary] = RelatedTable(
+            [tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self
+        )
+        self.meetings.activated.connect(lambda m: self.open_record.emit(RecordKind.MEETING, m.id))
         self.tabs.addTab(self.meetings, tr("Meetings"))
-        self.actions_table = RelatedTable(
+        self.actions_table: RelatedTable[ActionItemView] = RelatedTable(
             [tr("Action item"), tr("Due"), tr("Status"), tr("Meeting")], tr("Action items"), self
         )
-        self.actions_table.activated.connect(lambda a: self.open_record.emit("meeting", a.meeting_id))
+        self.actions_table.activated.connect(
+            lambda a: self.open_record.emit(RecordKind.MEETING, a.meeting_id)
+        )
         self.tabs.addTab(self.actions_table, tr("Action items"))
-        self.attachments = AttachmentsPanel(ctx, "contact", self)
+        self.attachments = AttachmentsPanel(ctx, RecordKind.CONTACT, self)
         self.attachments.on_changed = self.reload
         self.tabs.addTab(self.attachments, tr("Attachments"))
-        self.history = HistoryPanel(ctx, "contact", self)
+        self.history = HistoryPanel(ctx, RecordKind.CONTACT, self)
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
@@ -135,7 +147,9 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
         lang = self.lang
         dialog = FormDialog(self.ctx, tr("Position"), self)
         f = dialog.form
-        org = PickerButton(self.ctx, "organization", tr("Choose organization"), dialog, optional=False)
+        org = PickerButton(
+            self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog, optional=False
+        )
         f.add("organization_id", tr("Organization *"), org)
         f.add("title", tr("Title"), line(dialog))
         f.add("department", tr("Department"), line(dialog))
@@ -197,4 +211,4 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
     def _open_org(self) -> None:
         item = self.positions.current()
         if item is not None:
-            self.open_record.emit("organization", item.organization_id)
+            self.open_record.emit(RecordKind.ORGANIZATION, item.organization_id)

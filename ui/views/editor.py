@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic
+from typing import ClassVar, Generic
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.enums import RecordKind
 from app.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from ui.context import UiContext
 from ui.i18n import tr
@@ -31,7 +32,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
     """Subclasses set ``kind``, give the :class:`RecordService` that reads and saves their
     records, and implement fill/clear/collect (and the titles)."""
 
-    kind = ""
+    kind: ClassVar[RecordKind]
     saved = Signal(str, object)  # kind, id
     delete_requested = Signal(str, object, str)  # kind, id, label
     open_record = Signal(str, object)  # kind, id: follow a link to another record

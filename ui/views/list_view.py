@@ -41,14 +41,14 @@ from ui.widgets.pickers import PickerButton
 AnyEditor: TypeAlias = AgreementEditor | OrganizationEditor | ContactEditor | MeetingEditor | CommitmentEditor
 
 
-def make_editor(ctx: UiContext, kind: str, parent: QWidget) -> AnyEditor:
-    if kind == "agreement":
+def make_editor(ctx: UiContext, kind: RecordKind, parent: QWidget) -> AnyEditor:
+    if kind == RecordKind.AGREEMENT:
         return AgreementEditor(ctx, parent)
-    if kind == "organization":
+    if kind == RecordKind.ORGANIZATION:
         return OrganizationEditor(ctx, parent)
-    if kind == "contact":
+    if kind == RecordKind.CONTACT:
         return ContactEditor(ctx, parent)
-    if kind == "meeting":
+    if kind == RecordKind.MEETING:
         return MeetingEditor(ctx, parent)
     return CommitmentEditor(ctx, parent)
 
@@ -57,12 +57,12 @@ class RecordListView(QWidget):
     open_record = Signal(str, object)  # a link to a record of another kind
     delete_requested = Signal(str, object, str)
 
-    def __init__(self, ctx: UiContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, kind: RecordKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
         self.lang = ctx.language
-        plural, new_label = kind_names()[RecordKind(kind)]
+        plural, new_label = kind_names()[kind]
         self.model: ListModel = list_spec(kind, self.lang).model(ctx, self)
 
         self.quick = QLineEdit(self)
@@ -174,10 +174,10 @@ class RecordListView(QWidget):
     def _build_filters(self) -> None:
         lang = self.lang
         any_ = tr("All")
-        if self.kind == "agreement":
+        if self.kind == RecordKind.AGREEMENT:
             self._add_filter("statuses", tr("Status"), EnumCombo(AgreementStatus, lang, any_))
             self._add_filter("kinds", tr("Kind"), EnumCombo(AgreementKind, lang, any_))
-            org = PickerButton(self.ctx, "organization", tr("Party"), self)
+            org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Party"), self)
             org.label.setMinimumWidth(80)
             self._add_filter("organization_id", tr("Party"), org)
             tag = QLineEdit(self)
@@ -185,27 +185,29 @@ class RecordListView(QWidget):
             self._add_filter("tag", tr("Tag"), tag)
             self._add_filter("signed_from", tr("Signed from"), DateEdit(lang))
             self._add_filter("signed_to", tr("Signed until"), DateEdit(lang))
-        elif self.kind == "organization":
+        elif self.kind == RecordKind.ORGANIZATION:
             self._add_filter("org_kind", tr("Kind"), EnumCombo(OrgKind, lang, any_))
-        elif self.kind == "contact":
+        elif self.kind == RecordKind.CONTACT:
             self._add_filter(
                 "organization_id",
                 tr("Organization"),
-                PickerButton(self.ctx, "organization", tr("Organization"), self),
+                PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Organization"), self),
             )
-        elif self.kind == "meeting":
+        elif self.kind == RecordKind.MEETING:
             self._add_filter("starts_from", tr("From"), DateEdit(lang))
             self._add_filter("starts_to", tr("Until"), DateEdit(lang))
             self._add_filter(
                 "organization_id",
                 tr("Organization"),
-                PickerButton(self.ctx, "organization", tr("Organization"), self),
+                PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Organization"), self),
             )
-        elif self.kind == "commitment":
+        elif self.kind == RecordKind.COMMITMENT:
             self._add_filter("statuses", tr("Status"), EnumCombo(CommitmentStatus, lang, any_))
             self._add_filter("due_before", tr("Due before"), DateEdit(lang))
             self._add_filter(
-                "organization_id", tr("Party"), PickerButton(self.ctx, "organization", tr("Party"), self)
+                "organization_id",
+                tr("Party"),
+                PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Party"), self),
             )
         for col in (1, 3):
             self.filters.setColumnStretch(col, 1)
@@ -339,7 +341,9 @@ class RecordListView(QWidget):
         ident = self.selected_id()
         if ident is None:
             return
-        column = 1 if self.kind in ("meeting", "commitment") else 0  # the title, not the date
+        column = (
+            1 if self.kind in (RecordKind.MEETING, RecordKind.COMMITMENT) else 0
+        )  # the title, not the date
         label = self.model.cell_text(self.table.currentIndex().row(), column)
         self.delete_requested.emit(self.kind, ident, label)
 

@@ -12,6 +12,7 @@ from app.dto import (
     AgreementRef,
     AgreementSummary,
     AttendeeInput,
+    AttendeeView,
     CommitmentView,
     DecisionView,
     MeetingDetail,
@@ -20,7 +21,7 @@ from app.dto import (
     MeetingSummary,
     display_name,
 )
-from app.enums import ActionStatus
+from app.enums import ActionStatus, RecordKind
 from app.services.commitments import list_commitments_for_agreement
 from app.services.meetings import (
     add_action_item,
@@ -67,7 +68,7 @@ MEETINGS = RecordFunctions(meeting_detail, create_meeting, update_meeting)
 
 
 class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
-    kind = "meeting"
+    kind = RecordKind.MEETING
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, MEETINGS, parent)
@@ -85,29 +86,33 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
         self.agreement_refs: list[AgreementRef] = []
 
-        self.attendees = RelatedTable(
+        self.attendees: RelatedTable[AttendeeView] = RelatedTable(
             [tr("Name"), tr("Organization"), tr("Title"), tr("Attended")], tr("Attendees"), self
         )
         self.attendees.add_button(tr("Add attendee…"), self.add_attendee)
         self.attendees.add_button(tr("Remove…"), self.remove_attendee, needs_selection=True)
-        self.attendees.activated.connect(lambda a: self.open_record.emit("contact", a.contact_id))
+        self.attendees.activated.connect(lambda a: self.open_record.emit(RecordKind.CONTACT, a.contact_id))
         self.tabs.addTab(self.attendees, tr("Attendees"))
 
-        self.agenda = RelatedTable([tr("#"), tr("Agenda item"), tr("Discussion")], tr("Agenda"), self)
+        self.agenda: RelatedTable[AgendaItemView] = RelatedTable(
+            [tr("#"), tr("Agenda item"), tr("Discussion")], tr("Agenda"), self
+        )
         self.agenda.add_button(tr("Add agenda item…"), lambda: self._agenda_dialog(None))
         self.agenda.add_button(tr("Edit…"), self._edit_agenda, needs_selection=True)
         self.agenda.add_button(tr("Remove…"), self._remove_agenda, needs_selection=True)
         self.agenda.activated.connect(lambda _a: self._edit_agenda())
         self.tabs.addTab(self.agenda, tr("Agenda"))
 
-        self.decisions = RelatedTable([tr("#"), tr("Decision")], tr("Decisions"), self)
+        self.decisions: RelatedTable[DecisionView] = RelatedTable(
+            [tr("#"), tr("Decision")], tr("Decisions"), self
+        )
         self.decisions.add_button(tr("Add decision…"), lambda: self._decision_dialog(None))
         self.decisions.add_button(tr("Edit…"), self._edit_decision, needs_selection=True)
         self.decisions.add_button(tr("Remove…"), self._remove_decision, needs_selection=True)
         self.decisions.activated.connect(lambda _d: self._edit_decision())
         self.tabs.addTab(self.decisions, tr("Decisions"))
 
-        self.actions_table = RelatedTable(
+        self.actions_table: RelatedTable[ActionItemView] = RelatedTable(
             [tr("Action item"), tr("Owner"), tr("Due"), tr("Status"), tr("Commitment")],
             tr("Action items"),
             self,
@@ -119,17 +124,19 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.actions_table.activated.connect(lambda _a: self._edit_action())
         self.tabs.addTab(self.actions_table, tr("Action items"))
 
-        self.agreements = RelatedTable([tr("Agreement"), tr("Status")], tr("Agreements"), self)
+        self.agreements: RelatedTable[AgreementRef] = RelatedTable(
+            [tr("Agreement"), tr("Status")], tr("Agreements"), self
+        )
         self.agreements.add_button(tr("Link agreement…"), self.link_agreement)
         self.agreements.add_button(tr("Unlink"), self.unlink_agreement, needs_selection=True)
         self.agreements.add_button(tr("Open agreement"), self._open_agreement, needs_selection=True)
-        self.agreements.activated.connect(lambda a: self.open_record.emit("agreement", a.id))
+        self.agreements.activated.connect(lambda a: self.open_record.emit(RecordKind.AGREEMENT, a.id))
         self.tabs.addTab(self.agreements, tr("Agreements"))
 
-        self.attachments = AttachmentsPanel(ctx, "meeting", self)
+        self.attachments = AttachmentsPanel(ctx, RecordKind.MEETING, self)
         self.attachments.on_changed = self.reload
         self.tabs.addTab(self.attachments, tr("Attachments"))
-        self.history = HistoryPanel(ctx, "meeting", self)
+        self.history = HistoryPanel(ctx, RecordKind.MEETING, self)
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
@@ -227,12 +234,12 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, "meeting", self.ident, self)
+            open_briefing(self.ctx, RecordKind.MEETING, self.ident, self)
 
     # -- linked agreements (saved with the meeting) ------------------------------
 
     def link_agreement(self) -> None:
-        dialog = PickerDialog(self.ctx, "agreement", tr("Link agreement"), self)
+        dialog = PickerDialog(self.ctx, RecordKind.AGREEMENT, tr("Link agreement"), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         rows = dialog.table.selectionModel().selectedRows()
@@ -253,14 +260,14 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def _open_agreement(self) -> None:
         item = self.agreements.current()
         if item is not None:
-            self.open_record.emit("agreement", item.id)
+            self.open_record.emit(RecordKind.AGREEMENT, item.id)
 
     # -- attendees ------------------------------------------------------------
 
     def add_attendee(self) -> None:
         if self.ident is None:
             return
-        dialog = PickerDialog(self.ctx, "contact", tr("Add attendee"), self)
+        dialog = PickerDialog(self.ctx, RecordKind.CONTACT, tr("Add attendee"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
             if chosen is not None:
@@ -355,9 +362,9 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         f = dialog.form
         title = line(dialog)
         f.add("title", tr("Action item *"), title)
-        owner = PickerButton(self.ctx, "contact", tr("Choose owner"), dialog)
+        owner = PickerButton(self.ctx, RecordKind.CONTACT, tr("Choose owner"), dialog)
         f.add("owner_contact_id", tr("Owner"), owner)
-        owner_org = PickerButton(self.ctx, "organization", tr("Choose organization"), dialog)
+        owner_org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
         f.add("owner_organization_id", tr("Owner organization"), owner_org)
         due = DateEdit(lang)
         f.add("due_on", tr("Due"), due)
@@ -457,7 +464,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.ctx.runner.run(list_meetings, self.ctx.database, query, on_done=offer)
 
     def _carry_over_to_chosen(self, item: ActionItemView) -> None:
-        dialog = PickerDialog(self.ctx, "meeting", tr("Carry over to which meeting?"), self)
+        dialog = PickerDialog(self.ctx, RecordKind.MEETING, tr("Carry over to which meeting?"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
             if chosen is not None:

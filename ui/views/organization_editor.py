@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.dto import OrganizationDetail, OrganizationInput
-from app.enums import OrgKind
+from app.dto import AgreementSummary, MeetingSummary, MembershipView, OrganizationDetail, OrganizationInput
+from app.enums import OrgKind, RecordKind
 from app.services.organizations import create_organization, organization_detail, update_organization
 from ui.actions import open_briefing
 from ui.context import UiContext
@@ -22,7 +22,7 @@ ORGANIZATIONS = RecordFunctions(organization_detail, create_organization, update
 
 
 class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
-    kind = "organization"
+    kind = RecordKind.ORGANIZATION
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ORGANIZATIONS, parent)
@@ -41,27 +41,29 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
             w.textChanged.connect(lambda _t: self._update_buttons())
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
-        self.people = RelatedTable(
+        self.people: RelatedTable[MembershipView] = RelatedTable(
             [tr("Name"), tr("Title"), tr("Department"), tr("From"), tr("To"), tr("Status")],
             tr("People"),
             self,
         )
-        self.people.activated.connect(lambda m: self.open_record.emit("contact", m.contact_id))
+        self.people.activated.connect(lambda m: self.open_record.emit(RecordKind.CONTACT, m.contact_id))
         self.people.add_button(tr("Open contact"), self._open_person, needs_selection=True)
         self.tabs.addTab(self.people, tr("People"))
-        self.agreements = RelatedTable(
+        self.agreements: RelatedTable[AgreementSummary] = RelatedTable(
             [tr("Agreement"), tr("Status"), tr("Signed"), tr("Expires")], tr("Agreements"), self
         )
-        self.agreements.activated.connect(lambda a: self.open_record.emit("agreement", a.id))
+        self.agreements.activated.connect(lambda a: self.open_record.emit(RecordKind.AGREEMENT, a.id))
         self.agreements.add_button(tr("Open agreement"), self._open_agreement, needs_selection=True)
         self.tabs.addTab(self.agreements, tr("Agreements"))
-        self.meetings = RelatedTable([tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self)
-        self.meetings.activated.connect(lambda m: self.open_record.emit("meeting", m.id))
+        self.meetings: RelatedTable[MeetingSummary] = RelatedTable(
+            [tr("Date"), tr("Meeting"), tr("Place")], tr("Meetings"), self
+        )
+        self.meetings.activated.connect(lambda m: self.open_record.emit(RecordKind.MEETING, m.id))
         self.tabs.addTab(self.meetings, tr("Meetings"))
-        self.attachments = AttachmentsPanel(ctx, "organization", self)
+        self.attachments = AttachmentsPanel(ctx, RecordKind.ORGANIZATION, self)
         self.attachments.on_changed = self.reload
         self.tabs.addTab(self.attachments, tr("Attachments"))
-        self.history = HistoryPanel(ctx, "organization", self)
+        self.history = HistoryPanel(ctx, RecordKind.ORGANIZATION, self)
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
@@ -69,12 +71,12 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
     def _open_person(self) -> None:
         m = self.people.current()
         if m is not None:
-            self.open_record.emit("contact", m.contact_id)
+            self.open_record.emit(RecordKind.CONTACT, m.contact_id)
 
     def _open_agreement(self) -> None:
         a = self.agreements.current()
         if a is not None:
-            self.open_record.emit("agreement", a.id)
+            self.open_record.emit(RecordKind.AGREEMENT, a.id)
 
     def new_title(self) -> str:
         return tr("New organization")
@@ -146,4 +148,4 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, "organization", self.ident, self)
+            open_briefing(self.ctx, RecordKind.ORGANIZATION, self.ident, self)

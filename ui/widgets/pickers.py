@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import AgreementSummary, ContactSummary, OrganizationRecord, display_name
+from app.enums import RecordKind
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.models.lists import ListModel, ListRow, list_spec
@@ -44,7 +45,7 @@ class PickerDialog(QDialog):
     """A search box over a lazy list; Enter or double-click picks the row."""
 
     def __init__(
-        self, ctx: UiContext, kind: str, title: str, parent: QWidget | None = None, **filters: object
+        self, ctx: UiContext, kind: RecordKind, title: str, parent: QWidget | None = None, **filters: object
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -141,7 +142,7 @@ class PickerButton(QWidget):
     def __init__(
         self,
         ctx: UiContext,
-        kind: str,
+        kind: RecordKind,
         title: str,
         parent: QWidget | None = None,
         optional: bool = True,
