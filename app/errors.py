@@ -87,6 +87,45 @@ class StorageError(DomainError):
     """The database or a file cannot be opened, read or written."""
 
 
+class FileInUseError(StorageError, PermissionError):
+    """A file another program holds open (Windows: Excel, Word, Hangul or Acrobat lock what they show).
+
+    Also a :class:`PermissionError`, so code that handles a failed write as an ``OSError`` still does.
+    """
+
+    def __init__(self, path: object, *, reading: bool = False) -> None:
+        self.path = str(path)
+        program_ko, program_en = _program_for(self.path)
+        if reading:
+            ko = f"파일을 열 수 없습니다: {self.path}. 다른 프로그램에서 사용 중이거나 읽을 권한이 없습니다."
+            en = f"Cannot open {self.path}: another program is using it, or you may not read it."
+        else:
+            ko = f"다른 프로그램이 사용 중이어서 파일을 쓸 수 없습니다: {self.path}."
+            en = f"Cannot write {self.path}: another program is using it."
+        super().__init__(
+            f"{ko} {program_ko}에서 파일을 닫고 다시 시도하십시오.",
+            f"{en} Close the file in {program_en} and try again.",
+        )
+        self.filename = self.path
+
+
+_PROGRAMS = {
+    ".xlsx": ("Excel", "Excel"),
+    ".xls": ("Excel", "Excel"),
+    ".csv": ("Excel", "Excel"),
+    ".docx": ("Word", "Word"),
+    ".doc": ("Word", "Word"),
+    ".hwp": ("한글", "Hangul"),
+    ".hwpx": ("한글", "Hangul"),
+    ".pdf": ("PDF 보기 프로그램(Acrobat 등)", "Acrobat or your PDF viewer"),
+}
+
+
+def _program_for(path: str) -> tuple[str, str]:
+    suffix = path[path.rfind(".") :].lower() if "." in path else ""
+    return _PROGRAMS.get(suffix, ("그 프로그램", "the program that has it open"))
+
+
 class SchemaTooNewError(StorageError):
     """The database was written by a newer Partnership Desk."""
 

@@ -9,6 +9,7 @@ window paints without the command line's dependencies and ``--version`` answers 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -27,7 +28,19 @@ def global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
+def use_utf8_output() -> None:
+    """Write UTF-8 to stdout and stderr whatever the console or pipe.
+
+    On Korean Windows a pipe or a file gets the ANSI code page (CP949) by default: the «» of
+    search matches cannot be written in it, and ``--json`` would not be UTF-8 JSON.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_output()
     words = list(sys.argv[1:] if argv is None else argv)
     known, rest = global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(words)
     if not rest:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.errors import DomainError
+from app.errors import DomainError, FileInUseError
 from app.services.crash_reports import write_crash_report
 from app.services.installation import app_paths, set_language
 from cli import (
@@ -23,11 +23,22 @@ from cli import (
     cmd_exchange,
     cmd_history,
     cmd_search,
+    cmd_settings,
     cmd_transfer,
     global_options,
 )
 
-COMMANDS = (cmd_core, cmd_search, cmd_brief, cmd_transfer, cmd_exchange, cmd_history, cmd_backups, cmd_crypto)
+COMMANDS = (
+    cmd_core,
+    cmd_search,
+    cmd_brief,
+    cmd_transfer,
+    cmd_exchange,
+    cmd_history,
+    cmd_backups,
+    cmd_crypto,
+    cmd_settings,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +67,12 @@ def run(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except PermissionError as exc:  # a file the user named, held by another program (Windows)
+        if exc.filename is None:
+            print(f"partnership-desk: {_unexpected(exc, args)}", file=sys.stderr)
+            return 70
+        print(f"partnership-desk: {FileInUseError(exc.filename, reading=True)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: one line for the user, the traceback in a crash report
         print(f"partnership-desk: {_unexpected(exc, args)}", file=sys.stderr)
         return 70
