@@ -33,7 +33,13 @@ MAX_MEMBERS = 200_000
 MAX_RATIO = 1_000  # a member may expand at most this much (zip bombs)
 MAX_SEALED = (1 << 31) - 1024  # AES-GCM in one piece
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 1 << 15, 8, 1
-MAX_SCRYPT_N = 1 << 20
+# The only key-derivation settings a reader accepts: those this program writes (about 32 MB
+# and a tenth of a second). Anything else is refused before any work, since the header can
+# only be authenticated after the key is derived.
+ACCEPTED_KDF = frozenset({(SCRYPT_N, SCRYPT_R, SCRYPT_P)})
+SALT_BYTES, NONCE_BYTES = 16, 12
+MAX_HEADER = 4096
+MAX_NESTING = 32  # bundle.json: format > tables > rows > row > a JSON column's few levels
 
 
 @dataclass
@@ -65,19 +71,27 @@ def read_bundle(source: Path, passphrase: str | None) -> BundleContent:
         size = source.stat().st_size
         if size > MAX_TOTAL:
             raise _too_big(str(source))
-        raw = source.read_bytes()
+        with source.open("rb") as handle:
+            head = handle.read(len(MAGIC) + 4 + MAX_HEADER)
+            if head.startswith(MAGIC):
+                if not passphrase:
+                    raise WrongPassphrase(
+                        "암호화된 교환 파일입니다. 암호를 지정하십시오(--passphrase-file).",
+                        "This exchange file is encrypted; give its passphrase (--passphrase-file).",
+                    )
+                if size > MAX_SEALED + len(head):
+                    raise _too_big(str(source))
+                header = parse_header(head, size)  # refused here, before the key is derived
+            handle.seek(0)
+            raw = handle.read()
     except OSError as exc:
         raise BadBundle(
             f"교환 파일을 읽을 수 없습니다: {source} ({exc.strerror})",
             f"Cannot read {source}: {exc.strerror}",
         ) from exc
     if raw.startswith(MAGIC):
-        if not passphrase:
-            raise WrongPassphrase(
-                "암호화된 교환 파일입니다. 암호를 지정하십시오(--passphrase-file).",
-                "This exchange file is encrypted; give its passphrase (--passphrase-file).",
-            )
-        raw = unseal(raw, passphrase)
+        assert passphrase
+        raw = unseal(raw, passphrase, header)
     return _unzip(raw)
 
 
@@ -113,34 +127,59 @@ def seal(data: bytes, passphrase: str) -> bytes:
     return prefix + AESGCM(key).encrypt(nonce, data, prefix)
 
 
-def unseal(raw: bytes, passphrase: str) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+@dataclass(frozen=True)
+class SealHeader:
+    prefix_length: int
+    n: int
+    r: int
+    p: int
+    salt: bytes
+    nonce: bytes
 
-    damaged = BadBundle(
-        "암호화된 교환 파일의 머리글이 손상되었습니다.", "The encrypted exchange file's header is damaged."
+
+def _damaged() -> BadBundle:
+    return BadBundle(
+        "암호화된 교환 파일의 머리글이 손상되었거나 이 프로그램이 쓴 것이 아닙니다. 아무것도 가져오지 않았습니다.",
+        "The encrypted exchange file's header is damaged, or it was not written by this program. "
+        "Nothing was imported.",
     )
-    if len(raw) < len(MAGIC) + 4:
-        raise damaged
-    (length,) = struct.unpack(">I", raw[len(MAGIC) : len(MAGIC) + 4])
-    if length > 4096 or len(raw) < len(MAGIC) + 4 + length + 16:
-        raise damaged
-    prefix = raw[: len(MAGIC) + 4 + length]
+
+
+def parse_header(head: bytes, size: int) -> SealHeader:
+    """The sealed file's header, checked against what this program writes (no key derived yet)."""
+    if len(head) < len(MAGIC) + 4 or not head.startswith(MAGIC):
+        raise _damaged()
+    (length,) = struct.unpack(">I", head[len(MAGIC) : len(MAGIC) + 4])
+    prefix_length = len(MAGIC) + 4 + length
+    if length > MAX_HEADER or len(head) < prefix_length or size < prefix_length + 16:
+        raise _damaged()
     try:
-        header = json.loads(prefix[len(MAGIC) + 4 :].decode("ascii"))
-        n, r, p = int(header["n"]), int(header["r"]), int(header["p"])
+        header = json.loads(head[len(MAGIC) + 4 : prefix_length].decode("ascii"))
+        if not isinstance(header, dict):
+            raise TypeError
+        n, r, p = header["n"], header["r"], header["p"]
         salt = base64.b64decode(header["salt"], validate=True)
         nonce = base64.b64decode(header["nonce"], validate=True)
         ok = header.get("cipher") == "AES-256-GCM" and header.get("kdf") == "scrypt"
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise damaged from None
-    if not ok or not (2 <= n <= MAX_SCRYPT_N) or n & (n - 1) or not (1 <= r <= 32) or not (1 <= p <= 16):
-        raise damaged
-    if len(nonce) != 12 or len(salt) < 8:
-        raise damaged
-    key = _derive(passphrase, salt, n, r, p)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+        raise _damaged() from None
+    if not ok or any(type(v) is not int for v in (n, r, p)) or (n, r, p) not in ACCEPTED_KDF:
+        raise _damaged()
+    if len(nonce) != NONCE_BYTES or len(salt) != SALT_BYTES:
+        raise _damaged()
+    return SealHeader(prefix_length, n, r, p, salt, nonce)
+
+
+def unseal(raw: bytes, passphrase: str, header: SealHeader | None = None) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if header is None:
+        header = parse_header(raw[: len(MAGIC) + 4 + MAX_HEADER], len(raw))
+    prefix = raw[: header.prefix_length]
+    key = _derive(passphrase, header.salt, header.n, header.r, header.p)
     try:
-        return AESGCM(key).decrypt(nonce, raw[len(prefix) :], prefix)
+        return AESGCM(key).decrypt(header.nonce, raw[len(prefix) :], prefix)
     except InvalidTag:
         raise WrongPassphrase(
             "암호가 틀렸거나 교환 파일이 변경되었습니다. 아무것도 가져오지 않았습니다.",
@@ -186,6 +225,10 @@ def _unzip(raw: bytes) -> BundleContent:
             "교환 파일의 목록(bundle.json)이 올바른 JSON이 아닙니다.",
             "The exchange file's bundle.json is not valid JSON.",
         ) from None
+    except RecursionError:
+        raise _too_deep() from None
+    if _nesting(manifest) > MAX_NESTING:
+        raise _too_deep()
     if not isinstance(manifest, dict):
         raise BadBundle("교환 파일의 형식이 잘못되었습니다.", "The exchange file is malformed.")
     return BundleContent(manifest=manifest, blobs=blobs)
@@ -236,6 +279,33 @@ def _check_members(infos: list[zipfile.ZipInfo]) -> None:
             "Partnership Desk 교환 파일이 아닙니다 (bundle.json 없음).",
             "This is not a Partnership Desk exchange file (no bundle.json).",
         )
+
+
+def _nesting(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep() -> BadBundle:
+    return BadBundle(
+        f"교환 파일의 목록(bundle.json)이 너무 깊이 중첩되어 있습니다(최대 {MAX_NESTING}단계). "
+        "아무것도 가져오지 않았습니다.",
+        f"The exchange file's bundle.json nests deeper than {MAX_NESTING} levels. Nothing was imported.",
+    )
 
 
 def _too_big(name: str) -> BadBundle:
