@@ -2,7 +2,10 @@
 
 Order of precedence: an explicit ``--db`` (handled by the caller), the
 ``PARTNERSHIP_DESK_DB`` variable for the database, the ``PARTNERSHIP_DESK_HOME``
-variable for everything, then the platform's user data folder (platformdirs).
+variable for everything, then the platform's user data folder (platformdirs): on Windows
+the local one (``AppData\\Local``, not synced at log-on like ``AppData\\Roaming``; a folder
+an older version left in the roaming profile is moved once). Files a person saves (exports,
+exchange files, briefings) are offered in the Documents folder (:func:`documents_dir`).
 Everything is a :class:`pathlib.Path`; no other module builds data paths by hand.
 The backups folder may be moved in Settings: that one entry of ``settings.json`` is read
 here; :mod:`app.settings` reads and writes the file through :meth:`AppPaths.stored_settings`.
@@ -12,9 +15,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from app.atomic import atomic_write_text
 
@@ -64,6 +69,11 @@ class AppPaths:
             return {}
         return raw if isinstance(raw, dict) else {}
 
+    @property
+    def documents(self) -> Path:
+        """Where files a person saves are offered first (exports, exchange files, briefings)."""
+        return documents_dir()
+
     def ensure(self) -> AppPaths:
         for folder in (self.home, self.attachments):
             folder.mkdir(parents=True, exist_ok=True)
@@ -74,9 +84,47 @@ HOME_POINTER = "data-folder.txt"  # in the platform's folder: where the data liv
 
 
 def platform_home() -> Path:
+    """The platform's data folder: on Windows ``%LOCALAPPDATA%\\PartnershipDesk\\PartnershipDesk``.
+
+    Versions before 0.2 kept it in the roaming profile: such a folder is moved here once (a
+    rename on the same disk; else copied whole, then renamed into place, so a half copy is
+    never used). While it cannot be moved (another Partnership Desk has it open) it is used
+    where it is.
+    """
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, APP_AUTHOR, roaming=True)
+    local = user_data_path(APP_NAME, APP_AUTHOR, roaming=False)
+    roaming = user_data_path(APP_NAME, APP_AUTHOR, roaming=True)
+    if roaming == local or local.exists() or not roaming.is_dir():
+        return local
+    try:
+        _move_folder(roaming, local)
+    except OSError:
+        return roaming
+    return local
+
+
+def _move_folder(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(source, target)
+        return
+    except OSError:
+        if not source.is_dir() or target.exists():
+            raise
+    partial = target.with_name(target.name + ".moving")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(source, partial)  # another disk (a redirected profile): copy, then rename
+    os.rename(partial, target)
+    shutil.rmtree(source, ignore_errors=True)
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (platformdirs; the home folder where there is none)."""
+    from platformdirs import user_documents_path
+
+    folder = user_documents_path()
+    return folder if folder.is_dir() else Path.home()
 
 
 def default_home() -> Path:
@@ -119,7 +167,22 @@ def database_url(db: str | None, paths: AppPaths) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return "sqlite:///" + path.as_posix()
+    """The URL of a SQLite file, escaped: ``%``, ``#`` or ``?`` in a folder name stay part of the path.
+
+    The text ``sqlalchemy.engine.URL.create("sqlite", database=...)`` renders (the same quoting),
+    made without loading SQLAlchemy: the program reads it before its first paint.
+    """
+    return "sqlite:///" + quote(path.as_posix(), safe=" +/")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (unescaped), or None for another database."""
+    from sqlalchemy.engine import make_url  # lazy: the program paints before SQLAlchemy loads
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def resources_dir() -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.errors import StorageError
 from app.services.backups import list_backups, newest_good_backup, restore_backup
-from app.services.installation import AppPaths, app_paths, database_url
+from app.services.installation import AppPaths, app_paths, database_url, sqlite_file
 from cli.common import passphrase_from, print_json, print_table
 
 
@@ -23,13 +23,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _paths(args: argparse.Namespace) -> tuple[object, Path]:
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
-    url = database_url(getattr(args, "db", None), paths)
-    if not url.startswith("sqlite:///"):
+    file = sqlite_file(database_url(getattr(args, "db", None), paths))
+    if file is None:
         raise StorageError(
             "PostgreSQL 데이터베이스는 서버의 백업 도구로 백업하고 복원하십시오.",
             "Back up and restore a PostgreSQL database with the server's own tools.",
         )
-    return paths, Path(url[len("sqlite:///") :])
+    return paths, file
 
 
 def cmd_backups(args: argparse.Namespace) -> int:

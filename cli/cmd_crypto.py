@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.errors import StorageError
-from app.services.installation import app_paths, database_url
+from app.services.installation import app_paths, database_url, sqlite_file
 from app.services.opening import open_database
 from app.services.security import encrypt_database, read_passphrase_file, rekey_database
 
@@ -28,13 +28,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     paths = app_paths(Path(args.home) if getattr(args, "home", None) else None)
-    url = database_url(getattr(args, "db", None), paths)
-    if not url.startswith("sqlite:///"):
+    file = sqlite_file(database_url(getattr(args, "db", None), paths))
+    if file is None:
         raise StorageError(
             "SQLite 데이터베이스 파일만 암호화할 수 있습니다.",
             "Only a SQLite database file can be encrypted.",
         )
-    return Path(url[len("sqlite:///") :]), paths.backups, paths.attachments
+    return file, paths.backups, paths.attachments
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -42,9 +42,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     passphrase = read_passphrase_file(Path(args.new_passphrase_file))
     if not database.exists():  # a new database: create it, then encrypt it
         open_database(str(database), backup_before_migrate=False).close()
-    converted, sealed = encrypt_database(database, passphrase, backups=backups, attachments=attachments)
+    done = encrypt_database(database, passphrase, backups=backups, attachments=attachments)
     print(
-        f"Encrypted {database} ({converted} backups and {sealed} attachment files too). "
+        f"Encrypted {database} ({done.backups} backups and {done.attachments} attachment files too). "
         "Open it with --passphrase-file from now on; without the passphrase the data cannot be recovered."
     )
     return 0
@@ -60,6 +60,6 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         )
     old = read_passphrase_file(Path(old_file))
     new = read_passphrase_file(Path(args.new_passphrase_file))
-    converted = rekey_database(database, old, new, backups=backups)
-    print(f"Changed the passphrase of {database} ({converted} backups too).")
+    done = rekey_database(database, old, new, backups=backups)
+    print(f"Changed the passphrase of {database} ({done.backups} backups too).")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -37,7 +38,7 @@ def _database_file(args: argparse.Namespace, paths: AppPaths) -> Path | None:
     scheme, sep, rest = raw.partition("://")
     if sep and scheme.split("+")[0] == "sqlite" and rest.startswith("/") and "?" not in rest:
         # The plain form ``sqlite:///path`` is read without importing SQLAlchemy (start-up time).
-        database = rest[1:]
+        database = unquote(rest[1:])  # as SQLAlchemy reads it: "%25" is "%"
         return Path(database) if database and database != ":memory:" else None
     from sqlalchemy.engine import make_url  # lazy: start-up paints before SQLAlchemy loads
 

@@ -15,7 +15,9 @@ from app.paths import (
     choose_next_home,
     database_url,
     default_home,
+    documents_dir,
     resources_dir,
+    sqlite_file,
 )
 from app.settings import load_settings, save_settings
 
@@ -31,8 +33,10 @@ __all__ = [
     "current_language",
     "database_url",
     "default_home",
+    "documents_dir",
     "load_settings",
     "resources_dir",
     "save_settings",
     "set_language",
+    "sqlite_file",
 ]

@@ -231,7 +231,7 @@ class BriefingDialog(QDialog):
         assert self.generated is not None
         pdf = self.generated.request.format == "pdf"
         filters = self.tr("PDF documents (*.pdf)") if pdf else self.tr("Word documents (*.docx)")
-        start = str(Path.home() / self.suggested_name())
+        start = str(self.ctx.paths.documents / self.suggested_name())
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), start, filters)
         if not name:
             return None

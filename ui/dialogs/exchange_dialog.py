@@ -45,7 +45,7 @@ class ExchangeDialog(QDialog):
         self.setWindowTitle(tr("Exchange"))
         self.setMinimumWidth(560)
 
-        self.export_path = QLineEdit(str(ctx.paths.home / "exchange.pdx"), self)
+        self.export_path = QLineEdit(str(ctx.paths.documents / "exchange.pdx"), self)
         self.export_path.setAccessibleName(tr("Exchange file to write"))
         self.since = QComboBox(self)
         self.since.addItem(tr("Everything"), "ALL")

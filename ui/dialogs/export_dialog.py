@@ -46,7 +46,7 @@ class ExportDialog(QDialog):
             self.format.addItem(tr(FORMAT_LABELS[fmt][0]), fmt)
         self.format.setAccessibleName(tr("Format"))
         self.format.currentIndexChanged.connect(self._suffix_follows_format)
-        self.path = QLineEdit(str(ctx.paths.home / f"{self.kind}.csv"), self)
+        self.path = QLineEdit(str(ctx.paths.documents / f"{self.kind}.csv"), self)
         self.path.setAccessibleName(tr("File"))
         browse = QPushButton(tr("&Browse…"), self)
         browse.clicked.connect(self.browse)
