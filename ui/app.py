@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.errors import DomainError, FileInUseError
 from app.services.installation import (
     AppPaths,
     Language,
@@ -74,6 +75,13 @@ def install_excepthook(paths: AppPaths) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
+        if isinstance(exc, PermissionError) and not isinstance(exc, DomainError) and exc.filename:
+            exc = FileInUseError(exc.filename, reading=True)  # a file another program holds (Windows)
+        if isinstance(exc, DomainError):  # said plainly: what to do, no crash report
+            _say(f"partnership-desk: {exc}")
+            if QApplication.instance() is not None:
+                QMessageBox.warning(None, tr("Partnership Desk"), str(exc))
+            return
         # lazy: only when something crashed (start-up time)
         from app.services.crash_reports import write_crash_report
 
@@ -81,7 +89,7 @@ def install_excepthook(paths: AppPaths) -> None:
             where = tr("A report was saved to {path}.").format(path=write_crash_report(paths, exc, "gui"))
         except OSError:
             where = tr("The report could not be saved.")
-        sys.stderr.write(f"partnership-desk: unexpected error: {kind.__name__}: {exc}\n")
+        _say(f"partnership-desk: unexpected error: {kind.__name__}: {exc}")
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,
@@ -93,6 +101,16 @@ def install_excepthook(paths: AppPaths) -> None:
             )
 
     sys.excepthook = hook
+
+
+def _say(line: str) -> None:
+    """A line on stderr when there is one: a windowed Windows build has none (``sys.stderr is None``)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError, UnicodeError):
+        stream.write(line + "\n")
+        stream.flush()
 
 
 def run_gui(args: argparse.Namespace) -> int:
