@@ -62,6 +62,22 @@ def register_fonts(app: QApplication) -> str:
     return family
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def program_icon() -> QIcon:
+    """The program's icon (``resources/icons``, drawn by ``tools/windows/make_icon.py``), every size as PNG.
+
+    PNG rather than the SVG: it needs no image-format plugin, on Windows neither.
+    """
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources_dir() / "icons" / f"partnership-desk-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
 def choose_language(paths: AppPaths, requested: str | None) -> Language:
     lang = requested or str(load_settings(paths).get("language") or "") or None
     return set_language(lang)
@@ -126,9 +142,7 @@ def run_gui(args: argparse.Namespace) -> int:
     lang = choose_language(paths, getattr(args, "lang", None))
     install_translator(app, lang)
     app.setApplicationDisplayName(tr("Partnership Desk"))
-    icon = resources_dir() / "icons" / "partnership-desk.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(program_icon())
     install_excepthook(paths)
 
     controller = Controller(app, None, paths, lang)

@@ -111,3 +111,16 @@ def test_save_dialogs_start_in_documents(  # type: ignore[no-untyped-def]
     exchange = ExchangeDialog(ctx)
     qtbot.addWidget(exchange)
     assert Path(exchange.export_path.text()) == documents / "exchange.pdx"
+
+
+def test_the_program_has_its_icon_in_every_size(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import ICON_SIZES, program_icon
+
+    icon = program_icon()
+    assert not icon.isNull()
+    assert sorted(s.width() for s in icon.availableSizes()) == list(ICON_SIZES)
+    image = icon.pixmap(64, 64).toImage()
+    edge = image.pixelColor(8, 32)  # the blue square, left of the rings
+    assert edge.alpha() == 255 and edge.blue() > edge.red() + 100
+    corner = image.pixelColor(0, 0)  # outside the rounded corner: transparent
+    assert corner.alpha() == 0
