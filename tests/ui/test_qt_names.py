@@ -46,7 +46,7 @@ OVERRIDES: dict[str, set[str]] = {
     "ui.undo.DeleteCommand": {"redo", "undo"},
     "ui.views.welcome_view.WelcomeView": {"showEvent"},
     "ui.widgets.attachments.AttachmentsPanel": {"dragEnterEvent", "dropEvent"},
-    "ui.widgets.fields.DateEdit": {"keyPressEvent"},
+    "ui.widgets.dates._TypedField": {"eventFilter"},
     "ui.widgets.pickers.ElidedLabel": {"resizeEvent", "setText", "text"},  # text() is the whole text
 }
 

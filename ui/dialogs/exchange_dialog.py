@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.progress import Progress
+from app.services.dates import today
 from app.services.exchange import EXCHANGE_FILE_MAGIC as MAGIC
 from app.services.exchange import ExportResult, ImportResult, export_bundle, import_bundle, resolve_since
 from ui.context import UiContext
 from ui.dialogs.passphrase_dialog import ask_passphrase
 from ui.i18n import tr
+from ui.widgets.dates import DateEdit
 
 Asker = Callable[..., str | None]
 
@@ -52,8 +53,9 @@ class ExchangeDialog(QDialog):
         self.since.addItem(tr("Changes since the last exchange"), "LAST")
         self.since.addItem(tr("Changes since a date"), "DATE")
         self.since.setAccessibleName(tr("What to export"))
-        self.since_date = QDateEdit(QDate.currentDate().addDays(-30), self)
-        self.since_date.setCalendarPopup(True)
+        self.since_date = DateEdit(ctx.language, self)
+        self.since_date.set_value(today() - timedelta(days=30))
+        self.since_date.setAccessibleName(tr("Changes since"))
         self.since_date.setEnabled(False)
         self.since.currentIndexChanged.connect(
             lambda _i: self.since_date.setEnabled(self.since.currentData() == "DATE")
@@ -126,13 +128,17 @@ class ExchangeDialog(QDialog):
     def since_value(self) -> str | None:
         choice = self.since.currentData()
         if choice == "DATE":
-            return str(self.since_date.date().toString("yyyy-MM-dd"))
+            day = self.since_date.value()
+            return None if day is None else day.isoformat()
         return str(choice)
 
     def start_export(self) -> None:
         path = Path(self.export_path.text().strip())
         if not path.name:
             self.result_label.setText(tr("Choose a file to write."))
+            return
+        if self.since.currentData() == "DATE" and self.since_date.value() is None:
+            self.result_label.setText(self.since_date.error() or tr("Enter the date the changes start from."))
             return
         passphrase = None
         if self.encrypt.isChecked():

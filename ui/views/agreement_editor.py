@@ -253,6 +253,8 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         signed = f.add("signed_on", tr("Signed"), DateEdit(lang))
         joined = f.add("joined_on", tr("Joined"), DateEdit(lang))
         withdrew = f.add("withdrew_on", tr("Withdrew"), DateEdit(lang))
+        for d in (signed, joined, withdrew):  # their calendars open at the agreement's signing
+            d.related = self.signed_on.value
 
         def org_changed() -> None:
             person.filters = {"organization_id": org.value()} if org.value() else {}

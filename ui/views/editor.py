@@ -215,10 +215,13 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             valid = self.is_valid()
         except AttributeError:  # called while a subclass is still building its fields
             return
-        self.save_button.setEnabled(valid and (self.dirty or self.ident is None))
+        unreadable = self.form.unreadable()
+        self.save_button.setEnabled(valid and not unreadable and (self.dirty or self.ident is None))
         self.revert_button.setEnabled(self.dirty and self.ident is not None)
         self.delete_button.setEnabled(self.ident is not None)
-        if not valid:
+        if unreadable:
+            self.status_line.setText(tr("Correct the marked fields."))
+        elif not valid:
             self.status_line.setText(tr("Fill in the required fields (*)."))
         elif self.dirty:
             self.status_line.setText(tr("Unsaved changes"))
@@ -238,6 +241,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             return
         self.form.clear_errors()
         try:
+            self.form.check_typed()
             data = self.collect()
         except ValidationError as exc:
             self._save_failed(exc)

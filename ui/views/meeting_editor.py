@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 
 from app.dto import (
@@ -78,6 +80,8 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.title.textChanged.connect(lambda _t: self._update_buttons())
         self.starts_at = DateTimeEdit(self.lang)
         self.ends_at = DateTimeEdit(self.lang)
+        self.ends_at.day_source = self._start_day  # "16:00" alone ends on the day it starts
+        self.ends_at.related = self._start_day
         f.add("starts_at", tr("Starts"), self.starts_at)
         f.add("ends_at", tr("Ends"), self.ends_at)
         f.add("place", tr("Place"), line(self))
@@ -140,6 +144,10 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.history.on_restored = self.reload
         self.history.form = self.form
         self.tabs.addTab(self.history, tr("History"))
+
+    def _start_day(self) -> date | None:
+        start = self.starts_at.value()
+        return None if start is None else start.date()
 
     def set_related_enabled(self, enabled: bool) -> None:
         super().set_related_enabled(enabled)

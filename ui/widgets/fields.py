@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,78 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.enums import Labeled
 from app.services.installation import Language
-from ui.formatting import format_date, qt_date_format
+from ui.formatting import format_date
 from ui.i18n import tr
+from ui.widgets.dates import DateEdit, DateTimeEdit
 
-NULL_DATE = QDate(1900, 1, 1)
 LabeledT = TypeVar("LabeledT", bound=Labeled)
 WidgetT = TypeVar("WidgetT", bound=QWidget)
-
-
-def _locale(lang: str) -> QLocale:
-    return QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English)
-
-
-class DateEdit(QDateEdit):
-    """A date that may be empty (shown as a dash; Delete clears it)."""
-
-    def __init__(self, lang: str = "ko", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLocale(_locale(lang))
-        self.setDisplayFormat(qt_date_format(lang))
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NULL_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NULL_DATE)
-        self.setMinimumWidth(130)
-        self.setToolTip(tr("Delete clears the date."))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() is not None
-        whole = self.currentSection() == QDateEdit.Section.NoSection or self.lineEdit().hasSelectedText()
-        if clearing and whole:
-            self.set_value(None)
-            return
-        if self.value() is None and event.text().isdigit():
-            self.setDate(QDate.currentDate())
-        super().keyPressEvent(event)
-
-    def value(self) -> date | None:
-        current = self.date()
-        return None if current == NULL_DATE else date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(NULL_DATE if value is None else QDate(value.year, value.month, value.day))
-
-
-class DateTimeEdit(QDateTimeEdit):
-    """A local date and 24-hour time that may be empty."""
-
-    def __init__(self, lang: str = "ko", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLocale(_locale(lang))
-        self.setDisplayFormat(qt_date_format(lang) + " HH:mm")
-        self.setCalendarPopup(True)
-        self.setMinimumDateTime(QDateTime(NULL_DATE, QTime(0, 0)))
-        self.setSpecialValueText("—")
-        self.set_value(None)
-        self.setMinimumWidth(170)
-
-    def value(self) -> datetime | None:
-        current = self.dateTime()
-        if current.date() == NULL_DATE:
-            return None
-        d, t = current.date(), current.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
-
-    def set_value(self, value: datetime | None) -> None:
-        if value is None:
-            self.setDateTime(QDateTime(NULL_DATE, QTime(0, 0)))
-            return
-        local = value.astimezone() if value.tzinfo else value
-        self.setDateTime(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
+__all__ = ["DateEdit", "DateTimeEdit", "EnumCombo", "Form", "line", "text_area"]
 
 
 class EnumCombo(QComboBox, Generic[LabeledT]):
@@ -187,16 +119,37 @@ class Form(QWidget):
         self.fields[name] = widget
         self.errors[name] = error
         self.labels[name] = label.replace("&", "").rstrip(" *")
+        if isinstance(widget, DateEdit | DateTimeEdit):
+            widget.bind(name, label)
+            widget.error_changed.connect(lambda message, n=name: self._typed_error(n, message))
         self._watch(widget)
         return widget
+
+    def _typed_error(self, field: str, message: str) -> None:
+        target = self.errors[field]
+        target.setText(message)
+        target.setVisible(bool(message))
+        self.changed.emit()
+
+    def unreadable(self) -> list[str]:
+        """The fields whose typed text cannot be read (a date that is not one)."""
+        return [
+            name
+            for name, widget in self.fields.items()
+            if isinstance(widget, DateEdit | DateTimeEdit) and not widget.is_readable()
+        ]
+
+    def check_typed(self) -> None:
+        """Raise the :class:`ValidationError` of the first field whose text cannot be read."""
+        for widget in self.fields.values():
+            if isinstance(widget, DateEdit | DateTimeEdit):
+                widget.check()
 
     def _watch(self, widget: QWidget) -> None:
         if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             widget.textChanged.connect(self.changed)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self.changed)
-        elif isinstance(widget, QDateTimeEdit):
-            widget.dateTimeChanged.connect(self.changed)
         elif isinstance(widget, QCheckBox):
             widget.toggled.connect(self.changed)
         elif hasattr(widget, "changed"):
@@ -214,7 +167,11 @@ class Form(QWidget):
         return True
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
+        for name, label in self.errors.items():
+            widget = self.fields[name]
+            if isinstance(widget, DateEdit | DateTimeEdit) and widget.error():
+                label.setText(widget.error())  # still unreadable: its message stays
+                continue
             label.clear()
             label.hide()
 

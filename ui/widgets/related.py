@@ -163,7 +163,8 @@ class FormDialog(QDialog):
         self.result_value: object = None
 
     def _check(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.required())
+        ok = self.required() and not self.form.unreadable()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def run(self, save: Callable[[], ServiceCall]) -> bool:
         """``save()`` returns (service function, arguments after db); True when saved."""
@@ -176,6 +177,7 @@ class FormDialog(QDialog):
             return
         self.form.clear_errors()
         try:
+            self.form.check_typed()
             fn, args = self.save_fn()
         except ValidationError as exc:
             self._failed(exc)
