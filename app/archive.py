@@ -36,7 +36,9 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.schema import Column, ScalarElementColumnDefault, Table
 
+from app import clock
 from app.atomic import atomic_open
+from app.audit import AUDITED_OPTIONS, BOOKKEEPING, RECORD_TABLES, Change, changed, created, record_changes
 from app.db import Database
 from app.errors import ImportFormatError, StorageError, ValidationError
 from app.exchange.blobs import read_blob, write_blob
@@ -44,6 +46,7 @@ from app.migrate import head_revision
 from app.models import Base, UTCDateTime
 from app.search.index import rebuild_all
 from app.text import check_exact_text
+from app.transfer.limits import DEFAULT_LIMITS, ImportLimits, check_json_depth, read_bounded
 
 FORMAT = "partnership-desk-archive"
 FORMAT_VERSION = 1
@@ -142,9 +145,9 @@ def import_archive(db: Database, source: Path) -> ImportReport:
     return apply_archive(db, read_archive(source))
 
 
-def read_archive(source: Path) -> Archive:
+def read_archive(source: Path, limits: ImportLimits = DEFAULT_LIMITS) -> Archive:
     """Read and check a whole archive file without touching any database."""
-    doc = _read(source)
+    doc = _read(source, limits)
     tables = {
         name: [_parse_row(_BY_NAME[name], row, name, i) for i, row in enumerate(rows, 1)]
         for name, rows in doc["tables"].items()
@@ -162,12 +165,23 @@ def read_archive(source: Path) -> Archive:
 
 
 def apply_archive(db: Database, archive: Archive, *, dry_run: bool = False) -> ImportReport:
-    """Write a checked archive in one transaction (rolled back at the end for a dry run)."""
+    """Write a checked archive in one transaction (rolled back at the end for a dry run).
+
+    What the import changes is recorded as an edit made here and now, as if typed: each
+    changed record gets an "update" event (its history, and the field clocks an exchange
+    merges by) and a new version; a new record gets a "create" event unless the file
+    carries its history.
+    """
     report = ImportReport()
+    now = clock.now()
+    changes: list[Change] = []
+    carried = {row["entity_id"] for row in archive.tables.get("audit_event", [])}
     try:
         with db.engine.connect() as conn, conn.begin() as transaction:
             for table in TABLES:
-                _merge_table(conn, table, archive.tables.get(table.name, []), report)
+                rows = archive.tables.get(table.name, [])
+                _merge_table(conn, table, rows, report, changes, carried, now)
+            record_changes(conn, changes, actor=db.actor, device_id=db.device_id, now=now)
             if report.changed and not dry_run:
                 _refresh_derived(conn)
             if dry_run:
@@ -192,26 +206,57 @@ def apply_archive(db: Database, archive: Archive, *, dry_run: bool = False) -> I
     return report
 
 
-def _merge_table(conn: Connection, table: Table, rows: list[dict[str, Any]], report: ImportReport) -> None:
+def _merge_table(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    report: ImportReport,
+    changes: list[Change],
+    carried: set[uuid.UUID],
+    now: datetime,
+) -> None:
     existing: dict[uuid.UUID, dict[str, Any]] = {}
     ids = [r["id"] for r in rows]
     for start in range(0, len(ids), _CHUNK):
         part = ids[start : start + _CHUNK]
         for row in conn.execute(select(table).where(table.c.id.in_(part))):
             existing[row._mapping["id"]] = dict(row._mapping)
+    record = table.name in RECORD_TABLES
     new = [r for r in rows if r["id"] not in existing]
-    changed = [r for r in rows if r["id"] in existing and not _same(r, existing[r["id"]])]
+    changed_rows = [r for r in rows if r["id"] in existing and not _same(r, existing[r["id"]], record)]
     if new:
-        conn.execute(insert(table), [_complete(table, r) for r in _referenced_first(table, new)])
-    for r in changed:
-        conn.execute(update(table).where(table.c.id == r["id"]).values(**r))
+        conn.execute(
+            insert(table),
+            [_complete(table, r) for r in _referenced_first(table, new)],
+            execution_options=AUDITED_OPTIONS,
+        )
+        if record:
+            changes.extend(
+                created(table.name, r["id"], r, r.get("version") or 1) for r in new if r["id"] not in carried
+            )
+    for r in changed_rows:
+        values = dict(r)
+        if record:  # an edit made now: history, field clocks, a new version
+            stored = existing[r["id"]]
+            version = max(stored["version"] or 0, r.get("version") or 0) + 1
+            values.update(updated_at=now, version=version)
+            diffs = {k: (stored.get(k), v) for k, v in r.items() if stored.get(k) != v}
+            change = changed(table.name, r["id"], version, diffs)
+            if change is not None:
+                changes.append(change)
+        conn.execute(
+            update(table).where(table.c.id == r["id"]).values(**values), execution_options=AUDITED_OPTIONS
+        )
     report.created[table.name] = len(new)
-    report.updated[table.name] = len(changed)
-    report.unchanged += len(rows) - len(new) - len(changed)
+    report.updated[table.name] = len(changed_rows)
+    report.unchanged += len(rows) - len(new) - len(changed_rows)
 
 
-def _same(incoming: dict[str, Any], stored: dict[str, Any]) -> bool:
-    return all(stored.get(key) == value for key, value in incoming.items())
+def _same(incoming: dict[str, Any], stored: dict[str, Any], record: bool) -> bool:
+    """Nothing to write: every value is the same (for a record, every value a person edits)."""
+    return all(
+        stored.get(key) == value for key, value in incoming.items() if not (record and key in BOOKKEEPING)
+    )
 
 
 def _complete(table: Table, row: dict[str, Any]) -> dict[str, Any]:
@@ -250,13 +295,8 @@ def _refresh_derived(conn: Connection) -> None:
 # -- reading the file ------------------------------------------------------------
 
 
-def _read(source: Path) -> dict[str, Any]:
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(
-            f"파일을 읽을 수 없습니다: {source} ({exc.strerror})", f"Cannot read {source}: {exc.strerror}"
-        ) from exc
+def _read(source: Path, limits: ImportLimits = DEFAULT_LIMITS) -> dict[str, Any]:
+    raw = read_bounded(source, limits, "archive_mb")
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -265,6 +305,7 @@ def _read(source: Path) -> dict[str, Any]:
             f"JSON 파일이 아니거나 손상되었습니다: {source} ({reason})",
             f"{source} is not valid JSON, or it is damaged: {reason}",
         ) from exc
+    check_json_depth(doc, limits, source.name)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("tables"), dict):
         raise ImportFormatError(
             f"Partnership Desk 내보내기 파일이 아닙니다: {source}",

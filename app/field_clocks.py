@@ -3,45 +3,51 @@
 Every field's value is the one written by its latest edit, ordered by
 ``(occurred_at, device_id, event id)`` of the audit events. A new local edit must
 sort after every edit the database already holds for that record (a wall clock
-may lag behind an imported edit), so ``install`` nudges its time forward when needed.
+may lag behind an imported edit), so :func:`next_stamps` moves its time forward when
+needed; ``app.audit.record_changes`` asks it for every event it writes.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AuditEvent
 
 Clock = tuple[datetime, str, str]
 NO_CLOCK: Clock = (datetime.min.replace(tzinfo=UTC), "", "")
-_TICK = timedelta(microseconds=1)
+TICK = timedelta(microseconds=1)
+_CHUNK = 500
 
 
-def install(factory: sessionmaker[Session]) -> None:
-    """Register after ``app.audit.install`` so the new events are in ``session.new``."""
-    event.listen(factory, "before_flush", _after_audit)
+def install(_factory: sessionmaker[Session]) -> None:
+    """Nothing left to install: ``app.audit`` asks :func:`next_stamps` for every event it writes."""
 
 
-def _after_audit(session: Session, _context: object, _instances: object) -> None:
-    fresh = [o for o in session.new if isinstance(o, AuditEvent) and o.action != "create"]
-    if not fresh:
-        return
-    with session.no_autoflush:
-        for ev in fresh:
-            latest = session.scalar(
-                select(func.max(AuditEvent.occurred_at)).where(AuditEvent.entity_id == ev.entity_id)
-            )
-            if latest is not None:
-                if latest.tzinfo is None:
-                    latest = latest.replace(tzinfo=UTC)
-                if ev.occurred_at <= latest:
-                    ev.occurred_at = latest + _TICK
+def next_stamps(conn: Connection, ids: Sequence[uuid.UUID], now: datetime) -> dict[uuid.UUID, datetime]:
+    """The time of a new edit of each record in ``ids``: ``now``, or just after its latest known edit."""
+    latest: dict[uuid.UUID, datetime] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), _CHUNK):
+        part = unique[start : start + _CHUNK]
+        rows = conn.execute(
+            select(AuditEvent.entity_id, func.max(AuditEvent.occurred_at))
+            .where(AuditEvent.entity_id.in_(part))
+            .group_by(AuditEvent.entity_id)
+        )
+        for ident, at in rows:
+            if at is not None:
+                latest[ident] = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    out: dict[uuid.UUID, datetime] = {}
+    for ident in unique:
+        known = latest.get(ident)
+        out[ident] = known + TICK if known is not None and known >= now else now
+    return out
 
 
 def field_clocks(events: Iterable[tuple[uuid.UUID, datetime, str, dict[str, Any]]]) -> dict[str, Clock]:

@@ -147,7 +147,7 @@ def test_import_merges_by_id(any_db: Database, tmp_path: Path) -> None:
     report = import_archive(any_db, dest)
     assert report.updated["organization"] == 1 and report.created["organization"] == 0
     assert organizations.get_organization(any_db, o.id).name_ko == "심텍"  # the file's value wins
-    assert organizations.get_organization(any_db, o.id).version == 1
+    assert organizations.get_organization(any_db, o.id).version == 3  # an edit made now: a new version
     assert {x.id for x in organizations.list_organizations(any_db)} == {o.id, keep.id, added.id}
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
 from app import clock
+from app.audit import AUDITED_OPTIONS
 from app.backup import backup_database
 from app.db import Database
 from app.errors import ImportFormatError
@@ -221,7 +222,7 @@ def _merge_table(
     changed = [r for r in rows if r["id"] in local and local[r["id"]] != r]
     counts["unchanged"] += len(rows) - len(new) - len(changed)
     if new:
-        fast_insert(conn, table, _parents_first(table, new))
+        fast_insert(conn, table, _parents_first(table, new), AUDITED_OPTIONS)  # their events come along
         counts["inserted"] += len(new)
     if not changed:
         return new
@@ -252,7 +253,8 @@ def _merge_table(
             .where(table.c.id == bindparam("m_id"))
             .values({n: bindparam(f"m_{n}") for n in names})
         )
-        conn.execute(change, [{f"m_{k}": v for k, v in r.items()} for r in merged_rows])
+        rows_out = [{f"m_{k}": v for k, v in r.items()} for r in merged_rows]
+        conn.execute(change, rows_out, execution_options=AUDITED_OPTIONS)  # merged from the events
         counts["updated"] += len(merged_rows)
     counts["unchanged"] += len(changed) - len(merged_rows)
     return new + merged_rows

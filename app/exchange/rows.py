@@ -65,15 +65,22 @@ def dump_rows(table: Table, names: Sequence[str], rows: Sequence[Any]) -> list[l
     return out
 
 
-def fast_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """``INSERT`` many rows; on SQLite with the columns' own bind conversions but no per-row compiling."""
+def fast_insert(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    options: Mapping[str, Any] | None = None,
+) -> None:
+    """``INSERT`` many rows; on SQLite with the columns' own bind conversions but no per-row compiling.
+
+    ``options``: the statement's execution options (``app.audit.AUDITED_OPTIONS`` for records)."""
     if not rows:
         return
     dialect = conn.dialect
     if dialect.name != "sqlite":  # psycopg adapts JSON and UUID itself; insertmanyvalues is fast there
         from sqlalchemy import insert
 
-        conn.execute(insert(table), list(rows))
+        conn.execute(insert(table), list(rows), execution_options=options or {})
         return
     names = [c.name for c in table.columns]
     procs = [table.c[n].type.bind_processor(dialect) for n in names]
@@ -88,7 +95,7 @@ def fast_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
         f"VALUES ({', '.join([mark] * len(names))})"
     )
-    conn.exec_driver_sql(sql, params)
+    conn.exec_driver_sql(sql, params, execution_options=options)
 
 
 def columns_of(table: Table) -> list[str]:
