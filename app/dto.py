@@ -377,6 +377,13 @@ class MeetingInput:
     online_url: str = ""
     summary: str = ""
     agreement_ids: tuple[UUID, ...] = ()
+    # The pre-meeting brief: purpose and background, key issues, our position / talking points.
+    purpose_ko: str = ""
+    purpose_en: str = ""
+    issues_ko: str = ""
+    issues_en: str = ""
+    talking_points_ko: str = ""
+    talking_points_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -404,6 +411,21 @@ class MeetingRecord:
     agreement_ids: tuple[UUID, ...]
     created_at: datetime
     updated_at: datetime
+    purpose_ko: str = ""
+    purpose_en: str = ""
+    issues_ko: str = ""
+    issues_en: str = ""
+    talking_points_ko: str = ""
+    talking_points_en: str = ""
+
+    def purpose(self, lang: str = "ko") -> str:
+        return display_name(self.purpose_ko, self.purpose_en, lang)
+
+    def issues(self, lang: str = "ko") -> str:
+        return display_name(self.issues_ko, self.issues_en, lang)
+
+    def talking_points(self, lang: str = "ko") -> str:
+        return display_name(self.talking_points_ko, self.talking_points_en, lang)
 
 
 @dataclass(frozen=True)

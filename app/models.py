@@ -248,6 +248,13 @@ class Meeting(Entity):
     place: Mapped[str] = mapped_column(String(300), default="")
     online_url: Mapped[str] = mapped_column(String(1000), default="")
     summary: Mapped[str] = mapped_column(Text, default="")  # discussion / minutes text
+    # For the pre-meeting brief (0010): purpose and background, key issues, our position / talking points.
+    purpose_ko: Mapped[str] = mapped_column(Text, default="")
+    purpose_en: Mapped[str] = mapped_column(Text, default="")
+    issues_ko: Mapped[str] = mapped_column(Text, default="")
+    issues_en: Mapped[str] = mapped_column(Text, default="")
+    talking_points_ko: Mapped[str] = mapped_column(Text, default="")
+    talking_points_en: Mapped[str] = mapped_column(Text, default="")
 
 
 class MeetingAgreement(Entity):

@@ -14,6 +14,13 @@ DEFAULTS: dict[str, Any] = {
     "backups_dir": "",  # empty: the backups folder of the data home (read by AppPaths.backups)
     "user_name": "",
     "idle_lock_minutes": 0,
+    # The briefings' title block: "2026. 12. 2.(수)  반도체과  담당 홍길동 (☎ 044-000-0000)".
+    "department": "",  # 작성부서, in Korean
+    "department_en": "",  # the same in English; empty: the Korean
+    "author": "",  # 담당자 named in briefings; empty: user_name
+    "author_en": "",
+    "phone": "",
+    "our_organization": "",  # name or short name of our organization: attendees on 우리측
 }
 
 

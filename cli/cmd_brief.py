@@ -1,4 +1,4 @@
-"""brief: write a briefing (PDF or Word, Korean or English) for a record or the portfolio."""
+"""brief: write a briefing (PDF, Word or Hangul HWPX; Korean or English) for a record or the portfolio."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 from app.dto import AgreementQuery
 from app.enums import AgreementStatus
 from app.errors import StorageError, ValidationError
-from app.services.installation import current_language
+from app.services.installation import app_paths, current_language
+from app.services.settings import BriefingAuthor, briefing_author
 from cli.common import open_db, parse_id
-from reports import BriefingRequest, write_briefing
+from reports import FORMATS, BriefingRequest, write_briefing
 
 TARGETS = ["agreement", "organization", "meeting", "portfolio"]
 STATUSES = ["draft", "negotiating", "signed", "in_force", "expired", "terminated"]
@@ -24,11 +25,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("target", choices=TARGETS, help="what the briefing is about")
     p.add_argument("id", nargs="?", help="the record's id (not for portfolio)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .docx)")
-    p.add_argument("--format", choices=["pdf", "docx"], help="default: from FILE's extension, else pdf")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf, .docx or .hwpx)"
+    )
+    p.add_argument("--format", choices=list(FORMATS), help="default: from FILE's extension, else pdf")
     p.add_argument("--lang", dest="brief_lang", choices=["ko", "en"], help="language of the briefing")
     p.add_argument(
-        "--classification", metavar="TEXT", help="marking on every page, e.g. 대외비 or RESTRICTED"
+        "--classification",
+        metavar="TEXT",
+        help="marking at the top and bottom of every page, e.g. 대외비 or RESTRICTED (in the briefing's language)",
+    )
+    p.add_argument(
+        "--declassify", metavar="TEXT", help="예고문: when the marking is lowered, e.g. '2027. 12. 31. 일반'"
     )
     p.add_argument(
         "--type",
@@ -45,7 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    request = _request(args, current_language())
+    author = briefing_author(app_paths(Path(args.home) if getattr(args, "home", None) else None))
+    request = _request(args, current_language(), author)
     output = Path(args.output)
     _check_writable(output)
     with open_db(args) as db:
@@ -57,7 +66,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
+def _request(
+    args: argparse.Namespace, default_lang: str, author: BriefingAuthor | None = None
+) -> BriefingRequest:
     target = args.target
     ident = None
     if target == "portfolio":
@@ -84,7 +95,8 @@ def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
             tag=args.tag,
             organization_id=parse_id(args.organization, "organization") if args.organization else None,
         )
-    fmt = args.format or ("docx" if Path(args.output).suffix.lower() == ".docx" else "pdf")
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    fmt = args.format or (suffix if suffix in FORMATS else "pdf")
     return BriefingRequest(
         target=target,
         target_id=ident,
@@ -93,6 +105,8 @@ def _request(args: argparse.Namespace, default_lang: str) -> BriefingRequest:
         classification=(args.classification or "").strip() or None,
         portfolio_filter=query,
         key=args.key,
+        author=author or BriefingAuthor(),
+        declassify=(getattr(args, "declassify", None) or "").strip(),
     )
 
 

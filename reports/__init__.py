@@ -8,7 +8,7 @@ only when rendering, so importing this package stays cheap and Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,9 @@ from app.atomic import atomic_write_bytes
 from app.errors import ValidationError
 from app.progress import Progress
 from app.services.meetings import get_meeting
+from app.services.settings import BriefingAuthor
 from reports.templates import BRIEFING_TYPES, types_for
+from reports.templates.common import BriefContext
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -33,6 +35,7 @@ LANGUAGES = ("ko", "en")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "hwpx": "application/hwp+zip",
 }
 
 
@@ -46,6 +49,8 @@ class BriefingRequest:
     portfolio_filter: AgreementQuery | None = None
     key: str | None = None  # a BRIEFING_TYPES key; None: the usual one for ``target``
     today: date | None = None  # the generation date (tests); None: today
+    author: BriefingAuthor = field(default_factory=BriefingAuthor)  # department, author, phone (Settings)
+    declassify: str = ""  # 예고문, e.g. "2027. 12. 31. 일반으로 재분류"
 
 
 def check_request(request: BriefingRequest) -> None:
@@ -94,19 +99,20 @@ def build_document(db: Database, request: BriefingRequest, progress: Progress | 
     progress = progress or Progress()
     briefing = briefing_type(db, request)
     progress.report(0, 3, briefing.name(request.lang))
-    return briefing.document(
-        db,
-        request.target_id,
-        request.portfolio_filter,
+    context = BriefContext(
         lang=request.lang,
         today=request.today or clock.today(),
         classification=request.classification,
-        progress=progress,
+        author=request.author,
+        declassify=request.declassify,
+    )
+    return briefing.document(
+        db, request.target_id, request.portfolio_filter, context=context, progress=progress
     )
 
 
 def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:
-    """The document as ``fmt`` (pdf or docx) bytes."""
+    """The document as ``fmt`` (pdf, docx or hwpx) bytes."""
     if fmt == "pdf":
         from reports.pdf import render_pdf
 
@@ -168,6 +174,7 @@ def suggested_filename(request: BriefingRequest, title: str = "") -> str:
 
 
 __all__ = [
+    "FORMATS",
     "BriefingRequest",
     "BriefingResult",
     "build_document",

@@ -35,12 +35,28 @@ class DataTable:
     widths: tuple[float, ...] = ()  # relative column widths; empty = equal
     highlight: frozenset[int] = frozenset()  # row indices to mark (overdue)
     empty_text: str = ""  # shown instead of the table when there are no rows
+    group_starts: frozenset[int] = frozenset()  # rows that start a group (a rule above them)
 
 
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[str, ...]
     numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Items:
+    """개조식 items: (level, text), level 1 = □, 2 = ○, 3 = -, 4 = · (in English •, –, ·, ·)."""
+
+    items: tuple[tuple[int, str], ...]
+
+
+ITEM_MARKS = {"ko": ("□", "○", "-", "·"), "en": ("•", "–", "·", "·")}
+
+
+def item_mark(lang: str, level: int) -> str:
+    marks = ITEM_MARKS["ko" if lang == "ko" else "en"]
+    return marks[max(1, min(len(marks), level)) - 1]
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,7 @@ class BarChart:
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]  # (series name, one count per category)
     total_label: str = "Total"
+    colors: tuple[str, ...] = ()  # hex RGB per series (fixed per status); empty: the palette in order
 
 
 @dataclass(frozen=True)
@@ -72,7 +89,17 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | KeyValueTable | DataTable | BulletList | BarChart | SignatureBlock | PageBreak
+Block = (
+    Heading
+    | Paragraph
+    | KeyValueTable
+    | DataTable
+    | BulletList
+    | Items
+    | BarChart
+    | SignatureBlock
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +115,10 @@ class Document:
     page_label: str = "Page {page} of {pages}"  # footer, with {page} and {pages}
     generated_label: str = ""  # footer, e.g. "Generated 27 Nov 2026"
     highlight_note: str = ""  # explains the highlighted rows, shown with them
+    masthead: str = ""  # under the title: "2026. 12. 2.(수)  반도체과  담당 홍길동 (☎ 044-000-0000)"
+    summary_label: str = ""  # 핵심 요약 / Summary
+    summary: tuple[Items | Paragraph, ...] = ()  # the box first on page 1
+    declassify: str = ""  # 예고문: when the marking is lowered, printed after the body
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
     def headings(self) -> list[Heading]:
@@ -95,8 +126,8 @@ class Document:
 
     def text_items(self) -> list[str]:
         """Every piece of visible text, for checks and search."""
-        out = [self.title, self.subtitle]
-        for b in self.blocks:
+        out = [self.title, self.subtitle, self.masthead, self.summary_label, self.declassify]
+        for b in (*self.summary, *self.blocks):
             if isinstance(b, Heading | Paragraph):
                 out.append(b.text)
             elif isinstance(b, KeyValueTable):
@@ -105,6 +136,8 @@ class Document:
                 out += list(b.header) + [t for row in b.rows for t in row]
             elif isinstance(b, BulletList):
                 out += list(b.items)
+            elif isinstance(b, Items):
+                out += [t for _, t in b.items]
             elif isinstance(b, BarChart):
                 out += [b.title, *b.categories, *(name for name, _ in b.series)]
             elif isinstance(b, SignatureBlock):

@@ -1,9 +1,11 @@
 """A :class:`~reports.document.Document` as an editable Word file (python-docx).
 
 Real Word styles (Title, Heading 1-3, List Bullet/Number, Table Grid) so the
-navigation pane and a table of contents work; the Korean font is set for East
-Asian text too (``w:eastAsia``) so Word shows Hangul in it; A4 pages with the title
-and marking in the header and "page x of y" fields with the date in the footer.
+navigation pane and a table of contents work; 맑은 고딕 (Malgun Gothic, on every Korean
+Windows) is the East Asian font (``w:eastAsia``) and the Latin one; A4 pages with the
+marking centred at the top and bottom and ``- 1 -`` page fields. Headings keep with what
+follows, small tables and the signature block stay whole, a long table keeps at least
+four rows (or its legend) together at its end.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from docx import Document as new_document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -24,7 +26,8 @@ from app.text import strip_xml_illegal
 from reports import document as d
 from reports import palette
 
-FONT = "NanumGothic"  # bundled with the program (resources/fonts); Word falls back to a Korean font
+FONT = "Malgun Gothic"  # Latin name; Word and Hangul on Korean Windows have it (README: fallback)
+FONT_EAST_ASIA = "맑은 고딕"  # the same font by its Korean name, as Korean Word writes it
 TABLE_STYLE = "Table Grid"
 NAVY = RGBColor.from_string(palette.NAVY)
 GREY = RGBColor.from_string(palette.GREY)
@@ -34,7 +37,9 @@ HEAD_FILL = palette.HEAD_BG
 LABEL_FILL = palette.LABEL_BG
 OVERDUE_FILL = palette.OVERDUE_BG
 TEXT_WIDTH_MM = 170.0
-_BAR = "■"  # a glyph NanumGothic has (U+2588 is missing from it)
+SMALL_TABLE = 6  # data rows: kept whole on one page
+TAIL = 4  # rows (the legend counts) kept together at a long table's end
+BAR_CELLS = 24  # the chart's bar is this many narrow cells, shaded to scale
 
 
 def clean(text: str) -> str:
@@ -42,7 +47,7 @@ def clean(text: str) -> str:
     return strip_xml_illegal(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def set_fonts(element: Any, name: str = FONT) -> None:
+def set_fonts(element: Any, name: str = FONT, east_asia: str = FONT_EAST_ASIA) -> None:
     """Set Latin, East Asian and complex-script fonts on a style's or run's rPr."""
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -51,8 +56,9 @@ def set_fonts(element: Any, name: str = FONT) -> None:
         rpr.insert(0, fonts)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), name)
+    fonts.set(qn("w:eastAsia"), east_asia)
 
 
 def _set_lang(style_element: Any, lang: str) -> None:
@@ -120,11 +126,70 @@ def _shade(cell: Any, fill: str) -> None:
     tcpr.append(shd)
 
 
+def _tint(hex_rgb: str) -> str:
+    """A light version of a colour, for a cell that holds text."""
+    r, g, b = (int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{int(c + (255 - c) * 0.75):02X}" for c in (r, g, b))
+
+
+def _borders(table: Any, kind: str, size: int, color: str) -> None:
+    """Outer borders of ``table`` (``size`` in eighths of a point), none inside."""
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        inner = side.startswith("inside")
+        el.set(qn("w:val"), "nil" if inner else kind)
+        if not inner:
+            el.set(qn("w:sz"), str(size))
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), color)
+        borders.append(el)
+    tblpr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )
+
+
+def _borders_inner_off(table: Any, first: int) -> None:
+    """No vertical lines between the bar's cells (from column ``first`` on)."""
+    for row in table.rows[1:]:
+        for cell in row.cells[first + 1 :]:
+            tcpr = cell._tc.get_or_add_tcPr()
+            borders = OxmlElement("w:tcBorders")
+            el = OxmlElement("w:left")
+            el.set(qn("w:val"), "nil")
+            borders.append(el)
+            tcpr.insert_element_before(
+                borders,
+                "w:shd",
+                "w:noWrap",
+                "w:tcMar",
+                "w:textDirection",
+                "w:tcFitText",
+                "w:vAlign",
+                "w:hideMark",
+            )
+
+
 def _repeat_header(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trpr.append(el)
+
+
+def _keep_rows(table: Any, rows: range, *, last_too: bool = False) -> None:
+    """Keep ``rows`` on one page: no row split, each row's paragraphs kept with the next row."""
+    all_rows = table.rows
+    for i in rows:
+        row = all_rows[i]
+        trpr = row._tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert(0, OxmlElement("w:cantSplit"))
+        if i < rows.stop - 1 or last_too:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _field(paragraph: Any, instr: str, placeholder: str) -> None:
@@ -206,16 +271,17 @@ class _Writer:
         self.header_footer(section)
 
     def header_footer(self, section: Any) -> None:
+        """The marking centred at the top and the bottom; the page number centred in the footer."""
         doc = self.doc
         marking = clean(doc.classification or "")
         header = section.header.paragraphs[0]
-        header.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+        if marking:
+            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._marking_run(header, marking)
+            header = section.header.add_paragraph()
         title = " ".join(clean(doc.title).split())
         run = header.add_run(title if len(title) <= 90 else title[:89] + "…")
         run.font.color.rgb = GREY
-        if marking:
-            header.add_run("\t")
-            self._marking_run(header, marking)
         footer = section.footer.paragraphs[0]
         stops = footer.paragraph_format.tab_stops
         stops.add_tab_stop(Mm(TEXT_WIDTH_MM / 2), WD_TAB_ALIGNMENT.CENTER)
@@ -223,8 +289,9 @@ class _Writer:
         footer.add_run(clean(doc.generated_label)).font.color.rgb = GREY
         footer.add_run("\t")
         if marking:
-            self._marking_run(footer, marking)
-        footer.add_run("\t")
+            bottom = section.footer.add_paragraph()
+            bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._marking_run(bottom, marking)
         for piece in d.split_page_label(doc.page_label):
             if piece == 0:
                 _field(footer, "PAGE", "1")
@@ -244,16 +311,69 @@ class _Writer:
 
     def write(self) -> None:
         doc, word = self.doc, self.word
-        word.add_paragraph(clean(doc.title), style="Title")
-        if doc.subtitle:
-            word.add_paragraph(clean(doc.subtitle), style="Subtitle")
+        self.title_box()
+        if doc.masthead:
+            p = word.add_paragraph(clean(doc.masthead))
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if doc.declassify:
+            p = word.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = p.add_run(clean(doc.declassify))
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = MARKING
+        if doc.summary:
+            self.summary_box()
         for block in doc.blocks:
             self.block(block)
             if self.progress is not None:
                 self.progress.check()
 
+    def title_box(self) -> None:
+        """The title (Word's Title style) and the kind of briefing in a ruled box."""
+        table = self._table(1, [TEXT_WIDTH_MM])
+        cell = table.rows[0].cells[0]
+        title = cell.paragraphs[0]
+        title.style = self.word.styles["Title"]
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.add_run(clean(self.doc.title))
+        for line in clean(self.doc.subtitle).split("\n") if self.doc.subtitle else []:
+            sub = cell.add_paragraph(line, style="Subtitle")
+            sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _borders(table, "double", 6, palette.NAVY)
+
+    def summary_box(self) -> None:
+        table = self._table(1, [TEXT_WIDTH_MM])
+        cell = table.rows[0].cells[0]
+        _shade(cell, LABEL_FILL)
+        label = cell.paragraphs[0].add_run(clean(self.doc.summary_label))
+        label.bold = True
+        label.font.color.rgb = NAVY
+        for part in self.doc.summary:
+            if isinstance(part, d.Items):
+                for level, text in part.items:
+                    self._item(cell.add_paragraph(), level, text)
+            else:
+                cell.add_paragraph(clean(part.text))
+        _keep_rows(table, range(1))
+        self._gap()
+
+    def _item(self, p: Any, level: int, text: str) -> None:
+        """One 개조식 item: its mark (□ ○ - ·) and a hanging indent."""
+        level = max(1, min(4, level))
+        fmt = p.paragraph_format
+        fmt.left_indent = Mm(5 * level)
+        fmt.first_line_indent = Mm(-4.5)
+        fmt.space_before = Pt(4 if level == 1 else 1)
+        fmt.space_after = Pt(1)
+        p.add_run(f"{d.item_mark(self.doc.lang, level)} {clean(text)}")
+
     def block(self, b: d.Block) -> None:
         word = self.word
+        if isinstance(b, d.Items):
+            for level, text in b.items:
+                self._item(word.add_paragraph(), level, text)
+            self._gap()
+            return
         if isinstance(b, d.Heading):
             word.add_heading(clean(b.text), level=max(1, min(3, b.level)))
         elif isinstance(b, d.Paragraph):
@@ -313,6 +433,8 @@ class _Writer:
             self._fill(row.cells[0], key, bold=True)
             _shade(row.cells[0], LABEL_FILL)
             self._fill(row.cells[1], value)
+        if len(b.rows) <= 2 * SMALL_TABLE:
+            _keep_rows(table, range(len(b.rows)))
         self._gap()
 
     def data_table(self, b: d.DataTable) -> None:
@@ -336,7 +458,14 @@ class _Writer:
                 self._fill(cell, text, color=OVERDUE_INK if marked else None)
                 if marked:
                     _shade(cell, OVERDUE_FILL)
-        if b.highlight and self.doc.highlight_note:
+        legend = bool(b.highlight and self.doc.highlight_note)
+        count = len(table.rows)
+        if len(b.rows) <= SMALL_TABLE:
+            _keep_rows(table, range(count), last_too=legend)
+        else:
+            _keep_rows(table, range(3))  # the header never ends a page with one row under it
+            _keep_rows(table, range(max(0, count - (TAIL - 1 if legend else TAIL)), count), last_too=legend)
+        if legend:
             self.block(d.Paragraph(self.doc.highlight_note, "note"))
         else:
             self._gap()
@@ -368,29 +497,39 @@ class _Writer:
             return None
 
     def chart(self, b: d.BarChart) -> None:
-        """Counts as an editable table with text bars (Word has no native chart here)."""
+        """Counts as an editable table; each bar is a row of narrow cells shaded to scale, by status."""
         names = [clean(name) for name, _ in b.series]
         totals = [sum(values[i] for _, values in b.series) for i in range(len(b.categories))]
         top = max([*totals, 1])
-        widths = [22.0] + [max(15.0, min(24.0, 100.0 / max(1, len(names))))] * len(names) + [13.0]
-        bar_width = max(20.0, TEXT_WIDTH_MM - sum(widths))
-        widths.append(bar_width)
-        scale = max(1, int((bar_width - 4) / 3.1))  # a square is about 3 mm wide at 9 pt
+        colours = list(b.colors) if len(b.colors) == len(b.series) else list(palette.SERIES)
+        widths = [22.0] + [max(12.0, min(20.0, 90.0 / max(1, len(names))))] * len(names) + [12.0]
+        bar_area = max(24.0, TEXT_WIDTH_MM - sum(widths))
+        widths += [bar_area / BAR_CELLS] * BAR_CELLS
         table = self._table(len(b.categories) + 1, widths)
-        header = ["", *names, b.total_label, ""]
+        head = table.rows[0].cells
         _repeat_header(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
+        for cell, text in zip(head, ["", *names, b.total_label], strict=False):
             self._fill(cell, text, bold=True)
             _shade(cell, HEAD_FILL)
+        bar_head = head[len(names) + 2].merge(head[-1])
+        _shade(bar_head, HEAD_FILL)
         for i, category in enumerate(b.categories):
             cells = table.rows[i + 1].cells
             self._fill(cells[0], category, bold=True)
             for j, (_, values) in enumerate(b.series):
                 self._fill(cells[j + 1], str(values[i]) if values[i] else "-")
-            self._fill(cells[-2], str(totals[i]))
-            self._fill(
-                cells[-1], _BAR * max(1 if totals[i] else 0, round(totals[i] * scale / top)), color=NAVY
-            )
+                if values[i]:
+                    _shade(cells[j + 1], _tint(colours[j % len(colours)]))
+            self._fill(cells[len(names) + 1], str(totals[i]))
+            bar = cells[len(names) + 2 :]
+            filled = 0
+            for j in range(len(b.series)):  # stacked, in the series' fixed colours
+                upto = round(sum(v[i] for _, v in b.series[: j + 1]) * BAR_CELLS / top)
+                for cell in bar[filled:upto]:
+                    _shade(cell, colours[j % len(colours)])
+                filled = max(filled, upto)
+        _borders_inner_off(table, len(names) + 2)
+        _keep_rows(table, range(len(table.rows)))
         self._gap()
 
     def signatures(self, b: d.SignatureBlock) -> None:
@@ -404,6 +543,7 @@ class _Writer:
             self._fill(row.cells[1], who)
             self._fill(row.cells[2], f"{b.signature_label}: ____________________")
             self._fill(row.cells[3], f"{b.date_label}: ____________")
+        _keep_rows(table, range(len(table.rows)))
         self._gap()
 
 

@@ -17,7 +17,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -39,7 +39,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.flowables import HRFlowable
 
 from app.paths import resources_dir
 from app.progress import Progress
@@ -65,6 +64,25 @@ OVERDUE_BG = colors.HexColor("#" + palette.OVERDUE_BG)
 OVERDUE_INK = colors.HexColor("#" + palette.OVERDUE_INK)
 MARKING = colors.HexColor("#" + palette.MARKING)
 SERIES_COLORS = ["#" + c for c in palette.SERIES]
+
+SMALL_TABLE = 6  # data rows: a table this small is kept whole on one page
+TAIL = 4  # rows (the legend counts) that a split table carries onto its last page, at least
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A table whose head and tail rows stay together, unless that is impossible on a fresh page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        kept: list[Any] = self.__dict__.get("_nosplitCmds", [])
+        if parts or not kept or availHeight < 0.8 * (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM):
+            return parts
+        self._nosplitCmds = []  # rows too tall to keep together: split anywhere rather than fail
+        try:
+            return list(super().split(availWidth, availHeight))
+        finally:
+            self._nosplitCmds = kept
+
 
 # Cells that hold plain strings (even empty ones) would otherwise select Helvetica.
 _CELL_FONT: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
@@ -125,6 +143,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=NAVY,
             spaceBefore=14,
             spaceAfter=6,
+            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -135,13 +154,62 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=NAVY,
             spaceBefore=9,
             spaceAfter=4,
+            keepWithNext=1,
         ),
-        "h3": ParagraphStyle("h3", parent=base, fontName=FONT_BOLD, fontSize=10.2, leading=15, spaceBefore=6),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=FONT_BOLD, fontSize=10.2, leading=15, spaceBefore=6, keepWithNext=1
+        ),
+        "masthead": ParagraphStyle(
+            "masthead", parent=base, fontSize=9.5, leading=13, textColor=INK, alignment=TA_RIGHT, spaceAfter=3
+        ),
+        "declassify": ParagraphStyle(
+            "declassify",
+            parent=base,
+            fontSize=8.5,
+            leading=12,
+            textColor=MARKING,
+            alignment=TA_RIGHT,
+            spaceAfter=4,
+        ),
+        "box_label": ParagraphStyle(
+            "box_label",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=NAVY,
+            spaceAfter=2,
+        ),
+        "title_box": ParagraphStyle(
+            "title_box",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=18,
+            leading=25,
+            textColor=NAVY,
+            alignment=TA_CENTER,
+            spaceAfter=0,
+        ),
+        "subtitle_box": ParagraphStyle(
+            "subtitle_box",
+            parent=base,
+            fontSize=10,
+            leading=14,
+            textColor=GREY,
+            alignment=TA_CENTER,
+            spaceAfter=0,
+        ),
         "body": base,
         "lead": ParagraphStyle("lead", parent=base, fontSize=11, leading=16.5, textColor=GREY, spaceAfter=8),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13.5, textColor=GREY),
         "label": ParagraphStyle(
-            "label", parent=base, fontName=FONT_BOLD, fontSize=9.5, spaceBefore=4, spaceAfter=3
+            "label",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            spaceBefore=4,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=13, spaceAfter=0),
         "cell_head": ParagraphStyle(
@@ -151,6 +219,21 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cell_overdue", parent=base, fontSize=9, leading=13, textColor=OVERDUE_INK
         ),
         "bullet": ParagraphStyle("bullet", parent=base, spaceAfter=2),
+        **{
+            f"item{n}": ParagraphStyle(
+                f"item{n}",
+                parent=base,
+                fontSize=10.5 if n == 1 else 10,
+                leading=16 if n == 1 else 15,
+                bulletFontName=FONT,
+                bulletFontSize=10.5 if n == 1 else 10,
+                bulletIndent=(n - 1) * 5 * mm,
+                leftIndent=(n - 1) * 5 * mm + 5 * mm,
+                spaceBefore=4 if n == 1 else 1,
+                spaceAfter=1,
+            )
+            for n in (1, 2, 3, 4)
+        },
         "chart_caption": ParagraphStyle(
             "chart_caption", parent=base, fontSize=8.5, textColor=GREY, alignment=TA_CENTER
         ),
@@ -229,26 +312,29 @@ def _numbered_canvas(doc: d.Document) -> type[Canvas]:
             Canvas.save(self)
 
         def _decorate(self, page: int, pages: int) -> None:
+            """The marking centred at the top and the bottom, ``- 1 -`` centred below the rule."""
             self.saveState()
-            top = PAGE_H - 13 * mm
-            self.setFont(FONT, 8.5)
+            top = PAGE_H - 14 * mm
+            side_w = FRAME_W / 2 - 22 * mm if marking else FRAME_W
+            self.setFont(FONT, 8)
             self.setFillColor(GREY)
-            header_w = FRAME_W - (40 * mm if marking else 0)
-            self.drawString(MARGIN_X, top, _fit(title, FONT, 8.5, header_w))
+            self.drawString(MARGIN_X, top, _fit(title, FONT, 8, side_w))
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(MARGIN_X, top - 2.5 * mm, PAGE_W - MARGIN_X, top - 2.5 * mm)
-            bottom = 11 * mm
+            bottom = 12 * mm
             self.line(MARGIN_X, bottom + 4.5 * mm, PAGE_W - MARGIN_X, bottom + 4.5 * mm)
-            self.drawString(MARGIN_X, bottom, _fit(generated, FONT, 8.5, FRAME_W / 2 - 25 * mm))
+            self.drawString(MARGIN_X, bottom, _fit(generated, FONT, 8, side_w))
             label = "".join(str(page) if p == 0 else str(pages) if p == 1 else str(p) for p in pieces)
-            self.drawRightString(PAGE_W - MARGIN_X, bottom, label)
+            self.setFont(FONT, 9.5)
+            self.setFillColor(INK)
+            self.drawCentredString(PAGE_W / 2, bottom, label)
             if marking:
                 self.setFillColor(MARKING)
-                self.setFont(FONT_BOLD, 10)
-                text = _fit(marking, FONT_BOLD, 10, 38 * mm)
-                self.drawRightString(PAGE_W - MARGIN_X, top, text)
-                self.drawCentredString(PAGE_W / 2, bottom, text)
+                self.setFont(FONT_BOLD, 11)
+                text = _fit(marking, FONT_BOLD, 11, 40 * mm)
+                self.drawCentredString(PAGE_W / 2, PAGE_H - 10 * mm, text)
+                self.drawCentredString(PAGE_W / 2, 6 * mm, text)
             self.restoreState()
 
     return NumberedCanvas
@@ -279,12 +365,70 @@ class _Builder:
 
     def story(self) -> list[Flowable]:
         doc = self.doc
-        out: list[Flowable] = [RLParagraph(markup(doc.title), self.st["title"])]
-        if doc.subtitle:
-            out.append(RLParagraph(markup(doc.subtitle), self.st["subtitle"]))
-        out.append(HRFlowable(width="100%", thickness=1.4, color=NAVY, spaceBefore=4, spaceAfter=10))
+        out: list[Flowable] = [self.title_box()]
+        if doc.masthead:
+            out.append(RLParagraph(markup(doc.masthead), self.st["masthead"]))
+        if doc.declassify:  # 예고문 on the first page, under the date line
+            out.append(RLParagraph(markup(doc.declassify), self.st["declassify"]))
+        out.append(Spacer(1, 4))
+        if doc.summary:
+            out.append(self.summary_box())
         for block in doc.blocks:
             out += self.block(block)
+        return out
+
+    def title_box(self) -> Table:
+        """The title in a double-ruled box, the kind of briefing under it."""
+        cells: list[Flowable] = [RLParagraph(markup(self.doc.title), self.st["title_box"])]
+        if self.doc.subtitle:
+            cells.append(RLParagraph(markup(self.doc.subtitle), self.st["subtitle_box"]))
+        table = Table([[cells]], colWidths=[FRAME_W], hAlign="CENTER", splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    *_CELL_FONT,
+                    ("BOX", (0, 0), (-1, -1), 1.6, NAVY),
+                    ("INNERGRID", (0, 0), (-1, -1), 0, colors.white),
+                    ("TOPPADDING", (0, 0), (-1, -1), 9),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ]
+            )
+        )
+        table.spaceAfter = 5
+        return table
+
+    def summary_box(self) -> Flowable:
+        """핵심 요약: a shaded box with its label, first on page 1."""
+        inner: list[Flowable] = [RLParagraph(markup(self.doc.summary_label), self.st["box_label"])]
+        for part in self.doc.summary:
+            inner += self.items(part) if isinstance(part, d.Items) else self.block(part)
+        table = Table([[inner]], colWidths=[FRAME_W], hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    *_CELL_FONT,
+                    ("BOX", (0, 0), (-1, -1), 0.9, NAVY),
+                    ("BACKGROUND", (0, 0), (-1, -1), LABEL_BG),
+                    ("TOPPADDING", (0, 0), (-1, -1), 7),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                ]
+            )
+        )
+        table.spaceAfter = 6
+        return KeepTogether([table])
+
+    def items(self, b: d.Items) -> list[Flowable]:
+        """개조식: □ / ○ / - / · with hanging indents."""
+        out: list[Flowable] = []
+        for level, text in b.items:
+            style = self.st[f"item{max(1, min(4, level))}"]
+            out.append(RLParagraph(markup(text), style, bulletText=d.item_mark(self.doc.lang, level)))
+        if out:
+            out.append(Spacer(1, 4))
         return out
 
     def block(self, b: d.Block) -> list[Flowable]:
@@ -308,6 +452,8 @@ class _Builder:
             return self.data_table(b)
         if isinstance(b, d.BulletList):
             return [self.bullets(b)]
+        if isinstance(b, d.Items):
+            return self.items(b)
         if isinstance(b, d.BarChart):
             return [self.chart(b)]
         if isinstance(b, d.SignatureBlock):
@@ -319,7 +465,7 @@ class _Builder:
     def cell(self, text: str, style: str = "cell") -> RLParagraph:
         return RLParagraph(markup(text) if text else "", self.st[style])
 
-    def key_values(self, b: d.KeyValueTable) -> Table:
+    def key_values(self, b: d.KeyValueTable) -> Flowable:
         rows = [[self.cell(k, "cell_head"), self.cell(v)] for k, v in b.rows]
         table = Table(rows, colWidths=[FRAME_W * 0.26, FRAME_W * 0.74], splitInRow=1, hAlign="LEFT")
         table.setStyle(
@@ -338,7 +484,7 @@ class _Builder:
             )
         )
         table.spaceAfter = 8
-        return table
+        return table if len(b.rows) > SMALL_TABLE else KeepTogether([table])
 
     def data_table(self, b: d.DataTable) -> list[Flowable]:
         if not b.rows:
@@ -367,14 +513,31 @@ class _Builder:
         for i in b.highlight:
             if 0 <= i < len(b.rows):
                 commands.append(("BACKGROUND", (0, i + 1), (-1, i + 1), OVERDUE_BG))
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        for i in b.group_starts:
+            if 0 < i < len(b.rows):
+                commands.append(("LINEABOVE", (0, i + 1), (-1, i + 1), 0.7, NAVY))
+        rows = len(data) - 1
+        if b.highlight and self.doc.highlight_note:
+            # The legend is the table's last row: it never stands alone on a page.
+            data.append(
+                [RLParagraph(markup(self.doc.highlight_note), self.st["note"])] + [""] * (columns - 1)
+            )
+            last = len(data) - 1
+            commands += [
+                ("SPAN", (0, last), (-1, last)),
+                ("LINEBELOW", (0, last), (-1, last), 0, colors.white),
+                ("LINEBELOW", (0, last - 1), (-1, last - 1), 0.8, NAVY),
+                ("TOPPADDING", (0, last), (-1, last), 3),
+            ]
+        if rows > SMALL_TABLE:
+            # No page holds only the header and a row, nor a tail of one to three rows (or the legend).
+            commands.append(("NOSPLIT", (0, 0), (-1, min(2, len(data) - 1))))
+            commands.append(("NOSPLIT", (0, -TAIL), (-1, -1)))  # from the end: split pieces keep it
+        table = _Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         table.spaceAfter = 4
-        out: list[Flowable] = [table]
-        if b.highlight and self.doc.highlight_note:
-            out.append(RLParagraph(markup(self.doc.highlight_note), self.st["note"]))
-        else:
-            out.append(Spacer(1, 6))
+        out: list[Flowable] = [table if rows > SMALL_TABLE else KeepTogether([table])]
+        out.append(Spacer(1, 6))
         return out
 
     def bullets(self, b: d.BulletList) -> ListFlowable:
@@ -422,8 +585,9 @@ class _Builder:
         chart.barLabels.fontSize = 7.5
         chart.barLabels.fillColor = colors.white
         chart.barLabels.boxTarget = "mid"
+        series_colors = ["#" + c for c in b.colors] if len(b.colors) == len(b.series) else SERIES_COLORS
         for i in range(len(b.series)):
-            color = colors.HexColor(SERIES_COLORS[i % len(SERIES_COLORS)])
+            color = colors.HexColor(series_colors[i % len(series_colors)])
             chart.bars[i].fillColor = color
             chart.bars[i].strokeColor = color
         drawing.add(chart)
@@ -436,7 +600,7 @@ class _Builder:
         legend.boxAnchor = "nw"
         legend.columnMaximum = 10
         legend.colorNamePairs = [
-            (colors.HexColor(SERIES_COLORS[i % len(SERIES_COLORS)]), plain(name))
+            (colors.HexColor(series_colors[i % len(series_colors)]), plain(name))
             for i, (name, _) in enumerate(b.series)
         ]
         drawing.add(legend)

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -30,8 +31,10 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "이행 과제",
         "기한 경과",
         "변경 협약",
-        "최근 회의",
-        "결정사항",
+        "Ⅴ. 회의",
+        "□",
+        "○",
+        "핵심 요약",
         "미결 조치사항",
         "연락처",
         "발효 중",
@@ -48,8 +51,8 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "Commitments",
         "Overdue",
         "Amendments",
-        "Recent meetings",
-        "Decisions",
+        "V. Meetings",
+        "Summary",
         "Open action items",
         "Contacts for follow-up",
         "In force",
@@ -136,7 +139,7 @@ TARGET = {
     "portfolio": ("portfolio", None),
 }
 MARKING = {"ko": "대외비", "en": "RESTRICTED"}
-PAGE_LABEL = {"ko": "{page} / {pages}쪽", "en": "Page {page} of {pages}"}
+PAGE_LABEL = {"ko": "- {page} -", "en": "Page {page} of {pages}"}
 
 
 def request_for(ids: DemoIds, key: str, lang: str, fmt: str, marking: str | None = None) -> BriefingRequest:
@@ -157,6 +160,11 @@ def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     load_demo(database)
     yield database
     database.close()
+
+
+def word_title(doc: object) -> Any:
+    """The title paragraph: the first cell of the title box (the first table)."""
+    return doc.document.tables[0].rows[0].cells[0].paragraphs[0]  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -189,7 +197,7 @@ def test_pdf_reads_as_a_briefing(shared_demo: Database, ids: DemoIds, key: str, 
     assert pdf.metadata["/Author"]
     assert pdf.metadata["/Title"] and pdf.has(pdf.metadata["/Title"])
     assert len(pdf.outline) >= 3
-    first_heading = {"ko": {"portfolio": "상태별 협약 수"}, "en": {"portfolio": "Agreements by status"}}
+    first_heading = {"ko": {"portfolio": "Ⅰ. 선택 조건"}, "en": {"portfolio": "I. Filter"}}
     assert first_heading[lang].get(key, pdf.outline[0]) == pdf.outline[0]
     for entry in pdf.outline:
         assert pdf.has(entry), entry
@@ -204,23 +212,26 @@ def test_docx_uses_word_styles(shared_demo: Database, ids: DemoIds, key: str, la
     assert not missing, f"not in the DOCX: {missing}"
 
     styles = {style for style, _ in doc.headings}
-    assert {"Title", "Heading 1", "Heading 2"} <= styles or {"Title", "Heading 1"} <= styles
+    assert "Heading 1" in styles
+    title_box = word_title(doc)
+    assert title_box.style.name == "Title" and doc.has(title_box.text)
     assert doc.table_styles and set(doc.table_styles) <= {"Table Grid", "Normal Table"}
     assert "Table Grid" in doc.table_styles
 
     # Korean shows in Word: the East Asian font is set on Normal and on the headings.
     word = doc.document
+    # 맑은 고딕, which every Korean Windows has (not the bundled NanumGothic, which Word lacks).
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for name in ("Normal", "Heading 1", "Title"):
         fonts = word.styles[name].element.rPr.rFonts
-        assert (
-            fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
-            == "NanumGothic"
-        )
+        assert fonts.get(f"{w_ns}eastAsia") == "맑은 고딕"
+        assert fonts.get(f"{w_ns}ascii") == "Malgun Gothic"
 
     # Header: marking; footer: PAGE and NUMPAGES fields and the date.
     assert MARKING[lang] in doc.header_xml
     assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", doc.footer_xml)
-    assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", doc.footer_xml)
+    if lang == "en":
+        assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", doc.footer_xml)
     assert ("작성일" if lang == "ko" else "Generated") in doc.footer_xml
     assert MARKING[lang] in doc.footer_xml
 
@@ -326,13 +337,12 @@ def test_every_character_has_a_glyph_in_the_korean_font(
     from reportlab.pdfbase import pdfmetrics
 
     from reports import build_document
-    from reports.docx import _BAR
     from reports.pdf import FONT, register_fonts
 
     register_fonts()
     glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
     for key in TARGET:
         doc = build_document(shared_demo, request_for(ids, key, lang, "pdf", MARKING[lang]))
-        text = "".join(doc.text_items()) + doc.page_label + doc.generated_label + doc.highlight_note + _BAR
+        text = "".join(doc.text_items()) + doc.page_label + doc.generated_label + doc.highlight_note
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in glyphs})
         assert not missing, f"{key}: no glyph for {missing}"

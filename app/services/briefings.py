@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -33,7 +34,9 @@ from app.dto import (
     PartyView,
 )
 from app.enums import ActionStatus, AgreementStatus, CommitmentStatus
+from app.models import ActionItem, Organization
 from app.services import agreements, organizations
+from app.services.action_items import action_rows, action_view
 from app.services.agreements import parties_in
 from app.services.commitments import commitments_in
 from app.services.contacts import contacts_in, memberships_of_organizations_in
@@ -60,6 +63,15 @@ class SignatoryName:
 
 
 @dataclass(frozen=True)
+class ActionOrigin:
+    """Where an action item was first assigned, and how many times it has been carried over since."""
+
+    meeting_title: str
+    meeting_starts_at: datetime | None
+    carried: int
+
+
+@dataclass(frozen=True)
 class AgreementBriefingData:
     detail: AgreementDetail
     recent_meetings: tuple[MeetingDetail, ...]  # held, newest first
@@ -67,6 +79,7 @@ class AgreementBriefingData:
     open_actions: tuple[ActionItemView, ...]  # from the agreement's meetings
     contacts: tuple[FollowUpContact, ...]  # current people at the parties, in party order
     signatories: tuple[SignatoryName, ...] = ()
+    origins: dict[UUID, ActionOrigin] = field(default_factory=dict)  # per open action item
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class CounterpartBriefingData:
     parties: tuple[PartyView, ...]  # this organization's role in each of its agreements
     recent_meetings: tuple[MeetingDetail, ...]
     open_actions: tuple[ActionItemView, ...]  # owned by them, or from meetings they attended
+    origins: dict[UUID, ActionOrigin] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ class MeetingBriefingData:
     detail: MeetingDetail
     agreements: tuple[AgreementDetail, ...]  # background on each linked agreement
     open_actions: tuple[ActionItemView, ...]  # open items of the linked agreements, to chase
+    origins: dict[UUID, ActionOrigin] = field(default_factory=dict)
+    our_organization_ids: frozenset[UUID] = frozenset()  # attendees of these are on our side
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,8 @@ class PortfolioData:
     overdue_commitments: tuple[CommitmentView, ...]
     horizon_days: int
     filtered: bool
+    query: AgreementQuery | None = None  # the filter, to state it in the document
+    filter_organization: tuple[str, str] = ("", "")  # the filter's organization, Korean and English
 
 
 @contextlib.contextmanager
@@ -123,6 +141,28 @@ def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ..
     return tuple(sorted(seen.values(), key=lambda a: (a.due_on is None, a.due_on or date.max, a.title)))
 
 
+def _origins(s: Session, items: Iterable[ActionItemView]) -> dict[UUID, ActionOrigin]:
+    """Follow each item's ``carried_from`` chain back to the meeting where it was assigned."""
+    known: dict[UUID, ActionItemView] = {a.id: a for a in items}
+    wanted = list(known)
+    pending = {
+        a.carried_from_id for a in known.values() if a.carried_from_id and a.carried_from_id not in known
+    }
+    while pending:  # one query per step back, not one per item
+        stmt = action_rows().where(ActionItem.id.in_(pending))
+        found = [action_view(*row) for row in s.execute(stmt)]
+        known.update((a.id, a) for a in found)
+        pending = {a.carried_from_id for a in found if a.carried_from_id and a.carried_from_id not in known}
+    out: dict[UUID, ActionOrigin] = {}
+    for ident in wanted:
+        item, carried, seen = known[ident], 0, {ident}
+        while item.carried_from_id in known and item.carried_from_id not in seen:
+            seen.add(item.carried_from_id)
+            item, carried = known[item.carried_from_id], carried + 1
+        out[ident] = ActionOrigin(item.meeting_title, item.meeting_starts_at, carried)
+    return out
+
+
 def agreement_briefing(db: Database, agreement_id: UUID) -> AgreementBriefingData:
     with _snapshot(db) as s:
         return _agreement_briefing(s, agreement_id)
@@ -139,13 +179,15 @@ def _agreement_briefing(s: Session, agreement_id: UUID) -> AgreementBriefingData
     staying = [p.organization_id for p in detail.parties if p.withdrew_on is None]
     positions = memberships_of_organizations_in(s, staying)  # one query, not one per party
     people: list[MembershipView] = [m for org in staying for m in positions[org] if m.current]
+    open_actions = _unique_actions(action_items_in(s, agreement_id=agreement_id, open_only=True))
     return AgreementBriefingData(
         detail=detail,
         recent_meetings=_details(s, held[:RECENT_MEETINGS]),
         upcoming_meetings=tuple(upcoming),
-        open_actions=_unique_actions(action_items_in(s, agreement_id=agreement_id, open_only=True)),
+        open_actions=open_actions,
         contacts=tuple(_follow_up(s, people)),
         signatories=tuple(_signatories(s, detail.parties)),
+        origins=_origins(s, open_actions),
     )
 
 
@@ -190,17 +232,35 @@ def _counterpart_briefing(s: Session, organization_id: UUID) -> CounterpartBrief
         for a in action_items_in(s, open_only=True)
         if a.owner_organization_id == organization_id or a.owner_contact_id in people
     ]
+    open_actions = _unique_actions([*owned, *actions])
     return CounterpartBriefingData(
         detail=detail,
         parties=tuple(parties),
         recent_meetings=recent,
-        open_actions=_unique_actions([*owned, *actions]),
+        open_actions=open_actions,
+        origins=_origins(s, open_actions),
     )
 
 
-def meeting_briefing(db: Database, meeting_id: UUID) -> MeetingBriefingData:
+def meeting_briefing(db: Database, meeting_id: UUID, our_organization: str = "") -> MeetingBriefingData:
+    """``our_organization``: a name or short name (Settings); its attendees are on our side."""
     with _snapshot(db) as s:
-        return _meeting_briefing(s, meeting_id)
+        data = _meeting_briefing(s, meeting_id)
+        return replace(data, our_organization_ids=_ours(s, our_organization))
+
+
+def _ours(s: Session, name: str) -> frozenset[UUID]:
+    key = " ".join(name.split()).casefold()
+    if not key:
+        return frozenset()
+    rows = s.execute(
+        select(Organization.id, Organization.name_ko, Organization.name_en, Organization.short_name).where(
+            Organization.deleted_at.is_(None)
+        )
+    )
+    return frozenset(
+        ident for ident, *names in rows if any(" ".join((n or "").split()).casefold() == key for n in names)
+    )
 
 
 def _meeting_briefing(s: Session, meeting_id: UUID) -> MeetingBriefingData:
@@ -209,7 +269,10 @@ def _meeting_briefing(s: Session, meeting_id: UUID) -> MeetingBriefingData:
     actions: list[ActionItemView] = [a for a in detail.action_items if a.status == ActionStatus.OPEN]
     for ref in detail.agreements:
         actions += action_items_in(s, agreement_id=ref.id, open_only=True)
-    return MeetingBriefingData(detail=detail, agreements=linked, open_actions=_unique_actions(actions))
+    open_actions = _unique_actions(actions)
+    return MeetingBriefingData(
+        detail=detail, agreements=linked, open_actions=open_actions, origins=_origins(s, open_actions)
+    )
 
 
 def portfolio(
@@ -255,12 +318,15 @@ def _portfolio(
         )
         if c.agreement_id in ids
     )
+    org = s.get(Organization, base.organization_id) if base.organization_id else None
     return PortfolioData(
         agreements=chosen,
         expiring=expiring,
         overdue_commitments=overdue,
         horizon_days=horizon_days,
         filtered=query is not None and query != AgreementQuery(),
+        query=query,
+        filter_organization=(org.name_ko, org.name_en) if org is not None else ("", ""),
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Generic, Protocol, TypeVar
 from uuid import UUID
 
@@ -24,6 +23,7 @@ from app.services.briefings import (
 )
 from reports.document import Document
 from reports.templates import agreement, meeting, minutes, organization, portfolio
+from reports.templates.common import BriefContext
 
 DataT = TypeVar("DataT")
 
@@ -53,9 +53,7 @@ class Briefing(Protocol):
         target_id: UUID | None,
         query: AgreementQuery | None,
         *,
-        lang: str,
-        today: date,
-        classification: str | None,
+        context: BriefContext,
         progress: Progress,
     ) -> Document: ...
 
@@ -68,8 +66,8 @@ class BriefingType(Generic[DataT]):
     target: str
     name_ko: str
     name_en: str
-    gather: Callable[[Database, UUID | None, AgreementQuery | None], DataT]
-    build: Callable[[DataT, str, date, str | None], Document]
+    gather: Callable[[Database, UUID | None, AgreementQuery | None, BriefContext], DataT]
+    build: Callable[[DataT, BriefContext], Document]
 
     def name(self, lang: str) -> str:
         return self.name_ko if lang == "ko" else self.name_en
@@ -80,15 +78,13 @@ class BriefingType(Generic[DataT]):
         target_id: UUID | None,
         query: AgreementQuery | None,
         *,
-        lang: str,
-        today: date,
-        classification: str | None,
+        context: BriefContext,
         progress: Progress,
     ) -> Document:
-        data = self.gather(db, target_id, query)
+        data = self.gather(db, target_id, query, context)
         progress.check()
         progress.report(1, 3)
-        return self.build(data, lang, today, classification)
+        return self.build(data, context)
 
 
 def _need(ident: UUID | None) -> UUID:
@@ -99,20 +95,28 @@ def _need(ident: UUID | None) -> UUID:
     return ident
 
 
-def _agreement(db: Database, ident: UUID | None, _: AgreementQuery | None) -> AgreementBriefingData:
+def _agreement(
+    db: Database, ident: UUID | None, _: AgreementQuery | None, ctx: BriefContext
+) -> AgreementBriefingData:
     return briefings.agreement_briefing(db, _need(ident))
 
 
-def _organization(db: Database, ident: UUID | None, _: AgreementQuery | None) -> CounterpartBriefingData:
+def _organization(
+    db: Database, ident: UUID | None, _: AgreementQuery | None, ctx: BriefContext
+) -> CounterpartBriefingData:
     return briefings.counterpart_briefing(db, _need(ident))
 
 
-def _meeting(db: Database, ident: UUID | None, _: AgreementQuery | None) -> MeetingBriefingData:
-    return briefings.meeting_briefing(db, _need(ident))
+def _meeting(
+    db: Database, ident: UUID | None, _: AgreementQuery | None, ctx: BriefContext
+) -> MeetingBriefingData:
+    return briefings.meeting_briefing(db, _need(ident), ctx.author.our_organization)
 
 
-def _portfolio(db: Database, _: UUID | None, query: AgreementQuery | None) -> PortfolioData:
-    return briefings.portfolio(db, query)
+def _portfolio(
+    db: Database, _: UUID | None, query: AgreementQuery | None, ctx: BriefContext
+) -> PortfolioData:
+    return briefings.portfolio(db, query, ctx.today)
 
 
 BRIEFING_TYPES: dict[str, Briefing] = {

@@ -6,28 +6,37 @@ from datetime import date
 from uuid import UUID
 
 from app.dto import AgreementDetail, CommitmentView
+from app.enums import CommitmentStatus, PartyRole
 from app.services.briefings import AgreementBriefingData, FollowUpContact
 from reports.document import (
     Block,
-    BulletList,
     DataTable,
     Document,
     Heading,
+    Items,
     KeyValueTable,
     Paragraph,
 )
-from reports.templates.common import Words, action_header, action_rows, document, is_overdue
+from reports.templates.common import (
+    BriefContext,
+    Words,
+    action_header,
+    action_rows,
+    document,
+    is_overdue,
+    lines_as_items,
+)
 
 
-def build(data: AgreementBriefingData, lang: str, today: date, classification: str | None) -> Document:
-    w = Words(lang)
+def build(data: AgreementBriefingData, ctx: BriefContext) -> Document:
+    w = Words(ctx.lang)
+    today = ctx.today
     d = data.detail
     rec = d.record
     title = rec.title(w.lang)
     other = rec.title_en if w.lang == "ko" else rec.title_ko
     blocks: list[Block] = []
-    if other and other != title:
-        blocks.append(Paragraph(other, "lead"))
+    second = other if other and other != title else ""  # the name in the other language, in the title box
     blocks += overview(w, d)
     names = {n.party_id: w.name(n.name_ko, n.name_en) for n in data.signatories}
     blocks += parties(w, d, names)
@@ -43,21 +52,10 @@ def build(data: AgreementBriefingData, lang: str, today: date, classification: s
         )
     else:
         blocks.append(Paragraph(w("none"), "note"))
-    blocks.append(Heading(w("recent_meetings")))
-    if not data.recent_meetings and not data.upcoming_meetings:
-        blocks.append(Paragraph(w("none"), "note"))
-    for m in data.upcoming_meetings:
-        blocks.append(Heading(f"{m.title} ({w('upcoming_meetings')})", 2))
-        blocks.append(KeyValueTable(((w("date_time"), w.when(m.starts_at)), (w("place"), m.place or "-"))))
-    for md in data.recent_meetings:
-        r = md.record
-        blocks.append(Heading(r.title, 2))
-        blocks.append(KeyValueTable(((w("date_time"), w.when(r.starts_at)), (w("place"), r.place or "-"))))
-        if md.decisions:
-            blocks.append(Paragraph(w("decisions"), "label"))
-            blocks.append(BulletList(tuple(x.text for x in md.decisions), numbered=True))
+    blocks.append(Heading(w("meetings")))
+    blocks.append(meeting_items(w, data))
     blocks.append(Heading(w("open_action_items")))
-    rows, marked = action_rows(w, data.open_actions, today)
+    rows, marked = action_rows(w, data.open_actions, today, origins=_origins(data))
     blocks.append(
         DataTable(
             header=action_header(w),
@@ -73,14 +71,71 @@ def build(data: AgreementBriefingData, lang: str, today: date, classification: s
     )
     return document(
         w,
+        ctx,
         kind_key="agreement_briefing",
         title=title,
-        subtitle=subtitle,
-        today=today,
-        classification=classification,
+        subtitle="\n".join(x for x in (second, subtitle) if x),
         blocks=blocks,
+        summary=[key_points(w, data, today)],
         keywords=rec.tags,
     )
+
+
+def _origins(data: AgreementBriefingData) -> dict[UUID, tuple[str, int]]:
+    return {k: (o.meeting_title, o.carried) for k, o in data.origins.items()}
+
+
+def key_points(w: Words, data: AgreementBriefingData, today: date) -> Items:
+    """핵심 요약: status and dates, parties, commitments, action items, the next meeting."""
+    d = data.detail
+    rec = d.record
+    lead = [p.organization_name(w.lang) for p in d.parties if p.role == PartyRole.LEAD]
+    parties = w("n_parties", n=len(d.parties)) + (f" ({', '.join(lead)})" if lead else "")
+    live = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
+    late = sum(1 for c in d.commitments if is_overdue(c.due_on, c.status, today))
+    entries: list[tuple[int, str]] = [
+        (
+            1,
+            w(
+                "status_line",
+                status=rec.status.label(w.lang),
+                signed=w.day(rec.signed_on, weekday=True),
+                expires=w.day(rec.expires_on),
+            ),
+        ),
+        (2, parties),
+        (
+            1,
+            w(
+                "n_commitments",
+                n=len(d.commitments),
+                open=sum(1 for c in d.commitments if c.status in live),
+                late=late,
+            ),
+        ),
+        (1, w("n_open_actions", n=len(data.open_actions))),
+    ]
+    if data.upcoming_meetings:
+        m = data.upcoming_meetings[0]
+        entries.append((1, w("next_meeting", title=m.title, when=w.when(m.starts_at))))
+    elif data.recent_meetings:
+        r = data.recent_meetings[0].record
+        entries.append((1, w("last_meeting", title=r.title, when=w.when(r.starts_at))))
+    return Items(tuple(entries))
+
+
+def meeting_items(w: Words, data: AgreementBriefingData) -> Items | Paragraph:
+    """□ the meeting (date, place), ○ its decisions; the next meetings first."""
+    entries: list[tuple[int, str]] = []
+    for m in data.upcoming_meetings:
+        where = f", {m.place}" if m.place else ""
+        entries.append((1, f"{m.title} ({w.when(m.starts_at)}{where}) · {w('upcoming_meeting')}"))
+    for md in data.recent_meetings:
+        r = md.record
+        where = f", {r.place}" if r.place else ""
+        entries.append((1, f"{r.title} ({w.span(r.starts_at, r.ends_at)}{where})"))
+        entries += [(2, x.text) for x in md.decisions]
+    return Items(tuple(entries)) if entries else Paragraph(w("none"), "note")
 
 
 def overview(w: Words, d: AgreementDetail) -> list[Block]:
@@ -90,8 +145,8 @@ def overview(w: Words, d: AgreementDetail) -> list[Block]:
         (w("kind"), rec.agreement_kind.label(w.lang)),
         (w("status"), rec.status.label(w.lang)),
         (w("signed"), w.day(rec.signed_on, weekday=True)),
-        (w("effective"), w.day(rec.effective_on)),
-        (w("expires"), w.day(rec.expires_on)),
+        (w("effective"), w.day(rec.effective_on, weekday=True)),
+        (w("expires"), w.day(rec.expires_on, weekday=True)),
         (w("place_of_signing"), rec.place or "-"),
         (w("parties"), str(len(d.parties))),
     ]
@@ -99,7 +154,7 @@ def overview(w: Words, d: AgreementDetail) -> list[Block]:
         rows.append((w("tags"), ", ".join(rec.tags)))
     blocks: list[Block] = [Heading(w("overview")), KeyValueTable(tuple(rows))]
     if rec.summary:
-        blocks += [Heading(w("summary"), 2), Paragraph(rec.summary)]
+        blocks += [Heading(w("summary"), 2), lines_as_items(rec.summary)]
     return blocks
 
 
@@ -143,17 +198,22 @@ def commitments(w: Words, items: tuple[CommitmentView, ...], today: date) -> lis
         groups.setdefault(w.name(c.organization_name_ko, c.organization_name_en) or w("no_party"), []).append(
             c
         )
-    for org, group in groups.items():
-        blocks.append(Heading(org, 2))
-        rows, marked = commitment_rows(w, group, today)
-        blocks.append(
-            DataTable(
-                header=(w("commitment"), w("due"), w("status")),
-                rows=rows,
-                widths=(5.5, 1.4, 1.6),
-                highlight=marked,
-            )
+    ordered = [c for group in groups.values() for c in group]
+    rows, marked = commitment_rows(w, ordered, today, with_party=True)
+    shown: list[tuple[str, ...]] = []
+    last = ""
+    for row in rows:  # the party named once, on its first row
+        shown.append(("" if row[0] == last else row[0], *row[1:]))
+        last = row[0]
+    blocks.append(
+        DataTable(
+            header=(w("party"), w("commitment"), w("due"), w("status")),
+            rows=tuple(shown),
+            widths=(2.3, 4.6, 1.4, 1.6),
+            highlight=marked,
+            group_starts=frozenset(i for i, r in enumerate(shown) if r[0]),
         )
+    )
     return blocks
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from uuid import UUID
 
 from app.dto import ActionItemView, display_name
 from app.enums import ActionStatus, CommitmentStatus
 from app.i18n import Language
-from reports.document import Block, Document
+from app.services.settings import BriefingAuthor
+from reports.document import Block, Document, Heading, Items, Paragraph
 
 WEEKDAYS_KO = "월화수목금토일"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -98,7 +101,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "background": ("관련 협약 현황", "Background on linked agreements"),
     "to_chase": ("점검할 미결 조치사항", "Open action items to chase"),
     "meeting_overview": ("회의 개요", "Meeting"),
-    "minutes_summary": ("회의 개요", "Summary"),
+    "minutes_summary": ("논의 요지", "Summary of discussion"),
     "signatures": ("서명", "Signatures"),
     "recorded_by": ("작성", "Recorded by"),
     "approved_by": ("확인", "Approved by"),
@@ -118,7 +121,40 @@ WORDS: dict[str, tuple[str, str]] = {
     "none": ("해당 없음", "None"),
     "none_recorded": ("기록된 내용이 없습니다.", "Nothing recorded."),
     "generated": ("작성일: {date}", "Generated {date}"),
-    "page": ("{page} / {pages}쪽", "Page {page} of {pages}"),
+    "page": ("- {page} -", "Page {page} of {pages}"),
+    "summary_box": ("핵심 요약", "Summary"),
+    "prepared_by": ("담당 {name}", "Prepared by {name}"),
+    "prepared_on": ("", "on {date}"),
+    "declassify": ("예고문: {text}", "Declassification: {text}"),
+    "upcoming_meeting": ("예정된 회의", "Upcoming meeting"),
+    "our_side": ("우리측", "Our side"),
+    "their_side": ("상대측", "Their side"),
+    "purpose": ("배경·목적", "Purpose and background"),
+    "issues": ("주요 쟁점", "Key issues"),
+    "talking_points": ("우리측 입장·말씀자료", "Our position and talking points"),
+    "assigned_at": ("부여 회의", "Assigned at"),
+    "carried_times": ("이월 {n}회", "carried over {n}×"),
+    "in_post": ("재직 기간", "In post"),
+    "since_date": ("{date} ~", "since {date}"),
+    "filter": ("선택 조건", "Filter"),
+    "no_filter": ("전체 협약 (조건 없음)", "All agreements (no filter)"),
+    "all_statuses": ("모든 상태", "all statuses"),
+    "status_is": ("상태: {v}", "status: {v}"),
+    "tag_is": ("태그: {v}", "tag: {v}"),
+    "party_is": ("참여기관: {v}", "party: {v}"),
+    "text_is": ("검색어: {v}", "text: {v}"),
+    "n_parties": ("참여기관 {n}곳", "{n} parties"),
+    "n_commitments": (
+        "이행 과제 {n}건 (진행 중 {open}건, 기한 경과 {late}건)",
+        "{n} commitments ({open} open, {late} overdue)",
+    ),
+    "n_open_actions": ("미결 조치사항 {n}건", "{n} open action items"),
+    "next_meeting": ("다음 회의: {title}, {when}", "Next meeting: {title}, {when}"),
+    "last_meeting": ("최근 회의: {title}, {when}", "Last meeting: {title}, {when}"),
+    "status_line": (
+        "{status} · 서명 {signed} · 만료 {expires}",
+        "{status} · signed {signed} · expires {expires}",
+    ),
     "not_set": ("미정", "Not set"),
     "carried_over_from": ("이월", "Carried over"),
     "linked_commitment": ("관련 이행 과제", "Commitment"),
@@ -147,6 +183,163 @@ class Words:
     def when(self, value: datetime | None) -> str:
         return format_datetime(value, self.lang) if value else self("not_set")
 
+    def tenure(self, start: date | None, end: date | None) -> str:
+        """``2023. 3. 1. ~ 2025. 2. 28.``, open-ended ``2023. 3. 1. ~``."""
+        if start is None and end is None:
+            return "-"
+        return f"{self.day(start) if start else ''} ~ {self.day(end) if end else ''}".strip()
+
+    def span(self, start: datetime | None, end: datetime | None) -> str:
+        """``2026. 12. 2.(수) 14:00~16:00``; an end on another day gets its date."""
+        if start is None:
+            return self("not_set")
+        if end is None:
+            return self.when(start)
+        a, b = local(start), local(end)
+        tail = f"{b:%H:%M}" if a.date() == b.date() else format_datetime(b, self.lang)
+        return f"{format_datetime(a, self.lang)}~{tail}"
+
+
+@dataclass(frozen=True)
+class BriefContext:
+    """What a template needs besides its data: language, date, marking, who hands it in."""
+
+    lang: str
+    today: date
+    classification: str | None = None
+    author: BriefingAuthor = field(default_factory=BriefingAuthor)
+    declassify: str = ""
+
+
+# Markings in both languages (the Korean security regulation's grades and their usual English).
+MARKINGS = (
+    ("대외비", "RESTRICTED"),
+    ("Ⅲ급비밀", "CONFIDENTIAL"),
+    ("Ⅱ급비밀", "SECRET"),
+    ("Ⅰ급비밀", "TOP SECRET"),
+    ("일반", "UNCLASSIFIED"),
+)
+_MARKING_ALIASES = {"3급비밀": "Ⅲ급비밀", "2급비밀": "Ⅱ급비밀", "1급비밀": "Ⅰ급비밀", "III급비밀": "Ⅲ급비밀"}
+
+
+def marking_in(text: str | None, lang: str) -> str | None:
+    """The marking in the document's language (대외비 <-> RESTRICTED); other text as given."""
+    if not text or not text.strip():
+        return None
+    given = text.strip()
+    key = "".join(given.split())
+    key = _MARKING_ALIASES.get(key, key)
+    for ko, en in MARKINGS:
+        if key == ko or key.upper() == "".join(en.split()):
+            return ko if lang == "ko" else en
+    return given
+
+
+# ISO 3166 codes as the documents name them (the ones an official meets most; others as given).
+COUNTRIES: dict[str, tuple[str, str]] = {
+    "KR": ("대한민국", "Republic of Korea"),
+    "US": ("미국", "United States"),
+    "JP": ("일본", "Japan"),
+    "CN": ("중국", "China"),
+    "TW": ("대만", "Taiwan"),
+    "DE": ("독일", "Germany"),
+    "FR": ("프랑스", "France"),
+    "GB": ("영국", "United Kingdom"),
+    "NL": ("네덜란드", "Netherlands"),
+    "BE": ("벨기에", "Belgium"),
+    "IT": ("이탈리아", "Italy"),
+    "ES": ("스페인", "Spain"),
+    "SE": ("스웨덴", "Sweden"),
+    "FI": ("핀란드", "Finland"),
+    "CH": ("스위스", "Switzerland"),
+    "AT": ("오스트리아", "Austria"),
+    "PL": ("폴란드", "Poland"),
+    "CZ": ("체코", "Czechia"),
+    "HU": ("헝가리", "Hungary"),
+    "CA": ("캐나다", "Canada"),
+    "MX": ("멕시코", "Mexico"),
+    "BR": ("브라질", "Brazil"),
+    "AU": ("호주", "Australia"),
+    "NZ": ("뉴질랜드", "New Zealand"),
+    "IN": ("인도", "India"),
+    "ID": ("인도네시아", "Indonesia"),
+    "VN": ("베트남", "Viet Nam"),
+    "TH": ("태국", "Thailand"),
+    "MY": ("말레이시아", "Malaysia"),
+    "SG": ("싱가포르", "Singapore"),
+    "PH": ("필리핀", "Philippines"),
+    "AE": ("아랍에미리트", "United Arab Emirates"),
+    "SA": ("사우디아라비아", "Saudi Arabia"),
+    "IL": ("이스라엘", "Israel"),
+    "TR": ("튀르키예", "Türkiye"),
+    "EU": ("유럽연합", "European Union"),
+}
+
+
+def country_name(code: str, lang: str) -> str:
+    names = COUNTRIES.get(code.strip().upper())
+    return (names[0] if lang == "ko" else names[1]) if names else code.strip()
+
+
+ROMAN_KO = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+ROMAN_EN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def numbered(blocks: Sequence[Block], lang: str) -> list[Block]:
+    """Sections ``Ⅰ.`` ``Ⅱ.`` and inside them ``1.`` ``2.``, as a Korean 보고서 numbers them."""
+    out: list[Block] = []
+    top = sub = 0
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            top, sub = top + 1, 0
+            roman = ROMAN_KO if lang == "ko" else ROMAN_EN
+            mark = roman[top - 1] if top <= len(roman) else str(top)
+            b = replace(b, text=f"{mark}. {b.text}")
+        elif isinstance(b, Heading) and b.level == 2:
+            sub += 1
+            b = replace(b, text=f"{sub}. {b.text}")
+        out.append(b)
+    return out
+
+
+def masthead(w: Words, today: date, author: BriefingAuthor) -> str:
+    """``2026. 12. 2.(수)  반도체과  담당 홍길동 (☎ 044-000-0000)`` / ``Prepared by ... on Wed 2 Dec 2026``."""
+    day = w.day(today, weekday=True)
+    dept, name = author.department(w.lang), author.author(w.lang)
+    phone = f"(☎ {author.phone})" if author.phone else ""
+    if w.lang == "ko":
+        who = " ".join(x for x in (w("prepared_by", name=name) if name else "", phone) if x)
+        return "  ".join(x for x in (day, dept, who) if x)
+    by = ", ".join(x for x in (name, dept) if x)
+    text = f"{w('prepared_by', name=by)} {w('prepared_on', date=day)}" if by else day
+    return f"{text} {phone}".strip()
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """One line of at most ``limit`` characters, for the summary box."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def items(*entries: tuple[int, str]) -> Items:
+    return Items(tuple((level, text) for level, text in entries if text))
+
+
+def lines_as_items(text: str, level: int = 1) -> Items | Paragraph:
+    """Free text as 개조식 items, one a line ("- " or "○ " at the start means one level deeper)."""
+    entries: list[tuple[int, str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        depth = level
+        for marks, d in (("□■•*", 0), ("○◦", 1), ("-–", 2), ("·", 3)):
+            if line[0] in marks and len(line) > 1 and line[1] == " ":
+                depth, line = level + d, line[2:].strip()
+                break
+        entries.append((depth, line))
+    return Items(tuple(entries)) if entries else Paragraph(text)
+
 
 def format_date(value: date, lang: str, *, weekday: bool = False) -> str:
     if lang == "ko":
@@ -156,15 +349,25 @@ def format_date(value: date, lang: str, *, weekday: bool = False) -> str:
     return f"{value.strftime('%a')} {text}" if weekday else text
 
 
+def local(value: datetime) -> datetime:
+    """In the computer's time zone (where the meeting is kept), 24-hour."""
+    return value.astimezone() if value.tzinfo is not None else value
+
+
 def format_datetime(value: datetime, lang: str) -> str:
-    """In the computer's time zone, 24-hour."""
-    local = value.astimezone() if value.tzinfo is not None else value
-    return f"{format_date(local.date(), lang, weekday=True)} {local:%H:%M}"
+    at = local(value)
+    return f"{format_date(at.date(), lang, weekday=True)} {at:%H:%M}"
 
 
 def action_rows(
-    w: Words, items: tuple[ActionItemView, ...], today: date, *, with_meeting: bool = True
+    w: Words,
+    items: tuple[ActionItemView, ...],
+    today: date,
+    *,
+    with_meeting: bool = True,
+    origins: Mapping[UUID, tuple[str, int]] | None = None,
 ) -> tuple[tuple[tuple[str, ...], ...], frozenset[int]]:
+    """``origins``: per item id, the meeting where it was first assigned and how often carried over."""
     rows: list[tuple[str, ...]] = []
     marked: set[int] = set()
     for i, a in enumerate(items):
@@ -177,14 +380,15 @@ def action_rows(
             marked.add(i)
         row: tuple[str, ...] = (a.title, who, w.day(a.due_on), status)
         if with_meeting:
-            row = (*row, a.meeting_title)
+            where, carried = (origins or {}).get(a.id, (a.meeting_title, 0))
+            row = (*row, f"{where}\n({w('carried_times', n=carried)})" if carried else where)
         rows.append(row)
     return tuple(rows), frozenset(marked)
 
 
 def action_header(w: Words, *, with_meeting: bool = True) -> tuple[str, ...]:
     head = (w("action_item"), w("owner"), w("due"), w("status"))
-    return (*head, w("from_meeting")) if with_meeting else head
+    return (*head, w("assigned_at")) if with_meeting else head
 
 
 def label_of(lang: str) -> Callable[[object], str]:
@@ -204,25 +408,34 @@ def is_overdue(due_on: date | None, status: CommitmentStatus, today: date) -> bo
 
 def document(
     w: Words,
+    ctx: BriefContext,
     *,
     kind_key: str,
     title: str,
     subtitle: str,
-    today: date,
-    classification: str | None,
     blocks: list[Block],
+    summary: Sequence[Items | Paragraph] = (),
     keywords: tuple[str, ...] = (),
 ) -> Document:
+    declassify = ctx.declassify.strip()
     return Document(
         title=title,
         subtitle=subtitle,
         lang=w.lang,
-        generated_on=today,
+        generated_on=ctx.today,
         subject=w(kind_key),
         keywords=keywords,
-        classification=classification.strip() if classification and classification.strip() else None,
+        classification=marking_in(ctx.classification, w.lang),
         page_label=w("page"),
-        generated_label=w("generated", date=w.day(today)),
+        generated_label=w("generated", date=w.day(ctx.today)),
         highlight_note=w("overdue_note"),
-        blocks=tuple(blocks),
+        masthead=masthead(w, ctx.today, ctx.author),
+        summary_label=w("summary_box"),
+        summary=tuple(
+            Items(tuple((lv, shorten(t)) for lv, t in s.items)) if isinstance(s, Items) else s
+            for s in summary
+            if not isinstance(s, Items) or s.items
+        ),
+        declassify=w("declassify", text=declassify) if declassify else "",
+        blocks=tuple(numbered(blocks, w.lang)),
     )

@@ -2,44 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from app.services.briefings import MeetingBriefingData
 from reports.document import (
     Block,
-    BulletList,
     DataTable,
     Document,
     Heading,
+    Items,
     Paragraph,
     Signatory,
     SignatureBlock,
 )
-from reports.templates.common import Words, action_header, action_rows, document
-from reports.templates.meeting import attendee_table, meeting_facts
+from reports.templates.common import BriefContext, Words, action_header, action_rows, document, lines_as_items
+from reports.templates.meeting import meeting_facts, sides
 
 
-def build(data: MeetingBriefingData, lang: str, today: date, classification: str | None) -> Document:
-    w = Words(lang)
+def build(data: MeetingBriefingData, ctx: BriefContext) -> Document:
+    w = Words(ctx.lang)
+    today = ctx.today
     d = data.detail
     r = d.record
     blocks: list[Block] = [Heading(w("meeting_overview")), meeting_facts(w, r, d.agreements)]
     if r.summary:
-        blocks += [Heading(w("minutes_summary"), 2), Paragraph(r.summary)]
-    blocks += [Heading(w("attendees")), attendee_table(w, d.attendees, with_presence=True)]
+        blocks += [Heading(w("minutes_summary"), 2), lines_as_items(r.summary)]
+    blocks.append(Heading(w("attendees")))
+    blocks += sides(w, d.attendees, data.our_organization_ids, with_presence=True)
 
     blocks.append(Heading(w("agenda")))
     if not d.agenda:
         blocks.append(Paragraph(w("none_recorded"), "note"))
-    for i, item in enumerate(d.agenda, start=1):
-        blocks.append(Heading(f"{i}. {item.title}", 2))
+    for item in d.agenda:
+        blocks.append(Heading(item.title, 2))
         blocks.append(
-            Paragraph(item.discussion) if item.discussion else Paragraph(w("none_recorded"), "note")
+            lines_as_items(item.discussion) if item.discussion else Paragraph(w("none_recorded"), "note")
         )
 
     blocks.append(Heading(w("decisions")))
     if d.decisions:
-        blocks.append(BulletList(tuple(x.text for x in d.decisions), numbered=True))
+        blocks.append(Items(tuple((1, x.text) for x in d.decisions)))
     else:
         blocks.append(Paragraph(w("none_recorded"), "note"))
 
@@ -63,12 +63,21 @@ def build(data: MeetingBriefingData, lang: str, today: date, classification: str
             date_label=w("date"),
         ),
     ]
+    held = sum(1 for a in d.attendees if a.attended)
+    summary = Items(
+        (
+            (1, f"{w('date_time')}: {w.span(r.starts_at, r.ends_at)}"),
+            (2, f"{w('attendees')}: {held}/{len(d.attendees)}"),
+            *((1, x.text) for x in d.decisions[:3]),
+            (1, w("n_open_actions", n=sum(1 for a in d.action_items if a.status.value == "open"))),
+        )
+    )
     return document(
         w,
+        ctx,
         kind_key="minutes_record",
         title=r.title,
-        subtitle=f"{w('minutes_record')} · {w.when(r.starts_at)}",
-        today=today,
-        classification=classification,
+        subtitle=f"{w('minutes_record')} · {w.span(r.starts_at, r.ends_at)}",
         blocks=blocks,
+        summary=[summary],
     )

@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from app.enums import AgreementStatus, CommitmentStatus
 from app.services.briefings import CounterpartBriefingData
-from reports.document import Block, BulletList, DataTable, Document, Heading, KeyValueTable, Paragraph
+from reports.document import Block, DataTable, Document, Heading, Items, KeyValueTable, Paragraph
 from reports.templates.agreement import commitment_rows
-from reports.templates.common import Words, action_header, action_rows, document
+from reports.templates.common import (
+    BriefContext,
+    Words,
+    action_header,
+    action_rows,
+    country_name,
+    document,
+    is_overdue,
+    lines_as_items,
+)
 
 
-def build(data: CounterpartBriefingData, lang: str, today: date, classification: str | None) -> Document:
-    w = Words(lang)
+def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
+    w = Words(ctx.lang)
+    today = ctx.today
     d = data.detail
     rec = d.record
     title = rec.name(w.lang)
     other = rec.name_en if w.lang == "ko" else rec.name_ko
     blocks: list[Block] = []
-    if other and other != title:
-        blocks.append(Paragraph(other, "lead"))
+    second = other if other and other != title else ""  # the name in the other language, in the title box
     rows = [
         (w("org_kind"), rec.org_kind.label(w.lang)),
         (w("short_name"), rec.short_name or "-"),
-        (w("country"), rec.country or "-"),
+        (w("country"), country_name(rec.country, w.lang) if rec.country else "-"),
         (w("website"), rec.website or "-"),
     ]
     blocks += [Heading(w("counterpart_profile")), KeyValueTable(tuple(rows))]
     if rec.notes:
-        blocks += [Heading(w("notes"), 2), Paragraph(rec.notes)]
+        blocks += [Heading(w("notes"), 2), lines_as_items(rec.notes)]
 
     roles = {p.agreement_id: p for p in data.parties}
     agreement_rows = []
@@ -71,13 +79,13 @@ def build(data: CounterpartBriefingData, lang: str, today: date, classification:
     blocks += [
         Heading(w("people")),
         DataTable(
-            header=(w("name"), w("position_title"), w("department"), w("period")),
+            header=(w("name"), w("position_title"), w("department"), w("in_post")),
             rows=tuple(
                 (
                     w.name(m.contact_name_ko, m.contact_name_en),
                     m.title or "-",
                     m.department or "-",
-                    w.day(m.started_on),
+                    w.tenure(m.started_on, m.ended_on),
                 )
                 for m in current
             ),
@@ -87,17 +95,16 @@ def build(data: CounterpartBriefingData, lang: str, today: date, classification:
     ]
 
     blocks.append(Heading(w("recent_meetings")))
-    if not data.recent_meetings:
-        blocks.append(Paragraph(w("none"), "note"))
+    entries: list[tuple[int, str]] = []
     for md in data.recent_meetings:
         r = md.record
-        blocks.append(Heading(r.title, 2))
-        blocks.append(KeyValueTable(((w("date_time"), w.when(r.starts_at)), (w("place"), r.place or "-"))))
-        if md.decisions:
-            blocks.append(Paragraph(w("decisions"), "label"))
-            blocks.append(BulletList(tuple(x.text for x in md.decisions), numbered=True))
+        where = f", {r.place}" if r.place else ""
+        entries.append((1, f"{r.title} ({w.span(r.starts_at, r.ends_at)}{where})"))
+        entries += [(2, x.text) for x in md.decisions]
+    blocks.append(Items(tuple(entries)) if entries else Paragraph(w("none"), "note"))
 
-    arows, amarked = action_rows(w, data.open_actions, today)
+    origins = {k: (o.meeting_title, o.carried) for k, o in data.origins.items()}
+    arows, amarked = action_rows(w, data.open_actions, today, origins=origins)
     blocks += [
         Heading(w("open_action_items")),
         DataTable(
@@ -108,12 +115,45 @@ def build(data: CounterpartBriefingData, lang: str, today: date, classification:
             empty_text=w("none"),
         ),
     ]
+    active = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+    late = sum(1 for c in d.commitments if is_overdue(c.due_on, c.status, today))
+    live = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
+    summary = Items(
+        (
+            (
+                1,
+                f"{rec.org_kind.label(w.lang)} · {country_name(rec.country, w.lang) if rec.country else '-'}",
+            ),
+            (
+                1,
+                f"{w('agreement_count', n=len(d.agreements))} "
+                f"({', '.join(s.label(w.lang) for s in active)}: {sum(1 for a in d.agreements if a.status in active)})",
+            ),
+            (
+                1,
+                w(
+                    "n_commitments",
+                    n=len(d.commitments),
+                    open=sum(1 for c in d.commitments if c.status in live),
+                    late=late,
+                ),
+            ),
+            (1, w("n_open_actions", n=len(data.open_actions))),
+        )
+    )
     return document(
         w,
+        ctx,
         kind_key="counterpart_briefing",
         title=title,
-        subtitle=" · ".join(x for x in (w("counterpart_briefing"), rec.org_kind.label(w.lang)) if x),
-        today=today,
-        classification=classification,
+        subtitle="\n".join(
+            x
+            for x in (
+                second,
+                " · ".join(y for y in (w("counterpart_briefing"), rec.org_kind.label(w.lang)) if y),
+            )
+            if x
+        ),
         blocks=blocks,
+        summary=[summary],
     )

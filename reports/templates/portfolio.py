@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from app.enums import AgreementStatus
 from app.services.briefings import PortfolioData
-from reports.document import BarChart, Block, DataTable, Document, Heading, KeyValueTable, Paragraph
+from reports import palette
+from reports.document import BarChart, Block, DataTable, Document, Heading, Items, KeyValueTable, Paragraph
 from reports.templates.agreement import commitment_rows
-from reports.templates.common import Words, document
+from reports.templates.common import BriefContext, Words, document
 
 MAX_YEARS = 12  # older years are folded into the first column
 
 
-def build(data: PortfolioData, lang: str, today: date, classification: str | None) -> Document:
-    w = Words(lang)
+def build(data: PortfolioData, ctx: BriefContext) -> Document:
+    w = Words(ctx.lang)
+    today = ctx.today
     statuses = list(AgreementStatus)
     counts = {s: sum(1 for a in data.agreements if a.status == s) for s in statuses}
     rows = [(s.label(w.lang), str(counts[s])) for s in statuses]
     rows.append((w("total"), str(len(data.agreements))))
     blocks: list[Block] = [
+        Heading(w("filter")),
+        Paragraph(filter_text(w, data)),
         Heading(w("status_counts")),
         KeyValueTable(tuple(rows)),
         Heading(w("by_year")),
@@ -72,15 +74,47 @@ def build(data: PortfolioData, lang: str, today: date, classification: str | Non
             empty_text=w("none"),
         ),
     ]
+    summary = Items(
+        (
+            (1, f"{w('filter')}: {filter_text(w, data)}"),
+            (1, w("agreement_count", n=len(data.agreements))),
+            (2, ", ".join(f"{s.label(w.lang)} {counts[s]}" for s in statuses if counts[s])),
+            (1, f"{w('expiring')}: {len(data.expiring)}"),
+            (1, f"{w('overdue_commitments')}: {len(data.overdue_commitments)}"),
+        )
+    )
     return document(
         w,
+        ctx,
         kind_key="portfolio_overview",
         title=w("portfolio_overview"),
-        subtitle=f"{w('agreement_count', n=len(data.agreements))} · {w.day(today)}",
-        today=today,
-        classification=classification,
+        subtitle=f"{w('agreement_count', n=len(data.agreements))} · {w.day(today, weekday=True)}",
         blocks=blocks,
+        summary=[summary],
     )
+
+
+def filter_text(w: Words, data: PortfolioData) -> str:
+    """What the portfolio is of: ``상태: 발효 중, 체결 · 태그: 반도체`` or all agreements."""
+    q = data.query
+    if q is None or not data.filtered:
+        return w("no_filter")
+    parts = []
+    if q.statuses:
+        parts.append(w("status_is", v=", ".join(s.label(w.lang) for s in q.statuses)))
+    if q.kinds:
+        parts.append(f"{w('kind')}: {', '.join(k.label(w.lang) for k in q.kinds)}")
+    if q.organization_id is not None:
+        parts.append(w("party_is", v=w.name(*data.filter_organization) or str(q.organization_id)))
+    if q.tag:
+        parts.append(w("tag_is", v=q.tag))
+    if q.text:
+        parts.append(w("text_is", v=q.text))
+    if q.signed_from or q.signed_to:
+        parts.append(f"{w('signed')}: {w.tenure(q.signed_from, q.signed_to)}")
+    if q.expires_from or q.expires_to:
+        parts.append(f"{w('expires')}: {w.tenure(q.expires_from, q.expires_to)}")
+    return " · ".join(parts) or w("no_filter")
 
 
 def chart(w: Words, data: PortfolioData) -> BarChart:
@@ -112,4 +146,5 @@ def chart(w: Words, data: PortfolioData) -> BarChart:
         categories=tuple(categories),
         series=tuple(series),
         total_label=w("total"),
+        colors=tuple(palette.STATUS[s.value] for s in present),
     )

@@ -1,0 +1,77 @@
+"""Migration 0010 (the meeting's purpose, key issues and talking points) upgrades a database with data.
+
+A meeting recorded before 0010 keeps its title, times, place and discussion text, and
+reads with the six new texts empty; the new texts can then be written and read back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import text
+
+from app.dto import MeetingInput
+from app.migrate import current_revision, head_revision, upgrade
+from app.paths import AppPaths
+from app.services import meetings
+from app.services.opening import open_database
+
+T = "2024-01-02 03:04:05.000006"
+BEFORE = "0007"  # the revision 0010 follows (see its down_revision)
+
+
+def _old_database(url: str | None, paths: AppPaths) -> uuid.UUID:
+    ident = uuid.uuid4()
+    old = open_database(url, paths=paths, migrate=False)
+    try:
+        upgrade(old, BEFORE)
+        sqlite = old.engine.dialect.name == "sqlite"
+        with old.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO meeting (id, created_at, updated_at, version, title, starts_at, ends_at,"
+                    " place, online_url, summary) VALUES (:id, :t, :t, 1, :title, :t, NULL, :place, '', :summary)"
+                ),
+                {
+                    "id": ident.hex if sqlite else str(ident),
+                    "t": T,
+                    "title": "실무협의회 (1차)",
+                    "place": "세종청사 6동",
+                    "summary": "첫 회의: 추진 체계 확정",
+                },
+            )
+    finally:
+        old.close()
+    return ident
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
+    kind: str, paths: AppPaths, request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue("pg_url") if kind == "postgresql" else None
+    ident = _old_database(url, paths)
+    with open_database(url, paths=paths) as db:
+        assert current_revision(db) == head_revision()
+        record = meetings.get_meeting(db, ident)
+        assert (record.title, record.place, record.summary) == (
+            "실무협의회 (1차)",
+            "세종청사 6동",
+            "첫 회의: 추진 체계 확정",
+        )
+        assert (record.purpose_ko, record.issues_en, record.talking_points_ko) == ("", "", "")
+
+        data = MeetingInput(
+            title=record.title, starts_at=record.starts_at, place=record.place, summary=record.summary
+        )
+        data = replace(data, purpose_ko="배경", issues_en="Issue one\nIssue two", talking_points_ko="□ 입장")
+        meetings.update_meeting(db, ident, data, record.version)
+        again = meetings.get_meeting(db, ident)
+        assert (again.purpose_ko, again.issues_en, again.talking_points_ko) == (
+            "배경",
+            "Issue one\nIssue two",
+            "□ 입장",
+        )
+        assert again.summary == "첫 회의: 추진 체계 확정"
