@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from reports.templates import Briefing
 
 TARGETS = ("agreement", "organization", "meeting", "portfolio")
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "hwpx")
 LANGUAGES = ("ko", "en")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -121,6 +121,10 @@ def render(document: Document, fmt: str, progress: Progress | None = None) -> by
         from reports.docx import render_docx
 
         return render_docx(document, progress)
+    if fmt == "hwpx":
+        from reports.hwpx import render_hwpx
+
+        return render_hwpx(document, progress)
     raise ValidationError("format", f"지원하지 않는 형식입니다: {fmt}", f"Unsupported format: {fmt}")
 
 

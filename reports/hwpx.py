@@ -1,0 +1,263 @@
+"""A :class:`~reports.document.Document` as a Hangul (HWPX) file, through python-hwpx.
+
+The one adapter for the format. It starts from the project's own template, built here
+in code from python-hwpx's skeleton (:func:`template`): paragraph styles named for the
+보고서 form (title, section headings, the □ ○ - · levels, table text, the date line,
+the marking) in 함초롬바탕 / 함초롬돋움, the fonts Hangul has by default, A4 pages. Tables
+get explicit column widths and a header row that repeats on every page. The marking
+stands centred in the header and the footer of every page, with ``- 1 -`` page numbers.
+Record text goes in as text nodes (python-hwpx escapes it), never as markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from typing import Any
+
+from hwpx import HwpxDocument
+
+from app.progress import Progress
+from app.text import strip_xml_illegal
+from reports import document as d
+from reports import palette
+
+BODY_FONT = "함초롬바탕"
+HEAD_FONT = "함초롬돋움"
+TEXT_WIDTH_MM = 170.0
+
+# style name (Korean, English) -> (font, size pt, bold, colour, alignment, left indent mm, space before pt)
+STYLES: dict[str, tuple[str, str, float, bool, str, str, float, int]] = {
+    "title": ("보고서 제목", HEAD_FONT, 18, True, palette.NAVY, "CENTER", 0, 0),
+    "subtitle": ("보고서 부제", HEAD_FONT, 10, False, palette.GREY, "CENTER", 0, 0),
+    "masthead": ("보고일자", BODY_FONT, 10, False, palette.INK, "RIGHT", 0, 0),
+    "marking": ("보안 등급", HEAD_FONT, 11, True, palette.MARKING, "CENTER", 0, 0),
+    "h1": ("보고서 장", HEAD_FONT, 14, True, palette.NAVY, "LEFT", 0, 12),
+    "h2": ("보고서 절", HEAD_FONT, 12, True, palette.NAVY, "LEFT", 0, 8),
+    "h3": ("보고서 항", HEAD_FONT, 10.5, True, palette.INK, "LEFT", 0, 6),
+    "item1": ("개조식 □", BODY_FONT, 11, False, palette.INK, "JUSTIFY", 0, 4),
+    "item2": ("개조식 ○", BODY_FONT, 10.5, False, palette.INK, "JUSTIFY", 5, 1),
+    "item3": ("개조식 -", BODY_FONT, 10.5, False, palette.INK, "JUSTIFY", 10, 0),
+    "item4": ("개조식 ·", BODY_FONT, 10, False, palette.INK, "JUSTIFY", 15, 0),
+    "body": ("보고서 본문", BODY_FONT, 10.5, False, palette.INK, "JUSTIFY", 0, 2),
+    "note": ("보고서 주석", BODY_FONT, 9, False, palette.GREY, "LEFT", 0, 0),
+    "cell": ("표 내용", BODY_FONT, 9, False, palette.INK, "LEFT", 0, 0),
+    "cell_head": ("표 머리", HEAD_FONT, 9, True, palette.INK, "CENTER", 0, 0),
+    "box_label": ("요약 제목", HEAD_FONT, 11, True, palette.NAVY, "LEFT", 0, 0),
+}
+HWPUNIT_PER_MM = 7200 / 25.4
+
+
+def clean(text: str) -> str:
+    return strip_xml_illegal(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+
+
+@functools.lru_cache(maxsize=1)
+def template() -> bytes:
+    """The project's template: python-hwpx's skeleton with the briefing styles and A4 pages."""
+    doc = HwpxDocument.new()
+    header = doc.oxml.headers[0]
+    for font in (BODY_FONT, HEAD_FONT):
+        doc.styles.ensure_font(font)
+    for key, (name, font, size, bold, colour, align, indent, before) in STYLES.items():
+        char = doc.styles.ensure_run(font=font, size=size, bold=bold, color="#" + colour)
+        margins = {"left": int(indent * HWPUNIT_PER_MM * 2)} if indent else {}
+        para = header.ensure_paragraph_format(
+            alignment=align,
+            line_spacing_percent=160 if key.startswith(("item", "body")) else 130,
+            margins={**margins, "prev": before * 200} if before else margins or None,
+            break_setting={"keepWithNext": True} if key.startswith("h") or key == "box_label" else None,
+        )
+        header.ensure_style(name, eng_name=f"PD {key}", para_pr_id_ref=para, char_pr_id_ref=char)
+    doc.page.setup(
+        paper_size="A4",
+        margin_left_mm=20,
+        margin_right_mm=20,
+        margin_top_mm=20,
+        margin_bottom_mm=18,
+        header_margin_mm=10,
+        footer_margin_mm=10,
+    )
+    return _declare_version(bytes(doc.to_bytes()))
+
+
+def _declare_version(data: bytes) -> bytes:
+    """Name version.xml in the manifest (the skeleton leaves it out; the validator warns)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "Contents/content.hpf" and b'href="version.xml"' not in body:
+                item = b'<opf:item id="version" href="version.xml" media-type="application/xml"/>'
+                body = body.replace(b"</opf:manifest>", item + b"</opf:manifest>", 1)
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+class _Writer:
+    def __init__(self, doc: d.Document, progress: Progress | None) -> None:
+        self.doc = doc
+        self.progress = progress
+        self.out = HwpxDocument.open(template())
+        names = {key: spec[0] for key, spec in STYLES.items()}
+        self.style = names
+        self._first = True
+
+    def para(self, text: str, key: str) -> Any:
+        style = self.out.styles.resolve(self.style[key])
+        paragraph = self.out.add_paragraph(clean(text), style=style)
+        if self._first:  # the skeleton's empty first paragraph holds the section settings: keep it
+            self._first = False
+        return paragraph
+
+    def write(self) -> None:
+        doc = self.doc
+        self.page_furniture()
+        self.box([(doc.title, "title"), *((line, "subtitle") for line in doc.subtitle.split("\n") if line)])
+        if doc.masthead:
+            self.para(doc.masthead, "masthead")
+        if doc.declassify:
+            self.para(doc.declassify, "note")
+        if doc.summary:
+            lines: list[tuple[str, str]] = [(doc.summary_label, "box_label")]
+            for part in doc.summary:
+                if isinstance(part, d.Items):
+                    lines += [
+                        (f"{d.item_mark(doc.lang, lv)} {t}", f"item{max(1, min(4, lv))}")
+                        for lv, t in part.items
+                    ]
+                else:
+                    lines.append((part.text, "body"))
+            self.box(lines, shade=palette.LABEL_BG)
+        for block in doc.blocks:
+            self.block(block)
+            if self.progress is not None:
+                self.progress.check()
+
+    def page_furniture(self) -> None:
+        marking = clean(self.doc.classification or "")
+        if marking:
+            self.out.page.set_header(text=marking)
+            self.out.page.set_footer(text=marking)
+        label = self.doc.page_label
+        if "{pages}" in label or "{page}" not in label:
+            label = "- {page} -"
+        prefix, _, suffix = label.partition("{page}")
+        self.out.page.set_page_number(position="BOTTOM_CENTER", prefix=prefix, suffix=suffix)
+
+    def block(self, b: d.Block) -> None:
+        if isinstance(b, d.Heading):
+            self.para(b.text, f"h{max(1, min(3, b.level))}")
+        elif isinstance(b, d.Paragraph):
+            self.para(b.text, "note" if b.style == "note" else "body")
+        elif isinstance(b, d.Items):
+            for level, text in b.items:
+                level = max(1, min(4, level))
+                self.para(f"{d.item_mark(self.doc.lang, level)} {text}", f"item{level}")
+        elif isinstance(b, d.BulletList):
+            for i, text in enumerate(b.items, start=1):
+                self.para(
+                    f"{i}. {text}" if b.numbered else f"{d.item_mark(self.doc.lang, 1)} {text}", "item1"
+                )
+        elif isinstance(b, d.KeyValueTable):
+            self.table(("", ""), b.rows, (0.26, 0.74), header=False)
+        elif isinstance(b, d.DataTable):
+            if not b.rows:
+                if b.empty_text:
+                    self.para(b.empty_text, "note")
+                return
+            self.table(b.header, b.rows, b.widths, highlight=b.highlight)
+            if b.highlight and self.doc.highlight_note:
+                self.para(self.doc.highlight_note, "note")
+        elif isinstance(b, d.BarChart):
+            header = ("", *(name for name, _ in b.series), b.total_label)
+            rows = tuple(
+                (c, *(str(v[i]) if v[i] else "-" for _, v in b.series), str(sum(v[i] for _, v in b.series)))
+                for i, c in enumerate(b.categories)
+            )
+            if rows:
+                self.table(header, rows, ())
+        elif isinstance(b, d.SignatureBlock):
+            rows = tuple(
+                (
+                    s.role,
+                    " ".join(x for x in (s.organization, s.name) if x),
+                    f"{b.signature_label}:",
+                    f"{b.date_label}:",
+                )
+                for s in b.signatories
+            )
+            self.table(("", "", "", ""), rows, (0.16, 0.3, 0.3, 0.24), header=False)
+        elif isinstance(b, d.PageBreak):
+            self.para("", "body").element.set("pageBreak", "1")
+        else:
+            raise TypeError(f"unknown block {type(b).__name__}")
+
+    def box(self, lines: list[tuple[str, str]], shade: str | None = None) -> None:
+        """A one-cell table holding ``lines`` (the title box, the summary box)."""
+        table = self.out.add_table(1, 1, width=int(TEXT_WIDTH_MM * HWPUNIT_PER_MM))
+        cell = table.cell(0, 0)
+        first, *rest = lines
+        cell.text = clean(first[0])
+        self._style_cell(cell, first[1])
+        for text, key in rest:
+            p = cell.add_paragraph(clean(text))
+            self._style_paragraph(p, key)
+        if shade:
+            table.set_cell_shading(0, 0, "#" + shade)
+
+    def table(
+        self,
+        head: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        widths: tuple[float, ...],
+        *,
+        header: bool = True,
+        highlight: frozenset[int] = frozenset(),
+    ) -> None:
+        """A table with explicit column widths; its header row repeats on every page."""
+        columns = len(head)
+        count = len(rows) + (1 if header else 0)
+        table = self.out.add_table(count, columns, width=int(TEXT_WIDTH_MM * HWPUNIT_PER_MM))
+        weights = list(widths) if len(widths) == columns else [1.0] * columns
+        table.set_column_widths(weights)
+        offset = 0
+        if header:
+            table.element.set("repeatHeader", "1")
+            for j, text in enumerate(head):
+                cell = table.cell(0, j)
+                cell.text = clean(text)
+                cell.element.set("header", "1")
+                self._style_cell(cell, "cell_head")
+                table.set_cell_shading(0, j, "#" + palette.HEAD_BG)
+            offset = 1
+        for i, row in enumerate(rows):
+            values = list(row[:columns]) + [""] * (columns - len(row))
+            for j, text in enumerate(values):
+                cell = table.cell(i + offset, j)
+                cell.text = clean(text)
+                self._style_cell(cell, "cell_head" if not header and j == 0 else "cell")
+                if i in highlight:
+                    table.set_cell_shading(i + offset, j, "#" + palette.OVERDUE_BG)
+                elif not header and j == 0:
+                    table.set_cell_shading(i + offset, j, "#" + palette.LABEL_BG)
+
+    def _style_cell(self, cell: Any, key: str) -> None:
+        for p in cell.paragraphs:
+            self._style_paragraph(p, key)
+
+    def _style_paragraph(self, p: Any, key: str) -> None:
+        style = self.out.styles.resolve(self.style[key])
+        p.element.set("styleIDRef", str(style.id))
+        p.element.set("paraPrIDRef", str(style.para_pr_id_ref))
+        for run in p.element.iter():
+            if run.tag.endswith("}run"):
+                run.set("charPrIDRef", str(style.char_pr_id_ref))
+
+
+def render_hwpx(doc: d.Document, progress: Progress | None = None) -> bytes:
+    writer = _Writer(doc, progress)
+    writer.write()
+    return bytes(writer.out.to_bytes())
