@@ -15,8 +15,11 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.models.lazy import ListQuery
 
 
-def open_briefing(ctx: UiContext, target: str, target_id: UUID | None, parent: QWidget | None) -> None:
-    BriefingDialog(ctx, target, target_id, parent).exec()
+def open_briefing(
+    ctx: UiContext, target: str, target_id: UUID | None, parent: QWidget | None, subject: str = ""
+) -> None:
+    """``subject``: the record's title, which the dialog names."""
+    BriefingDialog(ctx, target, target_id, parent, subject).exec()
 
 
 def open_export(ctx: UiContext, kind: str, query: ListQuery | None, parent: QWidget | None) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from app.errors import DomainError
 from app.progress import Cancelled, Progress
@@ -158,6 +159,8 @@ class Runner(QObject):
         dialog.canceled.connect(job.cancel)
 
         def update(done: int, total: int, label: str) -> None:
+            if not isValid(dialog):  # a report queued before the job finished and the dialog went
+                return
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
             if label:

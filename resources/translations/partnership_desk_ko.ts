@@ -4,18 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/actions.py" line="+21"/>
-        <source>Not available</source>
-        <translation>사용할 수 없음</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/main_window.py" line="+262"/>
-        <source>This part of Partnership Desk is not installed in this version.</source>
-        <translation>이 기능은 현재 버전의 파트너십 데스크에 설치되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="+66"/>
+        <location filename="../../ui/app.py" line="+105"/>
         <source>A report was saved to {path}.</source>
         <translation>오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
@@ -25,58 +14,53 @@
         <translation>오류 보고서를 저장하지 못했습니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+120"/>
-        <location filename="../../ui/main_window.py" line="-222"/>
-        <location filename="../../ui/views/editor.py" line="+163"/>
-        <location line="+173"/>
+        <location line="-8"/>
+        <location line="+13"/>
+        <location line="+32"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/views/editor.py" line="+165"/>
+        <location line="+177"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-31"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+58"/>
-        <location line="+48"/>
-        <location line="+11"/>
+        <location filename="../../ui/opening.py" line="+102"/>
+        <location line="+39"/>
+        <location line="+8"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <source>The database is encrypted. Start Partnership Desk with --passphrase-file FILE.</source>
-        <translation>데이터베이스가 암호화되어 있습니다. 파트너십 데스크를 --passphrase-file 파일 옵션으로 실행하십시오.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-85"/>
         <location line="+4"/>
-        <location line="+164"/>
+        <location line="+111"/>
         <source>The database is damaged</source>
         <translation>데이터베이스가 손상되었습니다</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-110"/>
         <source>Restore the backup now? The current file is kept in the backups folder.</source>
         <translation>지금 백업으로 복원하시겠습니까? 현재 파일은 백업 폴더에 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+81"/>
         <source>The database could not be opened: {error}
 A report was saved to {path}.</source>
         <translation>데이터베이스를 열 수 없습니다: {error}
 오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+31"/>
         <source>A check of the database found a problem: {problem}. Keep working only to copy what you need; then restore a backup (File → Backups…).</source>
         <translation>데이터베이스 점검에서 문제가 발견되었습니다: {problem}. 필요한 내용만 옮겨 적은 뒤 백업을 복원하십시오 (파일 → 백업…).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_results.py" line="+25"/>
+        <location filename="../../ui/dialogs/search_results.py" line="+24"/>
         <source>Search: {query}</source>
         <translation>검색: {query}</translation>
     </message>
@@ -97,10 +81,10 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+46"/>
-        <location filename="../../ui/views/dashboard_view.py" line="+64"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+48"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+88"/>
         <source>Record</source>
-        <translation>항목</translation>
+        <translation>대상</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -109,7 +93,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+92"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+87"/>
         <source>Attachment</source>
         <translation>첨부파일</translation>
     </message>
@@ -125,7 +109,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/main_window.py" line="+386"/>
+        <location filename="../../ui/main_window.py" line="+380"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -135,7 +119,7 @@ A report was saved to {path}.</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <location line="+89"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
@@ -187,14 +171,19 @@ A report was saved to {path}.</source>
         <translation>백업 폴더(&amp;B)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>The program&apos;s language</source>
+        <translation>프로그램 언어와 같게</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Default briefing language</source>
         <translation>브리핑 자료 기본 언어</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Default &amp;briefing language</source>
-        <translation>브리핑 자료 기본 언어(&amp;B)</translation>
+        <source>Default briefing lan&amp;guage</source>
+        <translation>브리핑 자료 기본 언어(&amp;G)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -229,16 +218,16 @@ A report was saved to {path}.</source>
     <message>
         <location line="+7"/>
         <location filename="../../ui/views/editor.py" line="-280"/>
-        <location filename="../../ui/widgets/related.py" line="+150"/>
+        <location filename="../../ui/widgets/related.py" line="+153"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+460"/>
-        <location filename="../../ui/widgets/pickers.py" line="+76"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+464"/>
+        <location filename="../../ui/widgets/confirm.py" line="+66"/>
+        <location filename="../../ui/widgets/pickers.py" line="+74"/>
         <location filename="../../ui/widgets/related.py" line="+1"/>
-        <location line="+46"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -248,30 +237,30 @@ A report was saved to {path}.</source>
         <translation>{current} (다음 실행부터: {folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-380"/>
+        <location filename="../../ui/main_window.py" line="-373"/>
         <source>Views</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <location filename="../../ui/views/dashboard_view.py" line="-26"/>
         <source>Dashboard</source>
         <translation>현황판</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Search everything (Ctrl+F)</source>
         <translation>전체 검색 (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location filename="../../ui/menus.py" line="+118"/>
         <location filename="../../ui/widgets/pickers.py" line="-16"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+43"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+42"/>
         <location line="+45"/>
         <source>Export</source>
         <translation>내보내기</translation>
@@ -293,8 +282,8 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+157"/>
-        <location filename="../../ui/main_window.py" line="-51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+152"/>
+        <location filename="../../ui/menus.py" line="-53"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -304,7 +293,7 @@ A report was saved to {path}.</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Choose where to save the file.</source>
         <translation>파일을 저장할 위치를 선택하십시오.</translation>
     </message>
@@ -314,7 +303,7 @@ A report was saved to {path}.</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+1"/>
+        <location filename="../../ui/menus.py" line="+1"/>
         <source>&amp;New record</source>
         <translation>새 항목(&amp;N)</translation>
     </message>
@@ -406,7 +395,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Contacts</source>
-        <translation>연락처(&amp;C)</translation>
+        <translation>담당자(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -419,7 +408,7 @@ A report was saved to {path}.</source>
         <translation>이행 과제(&amp;M)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Co&amp;nflicts</source>
         <translation>충돌(&amp;N)</translation>
     </message>
@@ -459,20 +448,19 @@ A report was saved to {path}.</source>
         <translation>파트너십 데스크 정보(&amp;A)</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+207"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-105"/>
+        <location filename="../../ui/main_window.py" line="-35"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-100"/>
         <location line="+21"/>
         <source>Conflicts</source>
         <translation>충돌</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="+1"/>
         <source>Changes from another computer that overwrote yours</source>
         <translation>다른 컴퓨터의 변경 내용이 덮어쓴 항목</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+280"/>
         <location line="+4"/>
         <source>Delete</source>
         <translation>삭제</translation>
@@ -498,7 +486,7 @@ A report was saved to {path}.</source>
         <translation>되살렸습니다.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
@@ -508,7 +496,7 @@ A report was saved to {path}.</source>
         <translation>먼저 협약, 기관 또는 회의를 여십시오.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Switch the window to the new language now? Unsaved changes are asked about first.</source>
         <translation>지금 새 언어로 화면을 바꾸시겠습니까? 저장하지 않은 변경 내용이 있으면 먼저 확인합니다.</translation>
     </message>
@@ -525,7 +513,7 @@ Database: {db}</source>
 데이터베이스: {db}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>About Partnership Desk</source>
         <translation>파트너십 데스크 정보</translation>
     </message>
@@ -537,18 +525,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="+70"/>
-        <location filename="../../ui/views/contact_editor.py" line="+41"/>
-        <location line="+105"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-397"/>
-        <location filename="../../ui/views/organization_editor.py" line="+43"/>
+        <location filename="../../ui/models/lists.py" line="+135"/>
+        <location filename="../../ui/views/contact_editor.py" line="+58"/>
+        <location line="+99"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-370"/>
+        <location filename="../../ui/views/organization_editor.py" line="+45"/>
         <source>Title</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-112"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-106"/>
         <location filename="../../ui/models/lists.py" line="-34"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+42"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+58"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
@@ -564,7 +552,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+3"/>
         <location line="+14"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location filename="../../ui/views/list_view.py" line="+196"/>
+        <location filename="../../ui/views/list_view.py" line="+187"/>
         <location line="+10"/>
         <location filename="../../ui/views/organization_editor.py" line="-9"/>
         <source>Kind</source>
@@ -575,18 +563,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="-13"/>
         <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+35"/>
-        <location line="+272"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+41"/>
+        <location line="+34"/>
+        <location line="+257"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+62"/>
         <location line="+3"/>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
-        <location filename="../../ui/views/contact_editor.py" line="-92"/>
+        <location filename="../../ui/views/contact_editor.py" line="-84"/>
         <location filename="../../ui/views/dashboard_view.py" line="+20"/>
         <location filename="../../ui/views/list_view.py" line="-11"/>
         <location line="+27"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+22"/>
-        <location line="+11"/>
-        <location line="+272"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+26"/>
+        <location line="+12"/>
+        <location line="+248"/>
         <location filename="../../ui/views/organization_editor.py" line="+9"/>
         <location line="+8"/>
         <source>Status</source>
@@ -595,9 +583,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-306"/>
-        <location line="+18"/>
-        <location line="+188"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-290"/>
+        <location line="+17"/>
+        <location line="+178"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Signed</source>
         <translation>서명일</translation>
@@ -605,7 +593,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+2"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-204"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-193"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Expires</source>
@@ -613,7 +601,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+20"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+19"/>
         <location line="+9"/>
         <source>Parties</source>
         <translation>참여기관</translation>
@@ -622,7 +610,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-305"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-286"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
@@ -649,8 +637,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+11"/>
         <location filename="../../ui/models/lists.py" line="+13"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+79"/>
-        <location filename="../../ui/views/contact_editor.py" line="-13"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+74"/>
+        <location filename="../../ui/views/contact_editor.py" line="-15"/>
         <location filename="../../ui/views/dashboard_view.py" line="-35"/>
         <location filename="../../ui/views/list_view.py" line="-12"/>
         <location line="+1"/>
@@ -676,22 +664,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
-        <location line="+12"/>
-        <location line="+298"/>
-        <location filename="../../ui/views/contact_editor.py" line="+16"/>
+        <location line="+13"/>
+        <location line="+280"/>
+        <location filename="../../ui/views/contact_editor.py" line="+17"/>
         <location filename="../../ui/views/dashboard_view.py" line="+38"/>
-        <location filename="../../ui/views/organization_editor.py" line="+21"/>
+        <location filename="../../ui/views/organization_editor.py" line="+22"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-298"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-280"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
         <location line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-36"/>
         <location line="+36"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
@@ -699,10 +687,10 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+49"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
-        <location filename="../../ui/views/contact_editor.py" line="-4"/>
+        <location filename="../../ui/views/contact_editor.py" line="-5"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/meeting_editor.py" line="-7"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
@@ -724,71 +712,62 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-21"/>
-        <location line="+271"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-22"/>
+        <location line="+256"/>
         <location filename="../../ui/views/commitment_editor.py" line="-5"/>
         <location line="+5"/>
-        <location filename="../../ui/views/contact_editor.py" line="+4"/>
+        <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+17"/>
-        <location line="+281"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+21"/>
+        <location line="+258"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-271"/>
-        <location line="+260"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-256"/>
+        <location line="+247"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
-        <location line="+93"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-281"/>
-        <location line="+286"/>
+        <location line="+86"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-258"/>
+        <location line="+263"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-280"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-267"/>
         <location line="+20"/>
-        <location line="+162"/>
-        <location line="+106"/>
+        <location line="+150"/>
+        <location line="+103"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/list_view.py" line="-22"/>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+27"/>
+        <location line="+1"/>
         <source>Party</source>
         <translation>참여기관</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
-        <location filename="../../ui/views/dashboard_view.py" line="-97"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-90"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-275"/>
-        <location filename="../../ui/views/organization_editor.py" line="-5"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-251"/>
+        <location filename="../../ui/views/organization_editor.py" line="-6"/>
         <source>Agreement</source>
         <translation>협약</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="+31"/>
+        <location filename="../../ui/undo.py" line="+39"/>
         <source>Delete “{label}”</source>
         <translation>“{label}” 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-307"/>
-        <source>Title (Korean) *</source>
-        <translation>협약명(한글) *</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title (English) *</source>
-        <translation>협약명(영문) *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-84"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+5"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-77"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-285"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
@@ -816,14 +795,24 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+37"/>
-        <location line="+312"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-38"/>
+        <location line="+36"/>
+        <location line="+295"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-43"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-345"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-342"/>
+        <source>Title (Korean)</source>
+        <translation>제목(국문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (English)</source>
+        <translation>제목(영문)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location filename="../../ui/views/meeting_editor.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Briefing…</source>
@@ -831,35 +820,35 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+186"/>
+        <location line="+176"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-175"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+178"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+188"/>
+        <location line="-176"/>
+        <location line="+178"/>
         <source>Joined</source>
         <translation>추가 참여</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-177"/>
+        <location line="+178"/>
         <source>Withdrew</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-173"/>
         <source>Add party…</source>
         <translation>참여기관 추가…</translation>
     </message>
@@ -867,9 +856,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <location line="+11"/>
         <location line="+9"/>
-        <location filename="../../ui/views/contact_editor.py" line="-10"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+13"/>
-        <location line="+7"/>
+        <location filename="../../ui/views/contact_editor.py" line="-12"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+15"/>
+        <location line="+9"/>
         <location line="+11"/>
         <source>Edit…</source>
         <translation>수정…</translation>
@@ -888,18 +877,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <location line="+18"/>
         <location filename="../../ui/views/contact_editor.py" line="+2"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-24"/>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-28"/>
+        <location line="+9"/>
+        <location line="+9"/>
         <location line="+12"/>
-        <location filename="../../ui/widgets/attachments.py" line="+33"/>
+        <location filename="../../ui/widgets/attachments.py" line="+38"/>
         <source>Remove…</source>
         <translation>삭제…</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+6"/>
-        <location filename="../../ui/views/list_view.py" line="-183"/>
+        <location filename="../../ui/views/names.py" line="+16"/>
         <source>Commitments</source>
         <translation>이행 과제</translation>
     </message>
@@ -916,19 +905,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+308"/>
+        <location line="+291"/>
         <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
     <message>
-        <location line="-308"/>
-        <location line="+313"/>
+        <location line="-291"/>
+        <location line="+296"/>
         <source>Effect</source>
         <translation>효력</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-296"/>
         <location line="+6"/>
         <source>Amendments</source>
         <translation>변경 협약</translation>
@@ -940,22 +929,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../ui/views/contact_editor.py" line="+14"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+13"/>
-        <location filename="../../ui/views/organization_editor.py" line="+21"/>
+        <location filename="../../ui/views/contact_editor.py" line="+18"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+15"/>
+        <location filename="../../ui/views/organization_editor.py" line="+23"/>
         <location filename="../../ui/widgets/attachments.py" line="-10"/>
         <source>Attachments</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+93"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+2"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+87"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+3"/>
+        <location line="+4"/>
+        <location filename="../../ui/views/contact_editor.py" line="-13"/>
         <location line="+3"/>
-        <location filename="../../ui/views/contact_editor.py" line="-10"/>
-        <location line="+2"/>
-        <location filename="../../ui/views/list_view.py" line="-1"/>
-        <location filename="../../ui/views/organization_editor.py" line="-5"/>
-        <location line="+2"/>
+        <location filename="../../ui/views/names.py" line="-1"/>
+        <location filename="../../ui/views/organization_editor.py" line="-6"/>
+        <location line="+3"/>
         <source>Meetings</source>
         <translation>회의</translation>
     </message>
@@ -966,37 +955,42 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+18"/>
-        <location filename="../../ui/views/contact_editor.py" line="+12"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+20"/>
+        <location filename="../../ui/views/contact_editor.py" line="+14"/>
         <location filename="../../ui/views/meeting_editor.py" line="+4"/>
         <location filename="../../ui/views/organization_editor.py" line="+7"/>
-        <location filename="../../ui/widgets/history.py" line="+44"/>
+        <location filename="../../ui/widgets/history.py" line="+54"/>
         <source>History</source>
         <translation>변경 이력</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../ui/views/list_view.py" line="-3"/>
+        <location line="+5"/>
+        <location filename="../../ui/views/names.py" line="-3"/>
         <source>New agreement</source>
         <translation>새 협약</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+162"/>
+        <location line="+9"/>
+        <source>Enter the title in Korean or in English.</source>
+        <translation>국문 또는 영문 제목을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+147"/>
         <location filename="../../ui/views/commitment_editor.py" line="+7"/>
         <source>(all parties)</source>
         <translation>(모든 참여기관)</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location filename="../../ui/views/contact_editor.py" line="+80"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+254"/>
+        <location line="-97"/>
+        <location filename="../../ui/views/contact_editor.py" line="+69"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+229"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/contact_editor.py" line="+1"/>
+        <location line="+2"/>
+        <location filename="../../ui/views/contact_editor.py" line="+2"/>
         <source>Organization *</source>
         <translation>기관 *</translation>
     </message>
@@ -1016,7 +1010,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>서명자(담당자가 아닌 경우 이름)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Remove party</source>
         <translation>참여기관 삭제</translation>
     </message>
@@ -1027,43 +1021,43 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
-        <location filename="../../ui/views/contact_editor.py" line="+58"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-93"/>
-        <location line="+40"/>
-        <location line="+35"/>
-        <location line="+84"/>
-        <location filename="../../ui/widgets/attachments.py" line="+104"/>
+        <location line="+102"/>
+        <location filename="../../ui/views/contact_editor.py" line="+54"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-83"/>
+        <location line="+36"/>
+        <location line="+31"/>
+        <location line="+79"/>
+        <location filename="../../ui/widgets/attachments.py" line="+100"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location filename="../../ui/views/commitment_editor.py" line="-23"/>
+        <location line="-87"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-25"/>
         <source>Commitment *</source>
         <translation>이행 과제 *</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../ui/views/commitment_editor.py" line="+2"/>
-        <location filename="../../ui/widgets/attachments.py" line="-104"/>
+        <location filename="../../ui/widgets/attachments.py" line="-100"/>
         <source>Description</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Amendment *</source>
         <translation>변경 협약 *</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Remove amendment</source>
         <translation>변경 협약 삭제</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-119"/>
-        <location line="+119"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-110"/>
+        <location line="+110"/>
         <source>Remove “{title}”?</source>
         <translation>“{title}”을(를) 삭제하시겠습니까?</translation>
     </message>
@@ -1079,52 +1073,40 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-330"/>
-        <location filename="../../ui/views/organization_editor.py" line="-11"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-302"/>
+        <location filename="../../ui/views/organization_editor.py" line="-13"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
-        <location filename="../../ui/views/contact_editor.py" line="-149"/>
-        <location filename="../../ui/views/dashboard_view.py" line="+69"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-14"/>
-        <location line="+272"/>
+        <location filename="../../ui/views/contact_editor.py" line="-137"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+61"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-16"/>
+        <location line="+249"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+3"/>
+        <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
-        <location line="+3"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-271"/>
+        <location line="+5"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-248"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location filename="../../ui/views/list_view.py" line="+4"/>
+        <location line="+32"/>
+        <location filename="../../ui/views/names.py" line="+4"/>
         <source>New commitment</source>
         <translation>새 이행 과제</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-60"/>
         <location filename="../../ui/views/contact_editor.py" line="-26"/>
-        <location filename="../../ui/views/organization_editor.py" line="-24"/>
-        <source>Name (Korean) *</source>
-        <translation>이름(한글) *</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/organization_editor.py" line="+1"/>
-        <source>Name (English) *</source>
-        <translation>이름(영문) *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-66"/>
-        <location filename="../../ui/views/contact_editor.py" line="+3"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
     </message>
@@ -1132,7 +1114,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="-15"/>
         <location line="+16"/>
         <location filename="../../ui/views/contact_editor.py" line="+1"/>
-        <location filename="../../ui/views/organization_editor.py" line="+6"/>
+        <location filename="../../ui/views/organization_editor.py" line="-17"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
@@ -1163,11 +1145,15 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../ui/views/contact_editor.py" line="-5"/>
+        <location filename="../../ui/views/organization_editor.py" line="-7"/>
         <source>Name (Korean)</source>
         <translation>이름(한글)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/views/contact_editor.py" line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="+1"/>
         <source>Name (English)</source>
         <translation>이름(영문)</translation>
     </message>
@@ -1193,9 +1179,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/contact_editor.py" line="+5"/>
-        <location line="+106"/>
-        <location filename="../../ui/views/organization_editor.py" line="+6"/>
+        <location filename="../../ui/views/contact_editor.py" line="+9"/>
+        <location line="+100"/>
+        <location filename="../../ui/views/organization_editor.py" line="+12"/>
         <source>Department</source>
         <translation>부서</translation>
     </message>
@@ -1220,7 +1206,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 기관 {orgs}곳, 새 소속 {positions}건.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Imported {file}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped.</source>
+        <translation>{file} 가져오기 완료: 새로 만듦 {created}건, 갱신 {updated}건, 변경 없음 {unchanged}건, 건너뜀 {skipped}건.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Row {row}: {message}</source>
         <translation>{row}행: {message}</translation>
     </message>
@@ -1230,12 +1221,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{row}번째 항목: {message}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+7"/>
         <source>Meeting title</source>
         <translation>회의명</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose a file</source>
         <translation>파일 선택</translation>
     </message>
@@ -1255,14 +1246,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>가져올 종류(&amp;I)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+118"/>
+        <location line="+8"/>
+        <location line="+124"/>
         <location line="+35"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-157"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
         <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
@@ -1292,7 +1283,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>문제:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Field for column {name}</source>
         <translation>{name} 열의 항목</translation>
     </message>
@@ -1302,7 +1293,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>&amp;Skip the rows with problems and import the others</source>
         <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
@@ -1312,27 +1303,27 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>문제 있는 행이 있으면 아무것도 가져오지 않습니다. 파일에서 고친 뒤 다시 확인하거나 해당 행을 건너뛰십시오.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/contact_editor.py" line="-106"/>
-        <location line="+109"/>
-        <location filename="../../ui/views/list_view.py" line="+172"/>
+        <location filename="../../ui/views/contact_editor.py" line="-100"/>
+        <location line="+103"/>
+        <location filename="../../ui/views/list_view.py" line="-13"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>From</source>
         <translation>시작일</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+110"/>
+        <location line="-103"/>
+        <location line="+104"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>To</source>
         <translation>종료일</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-104"/>
         <location line="+8"/>
         <source>Positions</source>
         <translation>소속 이력</translation>
@@ -1353,18 +1344,24 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>기관 열기</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location filename="../../ui/views/list_view.py" line="-174"/>
+        <location line="+24"/>
+        <location filename="../../ui/views/names.py" line="-2"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+9"/>
+        <location filename="../../ui/views/organization_editor.py" line="+46"/>
+        <source>Enter the name in Korean or in English.</source>
+        <translation>국문 또는 영문 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>(current)</source>
         <translation>(현재)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="-100"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-95"/>
         <source>When the same field was changed on two computers, the later change was kept. Reverse a conflict to put the overwritten value back.</source>
         <translation>두 컴퓨터에서 같은 항목을 바꾼 경우 나중 변경 내용을 남겼습니다. 충돌을 되돌리면 덮어쓴 값이 복원됩니다.</translation>
     </message>
@@ -1394,7 +1391,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>되돌리기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Reversed</source>
         <translation>되돌림</translation>
     </message>
@@ -1404,13 +1401,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>나중 변경 유지</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Put back the overwritten value of {field}.</source>
         <translation>{field}의 덮어쓴 값을 복원했습니다.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../ui/views/contact_editor.py" line="+42"/>
+        <location filename="../../ui/views/contact_editor.py" line="+32"/>
         <source>Position</source>
         <translation>소속</translation>
     </message>
@@ -1420,7 +1417,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자</translation>
     </message>
     <message>
-        <location filename="../../ui/views/contact_editor.py" line="+59"/>
+        <location filename="../../ui/views/contact_editor.py" line="+57"/>
         <source>Remove position</source>
         <translation>소속 삭제</translation>
     </message>
@@ -1431,7 +1428,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
-        <location filename="../../ui/views/dashboard_view.py" line="-103"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-95"/>
         <source>Contact</source>
         <translation>담당자</translation>
     </message>
@@ -1492,14 +1489,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>최근 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups_dialog.py" line="+44"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="+46"/>
         <location line="+10"/>
         <source>Backups</source>
         <translation>백업</translation>
     </message>
     <message>
         <location line="-5"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-80"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-75"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <source>When</source>
         <translation>일시</translation>
@@ -1530,7 +1527,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>서버 데이터베이스는 서버 자체 도구로 백업합니다.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Backups are kept in {folder}.</source>
         <translation>백업은 {folder}에 보관됩니다.</translation>
     </message>
@@ -1540,12 +1537,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{path}에 백업했습니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Replace the database with the backup of {when}? The current state is backed up first.</source>
         <translation>데이터베이스를 {when} 백업으로 바꾸시겠습니까? 현재 상태는 먼저 백업됩니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Restored. The previous state was kept in {path}.</source>
         <translation>복원했습니다. 이전 상태는 {path}에 보관했습니다.</translation>
     </message>
@@ -1590,12 +1587,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+60"/>
         <source>Today: {date}</source>
         <translation>오늘: {date}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+42"/>
         <source>Nothing here.</source>
         <translation>해당 항목이 없습니다.</translation>
     </message>
@@ -1625,19 +1622,24 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>관련 항목</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+134"/>
+        <source>Correct the marked fields.</source>
+        <translation>표시된 항목을 고치십시오.</translation>
+    </message>
+    <message>
+        <location line="-96"/>
         <source>Fill in the required fields (*).</source>
         <translation>필수 항목(*)을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+81"/>
+        <location line="+100"/>
+        <location line="+82"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 내용</translation>
     </message>
     <message>
         <location line="-26"/>
-        <location filename="../../ui/widgets/related.py" line="-6"/>
+        <location filename="../../ui/widgets/related.py" line="+42"/>
         <source>Cannot save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
@@ -1672,41 +1674,41 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-208"/>
-        <location filename="../../ui/views/list_view.py" line="-2"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+2"/>
-        <location line="+5"/>
-        <location filename="../../ui/views/organization_editor.py" line="+8"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-222"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
+        <location line="+6"/>
+        <location filename="../../ui/views/names.py" line="-2"/>
+        <location filename="../../ui/views/organization_editor.py" line="-38"/>
         <location line="+4"/>
         <source>Agreements</source>
         <translation>협약</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../../ui/views/list_view.py" line="+1"/>
+        <location filename="../../ui/views/names.py" line="+1"/>
         <source>Organizations</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="+0"/>
-        <location filename="../../ui/views/organization_editor.py" line="+28"/>
+        <location filename="../../ui/views/names.py" line="+0"/>
+        <location filename="../../ui/views/organization_editor.py" line="+25"/>
         <source>New organization</source>
         <translation>새 기관</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="-1"/>
-        <location filename="../../ui/views/list_view.py" line="+1"/>
+        <location filename="../../ui/views/names.py" line="+1"/>
         <source>Contacts</source>
-        <translation>연락처</translation>
+        <translation>담당자</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+22"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+21"/>
+        <location filename="../../ui/views/names.py" line="+1"/>
         <source>New meeting</source>
         <translation>새 회의</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../ui/views/list_view.py" line="-136"/>
         <source>Filter {what}…</source>
         <translation>{what} 목록 거르기…</translation>
     </message>
@@ -1726,17 +1728,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>Choose a record in the list to see it here, or press Ctrl+N to add one.</source>
         <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/main_window.py" line="-379"/>
+        <location line="+2"/>
+        <location line="+45"/>
+        <location filename="../../ui/views/list_view.py" line="+26"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/views/list_view.py" line="+22"/>
         <location line="+1"/>
         <location line="+13"/>
         <source>All</source>
@@ -1768,18 +1773,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>{n} shown</source>
         <translation>{n}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-73"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-80"/>
         <source>Meeting *</source>
         <translation>회의명 *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-9"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+4"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-11"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+6"/>
         <source>Starts</source>
         <translation>시작</translation>
     </message>
@@ -1804,27 +1809,27 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자 추가…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>#</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="+89"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-7"/>
-        <location line="+211"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+84"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-9"/>
+        <location line="+199"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-211"/>
-        <location line="+215"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-199"/>
+        <location line="+203"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+5"/>
+        <location line="-203"/>
+        <location line="+6"/>
         <source>Agenda</source>
         <translation>안건</translation>
     </message>
@@ -1835,14 +1840,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+6"/>
-        <location line="+242"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+7"/>
+        <location line="+224"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-242"/>
-        <location line="+5"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-224"/>
+        <location line="+6"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
     </message>
@@ -1853,12 +1858,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+277"/>
+        <location line="+254"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-250"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1868,7 +1873,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이월…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Link agreement…</source>
         <translation>협약 연결…</translation>
     </message>
@@ -1878,7 +1883,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -1888,7 +1893,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+43"/>
         <source>Link agreement</source>
         <translation>협약 연결</translation>
     </message>
@@ -1898,7 +1903,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자 추가</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Remove attendee</source>
         <translation>참석자 삭제</translation>
     </message>
@@ -1908,22 +1913,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{name}을(를) 참석자에서 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Agenda item *</source>
         <translation>안건 *</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Remove agenda item</source>
         <translation>안건 삭제</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Decision *</source>
         <translation>결정사항 *</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Remove decision</source>
         <translation>결정사항 삭제</translation>
     </message>
@@ -1933,7 +1938,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 결정사항을 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Action item *</source>
         <translation>조치사항 *</translation>
     </message>
@@ -1954,12 +1959,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>Remove action item</source>
         <translation>조치사항 삭제</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <location line="+3"/>
         <source>Carry over</source>
         <translation>이월</translation>
@@ -1975,13 +1980,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>다른 회의 선택…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Carry over to which meeting?</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-70"/>
-        <location filename="../../ui/views/organization_editor.py" line="-47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-62"/>
+        <location filename="../../ui/views/organization_editor.py" line="-44"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
@@ -2007,7 +2012,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welcome_view.py" line="+19"/>
+        <location filename="../../ui/views/welcome_view.py" line="+22"/>
         <source>Welcome to Partnership Desk</source>
         <translation>파트너십 데스크에 오신 것을 환영합니다</translation>
     </message>
@@ -2037,7 +2042,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일에서 가져오기…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Your data is kept on this computer, in the data folder:</source>
         <translation>데이터는 이 컴퓨터의 다음 데이터 폴더에 보관됩니다:</translation>
     </message>
@@ -2057,14 +2062,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>예시 데이터를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="-65"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="-63"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+79"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups_dialog.py" line="-117"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="-115"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>Size</source>
         <translation>크기</translation>
@@ -2085,7 +2090,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+36"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+38"/>
         <location filename="../../ui/widgets/attachments.py" line="+2"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -2106,12 +2111,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일 첨부</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Cannot open</source>
         <translation>열 수 없습니다</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Remove attachment</source>
         <translation>첨부파일 삭제</translation>
     </message>
@@ -2121,12 +2126,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 항목에서 “{name}”을(를) 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="+48"/>
-        <source>Delete clears the date.</source>
-        <translation>Delete 키를 누르면 날짜가 지워집니다.</translation>
-    </message>
-    <message>
-        <location line="+112"/>
+        <location filename="../../ui/widgets/fields.py" line="+112"/>
         <source>Error: {field}</source>
         <translation>오류: {field}</translation>
     </message>
@@ -2171,7 +2171,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>변경 후</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Restore the earlier value</source>
         <translation>이전 값으로 복원</translation>
     </message>
@@ -2201,12 +2201,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{what} 지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_dialog.py" line="+34"/>
+        <location filename="../../ui/dialogs/exchange_dialog.py" line="+38"/>
         <source>Partnership Desk exchange (*.pdx);;All files (*)</source>
         <translation>파트너십 데스크 교환 파일 (*.pdx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Exchange</source>
         <translation>교환 파일</translation>
     </message>
@@ -2236,7 +2236,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>내보낼 내용</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Changes since</source>
+        <translation>변경 기준일</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>암호로 암호화(&amp;E)</translation>
     </message>
@@ -2268,7 +2273,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+106"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+112"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
@@ -2290,7 +2295,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-140"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-148"/>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>
@@ -2301,12 +2306,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>교환 파일</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Choose a file to write.</source>
         <translation>저장할 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>Enter the date the changes start from.</source>
+        <translation>변경 기준일을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Writing the exchange file…</source>
         <translation>교환 파일을 만드는 중…</translation>
     </message>
@@ -2321,7 +2331,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일이 암호화되어 있습니다. 암호는 받는 사람에게 따로 전달하십시오.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Choose an exchange file to import.</source>
         <translation>가져올 교환 파일을 선택하십시오.</translation>
     </message>
@@ -2387,7 +2397,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>두 암호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+35"/>
+        <location filename="../../ui/idle_lock.py" line="+37"/>
         <source>Partnership Desk is locked.</source>
         <translation>파트너십 데스크가 잠겨 있습니다.</translation>
     </message>
@@ -2402,22 +2412,62 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>암호가 틀렸습니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Enter the database passphrase to unlock.</source>
         <translation>잠금을 해제하려면 데이터베이스 암호를 입력하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/lazy.py" line="+303"/>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dates.py" line="+76"/>
+        <source>Previous month</source>
+        <translation>이전 달</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous month (Page Up)</source>
+        <translation>이전 달 (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next month</source>
+        <translation>다음 달</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month (Page Down)</source>
+        <translation>다음 달 (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Open the calendar</source>
+        <translation>달력 열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar (Alt+Down)</source>
+        <translation>달력 (Alt+↓)</translation>
     </message>
 </context>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/briefing_dialog.py" line="+72"/>
-        <location line="+216"/>
-        <location line="+20"/>
+        <location filename="../../ui/dialogs/briefing_dialog.py" line="+58"/>
+        <location line="+222"/>
+        <location line="+18"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-235"/>
         <source>Agreement briefing</source>
         <translation>협약 브리핑</translation>
     </message>
@@ -2442,12 +2492,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약 현황</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Briefing type</source>
         <translation>브리핑 유형</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Language of the briefing</source>
         <translation>브리핑 언어</translation>
     </message>
@@ -2482,7 +2532,27 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>모든 쪽에 표시됩니다 (예: 대외비, RESTRICTED).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Agreement</source>
+        <translation>협약</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>For</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Type</source>
         <translation>유형(&amp;T)</translation>
     </message>
@@ -2542,7 +2612,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>The options changed. Press Generate to make the briefing again.</source>
         <translation>옵션이 바뀌었습니다. [만들기]를 눌러 브리핑 자료를 다시 만드십시오.</translation>
     </message>
@@ -2563,7 +2633,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>취소했습니다. 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
@@ -2578,7 +2648,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>브리핑 자료 저장</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The briefing could not be saved to {path}: {reason}</source>
         <translation>브리핑 자료를 {path}에 저장할 수 없습니다: {reason}</translation>
     </message>
@@ -2588,22 +2658,23 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{path}에 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>No program is set up to open this file. Use Save As instead.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-125"/>
         <source>There is no briefing for this kind of record.</source>
         <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-74"/>
+        <location line="+10"/>
         <source>All agreements</source>
         <translation>전체 협약</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Signed or in force</source>
         <translation>체결 또는 발효 중</translation>
     </message>
@@ -2623,7 +2694,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>포함할 협약</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>&amp;Agreements</source>
         <translation>협약(&amp;A)</translation>
     </message>
@@ -2631,13 +2702,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/runner.py" line="+140"/>
+        <location filename="../../ui/runner.py" line="+152"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>

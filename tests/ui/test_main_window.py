@@ -189,7 +189,7 @@ def test_switching_to_korean_shows_korean_labels(qtbot, demo_sqlite: Database, m
         "현황판",
         "협약",
         "기관",
-        "연락처",
+        "담당자",  # GLOSSARY: the same word in the side bar and the page
         "회의",
         "이행 과제",
     ]

@@ -10,7 +10,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,12 @@ MARKINGS = ["대외비", "RESTRICTED", "내부용", "INTERNAL"]
 
 class BriefingDialog(QDialog):
     def __init__(
-        self, ctx: UiContext, target: str, target_id: uuid.UUID | None, parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        target: str,
+        target_id: uuid.UUID | None,
+        parent: QWidget | None = None,
+        subject: str = "",
     ) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument  # lazy: Qt's PDF libraries load with the first briefing
@@ -49,7 +54,8 @@ class BriefingDialog(QDialog):
         self.target_id = target_id
         self.generated: BriefingResult | None = None  # (QDialog.result() is the exit code)
         self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
-        self.setWindowTitle(self.tr("Briefing"))
+        self.subject = subject
+        self.setWindowTitle(self.tr("Briefing") + (f" — {subject}" if subject else ""))
         self.resize(960, 780)
 
         self.type_combo = QComboBox(self)
@@ -68,7 +74,8 @@ class BriefingDialog(QDialog):
         self.lang_combo = QComboBox(self)
         self.lang_combo.addItem("한국어", "ko")
         self.lang_combo.addItem("English", "en")
-        default_lang = str(ctx.settings.get("briefing_language") or ctx.language or "ko")
+        # The language chosen in Settings; never chosen there: the program's own.
+        default_lang = str(ctx.paths.stored_settings().get("briefing_language") or ctx.language or "ko")
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(default_lang)))
         self.lang_combo.setAccessibleName(self.tr("Language of the briefing"))
 
@@ -96,7 +103,23 @@ class BriefingDialog(QDialog):
         self.filter_combo.addItem(self.tr("Expired or terminated"), (status.EXPIRED, status.TERMINATED))
         self.filter_combo.setAccessibleName(self.tr("Agreements to include"))
 
+        kinds = {
+            "agreement": self.tr("Agreement"),
+            "organization": self.tr("Organization"),
+            "meeting": self.tr("Meeting"),
+            "portfolio": self.tr("All agreements"),
+        }
+        what = kinds.get(str(target), str(target))
+        self.subject_label = QLabel(f"{what}: {subject}" if subject else what, self)
+        self.subject_label.setObjectName("briefing_subject")
+        self.subject_label.setWordWrap(True)
+        self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = self.subject_label.font()
+        bold.setBold(True)
+        self.subject_label.setFont(bold)
+
         form = QFormLayout()
+        form.addRow(self.tr("For"), self.subject_label)
         form.addRow(self.tr("&Type"), self.type_combo)
         if target == "portfolio":
             form.addRow(self.tr("&Agreements"), self.filter_combo)

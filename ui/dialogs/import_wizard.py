@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -99,6 +100,19 @@ def summary_text(report: ImportReport) -> str:
     return "\n".join(lines)
 
 
+def finished_text(report: ImportReport, path: Path) -> str:
+    """What an import did, shown when it is over."""
+    return tr(
+        "Imported {file}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped."
+    ).format(
+        file=path.name,
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        skipped=report.invalid,
+    )
+
+
 def problem_text(report: ImportReport, row: int, message: str) -> str:
     if report.unit == "row":
         return tr("Row {row}: {message}").format(row=row, message=message)
@@ -135,7 +149,9 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(tr("&Import as"), self.kind)
-        form.addRow(tr("&File"), row)
+        file_label = QLabel(tr("&File"), self)  # with its buddy, "&F" is a shortcut, not text
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -217,6 +233,9 @@ class PreviewPage(QWizardPage):
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
         self.table.setRowCount(len(rows))
+        # Numbered as the problems are: a sheet's rows by their line (the header is line 1).
+        first = 2 if preview.mapping is not None else 1
+        self.table.setVerticalHeaderLabels([str(first + r) for r in range(len(rows))])
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells[: len(columns)]):
                 self.table.setItem(r, c, QTableWidgetItem(value))
@@ -304,6 +323,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.preview, self.confirm):
             self.addPage(page)
         self.result_report: ImportReport | None = None
+        self.finished_message = ""
 
     def path(self) -> Path:
         return Path(self.file_page.path.text().strip())
@@ -320,8 +340,15 @@ class ImportWizard(QWizard):
         )
 
     def accept(self) -> None:
+        path = self.path()
+
         def done(report: ImportReport) -> None:
             self.result_report = report
+            self.finished_message = finished_text(report, path)
+            parent = self.parentWidget()
+            window = parent.window() if parent is not None else None
+            if isinstance(window, QMainWindow):  # the count stays in sight once the wizard closes
+                window.statusBar().showMessage(self.finished_message, 30_000)
             QWizard.accept(self)
 
         self.ctx.runner.run(

@@ -87,13 +87,13 @@ class SettingsDialog(QDialog):
         form.addRow(backups_label, row)
 
         self.briefing = QComboBox(self)
+        self.briefing.addItem(tr("The program's language"), "")
         self.briefing.addItem("한국어", "ko")
         self.briefing.addItem("English", "en")
-        self.briefing.setCurrentIndex(
-            max(self.briefing.findData(self.values.get("briefing_language", "ko")), 0)
-        )
+        chosen = ctx.paths.stored_settings().get("briefing_language", "")  # never set: the program's
+        self.briefing.setCurrentIndex(max(self.briefing.findData(chosen), 0))
         self.briefing.setAccessibleName(tr("Default briefing language"))
-        form.addRow(tr("Default &briefing language"), self.briefing)
+        form.addRow(tr("Default briefing lan&guage"), self.briefing)
 
         self.user_name = QLineEdit(str(self.values.get("user_name") or ""), self)
         self.user_name.setPlaceholderText(ctx.database.actor)

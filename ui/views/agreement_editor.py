@@ -53,8 +53,8 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         super().__init__(ctx, AGREEMENTS, parent)
         lang = self.lang
         f = self.form
-        self.title_ko = f.add("title_ko", tr("Title (Korean) *"), line(self))
-        self.title_en = f.add("title_en", tr("Title (English) *"), line(self))
+        self.title_ko = f.add("title_ko", tr("Title (Korean)"), line(self))
+        self.title_en = f.add("title_en", tr("Title (English)"), line(self))
         self.reference_no = f.add("reference_no", tr("Reference"), line(self))
         self.agreement_kind = f.add("agreement_kind", tr("Kind"), EnumCombo(AgreementKind, lang))
         self.status = f.add("status", tr("Status"), EnumCombo(AgreementStatus, lang))
@@ -134,6 +134,9 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
 
     def is_valid(self) -> bool:
         return bool(self.title_ko.text().strip() or self.title_en.text().strip())
+
+    def required_hint(self) -> str:
+        return tr("Enter the title in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
         for name in ("title_ko", "title_en", "reference_no", "place", "tags", "summary"):
@@ -227,7 +230,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, RecordKind.AGREEMENT, self.ident, self)
+            open_briefing(self.ctx, RecordKind.AGREEMENT, self.ident, self, self.heading.text())
 
     def _open_meeting(self) -> None:
         m = self.meetings.current()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services.exchange import ConflictView, list_conflicts, reverse_conflict
 from ui.context import UiContext
+from ui.formatting import format_datetime
 from ui.i18n import tr
 
 
@@ -77,7 +78,7 @@ class ConflictsView(QWidget):
         for row, c in enumerate(self.conflicts):
             status = tr("Reversed") if c.reversed_at else tr("Kept the later change")
             cells = [
-                c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                format_datetime(c.detected_at, self.ctx.language),
                 f"{_kind(c.kind)}: {c.record_label}",
                 c.field,
                 _text(c.winner_value),

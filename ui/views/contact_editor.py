@@ -45,8 +45,8 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
         f = self.form
         self.name_ko = line(self)
         self.name_en = line(self)
-        f.add("name_ko", tr("Name (Korean) *"), self.name_ko)
-        f.add("name_en", tr("Name (English) *"), self.name_en)
+        f.add("name_ko", tr("Name (Korean)"), self.name_ko)
+        f.add("name_en", tr("Name (English)"), self.name_en)
         f.add("email", tr("Email"), line(self, "name@example.go.kr"))
         f.add("phone", tr("Phone"), line(self))
         f.add("mobile", tr("Mobile"), line(self))
@@ -92,6 +92,9 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
 
     def is_valid(self) -> bool:
         return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+
+    def required_hint(self) -> str:
+        return tr("Enter the name in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
         for name in ("name_ko", "name_en", "email", "phone", "mobile", "notes"):

@@ -183,12 +183,15 @@ class DashboardView(QWidget):
         _box, label, table = section
         base = label.text().split(" (")[0]
         label.setText(f"{base} ({len(items)})")
+        table.table.clearSpans()
         table.set_rows(items, cells, alert=(lambda _i: True) if alert else None)
         if not items:
             table.table.setRowCount(1)
             empty = QTableWidgetItem(tr("Nothing here."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            table.table.setItem(0, 1, empty)
+            # Across the whole row: in a narrow column it read "…".
+            table.table.setSpan(0, 0, 1, table.table.columnCount())
+            table.table.setItem(0, 0, empty)
 
     def _activated(self, item: object) -> None:
         if isinstance(item, CommitmentView):

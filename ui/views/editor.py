@@ -126,6 +126,10 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
     def is_valid(self) -> bool:
         return True
 
+    def required_hint(self) -> str:
+        """What the status line asks for while :meth:`is_valid` is False."""
+        return tr("Fill in the required fields (*).")
+
     def title_of(self, detail: DetailT) -> str:
         return ""
 
@@ -222,7 +226,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         if unreadable:
             self.status_line.setText(tr("Correct the marked fields."))
         elif not valid:
-            self.status_line.setText(tr("Fill in the required fields (*)."))
+            self.status_line.setText(self.required_hint())
         elif self.dirty:
             self.status_line.setText(tr("Unsaved changes"))
         else:

@@ -242,7 +242,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, RecordKind.MEETING, self.ident, self)
+            open_briefing(self.ctx, RecordKind.MEETING, self.ident, self, self.heading.text())
 
     # -- linked agreements (saved with the meeting) ------------------------------
 

@@ -29,8 +29,8 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
         f = self.form
         self.name_ko = line(self)
         self.name_en = line(self)
-        f.add("name_ko", tr("Name (Korean) *"), self.name_ko)
-        f.add("name_en", tr("Name (English) *"), self.name_en)
+        f.add("name_ko", tr("Name (Korean)"), self.name_ko)
+        f.add("name_en", tr("Name (English)"), self.name_en)
         f.add("short_name", tr("Short name"), line(self))
         self.org_kind = EnumCombo(OrgKind, self.lang)
         f.add("org_kind", tr("Kind"), self.org_kind)
@@ -86,6 +86,9 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
 
     def is_valid(self) -> bool:
         return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+
+    def required_hint(self) -> str:
+        return tr("Enter the name in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
         for name in ("name_ko", "name_en", "short_name", "website", "notes"):
@@ -148,4 +151,4 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
 
     def briefing(self) -> None:
         if self.ident is not None:
-            open_briefing(self.ctx, RecordKind.ORGANIZATION, self.ident, self)
+            open_briefing(self.ctx, RecordKind.ORGANIZATION, self.ident, self, self.heading.text())

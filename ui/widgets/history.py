@@ -6,7 +6,15 @@ from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.dto import HistoryEntry
 from app.services.history import history, restore_value
@@ -45,9 +53,18 @@ class HistoryPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(tr("History"))
         self.tree.setHeaderLabels([tr("When / field"), tr("By"), tr("Before"), tr("After")])
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 120)
-        self.tree.setColumnWidth(2, 220)
+        # Before and After share what the first two columns leave: both stay in sight at 1024 px.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        for col, mode in enumerate(
+            (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Interactive)
+            + (QHeaderView.ResizeMode.Stretch,) * 2
+        ):
+            header.setSectionResizeMode(col, mode)
+        self.tree.setColumnWidth(0, 190)
+        self.tree.setColumnWidth(1, 90)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.restore_button = QPushButton(tr("Restore the earlier value"), self)
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
