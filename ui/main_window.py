@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
             return
         from ui.actions import open_briefing  # lazy: start-up paints before SQLAlchemy loads
 
-        open_briefing(self.ctx, lst.kind, lst.editor.ident, self)
+        open_briefing(self.ctx, lst.kind, lst.editor.ident, self, lst.editor.heading.text())
 
     def open_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog  # lazy: start-up time
@@ -471,7 +471,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if any(e.dirty for e in self._editors()):
             event.ignore()
-            self.confirm_leave_all(self.close)
+            # Closed again once this close event is over: a close() inside it is ignored by Qt.
+            self.confirm_leave_all(lambda: QTimer.singleShot(0, self.close))
             return
         self.save_layout()
         super().closeEvent(event)
