@@ -51,6 +51,41 @@ SIGNED = date(2023, 8, 29)
 REFERENCE_TITLE_KO = "반도체 첨단 패키징 기술개발 협력 협약"
 REFERENCE_TITLE_EN = "Agreement on cooperation for semiconductor advanced packaging technology development"
 
+# The upcoming meeting's pre-meeting brief (fictional, like the meetings themselves).
+UPCOMING_BRIEF: dict[str, str] = {
+    "purpose_ko": (
+        "□ 3차 점검회의 이후 이월된 조치사항과 차년도 R&D 사업 계획을 확정하기 위한 실무 협의\n"
+        "○ 해외 연구기관 협력 후보 목록 작성이 두 차례 이월되어 기한 경과\n"
+        "○ 차년도 예산 요구 일정(내년 1월)에 맞춰 과제 구성 확정 필요"
+    ),
+    "purpose_en": (
+        "□ Working-level meeting to settle the action items carried over since the third review "
+        "and next year's R&D plan\n"
+        "○ The list of candidate overseas research partners has been carried over twice and is overdue\n"
+        "○ The project line-up must be fixed in time for next year's budget request (January)"
+    ),
+    "issues_ko": (
+        "□ 해외 연구기관 협력 후보 선정 기준 (미국·EU 기관 우선순위)\n"
+        "□ 차년도 신규 과제 규모 및 기업 부담금 비율\n"
+        "○ 중소 OSAT 기업의 부담금 경감 요청 (협회 건의)"
+    ),
+    "issues_en": (
+        "□ Criteria for choosing the overseas research partners (priority of US and EU bodies)\n"
+        "□ Size of next year's new projects and the companies' share of the cost\n"
+        "○ Request from smaller OSAT firms to lower their share (put forward by the association)"
+    ),
+    "talking_points_ko": (
+        "□ 해외 협력 후보 목록은 연내 확정, 1월 중 방문 협의 추진\n"
+        "□ 신규 과제는 이종집적·첨단 기판 분야 중심으로 구성\n"
+        "○ 중소기업 부담금 경감은 관계기관 협의 후 검토 (즉답 지양)"
+    ),
+    "talking_points_en": (
+        "□ Fix the list of overseas partners this year and visit them in January\n"
+        "□ Build the new projects around heterogeneous integration and advanced substrates\n"
+        "○ A lower share for smaller firms to be considered with the agencies concerned (no commitment now)"
+    ),
+}
+
 # (key, name_ko, name_en, short name, kind, country): the eleven parties, in the order reported.
 PARTIES = [
     ("motie", "산업통상자원부", "Ministry of Trade, Industry and Energy", "MOTIE", OrgKind.MINISTRY, "KR"),
@@ -506,6 +541,7 @@ class _Builder:
             [("이월 조치사항 점검", ""), ("차년도 R&D 사업 계획", "")],
             [],
             [],
+            brief=UPCOMING_BRIEF,
         )
         # The open item from the second meeting is carried into the upcoming one.
         open_items = meetings.list_action_items(self.db, meeting_id=second, open_only=True)
@@ -523,6 +559,7 @@ class _Builder:
         agenda: list[tuple[str, str]],
         decisions: list[str],
         actions: list[tuple[str, str, date, ActionStatus, str]],
+        brief: dict[str, str] | None = None,
     ) -> UUID:
         rec = meetings.create_meeting(
             self.db,
@@ -533,6 +570,7 @@ class _Builder:
                 place=place,
                 summary="회의록 예시 데이터입니다. / Sample minutes (fictional).",
                 agreement_ids=(ref,),
+                **(brief or {}),
             ),
         )
         for key in people:
