@@ -98,7 +98,7 @@ A report was saved to {path}.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="+34"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="+35"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -120,12 +120,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+89"/>
+        <location line="+113"/>
         <source>Data folder</source>
         <translation>데이터 폴더</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-112"/>
         <source>Change…</source>
         <translation>변경…</translation>
     </message>
@@ -156,12 +156,12 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+52"/>
+        <location line="+76"/>
         <source>Backups folder</source>
         <translation>백업 폴더</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-75"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -216,7 +216,47 @@ A report was saved to {path}.</source>
         <translation>자리 비움 잠금(&amp;I)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>On briefings</source>
+        <translation>브리핑 자료</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>D&amp;epartment</source>
+        <translation>작성부서(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department in English</source>
+        <translation>작성부서(영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Au&amp;thor</source>
+        <translation>담당자(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author in English</source>
+        <translation>담당자(영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>전화번호(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Our organization</source>
+        <translation>우리 기관(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name or short name: its attendees are listed under &apos;our side&apos; in pre-meeting briefs.</source>
+        <translation>기관명 또는 약칭: 이 기관의 참석자는 회의 사전 자료에서 &apos;우리측&apos;으로 분류됩니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../ui/views/editor.py" line="-280"/>
         <location filename="../../ui/widgets/related.py" line="+153"/>
         <source>Save</source>
@@ -224,15 +264,16 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+464"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+482"/>
         <location filename="../../ui/widgets/confirm.py" line="+66"/>
-        <location filename="../../ui/widgets/pickers.py" line="+74"/>
+        <location filename="../../ui/widgets/parties.py" line="+124"/>
+        <location filename="../../ui/widgets/pickers.py" line="+126"/>
         <location filename="../../ui/widgets/related.py" line="+1"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{current} (from the next start: {folder})</source>
         <translation>{current} (다음 실행부터: {folder})</translation>
     </message>
@@ -255,7 +296,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/menus.py" line="+118"/>
-        <location filename="../../ui/widgets/pickers.py" line="-16"/>
+        <location filename="../../ui/widgets/pickers.py" line="-20"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -528,15 +569,16 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+135"/>
         <location filename="../../ui/views/contact_editor.py" line="+58"/>
         <location line="+99"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-370"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-382"/>
         <location filename="../../ui/views/organization_editor.py" line="+45"/>
+        <location filename="../../ui/widgets/pickers.py" line="+100"/>
         <source>Title</source>
         <translation>직위</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="-106"/>
         <location filename="../../ui/models/lists.py" line="-34"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+58"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+59"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
@@ -555,6 +597,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/list_view.py" line="+187"/>
         <location line="+10"/>
         <location filename="../../ui/views/organization_editor.py" line="-9"/>
+        <location filename="../../ui/widgets/pickers.py" line="-21"/>
         <source>Kind</source>
         <translation>유형</translation>
     </message>
@@ -564,7 +607,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+34"/>
-        <location line="+257"/>
+        <location line="+288"/>
         <location filename="../../ui/views/commitment_editor.py" line="+62"/>
         <location line="+3"/>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
@@ -574,7 +617,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+27"/>
         <location filename="../../ui/views/meeting_editor.py" line="+26"/>
         <location line="+12"/>
-        <location line="+248"/>
+        <location line="+260"/>
         <location filename="../../ui/views/organization_editor.py" line="+9"/>
         <location line="+8"/>
         <source>Status</source>
@@ -583,10 +626,11 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-290"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-321"/>
         <location line="+17"/>
         <location line="+178"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
+        <location filename="../../ui/widgets/parties.py" line="-25"/>
         <source>Signed</source>
         <translation>서명일</translation>
     </message>
@@ -610,7 +654,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-286"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-298"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
@@ -645,12 +689,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+7"/>
         <location line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+0"/>
+        <location filename="../../ui/widgets/pickers.py" line="+20"/>
         <source>Organization</source>
         <translation>기관</translation>
     </message>
     <message>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/contact_editor.py" line="-8"/>
+        <location filename="../../ui/widgets/pickers.py" line="+2"/>
         <source>Email</source>
         <translation>이메일</translation>
     </message>
@@ -665,7 +711,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
         <location line="+13"/>
-        <location line="+280"/>
+        <location line="+311"/>
         <location filename="../../ui/views/contact_editor.py" line="+17"/>
         <location filename="../../ui/views/dashboard_view.py" line="+38"/>
         <location filename="../../ui/views/organization_editor.py" line="+22"/>
@@ -674,7 +720,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-280"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-311"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
         <location line="+1"/>
@@ -692,7 +738,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-7"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-9"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Place</source>
         <translation>장소</translation>
@@ -700,7 +746,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+7"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+9"/>
         <location line="+5"/>
         <source>Attendees</source>
         <translation>참석자</translation>
@@ -713,40 +759,41 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="-22"/>
-        <location line="+256"/>
+        <location line="+287"/>
         <location filename="../../ui/views/commitment_editor.py" line="-5"/>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
         <location filename="../../ui/views/meeting_editor.py" line="+21"/>
-        <location line="+258"/>
+        <location line="+270"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-256"/>
-        <location line="+247"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-287"/>
+        <location line="+278"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+86"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-258"/>
-        <location line="+263"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-270"/>
+        <location line="+275"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-267"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-298"/>
         <location line="+20"/>
         <location line="+150"/>
-        <location line="+103"/>
+        <location line="+134"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/list_view.py" line="-22"/>
         <location line="+2"/>
         <location line="+27"/>
         <location line="+1"/>
+        <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Party</source>
         <translation>참여기관</translation>
     </message>
@@ -755,7 +802,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-90"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-251"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-263"/>
         <location filename="../../ui/views/organization_editor.py" line="-6"/>
         <source>Agreement</source>
         <translation>협약</translation>
@@ -767,7 +814,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="-77"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-285"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-316"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
@@ -796,13 +843,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+36"/>
-        <location line="+295"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-43"/>
+        <location line="+326"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-45"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-342"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-373"/>
         <source>Title (Korean)</source>
         <translation>제목(국문)</translation>
     </message>
@@ -813,7 +860,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Briefing…</source>
         <translation>브리핑 자료…</translation>
@@ -821,17 +868,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+5"/>
         <location line="+176"/>
+        <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
         <location line="-175"/>
+        <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+178"/>
+        <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
@@ -848,12 +898,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <source>Add party…</source>
-        <translation>참여기관 추가…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-172"/>
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../ui/views/contact_editor.py" line="-12"/>
@@ -905,19 +950,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+291"/>
+        <location line="+322"/>
         <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+296"/>
+        <location line="-322"/>
+        <location line="+327"/>
         <source>Effect</source>
         <translation>효력</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-327"/>
         <location line="+6"/>
         <source>Amendments</source>
         <translation>변경 협약</translation>
@@ -949,7 +994,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-1"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-35"/>
+        <source>Add parties…</source>
+        <translation>참여기관 추가…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Open meeting</source>
         <translation>회의 열기</translation>
     </message>
@@ -976,15 +1026,16 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+58"/>
-        <location line="+147"/>
+        <location line="+178"/>
         <location filename="../../ui/views/commitment_editor.py" line="+7"/>
         <source>(all parties)</source>
         <translation>(모든 참여기관)</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-128"/>
         <location filename="../../ui/views/contact_editor.py" line="+69"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+229"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+241"/>
+        <location filename="../../ui/widgets/pickers.py" line="-3"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
     </message>
@@ -996,6 +1047,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../ui/widgets/parties.py" line="-47"/>
         <source>Choose signatory</source>
         <translation>서명자 선택</translation>
     </message>
@@ -1010,7 +1062,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>서명자(담당자가 아닌 경우 이름)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+68"/>
+        <source>Choose the parties</source>
+        <translation>참여기관 선택</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Remove party</source>
         <translation>참여기관 삭제</translation>
     </message>
@@ -1073,7 +1130,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-302"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-314"/>
         <location filename="../../ui/views/organization_editor.py" line="-13"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
@@ -1084,7 +1141,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/contact_editor.py" line="-137"/>
         <location filename="../../ui/views/dashboard_view.py" line="+61"/>
         <location filename="../../ui/views/meeting_editor.py" line="-16"/>
-        <location line="+249"/>
+        <location line="+261"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
@@ -1093,7 +1150,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+5"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-248"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-260"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
@@ -1147,6 +1204,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+9"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
         <location filename="../../ui/views/organization_editor.py" line="-7"/>
+        <location filename="../../ui/widgets/pickers.py" line="-21"/>
+        <location line="+19"/>
         <source>Name (Korean)</source>
         <translation>이름(한글)</translation>
     </message>
@@ -1154,6 +1213,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+1"/>
         <location filename="../../ui/views/organization_editor.py" line="+1"/>
+        <location filename="../../ui/widgets/pickers.py" line="-18"/>
+        <location line="+19"/>
         <source>Name (English)</source>
         <translation>이름(영문)</translation>
     </message>
@@ -1346,6 +1407,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+24"/>
         <location filename="../../ui/views/names.py" line="-2"/>
+        <location filename="../../ui/widgets/pickers.py" line="-3"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
@@ -1639,6 +1701,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="-26"/>
+        <location filename="../../ui/widgets/parties.py" line="+101"/>
         <location filename="../../ui/widgets/related.py" line="+42"/>
         <source>Cannot save</source>
         <translation>저장할 수 없습니다</translation>
@@ -1692,6 +1755,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/names.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+25"/>
+        <location filename="../../ui/widgets/pickers.py" line="-19"/>
         <source>New organization</source>
         <translation>새 기관</translation>
     </message>
@@ -1778,7 +1842,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{n}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-80"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-82"/>
         <source>Meeting *</source>
         <translation>회의명 *</translation>
     </message>
@@ -1799,7 +1863,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>온라인 회의 주소</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Attended</source>
         <translation>참석</translation>
     </message>
@@ -1817,18 +1881,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+84"/>
         <location filename="../../ui/views/meeting_editor.py" line="-9"/>
-        <location line="+199"/>
+        <location line="+211"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-199"/>
-        <location line="+203"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-211"/>
+        <location line="+215"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-215"/>
         <location line="+6"/>
         <source>Agenda</source>
         <translation>안건</translation>
@@ -1841,12 +1905,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+7"/>
-        <location line="+224"/>
+        <location line="+236"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-224"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-236"/>
         <location line="+6"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1858,12 +1922,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+254"/>
+        <location line="+266"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-262"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1883,7 +1947,37 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+32"/>
+        <source>Purpose (Korean)</source>
+        <translation>배경·목적 (한국어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose (English)</source>
+        <translation>배경·목적 (영어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key issues (Korean)</source>
+        <translation>주요 쟁점 (한국어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key issues (English)</source>
+        <translation>주요 쟁점 (영어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talking points (Korean)</source>
+        <translation>우리측 입장·말씀자료 (한국어)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talking points (English)</source>
+        <translation>우리측 입장·말씀자료 (영어)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -1893,7 +1987,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Link agreement</source>
         <translation>협약 연결</translation>
     </message>
@@ -1954,7 +2048,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/widgets/pickers.py" line="+98"/>
+        <location filename="../../ui/widgets/pickers.py" line="+88"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -2176,17 +2270,27 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이전 값으로 복원</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pickers.py" line="-99"/>
+        <location filename="../../ui/widgets/pickers.py" line="-164"/>
         <source>Type to search</source>
         <translation>검색어를 입력하십시오</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Choose</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+6"/>
+        <source>&amp;New organization…</source>
+        <translation>새 기관(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;New contact…</source>
+        <translation>새 담당자(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
@@ -2456,18 +2560,43 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <source>Calendar (Alt+Down)</source>
         <translation>달력 (Alt+↓)</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/parties.py" line="-102"/>
+        <source>Role of {org}</source>
+        <translation>{org} 역할</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title at signing for {org}</source>
+        <translation>{org} 서명 당시 직위</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed ({org})</source>
+        <translation>서명일 ({org})</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Add parties</source>
+        <translation>참여기관 추가</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add {n} parties</source>
+        <translation>참여기관 {n}곳 추가</translation>
+    </message>
 </context>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/briefing_dialog.py" line="+58"/>
-        <location line="+222"/>
+        <location filename="../../ui/dialogs/briefing_dialog.py" line="+59"/>
+        <location line="+228"/>
         <location line="+18"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-241"/>
         <source>Agreement briefing</source>
         <translation>협약 브리핑</translation>
     </message>
@@ -2510,6 +2639,11 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+1"/>
         <source>Word (DOCX)</source>
         <translation>워드(DOCX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hangul (HWPX)</source>
+        <translation>한글 (HWPX)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2612,7 +2746,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>The options changed. Press Generate to make the briefing again.</source>
         <translation>옵션이 바뀌었습니다. [만들기]를 눌러 브리핑 자료를 다시 만드십시오.</translation>
     </message>
@@ -2633,17 +2767,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>취소했습니다. 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Word documents (*.docx)</source>
         <translation>워드 문서 (*.docx)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Hangul documents (*.hwpx)</source>
+        <translation>한글 문서 (*.hwpx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save briefing</source>
         <translation>브리핑 자료 저장</translation>
     </message>
@@ -2663,7 +2802,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-130"/>
         <source>There is no briefing for this kind of record.</source>
         <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
     </message>
@@ -2702,12 +2841,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/runner.py" line="+152"/>
+        <location filename="../../ui/runner.py" line="+153"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+12"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>

@@ -29,6 +29,7 @@ from app.dto import AgreementQuery
 from app.enums import AgreementStatus
 from app.errors import DomainError
 from app.services.installation import atomic_write_bytes
+from app.services.settings import briefing_author
 from reports import BriefingRequest, BriefingResult, briefing_type, produce_briefing, suggested_filename
 from reports.templates import types_for
 from ui.context import UiContext
@@ -82,6 +83,7 @@ class BriefingDialog(QDialog):
         self.format_combo = QComboBox(self)
         self.format_combo.addItem(self.tr("PDF"), "pdf")
         self.format_combo.addItem(self.tr("Word (DOCX)"), "docx")
+        self.format_combo.addItem(self.tr("Hangul (HWPX)"), "hwpx")
         self.format_combo.setAccessibleName(self.tr("File format"))
 
         self.marking_combo = QComboBox(self)
@@ -191,6 +193,7 @@ class BriefingDialog(QDialog):
             format=str(self.format_combo.currentData()),
             classification=marking or None,
             key=str(self.type_combo.currentData()),
+            author=briefing_author(self.ctx.paths),  # the date line's department, author and phone
             portfolio_filter=AgreementQuery(statuses=statuses)
             if self.target == "portfolio" and statuses
             else None,
@@ -252,14 +255,18 @@ class BriefingDialog(QDialog):
 
     def ask_save_path(self) -> Path | None:
         assert self.generated is not None
-        pdf = self.generated.request.format == "pdf"
-        filters = self.tr("PDF documents (*.pdf)") if pdf else self.tr("Word documents (*.docx)")
+        fmt = self.generated.request.format
+        filters = {
+            "pdf": self.tr("PDF documents (*.pdf)"),
+            "docx": self.tr("Word documents (*.docx)"),
+            "hwpx": self.tr("Hangul documents (*.hwpx)"),
+        }[fmt]
         start = str(self.ctx.paths.documents / self.suggested_name())
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), start, filters)
         if not name:
             return None
         path = Path(name)
-        suffix = ".pdf" if pdf else ".docx"
+        suffix = f".{fmt}"
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def save_as(self) -> Path | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -115,6 +116,29 @@ class SettingsDialog(QDialog):
         idle_label.setBuddy(self.idle)
         form.addRow(idle_label, self.idle)
 
+        # The briefings' date line: "2026. 12. 2.(수)  반도체과  담당 홍길동 (☎ 044-000-0000)".
+        self.briefing_box = QGroupBox(tr("On briefings"), self)
+        box = QFormLayout(self.briefing_box)
+        self.briefing_fields: dict[str, QLineEdit] = {}
+        for key, label, hint in (
+            ("department", tr("D&epartment"), "반도체과"),
+            ("department_en", tr("Department in English"), "Semiconductor Division"),
+            ("author", tr("Au&thor"), "홍길동"),
+            ("author_en", tr("Author in English"), "Gildong Hong"),
+            ("phone", tr("&Phone"), "044-000-0000"),
+            ("our_organization", tr("&Our organization"), "산업통상자원부"),
+        ):
+            edit = QLineEdit(str(self.values.get(key) or ""), self.briefing_box)
+            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(label.replace("&", ""))
+            field_label = QLabel(label, self.briefing_box)
+            field_label.setBuddy(edit)
+            box.addRow(field_label, edit)
+            self.briefing_fields[key] = edit
+        self.briefing_fields["our_organization"].setToolTip(
+            tr("Name or short name: its attendees are listed under 'our side' in pre-meeting briefs.")
+        )
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -124,6 +148,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.briefing_box)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
@@ -150,6 +175,7 @@ class SettingsDialog(QDialog):
             "briefing_language": self.briefing.currentData(),
             "idle_lock_minutes": self.idle.value(),
             "user_name": self.user_name.text().strip(),
+            **{key: edit.text().strip() for key, edit in self.briefing_fields.items()},
         }
 
     def save(self) -> dict[str, Any]:

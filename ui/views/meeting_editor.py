@@ -69,6 +69,10 @@ from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
 MEETINGS = RecordFunctions(meeting_detail, create_meeting, update_meeting)
 
 
+# The pre-meeting brief's texts (one a line: "□ ", "○ ", "- " mark the levels in the brief).
+BRIEF_TEXTS = ("purpose_ko", "purpose_en", "issues_ko", "issues_en", "talking_points_ko", "talking_points_en")
+
+
 class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     kind = RecordKind.MEETING
 
@@ -87,6 +91,8 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         f.add("place", tr("Place"), line(self))
         f.add("online_url", tr("Online link"), line(self, "https://"))
         f.add("summary", tr("Summary"), text_area(self))
+        for name, label in self.brief_labels():  # the pre-meeting brief's texts, Korean and English
+            f.add(name, label, text_area(self))
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
         self.agreement_refs: list[AgreementRef] = []
 
@@ -161,11 +167,22 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def title_of(self, detail: MeetingDetail) -> str:
         return detail.record.title
 
+    @staticmethod
+    def brief_labels() -> list[tuple[str, str]]:
+        return [
+            ("purpose_ko", tr("Purpose (Korean)")),
+            ("purpose_en", tr("Purpose (English)")),
+            ("issues_ko", tr("Key issues (Korean)")),
+            ("issues_en", tr("Key issues (English)")),
+            ("talking_points_ko", tr("Talking points (Korean)")),
+            ("talking_points_en", tr("Talking points (English)")),
+        ]
+
     def is_valid(self) -> bool:
         return bool(self.title.text().strip())
 
     def clear(self) -> None:
-        for name in ("title", "place", "online_url", "summary"):
+        for name in ("title", "place", "online_url", "summary", *BRIEF_TEXTS):
             self.form.set_text(name, "")
         self.starts_at.set_value(None)
         self.ends_at.set_value(None)
@@ -192,7 +209,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def fill(self, detail: MeetingDetail) -> None:
         r = detail.record
         lang = self.lang
-        for name in ("title", "place", "online_url", "summary"):
+        for name in ("title", "place", "online_url", "summary", *BRIEF_TEXTS):
             self.form.set_text(name, getattr(r, name))
         self.starts_at.set_value(r.starts_at)
         self.ends_at.set_value(r.ends_at)
@@ -238,6 +255,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             online_url=t("online_url"),
             summary=t("summary"),
             agreement_ids=tuple(a.id for a in self.agreement_refs),
+            **{name: t(name) for name in BRIEF_TEXTS},
         )
 
     def briefing(self) -> None:
