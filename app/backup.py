@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import clock
-from app.crypto_db import apply_key, dbapi
+from app.atomic import atomic_write_text
+from app.crypto_db import apply_key, create_owner_only, dbapi
 from app.errors import StorageError
+from app.progress import Progress
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -41,8 +43,19 @@ class BackupInfo:
     size: int
 
 
-def backup_database(database: Database, dest: Path | None = None, *, reason: str = "manual") -> Path:
-    """Copy the open SQLite database to ``dest`` (or the backups folder) and return the path."""
+def backup_database(
+    database: Database,
+    dest: Path | None = None,
+    *,
+    reason: str = "manual",
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Copy the open SQLite database to ``dest`` (or the backups folder) and return the path.
+
+    ``dest`` must be a folder, a new file, or (with ``force``) an existing regular file that
+    is not the database itself.
+    """
     source = database.sqlite_path
     if source is None:
         raise StorageError(
@@ -53,12 +66,73 @@ def backup_database(database: Database, dest: Path | None = None, *, reason: str
     if dest is None:
         stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
         dest = database.paths.backups / f"{_SAFE.sub('-', reason)}-{stamp}.sqlite3"
-    elif dest.is_dir():
-        dest = dest / f"partnership-desk-{clock.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
-    path = copy_sqlite(source, dest, passphrase=database.passphrase)
+    else:
+        if dest.is_dir():
+            dest = dest / f"partnership-desk-{clock.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
+        check_destination(dest, source, force=force)
+    pending = _register_temp(database.paths.home, _temp_of(dest))
+    try:
+        path = copy_sqlite(source, dest, passphrase=database.passphrase, progress=progress)
+    finally:
+        if pending is not None:
+            pending.unlink(missing_ok=True)
     if rotated:
         rotate(database.paths.backups)
     return path
+
+
+def check_destination(dest: Path, database: Path, *, force: bool = False) -> None:
+    """Refuse a backup over a device or folder, over the database or its files, or over a file."""
+    for own in (database, *(Path(f"{database}{s}") for s in ("-wal", "-shm", "-journal", ".lock"))):
+        with contextlib.suppress(OSError):
+            if dest.exists() and own.exists() and os.path.samefile(dest, own):
+                raise StorageError(
+                    f"백업 위치가 사용 중인 데이터베이스 파일입니다: {dest}. 다른 파일이나 폴더를 지정하십시오.",
+                    f"The backup destination {dest} is the database in use. Give another file or folder.",
+                )
+    if not dest.exists():
+        return
+    if not dest.is_file():
+        raise StorageError(
+            f"백업 위치가 일반 파일이 아닙니다: {dest}. 새 파일 이름이나 폴더를 지정하십시오.",
+            f"The backup destination {dest} is not a regular file. Give a new file name or a folder.",
+        )
+    if not force:
+        raise StorageError(
+            f"백업 위치에 이미 파일이 있습니다: {dest}. 덮어쓰려면 --force를 지정하십시오.",
+            f"{dest} already exists. Give --force to overwrite it, or another name.",
+        )
+
+
+# Backups written outside the backups folder leave their temporary file there when killed; each
+# is noted in the data folder while it is written, so the next start can delete it.
+PENDING_DIR = ".pending-temporaries"
+
+
+def _temp_of(dest: Path) -> Path:
+    return dest.with_name(f".{dest.name}.tmp")
+
+
+def _register_temp(home: Path, temp: Path) -> Path | None:
+    import hashlib
+
+    note = home / PENDING_DIR / (hashlib.sha256(str(temp).encode("utf-8")).hexdigest()[:32] + ".txt")
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(note, str(temp))
+    except OSError:  # a read-only data folder: the copy is made all the same
+        return None
+    return note
+
+
+def pending_temps(home: Path) -> list[tuple[Path, Path]]:
+    """(note, temporary file) of every backup that was being written (and maybe killed)."""
+    out: list[tuple[Path, Path]] = []
+    with contextlib.suppress(OSError):
+        for note in (home / PENDING_DIR).glob("*.txt"):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                out.append((note, Path(note.read_text(encoding="utf-8").strip())))
+    return out
 
 
 def auto_backup_if_due(database: Database) -> Path | None:
@@ -88,7 +162,12 @@ def _connect(path: Path, passphrase: str | None) -> Any:
     return conn
 
 
-def copy_sqlite(source: Path, dest: Path, *, passphrase: str | None = None) -> Path:
+COPY_PAGES = 1024  # pages copied per step of the online backup (4 MB at SQLite's default page size)
+
+
+def copy_sqlite(
+    source: Path, dest: Path, *, passphrase: str | None = None, progress: Progress | None = None
+) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -96,14 +175,22 @@ def copy_sqlite(source: Path, dest: Path, *, passphrase: str | None = None) -> P
             f"백업 폴더를 만들 수 없습니다: {dest.parent} ({exc.strerror})",
             f"Cannot create the backup folder {dest.parent}: {exc.strerror}",
         ) from exc
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    tmp.unlink(missing_ok=True)
+    tmp = _temp_of(dest)
     try:
+        tmp.unlink(missing_ok=True)
+        create_owner_only(tmp)  # SQLite fills the empty file and keeps its permissions
         with (
             contextlib.closing(_connect(source, passphrase)) as src,
             contextlib.closing(_connect(tmp, passphrase)) as dst,
         ):
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                src.backup(
+                    dst,
+                    pages=COPY_PAGES,
+                    progress=lambda _s, left, total: progress.report(total - left, total),
+                )
             dst.execute("PRAGMA journal_mode=DELETE")
             verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
@@ -122,9 +209,16 @@ def copy_sqlite(source: Path, dest: Path, *, passphrase: str | None = None) -> P
             f"Cannot write the backup file {dest}: {exc.strerror}",
         ) from exc
     except Exception as exc:  # sqlite3.Error, or the same from sqlcipher3
+        if "full" in str(exc):  # SQLITE_FULL: "database or disk is full"
+            raise StorageError(
+                f"백업 파일을 쓸 수 없습니다: {dest} (디스크 공간 부족). 공간을 비우거나 다른 위치를 지정하십시오.",
+                f"Cannot write the backup file {dest}: no space left on the disk. "
+                "Free some space or choose another place.",
+            ) from exc
         raise StorageError(f"백업을 만들 수 없습니다: {exc}", f"Cannot make the backup: {exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return dest
 
 

@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from app import clock
-from app.backup import BackupInfo, copy_sqlite, list_backups
-from app.crypto_db import apply_key, dbapi, replace_database
+from app.backup import BackupInfo, copy_sqlite, list_backups, pending_temps
+from app.crypto_db import (
+    Interrupted,
+    apply_key,
+    create_owner_only,
+    dbapi,
+    finish_interrupted,
+    journal_path,
+    replace_database,
+)
 from app.errors import StorageError
 from app.i18n import Text
 from app.lock import DatabaseLock
@@ -110,8 +118,10 @@ def restore_backup(
         tmp = target.with_name(f".{target.name}.restore.tmp")
         tmp.unlink(missing_ok=True)
         try:
-            shutil.copyfile(backup, tmp)
-            with tmp.open("rb+") as handle:
+            create_owner_only(tmp)
+            with backup.open("rb") as source, tmp.open("r+b") as handle:
+                shutil.copyfileobj(source, handle, 1 << 20)
+                handle.flush()
                 os.fsync(handle.fileno())
 
             replace_database(tmp, target)
@@ -137,3 +147,50 @@ def _keep_current(paths: AppPaths, target: Path, passphrase: str | None) -> Path
         if source.exists():
             shutil.copy2(source, damaged / (target.name + suffix))
     return damaged
+
+
+# -- leftovers of interrupted work ---------------------------------------------
+
+
+def leftover_temps(paths: AppPaths, database: Path) -> list[Path]:
+    """Temporary files a killed backup, restore, encrypt or rekey left behind (none while it runs)."""
+    temps = list(database.parent.glob(f".{database.name}.*.tmp"))
+    with contextlib.suppress(OSError):
+        temps += paths.backups.glob(".*.tmp")
+    with contextlib.suppress(OSError):
+        temps += paths.attachments.glob("*/.*.tmp")
+    temps += [temp for _note, temp in pending_temps(paths.home)]
+    # SQLite's own journal beside a temporary copy it was writing
+    found = [Path(f"{t}{suffix}") for t in temps for suffix in ("", "-journal", "-wal", "-shm")]
+    return sorted({p for p in found if p.is_file()})
+
+
+def finish_on_start(paths: AppPaths, database: Path, *, locked: bool) -> Interrupted | None:
+    """Before the database is opened: finish or roll back an interrupted encrypt/rekey and delete
+    the temporary files killed work left. Only under the database's lock (``locked``: the caller
+    holds it; otherwise it is taken for the moment, and nothing is done while another
+    Partnership Desk holds it, since that one may be the one writing them)."""
+    if not journal_path(database).exists() and not leftover_temps(paths, database):
+        for note, _temp in pending_temps(paths.home):  # their backups ended, or were killed before
+            with contextlib.suppress(OSError):
+                note.unlink()
+        return None
+    if locked:
+        return _finish(paths, database)
+    try:
+        lock = DatabaseLock.acquire(database)
+    except StorageError:  # in use, or a read-only folder: left for the next writer
+        return None
+    with lock:
+        return _finish(paths, database)
+
+
+def _finish(paths: AppPaths, database: Path) -> Interrupted | None:
+    done = finish_interrupted(database)
+    for temp in leftover_temps(paths, database):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    for note, _temp in pending_temps(paths.home):
+        with contextlib.suppress(OSError):
+            note.unlink()
+    return done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("backup", help="make a consistent copy of the database")
     p.add_argument("dest", nargs="?", help="file or folder (default: the backups folder)")
+    p.add_argument("--force", action="store_true", help="overwrite DEST when it is an existing file")
     p.set_defaults(handler=cmd_backup)
 
 
@@ -104,6 +106,16 @@ def _headers(kind: str) -> list[str]:
     }[kind]
 
 
+def _local_time(value: datetime | None) -> str:
+    """In local time; a time too near the year 1 or 9999 for the local zone is shown in UTC."""
+    if value is None:
+        return ""
+    try:
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def _row(kind: str, r: Any, lang: str) -> list[str]:
     if kind == "agreements":
         return [str(r.id), r.status.label(lang), str(r.signed_on or ""), str(r.party_count), r.title(lang)]
@@ -116,7 +128,7 @@ def _row(kind: str, r: Any, lang: str) -> list[str]:
     if kind == "meetings":
         return [
             str(r.id),
-            r.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.starts_at else "",
+            _local_time(r.starts_at),
             r.title,
         ]
     return [str(r.id), r.status.label(lang), str(r.due_on or ""), r.title]
@@ -200,6 +212,6 @@ def _require_existing_file(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        path = backup_database(db, Path(args.dest) if args.dest else None)
+        path = backup_database(db, Path(args.dest) if args.dest else None, force=args.force)
     print(f"Backup written to {path}")
     return 0

@@ -8,7 +8,8 @@ from pathlib import Path
 from app.errors import StorageError
 from app.services.installation import app_paths, database_url, sqlite_file
 from app.services.opening import open_database
-from app.services.security import encrypt_database, read_passphrase_file, rekey_database
+from app.services.security import encrypt_database, rekey_database
+from cli.common import read_passphrase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,7 +40,7 @@ def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path, Path]:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     database, backups, attachments = _sqlite_file(args)
-    passphrase = read_passphrase_file(Path(args.new_passphrase_file))
+    passphrase = read_passphrase(Path(args.new_passphrase_file))
     if not database.exists():  # a new database: create it, then encrypt it
         open_database(str(database), backup_before_migrate=False).close()
     done = encrypt_database(database, passphrase, backups=backups, attachments=attachments)
@@ -58,8 +59,8 @@ def cmd_rekey(args: argparse.Namespace) -> int:
             "현재 암호 파일을 --passphrase-file로 지정하십시오.",
             "Give the current passphrase with --passphrase-file.",
         )
-    old = read_passphrase_file(Path(old_file))
-    new = read_passphrase_file(Path(args.new_passphrase_file))
+    old = read_passphrase(Path(old_file))
+    new = read_passphrase(Path(args.new_passphrase_file))
     done = rekey_database(database, old, new, backups=backups)
     print(f"Changed the passphrase of {database} ({done.backups} backups too).")
     return 0

@@ -22,6 +22,7 @@ from app.crypto_db import (
     ATTACHMENT_KEY,
     SQLITE_HEADER,
     apply_key,
+    create_owner_only,
     dbapi,
     looks_encrypted,
     new_attachment_key,
@@ -33,6 +34,7 @@ from app.lock import DatabaseLock
 from app.migrate import upgrade_to_head
 from app.models import Meta
 from app.paths import AppPaths, app_paths, database_url
+from app.recovery import finish_on_start
 from app.search import index as search_index
 from app.settings import load_settings
 
@@ -59,6 +61,7 @@ def open_database(
     url = database_url(db, paths)
     held = _take_lock(url) if lock else None
     try:
+        _finish_interrupted_work(paths, url, locked=held is not None)
         engine = create_database_engine(url, passphrase)
     except BaseException:
         if held is not None:
@@ -103,6 +106,12 @@ def _attachment_key(database: Database) -> bytes:
         key = new_attachment_key().hex()
         database.meta_set(ATTACHMENT_KEY, key)
     return bytes.fromhex(key)
+
+
+def _finish_interrupted_work(paths: AppPaths, url: str, *, locked: bool) -> None:
+    database = make_url(url).database or ""
+    if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
+        finish_on_start(paths, Path(database), locked=locked)
 
 
 def _take_lock(url: str) -> DatabaseLock | None:
@@ -206,8 +215,11 @@ def _check_sqlite_file(path: Path, *, encrypted: bool = False) -> None:
     """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
     if not path.exists():
         try:
-            path.touch()
-            path.unlink()
+            # Created here, empty (SQLite takes an empty file for a new database), so that only its
+            # owner may read it; SQLite gives its -wal and -shm files the same permissions.
+            create_owner_only(path)
+        except FileExistsError:
+            pass
         except OSError as exc:
             raise StorageError(
                 f"데이터베이스 파일을 만들 수 없습니다: {path} ({exc.strerror})",
