@@ -33,7 +33,8 @@ class DatabaseLock:
         path = cls.lock_path(database)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle = path.open("a+b")
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+            handle = os.fdopen(fd, "a+b")
         except OSError as exc:
             raise StorageError(
                 f"잠금 파일을 만들 수 없습니다: {path} ({exc.strerror})",

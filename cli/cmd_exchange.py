@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.services.exchange import (
@@ -12,8 +13,7 @@ from app.services.exchange import (
     resolve_since,
     reverse_conflict,
 )
-from app.services.security import read_passphrase_file
-from cli.common import open_db, parse_id, print_json, print_table
+from cli.common import open_db, parse_id, print_json, print_table, read_passphrase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _bundle_passphrase(args: argparse.Namespace) -> str | None:
     name = getattr(args, "bundle_passphrase_file", None)
-    return read_passphrase_file(Path(name)) if name else None
+    return read_passphrase(Path(name)) if name else None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -61,6 +61,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"Exported {result.records} records ({what}), {result.events} history entries and "
         f"{result.files} files to {result.path}{sealed}."
     )
+    if result.warning is not None:
+        print(f"partnership-desk: {result.warning}", file=sys.stderr)
     return 0
 
 

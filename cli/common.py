@@ -16,7 +16,7 @@ from app.errors import ValidationError
 from app.services.backups import auto_backup_if_due
 from app.services.installation import app_paths
 from app.services.opening import open_database
-from app.services.security import read_passphrase_file
+from app.services.security import passphrase_file_warning, read_passphrase_file
 
 if TYPE_CHECKING:
     from app.services.opening import Database
@@ -49,8 +49,16 @@ def passphrase_from(args: argparse.Namespace) -> str | None:
     name = getattr(args, "passphrase_file", None)
     if not name:
         return None
+    return read_passphrase(Path(name))
 
-    return read_passphrase_file(Path(name))
+
+def read_passphrase(path: Path) -> str:
+    """The passphrase in ``path``, with a warning on stderr when others may read the file."""
+    passphrase = read_passphrase_file(path)
+    warning = passphrase_file_warning(path)
+    if warning is not None:
+        print(f"partnership-desk: {warning}", file=sys.stderr)
+    return passphrase
 
 
 def parse_id(text: str, kind: str = "record") -> uuid.UUID:

@@ -29,9 +29,16 @@ from app.exchange.common import (
 )
 from app.exchange.container import BundleContent, write_bundle
 from app.exchange.rows import columns_of, dump_rows
+from app.i18n import Text
 from app.progress import Progress
 
 EVENT_COLUMNS = [c for c in columns_of(EVENTS) if c != "received_at"]
+PLAIN_FROM_ENCRYPTED = Text(
+    ko="경고: 암호화된 데이터베이스에서 암호 없이 교환 파일을 썼습니다. 이 파일은 누구나 읽을 수 있습니다. "
+    "--passphrase-file로 암호화하십시오.",
+    en="warning: the database is encrypted but this exchange file is not: anyone can read it. "
+    "Give --passphrase-file to encrypt it.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ExportResult:
     since: datetime | None
     encrypted: bool
     size: int
+    warning: Text | None = None  # a plain bundle written from an encrypted database
 
 
 def resolve_since(db: Database, since: str | None, peer: str | None = None) -> datetime | None:
@@ -119,6 +127,7 @@ def export_bundle(
         since=since,
         encrypted=bool(passphrase),
         size=size,
+        warning=PLAIN_FROM_ENCRYPTED if db.encrypted and not passphrase else None,
     )
 
 
