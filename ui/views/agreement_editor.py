@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from app.dto import (
     AgreementDetail,
@@ -40,7 +40,8 @@ from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.confirm import confirm
 from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
 from ui.widgets.history import HistoryPanel
-from ui.widgets.pickers import PickerButton
+from ui.widgets.parties import PartiesDialog
+from ui.widgets.pickers import PickerButton, PickerDialog
 from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
 
 AGREEMENTS = RecordFunctions(agreement_detail, create_agreement, update_agreement)
@@ -82,6 +83,7 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
             tr("Parties"),
             self,
         )
+        self.parties.add_button(tr("Add parties…"), self.add_parties)
         self.parties.add_button(tr("Add party…"), self.add_party)
         self.parties.add_button(tr("Edit…"), self.edit_party, needs_selection=True)
         self.parties.add_button(tr("Move up"), lambda: self.move_party(-1), needs_selection=True)
@@ -260,9 +262,23 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
             d.related = self.signed_on.value
 
         def org_changed() -> None:
-            person.filters = {"organization_id": org.value()} if org.value() else {}
+            ident = org.value()
+            person.filters = {"organization_id": ident} if ident else {}
+            person.preset_org = (ident, org.label.text()) if ident else None
 
         org.changed.connect(org_changed)
+        prefilled = [""]
+
+        def person_changed() -> None:
+            # The title at signing starts as the signatory's current position, until typed over.
+            if title.text() == prefilled[0] and person.value() is not None:
+                title.setText(person.chosen_title)
+                prefilled[0] = person.chosen_title
+
+        person.changed.connect(person_changed)
+        if party is None:  # a new party: usually a signatory, signing with the agreement
+            role.set_value(PartyRole.SIGNATORY)
+            signed.set_value(self.signed_on.value())
         if party is not None:
             org.set_value(party.organization_id, party.organization_name(lang))
             role.set_value(party.role)
@@ -299,6 +315,23 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
     def add_party(self) -> None:
         if self.ident is not None:
             self._party_dialog(None)
+
+    def add_parties(self) -> None:
+        """Choose the organizations (several at once), then set their roles and signatories in a table."""
+        if self.ident is None:
+            return
+        picker = PickerDialog(
+            self.ctx, RecordKind.ORGANIZATION, tr("Choose the parties"), self, multiple=True
+        )
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        known = {p.organization_id for p in self.parties.items}
+        chosen = [c for c in picker.chosen_all() if c.id not in known]
+        if not chosen:
+            return
+        dialog = PartiesDialog(self.ctx, self.ident, chosen, self.signed_on.value(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
 
     def edit_party(self) -> None:
         party = self.parties.current()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,11 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import AgreementSummary, ContactSummary, OrganizationRecord, display_name
-from app.enums import RecordKind
+from app.dto import (
+    AgreementSummary,
+    ContactInput,
+    ContactRecord,
+    ContactSummary,
+    MembershipInput,
+    OrganizationInput,
+    OrganizationRecord,
+    display_name,
+)
+from app.enums import OrgKind, RecordKind
+from app.services.contacts import add_membership, create_contact
+from app.services.opening import Database
+from app.services.organizations import create_organization
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.models.lists import ListModel, ListRow, list_spec
+from ui.widgets.fields import EnumCombo, line
+from ui.widgets.related import FormDialog, ServiceCall
 
 
 def record_label(record: ListRow, lang: str) -> str:
@@ -41,18 +56,51 @@ def record_label(record: ListRow, lang: str) -> str:
     return record.title  # a meeting or a commitment
 
 
+def _hangul(text: str) -> bool:
+    return any("가" <= ch <= "힣" for ch in text)
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A record picked (or created) in a picker: its id, how it reads, and a contact's current title."""
+
+    id: UUID
+    label: str
+    title: str = ""
+
+
+def _new_contact(db: Database, data: ContactInput, organization_id: UUID | None, title: str) -> ContactRecord:
+    record = create_contact(db, data)
+    if organization_id is not None:
+        add_membership(
+            db, MembershipInput(contact_id=record.id, organization_id=organization_id, title=title)
+        )
+    return record
+
+
 class PickerDialog(QDialog):
-    """A search box over a lazy list; Enter or double-click picks the row."""
+    """A search box over a lazy list; Enter or double-click picks the row. "New…" creates an
+    organization or a contact there and then, and picks it (the editor behind stays as it is)."""
 
     def __init__(
-        self, ctx: UiContext, kind: RecordKind, title: str, parent: QWidget | None = None, **filters: object
+        self,
+        ctx: UiContext,
+        kind: RecordKind,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        filters: dict[str, object] | None = None,
+        multiple: bool = False,
+        preset_org: tuple[UUID, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self.preset_org = preset_org  # a new contact's organization, when the picker is for one
+        self.created: Chosen | None = None
         self.setWindowTitle(title)
         self.resize(720, 480)
-        self.model: ListModel = list_spec(kind, ctx.language).model(ctx, self, filters)
+        self.model: ListModel = list_spec(kind, ctx.language).model(ctx, self, filters or {})
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Type to search"))
         self.search.setAccessibleName(tr("Search"))
@@ -61,7 +109,11 @@ class PickerDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multiple
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, width in enumerate(self.model.column_widths()):
@@ -74,6 +126,12 @@ class PickerDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.new_button: QPushButton | None = None
+        if kind in (RecordKind.ORGANIZATION, RecordKind.CONTACT):
+            text = tr("&New organization…") if kind == RecordKind.ORGANIZATION else tr("&New contact…")
+            self.new_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            self.new_button.setAutoDefault(False)
+            self.new_button.clicked.connect(self.create_new)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
@@ -100,13 +158,66 @@ class PickerDialog(QDialog):
             self.table.selectRow(0)
 
     def chosen(self) -> tuple[UUID, str] | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record = self.model.item(rows[0].row())
-        if record is None:
-            return None
-        return record.id, record_label(record, self.ctx.language)
+        picked = self.chosen_all()
+        return (picked[0].id, picked[0].label) if picked else None
+
+    def chosen_all(self) -> list[Chosen]:
+        """What was picked, in the list's order (or the one record created here)."""
+        if self.created is not None:
+            return [self.created]
+        out: list[Chosen] = []
+        for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+            record = self.model.item(index.row())
+            if record is not None:
+                title = record.title if isinstance(record, ContactSummary) else ""
+                out.append(Chosen(record.id, record_label(record, self.ctx.language), title))
+        return out
+
+    def create_new(self) -> None:
+        """A new organization or contact, named from the search text, picked once saved."""
+        typed = self.search.text().strip()
+        lang = self.ctx.language
+        if self.kind == RecordKind.ORGANIZATION:
+            dialog = FormDialog(self.ctx, tr("New organization"), self)
+            f = dialog.form
+            name_ko = f.add("name_ko", tr("Name (Korean)"), line(dialog))
+            name_en = f.add("name_en", tr("Name (English)"), line(dialog))
+            org_kind: EnumCombo[OrgKind] = f.add("org_kind", tr("Kind"), EnumCombo(OrgKind, lang))
+            (name_ko if _hangul(typed) or not typed else name_en).setText(typed)
+            dialog.required = lambda: bool(name_ko.text().strip() or name_en.text().strip())
+
+            def save_org() -> ServiceCall:
+                data = OrganizationInput(
+                    name_ko=name_ko.text(), name_en=name_en.text(), org_kind=org_kind.member()
+                )
+                return create_organization, (data,)
+
+            if dialog.run(save_org) and isinstance(dialog.result_value, OrganizationRecord):
+                made = dialog.result_value
+                self.created = Chosen(made.id, made.name(lang))
+                self.accept()
+            return
+        dialog = FormDialog(self.ctx, tr("New contact"), self)
+        f = dialog.form
+        person_ko = f.add("name_ko", tr("Name (Korean)"), line(dialog))
+        person_en = f.add("name_en", tr("Name (English)"), line(dialog))
+        org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
+        f.add("organization_id", tr("Organization"), org)
+        title = f.add("title", tr("Title"), line(dialog))
+        email = f.add("email", tr("Email"), line(dialog, "name@example.go.kr"))
+        (person_ko if _hangul(typed) or not typed else person_en).setText(typed)
+        if self.preset_org is not None:
+            org.set_value(*self.preset_org)
+        dialog.required = lambda: bool(person_ko.text().strip() or person_en.text().strip())
+
+        def save_contact() -> ServiceCall:
+            data = ContactInput(name_ko=person_ko.text(), name_en=person_en.text(), email=email.text())
+            return _new_contact, (data, org.value(), title.text())
+
+        if dialog.run(save_contact) and isinstance(dialog.result_value, ContactRecord):
+            record = dialog.result_value
+            self.created = Chosen(record.id, display_name(record.name_ko, record.name_en, lang), title.text())
+            self.accept()
 
 
 class ElidedLabel(QLabel):
@@ -153,6 +264,8 @@ class PickerButton(QWidget):
         self.title = title
         self.filters: dict[str, object] = {}
         self._id: UUID | None = None
+        self.chosen_title = ""  # a chosen contact's current title (to pre-fill a title at signing)
+        self.preset_org: tuple[UUID, str] | None = None  # the organization of a contact created here
         self.none_text = tr("(none)")
         self.label = ElidedLabel(self.none_text, self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,8 +298,11 @@ class PickerButton(QWidget):
             self.changed.emit()
 
     def pick(self) -> None:
-        dialog = PickerDialog(self.ctx, self.kind, self.title, self, **self.filters)
+        dialog = PickerDialog(
+            self.ctx, self.kind, self.title, self, filters=self.filters, preset_org=self.preset_org
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            chosen = dialog.chosen()
-            if chosen is not None:
-                self.set_value(*chosen)
+            picked = dialog.chosen_all()
+            if picked:
+                self.chosen_title = picked[0].title
+                self.set_value(picked[0].id, picked[0].label)

@@ -1,0 +1,147 @@
+"""Fewer steps for parties: sensible defaults, several at once, a new organization from the picker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import factories
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+from app.db import Database
+from app.enums import OrgKind, PartyRole
+from app.services import agreements, organizations
+
+SIGNED = date(2023, 8, 29)
+
+
+def on_modals(*steps: Callable[[QWidget], None]) -> list[str]:
+    """Run ``steps`` one after the other, each on the next modal dialog that opens."""
+    done: list[str] = []
+    seen: list[QWidget] = []
+
+    def poll() -> None:
+        if len(done) == len(steps):
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is None or (seen and modal is seen[-1]):
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(modal)
+        step = steps[len(done)]
+        done.append(type(modal).__name__)
+        QTimer.singleShot(0, poll)
+        step(modal)
+
+    QTimer.singleShot(0, poll)
+    return done
+
+
+def _editor(qtbot, db: Database, make_ctx, lang: str = "en"):  # type: ignore[no-untyped-def]
+    from ui.views.agreement_editor import AgreementEditor
+
+    record = factories.agreement(db, "반도체 협력 협약", signed_on=SIGNED, title_en="Semiconductor MOU")
+    editor = AgreementEditor(make_ctx(db, lang))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(record.id)
+    return editor, record
+
+
+def _button(widget: QWidget, text: str) -> QPushButton:
+    return next(b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text)
+
+
+def test_a_new_party_is_a_signatory_signing_with_the_agreement_and_its_title_comes_along(
+    qtbot, db, make_ctx
+) -> None:  # type: ignore[no-untyped-def]
+    org = factories.org(db, "삼성전자", "Samsung Electronics", org_kind=OrgKind.COMPANY)
+    person = factories.person(db, "정수빈", "Subin Jeong")
+    factories.member(db, person.id, org.id, title="대표이사")
+    editor, record = _editor(qtbot, db, make_ctx)
+    seen: dict[str, object] = {}
+
+    def party_dialog(dialog: QWidget) -> None:
+        f = dialog.form  # type: ignore[attr-defined]
+        seen["role"] = f.fields["role"].value()
+        seen["signed"] = f.fields["signed_on"].value()
+        f.fields["organization_id"].set_value(org.id, "Samsung Electronics")
+        f.fields["signatory_contact_id"].pick()  # the person picker opens over the dialog (next step)
+        seen["title"] = f.fields["signatory_title"].text()
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+    def person_picker(picker: QWidget) -> None:
+        qtbot.waitUntil(lambda: picker.model.rowCount() == 1)  # type: ignore[attr-defined]
+        picker.table.selectRow(0)  # type: ignore[attr-defined]
+        picker.accept()  # type: ignore[attr-defined]
+
+    steps = on_modals(party_dialog, person_picker)
+    editor.add_party()
+    assert steps == ["FormDialog", "PickerDialog"]
+    assert seen["role"] == PartyRole.SIGNATORY  # was 주관기관 (lead)
+    assert seen["signed"] == SIGNED  # was empty
+    assert seen["title"] == "대표이사"  # the signatory's current position
+    (party,) = agreements.agreement_detail(db, record.id).parties
+    assert (party.role, party.signed_on, party.signatory_title) == (PartyRole.SIGNATORY, SIGNED, "대표이사")
+    assert party.signatory_contact_id == person.id
+
+
+def test_several_parties_at_once_with_roles_in_a_table(qtbot, db, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    names = ["산업통상자원부", "삼성전자", "SK하이닉스"]
+    orgs = [factories.org(db, n) for n in names]
+    editor, record = _editor(qtbot, db, make_ctx)
+
+    def choose_all(picker: QWidget) -> None:
+        qtbot.waitUntil(lambda: picker.model.rowCount() == 3)  # type: ignore[attr-defined]
+        picker.table.selectAll()  # type: ignore[attr-defined]
+        picker.accept()  # type: ignore[attr-defined]
+
+    def set_roles(dialog: QWidget) -> None:
+        rows = dialog.rows  # type: ignore[attr-defined]
+        assert [r.role.value() for r in rows] == [PartyRole.SIGNATORY] * 3
+        assert [r.signed.value() for r in rows] == [SIGNED] * 3
+        lead = next(r for r in rows if r.organization.label == "산업통상자원부")
+        lead.role.set_value(PartyRole.LEAD)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+    steps = on_modals(choose_all, set_roles)
+    _button(editor.parties, "Add parties…").click()
+    assert steps == ["PickerDialog", "PartiesDialog"]
+    parties = agreements.agreement_detail(db, record.id).parties
+    roles = {p.organization_id: p.role for p in parties}
+    assert roles == {
+        orgs[0].id: PartyRole.LEAD,
+        orgs[1].id: PartyRole.SIGNATORY,
+        orgs[2].id: PartyRole.SIGNATORY,
+    }
+    assert {p.signed_on for p in parties} == {SIGNED}
+    assert editor.parties.table.rowCount() == 3
+
+
+def test_a_new_organization_from_inside_the_picker(qtbot, db, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.enums import RecordKind
+    from ui.widgets.pickers import PickerButton
+
+    ctx = make_ctx(db, "en")
+    button = PickerButton(ctx, RecordKind.ORGANIZATION, "Choose organization")
+    qtbot.addWidget(button)
+
+    def type_and_create(picker: QWidget) -> None:
+        picker.search.setText("SK하이닉스")  # type: ignore[attr-defined]
+        picker.new_button.click()  # type: ignore[attr-defined]
+
+    def fill(dialog: QWidget) -> None:
+        f = dialog.form  # type: ignore[attr-defined]
+        assert f.fields["name_ko"].text() == "SK하이닉스"  # from what was typed in the search
+        f.fields["name_en"].setText("SK hynix")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+    steps = on_modals(type_and_create, fill)
+    button.pick()
+    assert steps == ["PickerDialog", "FormDialog"]
+    (made,) = organizations.list_organizations(db)
+    assert (made.name_ko, made.name_en) == ("SK하이닉스", "SK hynix")
+    assert button.value() == made.id
+    assert QApplication.activeModalWidget() is None
+    assert isinstance(button.window(), QWidget) and not isinstance(button.window(), QDialog)
