@@ -45,14 +45,17 @@ class DatabaseLock:
         except OSError:
             try:
                 handle.seek(0)
-                holder = handle.read(100).decode("ascii", "replace").strip() or "?"
+                text = handle.read(100).decode("ascii", "replace").strip()
             except OSError:  # Windows: the locked byte cannot be read
-                holder = "?"
+                text = ""
             handle.close()
+            holder = _live_holder(text)
+            which_ko = f"(프로세스 {holder})" if holder else ""
+            which_en = f" (process {holder})" if holder else ""
             raise DatabaseLockedError(
-                f"다른 Partnership Desk(프로세스 {holder})가 이 데이터베이스를 사용 중입니다: {database}. "
+                f"다른 Partnership Desk{which_ko}가 이 데이터베이스를 사용 중입니다: {database}. "
                 "그 프로그램을 닫은 뒤 다시 시도하십시오.",
-                f"Another Partnership Desk (process {holder}) is using this database: {database}. "
+                f"Another Partnership Desk{which_en} is using this database: {database}. "
                 "Close it and try again.",
             ) from None
         handle.seek(0)
@@ -75,6 +78,23 @@ class DatabaseLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _live_holder(text: str) -> int | None:
+    """The process id written in the lock file, when that process still runs.
+
+    The lock is held (the operating system says so), but the id may be stale: written by a
+    process that has ended while another one it started (sharing the handle) holds on.
+    """
+    if not text.isdigit():
+        return None
+    import psutil  # cross-platform; only when the lock is refused
+
+    pid = int(text)
+    try:
+        return pid if psutil.pid_exists(pid) else None
+    except (OSError, psutil.Error):
+        return None
 
 
 if sys.platform == "win32":
