@@ -55,6 +55,27 @@ def set_agreements(s: Session, meeting_id: UUID, agreement_ids: tuple[UUID, ...]
             s.add(MeetingAgreement(meeting_id=meeting_id, agreement_id=aid))
 
 
+def link_agreement(db: Database, meeting_id: UUID, agreement_id: UUID) -> list[UUID]:
+    """Link an agreement to a saved meeting at once (as parties and attendees are added);
+    returns the meeting's agreements in order."""
+    with db.session() as s:
+        get_live(s, Meeting, meeting_id)
+        current = agreement_ids_of(s, [meeting_id])[meeting_id]
+        set_agreements(s, meeting_id, (*current, agreement_id))
+        s.flush()
+        return agreement_ids_of(s, [meeting_id])[meeting_id]
+
+
+def unlink_agreement(db: Database, meeting_id: UUID, agreement_id: UUID) -> list[UUID]:
+    """Remove the link at once; returns the agreements left, in order."""
+    with db.session() as s:
+        get_live(s, Meeting, meeting_id)
+        current = agreement_ids_of(s, [meeting_id])[meeting_id]
+        set_agreements(s, meeting_id, tuple(a for a in current if a != agreement_id))
+        s.flush()
+        return agreement_ids_of(s, [meeting_id])[meeting_id]
+
+
 def agreement_ids_of(s: Session, meeting_ids: Collection[UUID]) -> dict[UUID, list[UUID]]:
     """The agreements each meeting is linked to, in the order they were linked."""
     out: dict[UUID, list[UUID]] = {i: [] for i in meeting_ids}

@@ -1,4 +1,5 @@
-"""Fewer steps for parties: sensible defaults, several at once, a new organization from the picker."""
+"""Fewer steps for related records: party defaults, several parties at once, a new organization
+from the picker, and linking an agreement to a meeting saved at once like the other tables."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from app.db import Database
 from app.enums import OrgKind, PartyRole
-from app.services import agreements, organizations
+from app.services import agreements, meetings, organizations
 
 SIGNED = date(2023, 8, 29)
 
@@ -145,3 +146,35 @@ def test_a_new_organization_from_inside_the_picker(qtbot, db, make_ctx) -> None:
     assert button.value() == made.id
     assert QApplication.activeModalWidget() is None
     assert isinstance(button.window(), QWidget) and not isinstance(button.window(), QDialog)
+
+
+def test_linking_and_unlinking_an_agreement_is_saved_at_once(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.meeting_editor import MeetingEditor
+
+    agreement = factories.agreement(db, "반도체 협력 협약", title_en="Semiconductor MOU")
+    meeting = factories.meeting(db, "실무협의회")
+    editor = MeetingEditor(make_ctx(db, "en"))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(meeting.id)
+    editor.form.set_text("place", "엘타워")  # an unsaved edit, which linking must leave alone
+    assert editor.dirty
+
+    def choose(picker) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: picker.model.rowCount() == 1)
+        picker.table.selectRow(0)
+        picker.accept()
+
+    on_modals(choose)
+    editor.link_agreement()
+    linked = meetings.meeting_detail(db, meeting.id)
+    assert [a.id for a in linked.agreements] == [agreement.id]  # without Ctrl+S
+    assert linked.record.place == ""  # the unsaved place was not saved with it ...
+    assert editor.form.text("place") == "엘타워" and editor.dirty  # ... nor lost
+    assert editor.agreements.table.item(0, 0).text() == "Semiconductor MOU"
+
+    editor.agreements.select_row(0)
+    editor.unlink_agreement()
+    assert meetings.meeting_detail(db, meeting.id).agreements == ()
+    assert editor.agreements.table.rowCount() == 0
+    editor.set_dirty(False)

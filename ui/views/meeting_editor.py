@@ -25,6 +25,7 @@ from app.dto import (
 )
 from app.enums import ActionStatus, RecordKind
 from app.services.commitments import list_commitments_for_agreement
+from app.services.meeting_parts import link_agreement, unlink_agreement
 from app.services.meetings import (
     add_action_item,
     add_agenda_item,
@@ -262,7 +263,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         if self.ident is not None:
             open_briefing(self.ctx, RecordKind.MEETING, self.ident, self, self.heading.text())
 
-    # -- linked agreements (saved with the meeting) ------------------------------
+    # -- linked agreements (saved at once, like the other related tables) ---------
 
     def link_agreement(self) -> None:
         dialog = PickerDialog(self.ctx, RecordKind.AGREEMENT, tr("Link agreement"), self)
@@ -272,16 +273,44 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         record = dialog.model.item(rows[0].row()) if rows else None
         if not isinstance(record, AgreementSummary) or any(a.id == record.id for a in self.agreement_refs):
             return
-        self.agreement_refs.append(AgreementRef(record.id, record.title_ko, record.title_en, record.status))
+        ref = AgreementRef(record.id, record.title_ko, record.title_en, record.status)
+        if self.ident is None:  # a new meeting: linked when it is first saved
+            self.agreement_refs.append(ref)
+            self._show_agreements()
+            self.set_dirty(True)
+            return
+        # A saved meeting: linked at once, like its attendees (the form's edits stay as they are).
+        self.ctx.runner.run(
+            link_agreement,
+            self.ctx.database,
+            self.ident,
+            record.id,
+            on_done=lambda _ids: self._linked([*self.agreement_refs, ref]),
+            on_error=self._child_failed,
+        )
+
+    def _linked(self, refs: list[AgreementRef]) -> None:
+        self.agreement_refs = refs
         self._show_agreements()
-        self.set_dirty(True)
 
     def unlink_agreement(self) -> None:
         item = self.agreements.current()
-        if item is not None:
-            self.agreement_refs = [a for a in self.agreement_refs if a.id != item.id]
+        if item is None:
+            return
+        rest = [a for a in self.agreement_refs if a.id != item.id]
+        if self.ident is None:
+            self.agreement_refs = rest
             self._show_agreements()
             self.set_dirty(True)
+            return
+        self.ctx.runner.run(
+            unlink_agreement,
+            self.ctx.database,
+            self.ident,
+            item.id,
+            on_done=lambda _ids: self._linked(rest),
+            on_error=self._child_failed,
+        )
 
     def _open_agreement(self) -> None:
         item = self.agreements.current()
