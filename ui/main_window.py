@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
         self.undo_action, self.conflicts_action = self.menus.undo_action, self.menus.conflicts_action
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
+        # One path for every write (``UiContext.records_changed``); a burst of them, one refresh.
+        self._dashboard_timer = QTimer(self)
+        self._dashboard_timer.setSingleShot(True)
+        self._dashboard_timer.setInterval(0)
+        self._dashboard_timer.timeout.connect(lambda: self.dashboard.refresh())
+        ctx.records_changed.connect(self._records_changed)
         self.layout_memory.restore_window(self, self.splitter)
         if ctx.db is not None:
             self.install_shortcuts()
@@ -172,6 +178,11 @@ class MainWindow(QMainWindow):
             self.lists[kind] = view
             self.layout_memory.restore_list(view)
         return view
+
+    def _records_changed(self, _kinds: frozenset[RecordKind]) -> None:
+        """Any write: the dashboard, if shown, reads again (it is read whenever it is shown)."""
+        if self._dashboard is not None and self.stack.currentWidget() is self._dashboard:
+            self._dashboard_timer.start()
 
     def current_view(self) -> str:
         lst = self.current_list()
@@ -241,8 +252,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.welcome)
             self.welcome.deleteLater()
             self.welcome = None
-        for lst in self.lists.values():
-            lst.refresh()
+        self.ctx.notify_changed()  # the demo, or an import, may have filled the database
         self.show_view("dashboard")
 
     def check_empty(self) -> None:
@@ -265,7 +275,7 @@ class MainWindow(QMainWindow):
 
             self.conflicts = ConflictsView(self.ctx, self)
             self.stack.addWidget(self.conflicts)
-            # A reversed conflict changes a record: the lists show it again.
+            # A reversed conflict changes a record: its write reaches the lists (records_changed).
             self.conflicts.changed.connect(self._refresh_lists)
         else:
             self.conflicts.refresh()
@@ -277,8 +287,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(False)
 
     def _refresh_lists(self) -> None:
-        for lst in self.lists.values():
-            lst.refresh()
+        self.ctx.notify_changed()
 
     def open_record(self, kind: str, ident: UUID) -> None:
         """Follow a link (``kind`` as a signal carries it: the record kind's value)."""
@@ -287,7 +296,11 @@ class MainWindow(QMainWindow):
         except ValueError:  # an attachment's result opens its record, which says its own kind
             return
         self.show_view(record_kind)
-        self.list_view(record_kind).open(ident)
+        lst = self.list_view(record_kind)
+        lst.open(ident)
+        editor = lst.current_editor
+        if editor is None or not editor.dirty or editor.ident == ident:  # (not when the user stayed)
+            lst.select_when_loaded(ident)  # the list shows which record is open (once its ids are in)
 
     def refresh_current(self) -> None:
         lst = self.current_list()
@@ -357,23 +370,21 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(DeleteCommand(self.ctx, record_kind, ident, label, self._deleted_or_restored))
 
     def _deleted_or_restored(self, kind: RecordKind, ident: UUID, deleted: bool) -> None:
+        # The deletion or restore itself refreshed the lists that show the record (records_changed).
         lst = self.lists.get(kind)
         if lst is not None:
             if deleted:
                 lst.record_deleted(ident)
-            else:
-                lst.refresh()
-                if self.current_list() is lst:
-                    lst.open(ident)
-        if kind != RecordKind.COMMITMENT and RecordKind.COMMITMENT in self.lists:
-            self.lists[RecordKind.COMMITMENT].refresh()
+            elif self.current_list() is lst:
+                lst.open(ident)
+                lst.select_when_loaded(ident)
         self.status.setText(tr("Deleted. Ctrl+Z brings it back.") if deleted else tr("Restored."))
 
     def import_data(self) -> None:
         from ui.actions import open_import  # lazy: start-up paints before SQLAlchemy loads
 
         open_import(self.ctx, self)
-        self.refresh_current()
+        self.ctx.notify_changed()
 
     def export_current(self) -> None:
         lst = self.current_list()
@@ -385,11 +396,13 @@ class MainWindow(QMainWindow):
         from ui.actions import open_exchange  # lazy: start-up paints before SQLAlchemy loads
 
         open_exchange(self.ctx, self)
+        self.ctx.notify_changed()
 
     def backups(self) -> None:
         from ui.actions import open_backups  # lazy: start-up paints before SQLAlchemy loads
 
         open_backups(self.ctx, self)
+        self.ctx.notify_changed()  # a restore replaced the whole database, with no transaction to tell
 
     def portfolio_briefing(self) -> None:
         from ui.actions import open_briefing  # lazy: start-up paints before SQLAlchemy loads

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ScalarSelect, func, select
@@ -34,7 +36,7 @@ from app.models import (
 from app.services import commitments, meetings
 from app.services.agreement_filter import agreement_filter
 from app.services.children import ChildRows
-from app.services.queries import count_of, sort_keys
+from app.services.queries import chunks, count_of, packed_ids, sort_keys
 from app.services.records import (
     attachments_in,
     check_version,
@@ -181,9 +183,8 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
         return agreements_in(s, query)
 
 
-def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[AgreementSummary]:
-    """``list_agreements`` in an open session."""
-    query = query or AgreementQuery()
+def _order(s: Session, query: AgreementQuery) -> list[Any]:
+    """The ORDER BY terms of ``query``'s sort (the id last, so that equal keys keep one order)."""
     sort = query.sort if query.sort in SORTABLE else "signed_on"
     fallback = {"title_ko": Agreement.title_en, "title_en": Agreement.title_ko}.get(sort)
     keys = sort_keys(
@@ -193,19 +194,47 @@ def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[Agree
         fallback=fallback,
         hangul_first=sort != "title_en",
     )
+    return [*keys, Agreement.id]
+
+
+def _summary_columns() -> list[Any]:
     # Only the summary's columns, not whole ORM objects: a list page costs little more than its rows.
-    columns = [_party_count() if name == "party_count" else getattr(Agreement, name) for name in _SUMMARY]
-    stmt = (
-        agreement_filter(query).with_only_columns(*columns).order_by(*keys, Agreement.id).offset(query.offset)
-    )
+    return [_party_count() if name == "party_count" else getattr(Agreement, name) for name in _SUMMARY]
+
+
+def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[AgreementSummary]:
+    """``list_agreements`` in an open session."""
+    query = query or AgreementQuery()
+    keys = _order(s, query)
+    columns = _summary_columns()
+    stmt = agreement_filter(query).with_only_columns(*columns).order_by(*keys).offset(query.offset)
     if query.limit is not None:
         # Page the ids first (an index-only scan for the date sorts), then load that page's rows:
         # a deep OFFSET (a list scrolled far down) then skips index entries, not whole rows
         # with their party counts.
-        page = agreement_filter(query).with_only_columns(Agreement.id).order_by(*keys, Agreement.id)
+        page = agreement_filter(query).with_only_columns(Agreement.id).order_by(*keys)
         page = page.offset(query.offset).limit(query.limit).correlate(None)
-        stmt = select(*columns).where(Agreement.id.in_(page)).order_by(*keys, Agreement.id)
+        stmt = select(*columns).where(Agreement.id.in_(page)).order_by(*keys)
     return [AgreementSummary(*row) for row in s.execute(stmt)]
+
+
+def agreement_ids(db: Database, query: AgreementQuery | None = None) -> bytes:
+    """The ids of every agreement ``query`` selects, in its order, packed (``queries.packed_ids``);
+    its offset and limit are not used."""
+    query = query or AgreementQuery()
+    with db.session() as s:
+        stmt = agreement_filter(query).order_by(*_order(s, query))
+        return packed_ids(s, stmt, Agreement.id)
+
+
+def agreements_by_id(db: Database, ids: Sequence[UUID]) -> list[AgreementSummary]:
+    """The list rows of the live agreements among ``ids`` (deleted and unknown ones left out)."""
+    with db.session() as s:
+        out: list[AgreementSummary] = []
+        for chunk in chunks(ids):
+            stmt = select(*_summary_columns()).where(Agreement.id.in_(chunk), Agreement.deleted_at.is_(None))
+            out.extend(AgreementSummary(*row) for row in s.execute(stmt))
+        return out
 
 
 _SUMMARY = [f.name for f in dataclasses.fields(AgreementSummary)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, func, select
@@ -12,7 +14,7 @@ from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
 from app.services.agreement_filter import selected_ids
-from app.services.queries import count_of, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
 from app.services.records import apply, check_version, get_live, restore_record, soft_delete, to_dto
 from app.services.validation import clean_text
 
@@ -129,15 +131,36 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
     return stmt
 
 
+def _order(s: Session, query: CommitmentQuery) -> list[Any]:
+    sort = query.sort if query.sort in SORTABLE else "due_on"
+    return [*sort_keys(s.get_bind().dialect.name, getattr(Commitment, sort), query.descending), Commitment.id]
+
+
 def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[CommitmentView]:
     """``list_commitments`` in an open session."""
     query = query or CommitmentQuery()
-    sort = query.sort if query.sort in SORTABLE else "due_on"
-    keys = sort_keys(s.get_bind().dialect.name, getattr(Commitment, sort), query.descending)
-    stmt = _query(query).order_by(*keys, Commitment.id).offset(query.offset)
+    stmt = _query(query).order_by(*_order(s, query)).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     return [commitment_view(*row) for row in s.execute(stmt)]
+
+
+def commitment_ids(db: Database, query: CommitmentQuery | None = None) -> bytes:
+    """The ids of every commitment ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    query = query or CommitmentQuery()
+    with db.session() as s:
+        return packed_ids(s, _query(query).order_by(*_order(s, query)), Commitment.id)
+
+
+def commitments_by_id(db: Database, ids: Sequence[UUID]) -> list[CommitmentView]:
+    """The list rows of the live commitments among ``ids`` (deleted and unknown ones left out)."""
+    with db.session() as s:
+        out: list[CommitmentView] = []
+        for chunk in chunks(ids):
+            out.extend(
+                commitment_view(*row) for row in s.execute(commitment_rows().where(Commitment.id.in_(chunk)))
+            )
+        return out
 
 
 def list_commitments(db: Database, query: CommitmentQuery | None = None) -> list[CommitmentView]:

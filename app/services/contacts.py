@@ -24,7 +24,7 @@ from app.dto import (
 from app.models import Contact, Membership, Organization
 from app.services import attachments, meetings
 from app.services.children import ChildRows
-from app.services.queries import count_of, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
 from app.services.records import (
     delete_children,
     get_live,
@@ -180,6 +180,14 @@ def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str
     return keys, sort in ("organization_name_ko", "title")
 
 
+def _ordered_ids(db: Database, query: ContactQuery) -> Select[Any]:
+    """The ids of the contacts ``query`` selects, in its order (no page)."""
+    stmt = _query(query)
+    keys, joined = _sort(db, query, stmt)
+    base = stmt if joined or query.text else _contacts_only(query)
+    return base.with_only_columns(Contact.id).order_by(*keys, Contact.id)
+
+
 def list_contacts(db: Database, query: ContactQuery | None = None) -> list[ContactSummary]:
     """A page of contacts with their current positions.
 
@@ -188,20 +196,23 @@ def list_contacts(db: Database, query: ContactQuery | None = None) -> list[Conta
     those ids only, in one query.
     """
     query = query or ContactQuery()
-    stmt = _query(query)
-    keys, joined = _sort(db, query, stmt)
-    base = stmt if joined or query.text else _contacts_only(query)
-    ids_stmt = base.with_only_columns(Contact.id).order_by(*keys, Contact.id).offset(query.offset)
+    ids_stmt = _ordered_ids(db, query).offset(query.offset)
     if query.limit is not None:
         ids_stmt = ids_stmt.limit(query.limit)
     with db.session() as s:
         ids = list(s.scalars(ids_stmt))
-        rows: dict[UUID, ContactSummary] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            page = _query(ContactQuery()).where(Contact.id.in_(chunk))
-            for c, org_ko, org_en, title in s.execute(page):
-                rows[c.id] = ContactSummary(
+        rows = {c.id: c for c in _summaries_in(s, ids)}
+        return [rows[i] for i in ids if i in rows]
+
+
+def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
+    """The list rows of the live contacts among ``ids``, with their current positions."""
+    out: list[ContactSummary] = []
+    for chunk in chunks(ids):
+        page = _query(ContactQuery()).where(Contact.id.in_(chunk))
+        for c, org_ko, org_en, title in s.execute(page):
+            out.append(
+                ContactSummary(
                     id=c.id,
                     version=c.version,
                     name_ko=c.name_ko,
@@ -213,7 +224,21 @@ def list_contacts(db: Database, query: ContactQuery | None = None) -> list[Conta
                     title=title or "",
                     updated_at=c.updated_at,
                 )
-        return [rows[i] for i in ids if i in rows]
+            )
+    return out
+
+
+def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
+    """The ids of every contact ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    query = query or ContactQuery()
+    with db.session() as s:
+        return packed_ids(s, _ordered_ids(db, query), Contact.id)
+
+
+def contacts_by_id(db: Database, ids: Sequence[UUID]) -> list[ContactSummary]:
+    """The list rows of the live contacts among ``ids`` (deleted and unknown ones left out)."""
+    with db.session() as s:
+        return _summaries_in(s, ids)
 
 
 def _contacts_only(query: ContactQuery) -> Select[Contact]:

@@ -8,6 +8,7 @@ in :mod:`app.services.action_items` and the detail read model in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
 from uuid import UUID
@@ -51,7 +52,7 @@ from app.services.meeting_parts import (
     update_agenda_item,
     update_decision,
 )
-from app.services.queries import count_of, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
 from app.services.records import (
     apply,
     check_version,
@@ -251,19 +252,41 @@ def _query(query: MeetingQuery) -> Select[Any]:
     return stmt
 
 
+def _order(s: Session, query: MeetingQuery) -> list[Any]:
+    sort = query.sort if query.sort in SORTABLE else "starts_at"
+    return [*sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending), Meeting.id]
+
+
+def _summaries(s: Session, stmt: Select[Any]) -> list[MeetingSummary]:
+    return [
+        to_dto(MeetingSummary, m, attendee_count=int(a or 0), open_action_count=int(o or 0))
+        for m, a, o in s.execute(stmt.add_columns(*_counts()))
+    ]
+
+
 def meetings_in(s: Session, query: MeetingQuery | None = None) -> list[MeetingSummary]:
     """``list_meetings`` in an open session."""
     query = query or MeetingQuery()
-    sort = query.sort if query.sort in SORTABLE else "starts_at"
-    keys = sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending)
-    attendees, open_actions = _counts()
-    stmt = _query(query).add_columns(attendees, open_actions).order_by(*keys, Meeting.id).offset(query.offset)
+    stmt = _query(query).order_by(*_order(s, query)).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
-    return [
-        to_dto(MeetingSummary, m, attendee_count=int(a or 0), open_action_count=int(o or 0))
-        for m, a, o in s.execute(stmt)
-    ]
+    return _summaries(s, stmt)
+
+
+def meeting_ids(db: Database, query: MeetingQuery | None = None) -> bytes:
+    """The ids of every meeting ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    query = query or MeetingQuery()
+    with db.session() as s:
+        return packed_ids(s, _query(query).order_by(*_order(s, query)), Meeting.id)
+
+
+def meetings_by_id(db: Database, ids: Sequence[UUID]) -> list[MeetingSummary]:
+    """The list rows of the live meetings among ``ids`` (deleted and unknown ones left out)."""
+    with db.session() as s:
+        out: list[MeetingSummary] = []
+        for chunk in chunks(ids):
+            out.extend(_summaries(s, _query(MeetingQuery()).where(Meeting.id.in_(chunk))))
+        return out
 
 
 def list_meetings(db: Database, query: MeetingQuery | None = None) -> list[MeetingSummary]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, select
@@ -18,7 +20,7 @@ from app.dto import (
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
 from app.services import agreements, commitments, contacts, meetings
-from app.services.queries import count_of, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
 from app.services.records import (
     attachments_in,
     delete_children,
@@ -92,23 +94,45 @@ def _query(query: OrganizationQuery) -> Select[Organization]:
     return stmt
 
 
-def list_organizations(db: Database, query: OrganizationQuery | None = None) -> list[OrganizationRecord]:
-    query = query or OrganizationQuery()
+def _order(dialect: str, query: OrganizationQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "name_ko"
     fallback = {"name_ko": Organization.name_en, "name_en": Organization.name_ko}.get(sort)
     keys = sort_keys(
-        db.engine.dialect.name,
+        dialect,
         getattr(Organization, sort),
         query.descending,
         fallback=fallback,
         hangul_first=sort != "name_en",
     )
-    stmt = _query(query).order_by(*keys, Organization.id)
+    return [*keys, Organization.id]
+
+
+def list_organizations(db: Database, query: OrganizationQuery | None = None) -> list[OrganizationRecord]:
+    query = query or OrganizationQuery()
+    stmt = _query(query).order_by(*_order(db.engine.dialect.name, query))
     stmt = stmt.offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with db.session() as s:
         return [to_record(o) for o in s.scalars(stmt)]
+
+
+def organization_ids(db: Database, query: OrganizationQuery | None = None) -> bytes:
+    """The ids of every organization ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    query = query or OrganizationQuery()
+    with db.session() as s:
+        stmt = _query(query).order_by(*_order(db.engine.dialect.name, query))
+        return packed_ids(s, stmt, Organization.id)
+
+
+def organizations_by_id(db: Database, ids: Sequence[UUID]) -> list[OrganizationRecord]:
+    """The live organizations among ``ids`` (deleted and unknown ones left out)."""
+    with db.session() as s:
+        out: list[OrganizationRecord] = []
+        for chunk in chunks(ids):
+            stmt = select(Organization).where(Organization.id.in_(chunk), Organization.deleted_at.is_(None))
+            out.extend(to_record(o) for o in s.scalars(stmt))
+        return out
 
 
 def count_organizations(db: Database, query: OrganizationQuery | None = None) -> int:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+from uuid import UUID
 
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy import Select, String, Text, and_, case, func, literal, or_, select
+from sqlalchemy import Select, String, Text, and_, case, cast, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+# Ids per ``IN (...)`` when rows are read by id (well under SQLite's limit on bound parameters).
+CHUNK = 500
 
 
 def like_pattern(text_value: str) -> str:
@@ -22,6 +28,32 @@ def text_filter(text_value: str, *columns: Any) -> Any:
 
 def count_of(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+
+
+def packed_ids(session: Session, stmt: Select[*tuple[Any, ...]], id_column: Any) -> bytes:
+    """The ids ``stmt`` selects, in its order, packed 16 bytes each (``UUID.bytes``).
+
+    A list's whole ordered result as ids: 8 MB for 500,000 rows, where UUID objects
+    would cost eight times as much and most of the time. The ids are read as text
+    (SQLite stores them as 32 hex digits; PostgreSQL's are cast) and turned into
+    bytes in one go, not one UUID object per row.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        as_text: Any = func.replace(cast(id_column, Text), "-", "")
+    else:
+        as_text = type_coerce(id_column, String)
+    texts = session.execute(stmt.with_only_columns(as_text)).scalars().all()
+    return bytes.fromhex("".join(texts))
+
+
+def unpack_ids(packed: bytes) -> list[UUID]:
+    return [UUID(bytes=packed[i : i + 16]) for i in range(0, len(packed), 16)]
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in slices of at most ``size`` (for ``IN (...)`` lists)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 # Where Hangul sits in Unicode: conjoining jamo (decomposed text), compatibility jamo, syllables.

@@ -264,7 +264,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+482"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+511"/>
         <location filename="../../ui/widgets/confirm.py" line="+66"/>
         <location filename="../../ui/widgets/parties.py" line="+124"/>
         <location filename="../../ui/widgets/pickers.py" line="+126"/>
@@ -569,7 +569,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+135"/>
         <location filename="../../ui/views/contact_editor.py" line="+58"/>
         <location line="+99"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-382"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-410"/>
         <location filename="../../ui/views/organization_editor.py" line="+45"/>
         <location filename="../../ui/widgets/pickers.py" line="+100"/>
         <source>Title</source>
@@ -606,7 +606,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="-13"/>
         <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+288"/>
         <location filename="../../ui/views/commitment_editor.py" line="+62"/>
         <location line="+3"/>
@@ -617,7 +617,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+27"/>
         <location filename="../../ui/views/meeting_editor.py" line="+26"/>
         <location line="+12"/>
-        <location line="+260"/>
+        <location line="+288"/>
         <location filename="../../ui/views/organization_editor.py" line="+9"/>
         <location line="+8"/>
         <source>Status</source>
@@ -626,9 +626,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-321"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-322"/>
         <location line="+17"/>
-        <location line="+178"/>
+        <location line="+179"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <location filename="../../ui/widgets/parties.py" line="-25"/>
         <source>Signed</source>
@@ -637,7 +637,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+2"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-193"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-194"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Expires</source>
@@ -646,7 +646,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+19"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Parties</source>
         <translation>참여기관</translation>
     </message>
@@ -654,7 +654,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-298"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-326"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
@@ -765,7 +765,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
         <location filename="../../ui/views/meeting_editor.py" line="+21"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
@@ -776,15 +776,15 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+86"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-270"/>
-        <location line="+275"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-298"/>
+        <location line="+303"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-298"/>
-        <location line="+20"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-299"/>
+        <location line="+21"/>
         <location line="+150"/>
         <location line="+134"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
@@ -802,7 +802,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-90"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-263"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-291"/>
         <location filename="../../ui/views/organization_editor.py" line="-6"/>
         <source>Agreement</source>
         <translation>협약</translation>
@@ -814,7 +814,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="-77"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-316"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-317"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
@@ -842,14 +842,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+326"/>
         <location filename="../../ui/views/meeting_editor.py" line="-45"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-373"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-374"/>
         <source>Title (Korean)</source>
         <translation>제목(국문)</translation>
     </message>
@@ -867,38 +867,43 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+179"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+178"/>
+        <location line="-177"/>
+        <location line="+179"/>
         <source>Joined</source>
         <translation>추가 참여</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+178"/>
+        <location line="-178"/>
+        <location line="+179"/>
         <source>Withdrew</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-173"/>
+        <source>Add party…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../ui/views/contact_editor.py" line="-12"/>
@@ -994,12 +999,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-35"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-36"/>
         <source>Add parties…</source>
         <translation>참여기관 추가…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Open meeting</source>
         <translation>회의 열기</translation>
     </message>
@@ -1034,7 +1039,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-128"/>
         <location filename="../../ui/views/contact_editor.py" line="+69"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+241"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+269"/>
         <location filename="../../ui/widgets/pickers.py" line="-3"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
@@ -1130,7 +1135,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-314"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-342"/>
         <location filename="../../ui/views/organization_editor.py" line="-13"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
@@ -1141,7 +1146,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/contact_editor.py" line="-137"/>
         <location filename="../../ui/views/dashboard_view.py" line="+61"/>
         <location filename="../../ui/views/meeting_editor.py" line="-16"/>
-        <location line="+261"/>
+        <location line="+289"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
@@ -1150,7 +1155,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+5"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-260"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-288"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
@@ -1881,18 +1886,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+84"/>
         <location filename="../../ui/views/meeting_editor.py" line="-9"/>
-        <location line="+211"/>
+        <location line="+239"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-211"/>
-        <location line="+215"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-239"/>
+        <location line="+243"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-243"/>
         <location line="+6"/>
         <source>Agenda</source>
         <translation>안건</translation>
@@ -1905,12 +1910,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+7"/>
-        <location line="+236"/>
+        <location line="+264"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-236"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-264"/>
         <location line="+6"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1922,12 +1927,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+266"/>
+        <location line="+294"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-290"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1992,7 +1997,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약 연결</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+56"/>
         <source>Add attendee</source>
         <translation>참석자 추가</translation>
     </message>
@@ -2523,7 +2528,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/models/lazy.py" line="+303"/>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(삭제됨)</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dates.py" line="+76"/>

@@ -33,10 +33,8 @@ OVERRIDES: dict[str, set[str]] = {
     "ui.idle_lock.IdleLock": {"eventFilter"},
     "ui.main_window.MainWindow": {"closeEvent"},
     "ui.models.lazy.LazyTableModel": {
-        "canFetchMore",
         "columnCount",
         "data",
-        "fetchMore",
         "flags",
         "headerData",
         "rowCount",

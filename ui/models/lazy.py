@@ -1,11 +1,17 @@
-"""A table model that pages rows from a service, holding only a window of them.
+"""A table model over the ordered ids of a list's query, reading rows by id for what is shown.
 
-The model asks the list service's ``list_fn(db, query)`` for one page at a time
-(``offset``/``limit`` in the query dataclass), through the runner, so the GUI thread
-never waits on the database. ``rowCount`` grows page by page as the view scrolls
-(``canFetchMore`` / ``fetchMore``); only the most recently used pages are kept, older
-ones are fetched again if they scroll back into view. Sorting replaces the query's
-``sort``/``descending`` and starts over: ordering is done in SQL.
+As Anki's browser table does: the list service's ``ids_fn(db, query)`` gives the ids of
+every matching record in the query's order (packed, 16 bytes each: 8 MB for 500,000
+rows), through the runner, so the GUI thread never waits on the database. The model has
+as many rows as ids. The records themselves are read by id (``rows_fn(db, ids)``) a
+window at a time, as the view shows them; only the most recently used windows are kept.
+
+A row is its id, fixed until the next query: what it shows and what is done with it
+(open, delete, pick) is always that record. A record that is gone when its window is
+read (deleted since the ids were read) shows as deleted and cannot be selected; it is
+never replaced by the record that took its place. Sorting and filtering read the ids
+again (ordering is done in SQL); so does :meth:`LazyTableModel.refresh`, after a write.
+Until the new ids arrive, the old rows stay on screen.
 """
 
 from __future__ import annotations
@@ -22,10 +28,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.opening import Database
 from ui.context import UiContext
+from ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 200
-KEEP_PAGES = 10
+PAGE_SIZE = 200  # rows read by id at a time
+KEEP_PAGES = 10  # windows of rows kept (the ids are all kept)
+ID_SIZE = 16
 
 
 class HasId(Protocol):
@@ -36,7 +44,7 @@ class HasId(Protocol):
 
 
 class ListQuery(Protocol):
-    """A list's query: a dataclass with the order and the page to read (``app.dto``'s ``*Query``)."""
+    """A list's query: a dataclass with the order (``app.dto``'s ``*Query``)."""
 
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
@@ -46,12 +54,6 @@ class ListQuery(Protocol):
     @property
     def descending(self) -> bool: ...
 
-    @property
-    def offset(self) -> int: ...
-
-    @property
-    def limit(self) -> int | None: ...
-
 
 RowT = TypeVar("RowT", bound=HasId)
 QueryT = TypeVar("QueryT", bound=ListQuery)
@@ -59,13 +61,13 @@ QueryT_contra = TypeVar("QueryT_contra", bound=ListQuery, contravariant=True)
 
 
 class ListService(Protocol[RowT, QueryT_contra]):
-    """The two service functions behind a list: a page of rows, and how many rows match."""
+    """The two service functions behind a list: the ordered ids of a query, and rows by id."""
 
     @property
-    def list_fn(self) -> Callable[[Database, QueryT_contra], list[RowT]]: ...
+    def ids_fn(self) -> Callable[[Database, QueryT_contra], bytes]: ...
 
     @property
-    def count_fn(self) -> Callable[[Database, QueryT_contra], int]: ...
+    def rows_fn(self) -> Callable[[Database, Sequence[UUID]], list[RowT]]: ...
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,17 @@ class Column(Generic[RowT]):
     alert: Callable[[RowT], bool] | None = None  # shown in red when true (overdue)
 
 
+def unpack(ids: bytes, start: int, stop: int) -> list[UUID]:
+    """The ids of rows ``start`` to ``stop`` (exclusive) of a packed id list."""
+    return [
+        UUID(bytes=bytes(ids[ID_SIZE * row : ID_SIZE * row + ID_SIZE]))
+        for row in range(start, min(stop, len(ids) // ID_SIZE))
+    ]
+
+
 class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
-    countChanged = Signal(int)  # total rows matching the query, when known
-    loaded = Signal()
+    countChanged = Signal(int)  # total rows matching the query
+    loaded = Signal()  # the ids of a query arrived (the rows are in place)
     loading = Signal()  # a new query started
 
     def __init__(
@@ -100,15 +110,14 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         self.page_size = page_size
         self.total: int | None = None
         self._gen = 0
-        self._rows = 0
-        # Row ids packed 16 bytes each: a list of UUID objects costs ~8x as much (13 MB for 100,000 rows).
-        self._ids = bytearray()
-        self._pages: OrderedDict[int, list[RowT]] = OrderedDict()
-        self._pending: set[int] = set()
         self._loading = False
-        self._exhausted = False
+        # The ids of the current rows, 16 bytes each: a list of UUID objects costs ~8x as much.
+        self._ids = b""
+        self._records: OrderedDict[UUID, RowT] = OrderedDict()
+        self._shown_before: dict[UUID, RowT] = {}  # the previous query's rows, shown until re-read
+        self._gone: set[UUID] = set()
+        self._pending: set[int] = set()  # windows being read
         self._sync = False
-        self._resetting = False
 
     # -- query ---------------------------------------------------------------
 
@@ -125,143 +134,120 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     def set_filters(self, filters: Mapping[str, object]) -> None:
         self.set_query(self.with_filters(filters))
 
+    @property
+    def is_loading(self) -> bool:
+        """True while the ids of a query are being read."""
+        return self._loading
+
     def refresh(self) -> None:
-        self.beginResetModel()
+        """Read the ids of the query again (after a write, a new sort or filter)."""
         self._gen += 1
-        self._rows = 0
-        self._ids = bytearray()
-        self._pages.clear()
-        self._pending.clear()
-        self._loading = False
-        self._exhausted = False
-        self.total = None
-        self._resetting = True
-        try:
-            self.endResetModel()
-        finally:
-            self._resetting = False
-        self.loading.emit()
-        self.fetchMore(QModelIndex())
-
-    def _count(self) -> None:
-        """Count the matching rows once the first page is in (one worker stays free meanwhile)."""
-        if self._exhausted:  # the whole result fits in what was fetched
-            self._counted(self._gen, self._rows)
-            return
         gen = self._gen
-        self.ctx.runner.run(
-            self._service.count_fn,
-            self.ctx.database,
-            dataclasses.replace(self.query, offset=0, limit=None),
-            on_done=lambda n: self._counted(gen, n),
-        )
-
-    def _counted(self, gen: int, total: int) -> None:
-        if gen == self._gen:
-            self.total = total
-            self.countChanged.emit(total)
-
-    def _page_query(self, page: int) -> QueryT:
-        return dataclasses.replace(self.query, offset=page * self.page_size, limit=self.page_size)
-
-    # -- paging --------------------------------------------------------------
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._loading:
-            return
-        if self._resetting:  # asked from a modelReset handler: rows cannot be inserted yet
-            return
         self._loading = True
-        gen = self._gen
-        page = self._rows // self.page_size
+        self.loading.emit()
         self.ctx.runner.run(
-            self._service.list_fn,
+            self._service.ids_fn,
             self.ctx.database,
-            self._page_query(page),
-            on_done=lambda rows: self._appended(gen, page, rows),
+            self.query,
+            on_done=lambda ids: self._ids_arrived(gen, ids),
             on_error=lambda exc: self._failed(gen, exc),
         )
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._gen:
             self._loading = False
-            self._exhausted = True
         self.ctx.runner.report_error(exc)
 
-    def _appended(self, gen: int, page: int, rows: list[RowT]) -> None:
+    def _ids_arrived(self, gen: int, ids: bytes) -> None:
         if gen != self._gen:
             return
+        self.beginResetModel()
         self._loading = False
-        if len(rows) < self.page_size:
-            self._exhausted = True
-        if rows:
-            first = self._rows
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows += len(rows)
-            self._ids += b"".join(r.id.bytes for r in rows)
-            self._store(page, rows)
-            self.endInsertRows()
+        self._ids = ids
+        # What was on screen stays there until it is read again, so a refresh does not flicker;
+        # the rows are read again by id (they may have changed).
+        self._shown_before = dict(self._records)
+        self._records.clear()
+        self._gone.clear()
+        self._pending.clear()
+        self.total = len(ids) // ID_SIZE
+        self.endResetModel()
+        self.countChanged.emit(self.total)
         self.loaded.emit()
-        if page == 0:
-            self._count()
 
-    def _store(self, page: int, rows: list[RowT]) -> None:
-        self._pages[page] = rows
-        self._pages.move_to_end(page)
-        while len(self._pages) > KEEP_PAGES:
-            self._pages.popitem(last=False)
+    # -- reading rows by id ----------------------------------------------------
 
-    def _refetch(self, page: int) -> None:
+    def _read(self, page: int) -> None:
         if page in self._pending:
             return
         self._pending.add(page)
         gen = self._gen
-        self._sync = True
+        ids = unpack(self._ids, page * self.page_size, (page + 1) * self.page_size)
+        self._sync = True  # a synchronous runner answers inside data(): no dataChanged then
         try:
             self.ctx.runner.run(
-                self._service.list_fn,
+                self._service.rows_fn,
                 self.ctx.database,
-                self._page_query(page),
-                on_done=lambda rows: self._refetched(gen, page, rows),
+                ids,
+                on_done=lambda rows: self._rows_arrived(gen, page, ids, rows),
+                on_error=lambda exc: self._read_failed(gen, page, exc),
             )
         finally:
             self._sync = False
 
-    def _refetched(self, gen: int, page: int, rows: list[RowT]) -> None:
+    def _read_failed(self, gen: int, page: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self._pending.discard(page)
+        self.ctx.runner.report_error(exc)
+
+    def _rows_arrived(self, gen: int, page: int, ids: list[UUID], rows: list[RowT]) -> None:
         if gen != self._gen:
             return
         self._pending.discard(page)
-        self._store(page, rows)
-        if not self._sync and rows:
+        found = {r.id: r for r in rows}
+        for ident in ids:
+            record = found.get(ident)
+            if record is None:
+                self._gone.add(ident)  # deleted since the ids were read
+                self._records.pop(ident, None)
+            else:
+                self._gone.discard(ident)
+                self._records[ident] = record
+                self._records.move_to_end(ident)
+            self._shown_before.pop(ident, None)
+        while len(self._records) > KEEP_PAGES * self.page_size:
+            self._records.popitem(last=False)
+        if not self._sync and ids:
             first = page * self.page_size
-            last = min(first + len(rows), self._rows) - 1
-            if last >= first:
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+            last = first + len(ids) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     # -- access --------------------------------------------------------------
 
     def row_id(self, row: int) -> UUID | None:
-        if not 0 <= row < len(self._ids) // 16:
+        """The id of the record on ``row`` (the row's record for good, whatever it shows)."""
+        if not 0 <= row < len(self._ids) // ID_SIZE:
             return None
-        return UUID(bytes=bytes(self._ids[16 * row : 16 * row + 16]))
+        return UUID(bytes=bytes(self._ids[ID_SIZE * row : ID_SIZE * row + ID_SIZE]))
+
+    def is_gone(self, row: int) -> bool:
+        """True when the row's record was found deleted: it is shown so and not acted on."""
+        ident = self.row_id(row)
+        return ident is not None and ident in self._gone
 
     def item(self, row: int) -> RowT | None:
-        """The row's record if its page is at hand (fetching it again if not)."""
-        if not 0 <= row < self._rows:
+        """The row's record if at hand (reading its window if not); None while reading, or if gone."""
+        ident = self.row_id(row)
+        if ident is None or ident in self._gone:
             return None
-        page, pos = divmod(row, self.page_size)
-        rows = self._pages.get(page)
-        if rows is None:
-            self._refetch(page)
-            rows = self._pages.get(page)
-            if rows is None:
-                return None
-        else:
-            self._pages.move_to_end(page)
-        return rows[pos] if pos < len(rows) else None
+        record = self._records.get(ident)
+        if record is not None:
+            self._records.move_to_end(ident)
+            return record
+        self._read(row // self.page_size)
+        if ident in self._gone:
+            return None
+        return self._records.get(ident) or self._shown_before.get(ident)
 
     def column_widths(self) -> list[int]:
         return [c.width for c in self.columns]
@@ -281,25 +267,26 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     def row_of(self, ident: UUID) -> int:
         start = 0
         while (found := self._ids.find(ident.bytes, start)) >= 0:
-            if found % 16 == 0:  # a whole id, not bytes straddling two
-                return found // 16
+            if found % ID_SIZE == 0:  # a whole id, not bytes straddling two
+                return found // ID_SIZE
             start = found + 1
         return -1
 
     @property
-    def cached_pages(self) -> int:
-        return len(self._pages)
+    def cached_rows(self) -> int:
+        """How many records are held (the ids of all rows are, the records only for a window)."""
+        return len(self._records)
 
     # -- QAbstractTableModel -------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
+        return 0 if parent.isValid() else len(self._ids) // ID_SIZE
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._rows or index.column() >= len(self.columns):
+        if not index.isValid() or index.row() >= self.rowCount() or index.column() >= len(self.columns):
             return None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
@@ -310,6 +297,10 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         record = self.item(index.row())
         column = self.columns[index.column()]
         if record is None:
+            if self.is_gone(index.row()):
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(QColor("#7a7a7a"))
+                return tr("(deleted)") if index.column() == 0 else ""
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.alert is not None and column.alert(record):
@@ -329,6 +320,8 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self.is_gone(index.row()):  # shown, never selected or acted on
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -336,7 +329,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
             self.refresh()
 
     def set_sort(self, column: int, order: Qt.SortOrder) -> bool:
-        """Order by ``column`` from the next fetch on; False when it cannot be sorted."""
+        """Order by ``column`` from the next read on; False when it cannot be sorted."""
         if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
             return False
         self.query = dataclasses.replace(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeAlias
+from uuid import UUID
 
 from PySide6.QtCore import QObject
 
@@ -34,12 +35,13 @@ from ui.models.lazy import PAGE_SIZE, Column, LazyTableModel, QueryT, RowT
 
 @dataclass(frozen=True)
 class ListSpec(Generic[RowT, QueryT]):
-    """One list, all about one kind of row: the services that read it (``list_fn`` and ``count_fn``,
-    a :class:`ui.models.lazy.ListService`), its first query and its columns."""
+    """One list, all about one kind of row: the services that read it (``ids_fn``, the ordered
+    ids of a query, and ``rows_fn``, rows by id: a :class:`ui.models.lazy.ListService`), its
+    first query and its columns."""
 
     kind: str
-    list_fn: Callable[[Database, QueryT], list[RowT]]
-    count_fn: Callable[[Database, QueryT], int]
+    ids_fn: Callable[[Database, QueryT], bytes]
+    rows_fn: Callable[[Database, Sequence[UUID]], list[RowT]]
     query: QueryT
     columns: list[Column[RowT]]
 
@@ -71,6 +73,24 @@ ListModel: TypeAlias = (
     | LazyTableModel[MeetingSummary, MeetingQuery]
     | LazyTableModel[CommitmentView, CommitmentQuery]
 )
+
+
+# What each list's rows show, by record kind (``app.services.changes`` names a write by the
+# record it belongs to): a write of any of these kinds refreshes the list.
+SHOWS: dict[RecordKind, frozenset[RecordKind]] = {
+    RecordKind.AGREEMENT: frozenset({RecordKind.AGREEMENT, RecordKind.ORGANIZATION}),
+    RecordKind.ORGANIZATION: frozenset({RecordKind.ORGANIZATION}),
+    RecordKind.CONTACT: frozenset({RecordKind.CONTACT, RecordKind.ORGANIZATION}),
+    RecordKind.MEETING: frozenset({RecordKind.MEETING, RecordKind.CONTACT, RecordKind.AGREEMENT}),
+    RecordKind.COMMITMENT: frozenset(
+        {RecordKind.COMMITMENT, RecordKind.AGREEMENT, RecordKind.ORGANIZATION, RecordKind.MEETING}
+    ),
+}
+
+
+def affected_by(kind: RecordKind, written: frozenset[RecordKind]) -> bool:
+    """Whether the list of ``kind`` may show something else after writes of ``written``."""
+    return not SHOWS[kind].isdisjoint(written)
 
 
 def agreement_columns(lang: Language) -> list[Column[AgreementSummary]]:
@@ -152,8 +172,8 @@ def list_spec(kind: RecordKind, lang: Language) -> AnyListSpec:
     if kind == RecordKind.AGREEMENT:
         return ListSpec(
             kind,
-            agreements.list_agreements,
-            agreements.count_agreements,
+            agreements.agreement_ids,
+            agreements.agreements_by_id,
             AgreementQuery(),
             agreement_columns(lang),
         )
@@ -161,28 +181,28 @@ def list_spec(kind: RecordKind, lang: Language) -> AnyListSpec:
         query = OrganizationQuery(sort="name_ko" if lang == "ko" else "name_en")
         return ListSpec(
             kind,
-            organizations.list_organizations,
-            organizations.count_organizations,
+            organizations.organization_ids,
+            organizations.organizations_by_id,
             query,
             organization_columns(lang),
         )
     if kind == RecordKind.CONTACT:
         return ListSpec(
             kind,
-            contacts.list_contacts,
-            contacts.count_contacts,
+            contacts.contact_ids,
+            contacts.contacts_by_id,
             ContactQuery(sort="name_ko" if lang == "ko" else "name_en"),
             contact_columns(lang),
         )
     if kind == RecordKind.MEETING:
         return ListSpec(
-            kind, meetings.list_meetings, meetings.count_meetings, MeetingQuery(), meeting_columns(lang)
+            kind, meetings.meeting_ids, meetings.meetings_by_id, MeetingQuery(), meeting_columns(lang)
         )
     if kind == RecordKind.COMMITMENT:
         return ListSpec(
             kind,
-            commitments.list_commitments,
-            commitments.count_commitments,
+            commitments.commitment_ids,
+            commitments.commitments_by_id,
             CommitmentQuery(),
             commitment_columns(lang),
         )

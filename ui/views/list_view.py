@@ -27,7 +27,7 @@ from ui.actions import open_export
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.models.lazy import ListQuery
-from ui.models.lists import ListModel, list_spec
+from ui.models.lists import ListModel, affected_by, list_spec
 from ui.views.agreement_editor import AgreementEditor
 from ui.views.commitment_editor import CommitmentEditor
 from ui.views.contact_editor import ContactEditor
@@ -146,8 +146,16 @@ class RecordListView(QWidget):
         self.quick.returnPressed.connect(self.apply_filters)
         self.model.countChanged.connect(self._show_count)
         self.model.loading.connect(lambda: self.count_label.setText(tr("Loading…")))
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
         self._started = False
+        self._stale = False  # records it shows changed while it was not shown
         self._ignore_row = False
+        self._follow: UUID | None = None  # the record to select once the ids of the query arrive
+        self._scroll = 0
+        self._again = False  # records changed while the ids were being read: read them once more
+        self.model.loaded.connect(self._loaded)
+        ctx.records_changed.connect(self._records_changed)
 
     # -- filters --------------------------------------------------------------
 
@@ -273,17 +281,48 @@ class RecordListView(QWidget):
         return self._editor
 
     def start(self) -> None:
-        """Load the first page (when the view is first shown)."""
-        if not self._started:
-            self._started = True
-            self.model.refresh()
+        """Read the list when the view is shown: the first time, and when records changed meanwhile."""
+        if not self._started or self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         self._started = True
+        self._stale = False
         self.model.refresh()
+
+    def _records_changed(self, kinds: frozenset[RecordKind]) -> None:
+        if not self._started or not affected_by(self.kind, kinds):
+            return
+        self._stale = True
+        if not self.isVisible():  # read again when shown (start)
+            return
+        if self.model.is_loading:  # a burst of writes (an import): one more read after this one
+            self._again = True
+        else:
+            self.refresh()
+
+    def _loaded(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _before_reset(self) -> None:
+        """The rows are about to be replaced: remember the record selected (not its row number)."""
+        if self._follow is None:
+            self._follow = self.selected_id()
+        self._scroll = self.table.verticalScrollBar().value()
+
+    def _after_reset(self) -> None:
+        ident, self._follow = self._follow, None
+        self.table.verticalScrollBar().setValue(self._scroll)
+        if ident is not None:
+            self._select(ident)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._ignore_row or not current.isValid():
+            return
+        self._follow = None  # chosen by the user: this row's record, whatever was followed
+        if self.model.is_gone(current.row()):
             return
         ident = self.model.row_id(current.row())
         if ident is not None and ident != self.editor.ident:
@@ -312,7 +351,7 @@ class RecordListView(QWidget):
         self.editor.confirm_leave(go)
 
     def _saved(self, _kind: str, ident: UUID) -> None:
-        self.model.refresh()
+        # The write itself refreshes the lists (``records_changed``); the list then selects it.
         self.select_when_loaded(ident)
 
     def _show_selected(self, ident: UUID | None) -> None:
@@ -324,18 +363,33 @@ class RecordListView(QWidget):
             self.select_when_loaded(ident)
 
     def select_when_loaded(self, ident: UUID) -> None:
+        """Select the record ``ident``: now if the list has it, and again when the ids are read
+        (after a refresh that is on its way, or one the write just asked for)."""
+        self._follow = ident
+        if self._select(ident) and not self.model.is_loading:
+            self._follow = None
+
+    def _select(self, ident: UUID) -> bool:
         row = self.model.row_of(ident)
-        if row >= 0:
-            self._ignore_row = True
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self._ignore_row = False
+        if row < 0:
+            return False
+        self._ignore_row = True
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._ignore_row = False
+        return True
 
     def selected_id(self) -> UUID | None:
+        """The id of the selected row's record (None without a selection, or if it is gone)."""
         index = self.table.currentIndex()
-        return self.model.row_id(index.row()) if index.isValid() else None
+        if not index.isValid():
+            return None
+        if self.model.is_gone(index.row()):
+            return None
+        return self.model.row_id(index.row())
 
     def _delete_selected(self) -> None:
         ident = self.selected_id()
@@ -348,11 +402,11 @@ class RecordListView(QWidget):
         self.delete_requested.emit(self.kind, ident, label)
 
     def record_deleted(self, ident: UUID) -> None:
+        """Close the record's editor (the deletion itself refreshes the list: ``records_changed``)."""
         if self._editor is not None and self._editor.ident == ident:
             self.editor.set_dirty(False)
             self.editor.ident = None
             self.detail.setCurrentWidget(self.placeholder)
-        self.model.refresh()
 
     def export(self) -> None:
         open_export(self.ctx, self.kind, self.current_query(), self)
