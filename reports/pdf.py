@@ -69,19 +69,25 @@ SMALL_TABLE = 6  # data rows: a table this small is kept whole on one page
 TAIL = 4  # rows (the legend counts) that a split table carries onto its last page, at least
 
 
+def _long_table(block: d.Block | None) -> bool:
+    return isinstance(block, d.DataTable) and len(block.rows) > SMALL_TABLE
+
+
 class _Table(Table):  # type: ignore[misc]
     """A table whose head and tail rows stay together, unless that is impossible on a fresh page."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         kept: list[Any] = self.__dict__.get("_nosplitCmds", [])
-        if parts or not kept or availHeight < 0.8 * (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM):
+        if parts or availHeight < 0.8 * (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM):
             return parts
-        self._nosplitCmds = []  # rows too tall to keep together: split anywhere rather than fail
+        # On a fresh page and still no way: rows too tall to keep together (or taller than a
+        # page). Split anywhere, inside a row too, rather than fail.
+        self._nosplitCmds, self.splitInRow = [], 1
         try:
             return list(super().split(availWidth, availHeight))
         finally:
-            self._nosplitCmds = kept
+            self._nosplitCmds, self.splitInRow = kept, 0
 
 
 # Cells that hold plain strings (even empty ones) would otherwise select Helvetica.
@@ -373,8 +379,13 @@ class _Builder:
         out.append(Spacer(1, 4))
         if doc.summary:
             out.append(self.summary_box())
-        for block in doc.blocks:
-            out += self.block(block)
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if isinstance(block, d.Heading) and _long_table(after):
+                out += self.heading(block, glued=False)  # the table's first rows hold together
+            else:
+                out += self.block(block)
         return out
 
     def title_box(self) -> Table:
@@ -433,15 +444,7 @@ class _Builder:
 
     def block(self, b: d.Block) -> list[Flowable]:
         if isinstance(b, d.Heading):
-            self.headings += 1
-            level = max(1, min(3, b.level))
-            # A heading starts a new page when little room is left, instead of being
-            # glued to its (possibly page-long) table, which would leave half pages blank.
-            room = {1: 42 * mm, 2: 34 * mm, 3: 28 * mm}[level]
-            return [
-                CondPageBreak(room),
-                _Heading(b.text, self.st[f"h{level}"], level - 1, f"s{self.headings}"),
-            ]
+            return self.heading(b, glued=True)
         if isinstance(b, d.Paragraph):
             style = self.st.get(b.style, self.st["body"])
             para = RLParagraph(markup(b.text), style)
@@ -461,6 +464,18 @@ class _Builder:
         if isinstance(b, d.PageBreak):
             return [RLPageBreak()]
         raise TypeError(f"unknown block {type(b).__name__}")
+
+    def heading(self, b: d.Heading, *, glued: bool) -> list[Flowable]:
+        """A heading kept with what follows it. Before a long table it is not glued to the whole
+        table (a page-long table would move and leave half a page blank): it starts a new page
+        unless the room left holds it, the table's header and its first rows (kept together)."""
+        self.headings += 1
+        level = max(1, min(3, b.level))
+        room = {1: 42 * mm, 2: 34 * mm, 3: 28 * mm}[level] if glued else 58 * mm
+        style = self.st[f"h{level}"]
+        if not glued:
+            style = ParagraphStyle(f"{style.name}_free", parent=style, keepWithNext=0)
+        return [CondPageBreak(room), _Heading(b.text, style, level - 1, f"s{self.headings}")]
 
     def cell(self, text: str, style: str = "cell") -> RLParagraph:
         return RLParagraph(markup(text) if text else "", self.st[style])
@@ -533,7 +548,7 @@ class _Builder:
             # No page holds only the header and a row, nor a tail of one to three rows (or the legend).
             commands.append(("NOSPLIT", (0, 0), (-1, min(2, len(data) - 1))))
             commands.append(("NOSPLIT", (0, -TAIL), (-1, -1)))  # from the end: split pieces keep it
-        table = _Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table = _Table(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         table.spaceAfter = 4
         out: list[Flowable] = [table if rows > SMALL_TABLE else KeepTogether([table])]
