@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -153,13 +154,41 @@ def backup_before_import(database: Database, *, dry_run: bool = False) -> Path |
     return backup_database(database, reason="before-import")
 
 
-def _connect(path: Path, passphrase: str | None) -> Any:
-    if passphrase is None:
-        return sqlite3.connect(path)
-
-    conn = dbapi().connect(str(path))
-    apply_key(conn, passphrase)
+def _connect(path: Path, passphrase: str | None, *, source: bool = False) -> Any:
+    module: Any = sqlite3 if passphrase is None else dbapi()
+    if source and not writable_folder(path):
+        conn = module.connect(read_only_uri(path), uri=True)
+    else:
+        conn = module.connect(str(path))
+    if passphrase is not None:
+        apply_key(conn, passphrase)
     return conn
+
+
+def writable_folder(path: Path) -> bool:
+    """Can files be created beside ``path`` (SQLite's -wal and -shm)? Tried, not guessed from modes."""
+    if not path.exists():
+        return True
+    try:
+        with tempfile.TemporaryFile(dir=path.parent, prefix=".write-check-"):
+            pass
+        with path.open("r+b"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads a database in a folder that cannot be written (read-only media or share).
+
+    SQLite opens a WAL database read-only only with its -shm file, which cannot be created
+    there; so the file is opened as immutable, unless a -wal file holds changes not yet
+    copied into it, which then needs SQLite's read-only WAL reader.
+    """
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
 
 
 COPY_PAGES = 1024  # pages copied per step of the online backup (4 MB at SQLite's default page size)
@@ -180,7 +209,7 @@ def copy_sqlite(
         tmp.unlink(missing_ok=True)
         create_owner_only(tmp)  # SQLite fills the empty file and keeps its permissions
         with (
-            contextlib.closing(_connect(source, passphrase)) as src,
+            contextlib.closing(_connect(source, passphrase, source=True)) as src,
             contextlib.closing(_connect(tmp, passphrase)) as dst,
         ):
             if progress is None:

@@ -4,8 +4,10 @@ killed backup leaves no partial copy once the program starts again."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -34,14 +36,22 @@ def _orgs(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM organization").fetchone()[0])
 
 
-def test_a_device_node_is_refused_and_left_alone(
-    filled: AppPaths, capsys: pytest.CaptureFixture[str]
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/null are POSIX")
+def test_a_device_node_or_a_fifo_is_refused_and_left_alone(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not Path("/dev/null").exists():
-        pytest.skip("no /dev/null on this platform")
-    assert main(["backup", "/dev/null"]) == 1
-    assert "not a regular file" in capsys.readouterr().err
-    assert Path("/dev/null").is_char_device()
+    # Never the real /dev/null: a program that fails this test would replace it (as root, for everyone).
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    device = tmp_path / "null-device"
+    device.symlink_to("/dev/null")  # a name that resolves to a device; a faulty rename replaces the link only
+    for dest in (fifo, device):
+        assert main(["backup", str(dest)]) == 1
+        assert "not a regular file" in capsys.readouterr().err
+        assert main(["backup", str(dest), "--force"]) == 1
+        assert "not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert device.is_symlink() and device.is_char_device()
 
 
 def test_the_live_database_is_refused_even_with_force(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Select, or_, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.schema import Table
 
 from app import clock
@@ -116,8 +117,12 @@ def export_bundle(
     }
     progress.report(len(ENTITY_TABLES) + 1, len(ENTITY_TABLES) + 2, "write")
     size = write_bundle(dest, BundleContent(manifest=manifest, blobs=blobs), passphrase)
-    with db.engine.begin() as conn:
-        meta_put(conn, LAST_EXPORT, exported_at.isoformat())
+    try:
+        with db.engine.begin() as conn:
+            meta_put(conn, LAST_EXPORT, exported_at.isoformat())
+    except OperationalError as exc:  # a read-only data folder: the file is written all the same
+        if "readonly" not in str(exc):
+            raise
     progress.report(len(ENTITY_TABLES) + 2, len(ENTITY_TABLES) + 2, "done")
     return ExportResult(
         path=dest,

@@ -9,6 +9,7 @@ device id and the attachment key of an encrypted database.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from app import audit, field_clocks
+from app.backup import read_only_uri, writable_folder
 from app.crypto_db import (
     ATTACHMENT_KEY,
     SQLITE_HEADER,
@@ -187,11 +189,14 @@ def _sqlite_engine(url: str, passphrase: str | None = None) -> Engine:
                 f"Cannot create the database folder {path.parent}: {exc.strerror}",
             ) from exc
         _check_sqlite_file(path, encrypted=bool(passphrase))
-    if passphrase:
+    read_only = bool(database) and database != ":memory:" and not writable_folder(Path(database))
+    if read_only:
+        engine = _read_only_engine(Path(database), passphrase)
+    elif passphrase:
         engine = _sqlcipher_engine(url, passphrase)
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     try:
         with engine.connect() as conn:
@@ -202,6 +207,33 @@ def _sqlite_engine(url: str, passphrase: str | None = None) -> Engine:
             raise wrong_passphrase(Path(database)) from exc
         raise storage_error(exc, Path(database)) from exc
     return engine
+
+
+def _read_only_engine(path: Path, passphrase: str | None) -> Engine:
+    """A database in a folder that cannot be written (read-only media or share): reading works.
+
+    See :func:`app.backup.read_only_uri`.
+    """
+    uri = read_only_uri(path)
+    module: Any = dbapi() if passphrase else sqlite3
+
+    def connect() -> Any:
+        conn = module.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        if passphrase:
+            apply_key(conn, passphrase)
+        return conn
+
+    return create_engine("sqlite://", creator=connect, module=module)
+
+
+def _read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    previous = dbapi_conn.isolation_level
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+    dbapi_conn.isolation_level = previous
 
 
 def _sqlcipher_engine(url: str, passphrase: str) -> Engine:
