@@ -151,14 +151,21 @@ def _borders(table: Any, kind: str, size: int, color: str) -> None:
 
 
 def _borders_inner_off(table: Any, first: int) -> None:
-    """No vertical lines between the bar's cells (from column ``first`` on)."""
+    """No vertical lines between the bar's cells (columns ``first`` to the end): one bar a row."""
     for row in table.rows[1:]:
-        for cell in row.cells[first + 1 :]:
+        cells = row.cells[first:]
+        for i, cell in enumerate(cells):
             tcpr = cell._tc.get_or_add_tcPr()
             borders = OxmlElement("w:tcBorders")
-            el = OxmlElement("w:left")
-            el.set(qn("w:val"), "nil")
-            borders.append(el)
+            for side, open_side in (("left", i > 0), ("right", i < len(cells) - 1)):
+                el = OxmlElement(f"w:{side}")
+                if open_side:
+                    el.set(qn("w:val"), "nil")
+                else:
+                    el.set(qn("w:val"), "single")
+                    el.set(qn("w:sz"), "4")
+                    el.set(qn("w:color"), "auto")
+                borders.append(el)
             tcpr.insert_element_before(
                 borders,
                 "w:shd",
@@ -502,7 +509,7 @@ class _Writer:
         totals = [sum(values[i] for _, values in b.series) for i in range(len(b.categories))]
         top = max([*totals, 1])
         colours = list(b.colors) if len(b.colors) == len(b.series) else list(palette.SERIES)
-        widths = [22.0] + [max(12.0, min(20.0, 90.0 / max(1, len(names))))] * len(names) + [12.0]
+        widths = [20.0] + [max(13.0, min(20.0, 96.0 / max(1, len(names))))] * len(names) + [12.0]
         bar_area = max(24.0, TEXT_WIDTH_MM - sum(widths))
         widths += [bar_area / BAR_CELLS] * BAR_CELLS
         table = self._table(len(b.categories) + 1, widths)
