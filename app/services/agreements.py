@@ -219,11 +219,11 @@ def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[Agree
 
 
 def agreement_ids(db: Database, query: AgreementQuery | None = None) -> bytes:
-    """The ids of every agreement ``query`` selects, in its order, packed (``queries.packed_ids``);
-    its offset and limit are not used."""
+    """The ids of the agreements ``query`` selects, in its order, packed (``queries.packed_ids``):
+    every one, or the first ``query.limit`` (its offset is not used)."""
     query = query or AgreementQuery()
     with db.session() as s:
-        stmt = agreement_filter(query).order_by(*_order(s, query))
+        stmt = agreement_filter(query).order_by(*_order(s, query)).limit(query.limit)
         return packed_ids(s, stmt, Agreement.id)
 
 

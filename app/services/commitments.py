@@ -146,10 +146,10 @@ def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[Com
 
 
 def commitment_ids(db: Database, query: CommitmentQuery | None = None) -> bytes:
-    """The ids of every commitment ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    """The ids of the commitments ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
     query = query or CommitmentQuery()
     with db.session() as s:
-        return packed_ids(s, _query(query).order_by(*_order(s, query)), Commitment.id)
+        return packed_ids(s, _query(query).order_by(*_order(s, query)).limit(query.limit), Commitment.id)
 
 
 def commitments_by_id(db: Database, ids: Sequence[UUID]) -> list[CommitmentView]:

@@ -229,10 +229,10 @@ def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
 
 
 def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
-    """The ids of every contact ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    """The ids of the contacts ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
     query = query or ContactQuery()
     with db.session() as s:
-        return packed_ids(s, _ordered_ids(db, query), Contact.id)
+        return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id)
 
 
 def contacts_by_id(db: Database, ids: Sequence[UUID]) -> list[ContactSummary]:

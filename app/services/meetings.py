@@ -274,10 +274,10 @@ def meetings_in(s: Session, query: MeetingQuery | None = None) -> list[MeetingSu
 
 
 def meeting_ids(db: Database, query: MeetingQuery | None = None) -> bytes:
-    """The ids of every meeting ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    """The ids of the meetings ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
     query = query or MeetingQuery()
     with db.session() as s:
-        return packed_ids(s, _query(query).order_by(*_order(s, query)), Meeting.id)
+        return packed_ids(s, _query(query).order_by(*_order(s, query)).limit(query.limit), Meeting.id)
 
 
 def meetings_by_id(db: Database, ids: Sequence[UUID]) -> list[MeetingSummary]:

@@ -118,10 +118,10 @@ def list_organizations(db: Database, query: OrganizationQuery | None = None) -> 
 
 
 def organization_ids(db: Database, query: OrganizationQuery | None = None) -> bytes:
-    """The ids of every organization ``query`` selects, in its order, packed (``queries.packed_ids``)."""
+    """The ids of the organizations ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
     query = query or OrganizationQuery()
     with db.session() as s:
-        stmt = _query(query).order_by(*_order(db.engine.dialect.name, query))
+        stmt = _query(query).order_by(*_order(db.engine.dialect.name, query)).limit(query.limit)
         return packed_ids(s, stmt, Organization.id)
 
 

@@ -32,6 +32,7 @@ from ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200  # rows read by id at a time
+FIRST_IDS = 400  # a new sort or filter shows its first rows while every id is read
 KEEP_PAGES = 10  # windows of rows kept (the ids are all kept)
 ID_SIZE = 16
 
@@ -53,6 +54,9 @@ class ListQuery(Protocol):
 
     @property
     def descending(self) -> bool: ...
+
+    @property
+    def limit(self) -> int | None: ...
 
 
 RowT = TypeVar("RowT", bound=HasId)
@@ -117,13 +121,14 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         self._shown_before: dict[UUID, RowT] = {}  # the previous query's rows, shown until re-read
         self._gone: set[UUID] = set()
         self._pending: set[int] = set()  # windows being read
+        self._first_of_gen = 0  # the query whose rows are shown
         self._sync = False
 
     # -- query ---------------------------------------------------------------
 
     def set_query(self, query: QueryT) -> None:
         self.query = query
-        self.refresh()
+        self.refresh(first=True)
 
     def with_filters(self, filters: Mapping[str, object]) -> QueryT:
         """The first query with ``filters`` (field values by name), in the current order."""
@@ -139,19 +144,36 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         """True while the ids of a query are being read."""
         return self._loading
 
-    def refresh(self) -> None:
-        """Read the ids of the query again (after a write, a new sort or filter)."""
+    def refresh(self, first: bool = False) -> None:
+        """Read the ids of the query again (after a write, a new sort or filter).
+
+        With ``first`` (a new sort or filter) the first rows are read on their own and
+        shown at once, then every id; otherwise (a write) the rows shown stay until every
+        id is in, so that the list keeps its place.
+        """
         self._gen += 1
         gen = self._gen
         self._loading = True
         self.loading.emit()
+        if first:
+            self.ctx.runner.run(
+                self._service.ids_fn,
+                self.ctx.database,
+                dataclasses.replace(self.query, limit=FIRST_IDS),
+                on_done=lambda ids: self._first_arrived(gen, ids),
+                on_error=lambda exc: self._failed(gen, exc),
+            )
         self.ctx.runner.run(
             self._service.ids_fn,
             self.ctx.database,
-            self.query,
+            dataclasses.replace(self.query, limit=None),
             on_done=lambda ids: self._ids_arrived(gen, ids),
             on_error=lambda exc: self._failed(gen, exc),
         )
+
+    def _first_arrived(self, gen: int, ids: bytes) -> None:
+        if gen == self._gen and self._loading:  # (not when every id came first)
+            self._reset(ids)
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._gen:
@@ -161,8 +183,22 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     def _ids_arrived(self, gen: int, ids: bytes) -> None:
         if gen != self._gen:
             return
-        self.beginResetModel()
         self._loading = False
+        first = self._ids
+        if self._first_of_gen == gen and first and ids.startswith(first) and len(ids) > len(first):
+            # The first rows came before: the others follow them (the view keeps its place).
+            self.beginInsertRows(QModelIndex(), len(first) // ID_SIZE, len(ids) // ID_SIZE - 1)
+            self._ids = ids
+            self.endInsertRows()
+        elif not (self._first_of_gen == gen and ids == first):
+            self._reset(ids)
+        self.total = len(ids) // ID_SIZE
+        self.countChanged.emit(self.total)
+        self.loaded.emit()
+
+    def _reset(self, ids: bytes) -> None:
+        self.beginResetModel()
+        self._first_of_gen = self._gen
         self._ids = ids
         # What was on screen stays there until it is read again, so a refresh does not flicker;
         # the rows are read again by id (they may have changed).
@@ -170,10 +206,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         self._records.clear()
         self._gone.clear()
         self._pending.clear()
-        self.total = len(ids) // ID_SIZE
         self.endResetModel()
-        self.countChanged.emit(self.total)
-        self.loaded.emit()
 
     # -- reading rows by id ----------------------------------------------------
 
@@ -326,7 +359,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.set_sort(column, order):
-            self.refresh()
+            self.refresh(first=True)
 
     def set_sort(self, column: int, order: Qt.SortOrder) -> bool:
         """Order by ``column`` from the next read on; False when it cannot be sorted."""

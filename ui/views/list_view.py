@@ -283,12 +283,13 @@ class RecordListView(QWidget):
     def start(self) -> None:
         """Read the list when the view is shown: the first time, and when records changed meanwhile."""
         if not self._started or self._stale:
-            self.refresh()
+            self.refresh(first=not self._started)
 
-    def refresh(self) -> None:
+    def refresh(self, first: bool = False) -> None:
+        """Read the list again (``first``: show its first rows at once, as for a new sort)."""
         self._started = True
         self._stale = False
-        self.model.refresh()
+        self.model.refresh(first=first)
 
     def _records_changed(self, kinds: frozenset[RecordKind]) -> None:
         if not self._started or not affected_by(self.kind, kinds):
@@ -302,6 +303,9 @@ class RecordListView(QWidget):
             self.refresh()
 
     def _loaded(self) -> None:
+        if self._follow is not None:  # every id is in: the record's row, wherever it is now
+            self._select(self._follow)
+            self._follow = None
         if self._again:
             self._again = False
             self.refresh()
@@ -313,10 +317,11 @@ class RecordListView(QWidget):
         self._scroll = self.table.verticalScrollBar().value()
 
     def _after_reset(self) -> None:
-        ident, self._follow = self._follow, None
         self.table.verticalScrollBar().setValue(self._scroll)
-        if ident is not None:
-            self._select(ident)
+        if self._follow is not None:
+            self._select(self._follow)
+            if not self.model.is_loading:
+                self._follow = None
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._ignore_row or not current.isValid():
