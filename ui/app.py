@@ -31,6 +31,7 @@ from app.services.installation import (
     resources_dir,
     set_language,
 )
+from app.services.opened_files import remove_own_copies, remove_stale_copies
 from ui.context import UiContext
 from ui.i18n import install_translator, tr
 from ui.main_window import MainWindow
@@ -119,6 +120,12 @@ def install_excepthook(paths: AppPaths) -> None:
     sys.excepthook = hook
 
 
+def _quietly(task: Callable[[], object]) -> None:
+    """Housekeeping that must never stop the program (a copy still open elsewhere stays)."""
+    with contextlib.suppress(OSError):
+        task()
+
+
 def _say(line: str) -> None:
     """A line on stderr when there is one: a windowed Windows build has none (``sys.stderr is None``)."""
     stream = sys.stderr
@@ -145,6 +152,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setWindowIcon(program_icon())
     install_excepthook(paths)
 
+    # Copies a previous run handed to Hangul, Word or Acrobat (attachments, briefings) go now.
+    QTimer.singleShot(3000, lambda: _quietly(remove_stale_copies))
     controller = Controller(app, None, paths, lang)
     controller.start()
     controller.open_after_first_paint(args)
@@ -294,6 +303,7 @@ class Controller:
         db = self.ctx.db or self._opened
         if db is not None:
             db.close()
+        _quietly(remove_own_copies)  # the copies opened in other programs (also at exit, should this fail)
         return self.exit_code or code
 
     def install_lock(self, window: MainWindow) -> None:

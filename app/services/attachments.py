@@ -7,7 +7,8 @@ import mimetypes
 from pathlib import Path
 from uuid import UUID
 
-from app.atomic import atomic_open, atomic_write_bytes
+from app import opened
+from app.atomic import atomic_open
 from app.crypto_db import open_blob, seal_blob
 from app.db import Database
 from app.dto import AttachmentView
@@ -20,6 +21,7 @@ __all__ = [
     "MAX_BYTES",
     "OWNER_KINDS",
     "add_attachment",
+    "attachment_copy",
     "attachment_file",
     "attachments_in",
     "blob_path",
@@ -101,7 +103,31 @@ def list_attachments(db: Database, owner_kind: str, owner_id: UUID) -> list[Atta
 
 
 def attachment_file(db: Database, ident: UUID) -> Path:
-    """The stored file of an attachment, for opening or previewing."""
+    """The stored file of an attachment, for reading inside the program (the PDF preview).
+
+    In an encrypted database, a plain copy among the opened copies (removed at exit).
+    Never hand this to another program: :func:`attachment_copy` is for that.
+    """
+    path, filename = _stored(db, ident)
+    if db.blob_key is not None:  # encrypted at rest: a plain copy for the viewer
+        return opened.write_copy(filename, open_blob(db.blob_key, path.read_bytes()))
+    return path
+
+
+def attachment_copy(db: Database, ident: UUID) -> Path:
+    """A read-only copy of the attachment under its own file name, for the computer's own program.
+
+    The name's extension (.hwp, .docx, .xlsx) picks the program; the stored file (named by
+    its hash, without extension) is never handed out, so editing the copy cannot change the
+    record. Copies are removed when the program ends, or at its next start.
+    """
+    path, filename = _stored(db, ident)
+    if db.blob_key is not None:
+        return opened.write_copy(filename, open_blob(db.blob_key, path.read_bytes()))
+    return opened.copy_file(filename, path)
+
+
+def _stored(db: Database, ident: UUID) -> tuple[Path, str]:
     with db.session() as s:
         obj = get_live(s, Attachment, ident)
         path = blob_path(db, obj.sha256)
@@ -111,20 +137,7 @@ def attachment_file(db: Database, ident: UUID) -> Path:
             f"첨부파일의 내용이 데이터 폴더에 없습니다: {path}",
             f"The attachment's file is missing from the data folder: {path}",
         )
-    if db.blob_key is not None:  # encrypted at rest: a plain copy for the viewer, in a private folder
-        return _plain_copy(db, path, filename)
-    return path
-
-
-def _plain_copy(db: Database, path: Path, filename: str) -> Path:
-    import os
-    import tempfile
-
-    folder = Path(tempfile.gettempdir()) / f"partnership-desk-{os.getpid()}" / path.name[:16]
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / Path(filename).name
-    atomic_write_bytes(target, open_blob(db.blob_key, path.read_bytes()))
-    return target
+    return path, filename
 
 
 def remove_attachment(db: Database, ident: UUID) -> None:

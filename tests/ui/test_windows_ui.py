@@ -124,3 +124,112 @@ def test_the_program_has_its_icon_in_every_size(qapp) -> None:  # type: ignore[n
     assert edge.alpha() == 255 and edge.blue() > edge.red() + 100
     corner = image.pixelColor(0, 0)  # outside the rounded corner: transparent
     assert corner.alpha() == 0
+
+
+@pytest.fixture
+def os_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The computer's own program, imitated: what it was asked to open."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True
+    )
+    return opened
+
+
+@pytest.fixture
+def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of the test's own, as %TEMP%."""
+    import tempfile
+
+    from app import opened
+
+    folder = tmp_path / "Temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    yield folder
+    opened.remove_own_copies()
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_an_attachment_opens_as_a_read_only_copy_with_its_own_name(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, make_ctx, tmp_path: Path, os_opens: list[Path], own_temp: Path, encrypted: bool
+) -> None:
+    import stat
+
+    from app import opened
+    from app.dto import OrganizationInput
+    from app.enums import RecordKind
+    from app.services.attachments import add_attachment, blob_path
+    from app.services.organizations import create_organization
+    from ui.widgets.attachments import AttachmentsPanel
+
+    if encrypted:  # the stored file is sealed: the copy is the plain content all the same
+        db.blob_key = bytes(range(32))
+    org = create_organization(db, OrganizationInput(name_ko="예시기관", name_en="Example Institute"))
+    source = tmp_path / "2026 협약서 초안.hwp"
+    source.write_bytes(b"HWP Document File " + "한글".encode())
+    item = add_attachment(db, "organization", org.id, source)
+    assert (blob_path(db, item.sha256).read_bytes() == source.read_bytes()) is not encrypted
+    panel = AttachmentsPanel(make_ctx(db), RecordKind.ORGANIZATION)
+    qtbot.addWidget(panel)
+    panel.open_item(item)  # a double click
+    panel.open_item(item)
+    first, second = os_opens
+    assert first.name == second.name == "2026 협약서 초안.hwp"  # the extension picks Hangul
+    assert first != second  # a second opening does not replace the first (Hangul may hold it)
+    assert first.read_bytes() == source.read_bytes()
+    assert not first.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)  # read-only
+    assert own_temp in first.parents and db.paths.home not in first.parents
+    opened.remove_own_copies()  # as at exit
+    assert not first.exists() and not second.exists()
+    assert list((own_temp / opened.ROOT_NAME).iterdir()) == []
+
+
+def test_copies_left_by_an_ended_program_go_at_the_next_start(own_temp: Path) -> None:
+    from app import opened
+    from app.lock import DatabaseLock
+
+    ended = own_temp / opened.ROOT_NAME / "4242-deadbeef"
+    (ended / "a1b2").mkdir(parents=True)
+    (ended / "a1b2" / "대외비 브리핑.pdf").write_bytes(b"%PDF-1.7")
+    (ended / "a1b2" / "대외비 브리핑.pdf").chmod(0o400)
+    running = own_temp / opened.ROOT_NAME / "4343-cafebabe"
+    (running / "c3d4").mkdir(parents=True)
+    (running / "c3d4" / "minutes.docx").write_bytes(b"PK")
+    with DatabaseLock.acquire(running / "owner"):  # that program still runs
+        assert opened.remove_stale_copies() == 1
+    assert not ended.exists()
+    assert (running / "c3d4" / "minutes.docx").exists()
+
+
+def test_opening_a_briefing_twice_while_acrobat_holds_the_first(  # type: ignore[no-untyped-def]
+    qtbot,
+    demo_sqlite: Database,
+    make_ctx,
+    os_opens: list[Path],
+    own_temp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from report_reader import demo_ids
+
+    from ui.dialogs.briefing_dialog import BriefingDialog
+
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:  # Windows: a file open in Acrobat cannot be replaced
+        if Path(dst) in os_opens:
+            raise PermissionError(13, "The process cannot access the file", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    dialog = BriefingDialog(make_ctx(demo_sqlite), "agreement", demo_ids(demo_sqlite).agreement, None)
+    qtbot.addWidget(dialog)
+    dialog.generate()
+    first = dialog.open_file()
+    second = dialog.open_file()
+    assert first is not None and second is not None and first != second
+    assert os_opens == [first, second]
+    assert first.name == second.name and first.suffix == ".pdf"
+    assert second.read_bytes().startswith(b"%PDF")

@@ -6,6 +6,7 @@ file is rendered from the same document when Word is the chosen format.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import uuid
 from pathlib import Path
@@ -29,6 +30,7 @@ from app.dto import AgreementQuery
 from app.enums import AgreementStatus
 from app.errors import DomainError
 from app.services.installation import atomic_write_bytes
+from app.services.opened_files import write_copy
 from app.services.settings import briefing_author
 from reports import BriefingRequest, BriefingResult, briefing_type, produce_briefing, suggested_filename
 from reports.templates import types_for
@@ -294,11 +296,18 @@ class BriefingDialog(QDialog):
         return path
 
     def open_file(self) -> Path | None:
-        """Open the file with the computer's own program (a copy in a temporary folder)."""
+        """Open the file with the computer's own program: a new read-only copy each time.
+
+        Its program (Acrobat, Word) may hold the previous copy open: it is not replaced.
+        The copies are removed when the program ends, or at its next start.
+        """
         if self.generated is None:
             return None
-        path = self._temp / self.suggested_name()
-        atomic_write_bytes(path, self.generated.data)
+        try:
+            path = write_copy(self.suggested_name(), self.generated.data)
+        except OSError as exc:
+            self.status.setText(str(exc))
+            return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(
                 self,
@@ -309,6 +318,8 @@ class BriefingDialog(QDialog):
 
     def done(self, code: int) -> None:
         self.document.close()
-        for preview in self._temp.glob("preview-*.pdf"):  # the opened copy stays for its program
+        for preview in self._temp.glob("preview-*.pdf"):
             preview.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._temp.rmdir()
         super().done(code)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from app.dto import AttachmentView
-from app.services.attachments import add_attachment, attachment_file, remove_attachment
+from app.services.attachments import add_attachment, attachment_copy, attachment_file, remove_attachment
 from app.services.opening import Database
 from ui.context import UiContext
 from ui.formatting import format_datetime, format_size
@@ -79,27 +79,33 @@ class AttachmentsPanel(RelatedTable[AttachmentView]):
         self.add_files([f for f in files if f.is_file()])
         event.acceptProposedAction()
 
-    def _path(self, item: AttachmentView) -> Path | None:
+    def _path(self, item: AttachmentView, *, for_another_program: bool = False) -> Path | None:
         try:
+            if for_another_program:  # a read-only copy with the file's own name and extension
+                return attachment_copy(self.ctx.database, item.id)
             return attachment_file(self.ctx.database, item.id)
-        except Exception as exc:  # a missing blob is reported, not raised
+        except Exception as exc:  # a missing blob, a full disk: reported, not raised
             QMessageBox.warning(self, tr("Cannot open"), str(exc))
             return None
 
     def open_item(self, item: AttachmentView) -> None:
-        if item.media_type == "application/pdf" or item.filename.lower().endswith(".pdf"):
+        if _is_pdf(item):
             self.preview_item(item)
             return
-        path = self._path(item)
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.open_with_its_program(item)
 
     def open_current(self) -> None:
         item = self.current()
         if item is not None:
-            path = self._path(item)
-            if path is not None:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.open_with_its_program(item)
+
+    def open_with_its_program(self, item: AttachmentView) -> None:
+        """Open the file in the computer's program for it (Hangul, Word, Excel...)."""
+        path = self._path(item, for_another_program=True)
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(
+                self, tr("Cannot open"), tr("No program is set up to open {name}.").format(name=item.filename)
+            )
 
     def preview_current(self) -> None:
         item = self.current()
@@ -107,13 +113,12 @@ class AttachmentsPanel(RelatedTable[AttachmentView]):
             self.preview_item(item)
 
     def preview_item(self, item: AttachmentView) -> None:
+        if not _is_pdf(item):
+            self.open_with_its_program(item)
+            return
         path = self._path(item)
-        if path is None:
-            return
-        if not (item.media_type == "application/pdf" or item.filename.lower().endswith(".pdf")):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            return
-        show_pdf(self, path, item.filename)
+        if path is not None:
+            show_pdf(self, path, item.filename)
 
     def remove_current(self) -> None:
         item = self.current()
@@ -129,3 +134,7 @@ class AttachmentsPanel(RelatedTable[AttachmentView]):
         self.ctx.runner.run(
             remove_attachment, self.ctx.database, item.id, on_done=lambda _r: self.on_changed()
         )
+
+
+def _is_pdf(item: AttachmentView) -> bool:
+    return item.media_type == "application/pdf" or item.filename.lower().endswith(".pdf")
