@@ -71,7 +71,9 @@ def backup_database(
         if dest.is_dir():
             dest = dest / f"partnership-desk-{clock.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
         check_destination(dest, source, force=force)
-    pending = _register_temp(database.paths.home, _temp_of(dest))
+    # The backups folder's temporaries are found by name at the next start; others are noted.
+    outside = dest.parent.resolve() != database.paths.backups.resolve()
+    pending = _register_temp(database.paths.home, _temp_of(dest)) if outside else None
     try:
         path = copy_sqlite(source, dest, passphrase=database.passphrase, progress=progress)
     finally:

@@ -16,7 +16,7 @@ import pytest
 from child_kill import kill_when_it_says
 from factories import org
 
-from app.paths import AppPaths
+from app.paths import AppPaths, app_paths
 from app.services.opening import open_database
 from cli import main
 
@@ -163,3 +163,36 @@ def test_a_read_only_or_full_disk_is_one_clear_line(filled: AppPaths, tmp_path: 
     assert "Cannot write the backup file" in ro and "Read-only file system" in ro, ro
     assert len(full.strip().splitlines()) == 1 and len(ro.strip().splitlines()) == 1
     assert (tmp_path / "full.ls").read_text() == ""  # nothing half-written left on the full disk
+
+
+def test_encrypt_on_a_full_disk_is_one_clear_line_and_changes_nothing(
+    filled: AppPaths, tmp_path: Path
+) -> None:
+    assert main(["backup"]) == 0
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    key = tmp_path / "key.txt"
+    key.write_text("가득 찬 디스크 full disk\n", encoding="utf-8")
+    key.chmod(0o600)
+    used = sum(p.stat().st_size for p in filled.home.rglob("*") if p.is_file())
+    home = mnt / "home"
+    script = "\n".join(
+        [
+            f"mount -t tmpfs -o size={used + used // 4} tmpfs '{mnt}' || exit 99",
+            f"cp -a '{filled.home}' '{home}' || exit 98",
+            _cli("--home", str(home), "encrypt", "--passphrase-file", str(key)) + f" 2> '{tmp_path}/enc.err'",
+            f"echo $? > '{tmp_path}/code'",
+            f"cp -a '{home}' '{tmp_path}/after'",
+        ]
+    )
+    done = _in_namespace(script, tmp_path)
+    assert done.returncode not in (98, 99), done.stderr
+    err = (tmp_path / "enc.err").read_text()
+    assert (tmp_path / "code").read_text().strip() == "1", err
+    assert "Cannot encrypt the database" in err and "full" in err and "Nothing was changed" in err, err
+    assert len(err.strip().splitlines()) == 1
+    after = app_paths(tmp_path / "after")
+    assert [p.name for p in after.home.rglob("*") if ".tmp" in p.name or "journal" in p.name] == []
+    assert _orgs(after.database) == 40  # still the plain database, whole
+    for backup in after.backups.glob("*.sqlite3"):
+        assert backup.read_bytes().startswith(b"SQLite format 3")
