@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import zipfile
 from typing import Any
 
@@ -67,7 +68,7 @@ def template() -> bytes:
             alignment=align,
             line_spacing_percent=160 if key.startswith(("item", "body")) else 130,
             margins={**margins, "prev": before * 200} if before else margins or None,
-            break_setting={"keepWithNext": True} if key.startswith("h") or key == "box_label" else None,
+            break_setting={"keep_with_next": True} if key.startswith("h") or key == "box_label" else None,
         )
         header.ensure_style(name, eng_name=f"PD {key}", para_pr_id_ref=para, char_pr_id_ref=char)
     doc.page.setup(
@@ -104,6 +105,10 @@ class _Writer:
         names = {key: spec[0] for key, spec in STYLES.items()}
         self.style = names
         self._first = True
+        self.sizes: dict[str, float] = {}  # charPr id -> font size (pt), for the row heights
+        for spec in STYLES.values():
+            resolved = self.out.styles.resolve(spec[0])
+            self.sizes[str(resolved.char_pr_id_ref)] = float(spec[2])
 
     def para(self, text: str, key: str) -> Any:
         style = self.out.styles.resolve(self.style[key])
@@ -207,6 +212,29 @@ class _Writer:
             self._style_paragraph(p, key)
         if shade:
             table.set_cell_shading(0, 0, "#" + shade)
+        self._fit_heights(table)
+
+    def _fit_heights(self, table: Any) -> None:
+        """Row heights that hold the text (Hangul grows rows as it lays out; other readers do not)."""
+        total = 0
+        for tr in _children(table.element, "tr"):
+            cells = _children(tr, "tc")
+            height = 0
+            for tc in cells:
+                size = _child(tc, "cellSz")
+                inner = max(1000, int(size.get("width") or "0") - 1020)
+                needed = 0.0
+                for p in (e for e in tc.iter() if _local(e.tag) == "p"):
+                    runs = [e for e in p.iter() if _local(e.tag) == "run"]
+                    pt = max((self.sizes.get(r.get("charPrIDRef") or "", 9.0) for r in runs), default=9.0)
+                    text = "".join(e.text or "" for e in p.iter() if _local(e.tag) == "t")
+                    lines = max(1, math.ceil(_text_width(text, pt) / inner))
+                    needed += lines * pt * 100 * 1.75
+                height = max(height, int(needed) + 282 + 120)
+            for tc in cells:
+                _child(tc, "cellSz").set("height", str(height))
+            total += height
+        _child(table.element, "sz").set("height", str(total))
 
     def table(
         self,
@@ -228,7 +256,7 @@ class _Writer:
             table.element.set("repeatHeader", "1")
             for j, text in enumerate(head):
                 cell = table.cell(0, j)
-                cell.text = clean(text)
+                cell.set_text(clean(text), split_paragraphs=True)
                 cell.element.set("header", "1")
                 self._style_cell(cell, "cell_head")
                 table.set_cell_shading(0, j, "#" + palette.HEAD_BG)
@@ -237,12 +265,13 @@ class _Writer:
             values = list(row[:columns]) + [""] * (columns - len(row))
             for j, text in enumerate(values):
                 cell = table.cell(i + offset, j)
-                cell.text = clean(text)
+                cell.set_text(clean(text), split_paragraphs=True)
                 self._style_cell(cell, "cell_head" if not header and j == 0 else "cell")
                 if i in highlight:
                     table.set_cell_shading(i + offset, j, "#" + palette.OVERDUE_BG)
                 elif not header and j == 0:
                     table.set_cell_shading(i + offset, j, "#" + palette.LABEL_BG)
+        self._fit_heights(table)
 
     def _style_cell(self, cell: Any, key: str) -> None:
         for p in cell.paragraphs:
@@ -255,6 +284,23 @@ class _Writer:
         for run in p.element.iter():
             if run.tag.endswith("}run"):
                 run.set("charPrIDRef", str(style.char_pr_id_ref))
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _children(element: Any, name: str) -> list[Any]:
+    return [e for e in element if _local(e.tag) == name]
+
+
+def _child(element: Any, name: str) -> Any:
+    return _children(element, name)[0]
+
+
+def _text_width(text: str, pt: float) -> float:
+    """In HWPUNIT: Hangul and other wide characters a full em, the rest a little over half."""
+    return sum(1.0 if ord(c) >= 0x1100 else 0.56 for c in text) * pt * 100
 
 
 def render_hwpx(doc: d.Document, progress: Progress | None = None) -> bytes:
