@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/app.py" line="+105"/>
+        <location filename="../../ui/app.py" line="+106"/>
         <source>A report was saved to {path}.</source>
         <translation>오류 보고서를 {path}에 저장했습니다.</translation>
     </message>
@@ -16,15 +16,15 @@
     <message>
         <location line="-8"/>
         <location line="+13"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <location filename="../../ui/main_window.py" line="+62"/>
-        <location filename="../../ui/views/editor.py" line="+165"/>
+        <location filename="../../ui/views/editor.py" line="+188"/>
         <location line="+177"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>Something unexpected went wrong. Your saved records are safe.</source>
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
@@ -257,8 +257,8 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/editor.py" line="-280"/>
-        <location filename="../../ui/widgets/related.py" line="+153"/>
+        <location filename="../../ui/views/editor.py" line="-293"/>
+        <location filename="../../ui/widgets/related.py" line="+219"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
@@ -267,7 +267,7 @@ A report was saved to {path}.</source>
         <location filename="../../ui/views/meeting_editor.py" line="+511"/>
         <location filename="../../ui/widgets/confirm.py" line="+66"/>
         <location filename="../../ui/widgets/parties.py" line="+124"/>
-        <location filename="../../ui/widgets/pickers.py" line="+126"/>
+        <location filename="../../ui/widgets/pickers.py" line="+127"/>
         <location filename="../../ui/widgets/related.py" line="+1"/>
         <source>Cancel</source>
         <translation>취소</translation>
@@ -323,7 +323,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+163"/>
         <location filename="../../ui/menus.py" line="-53"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -571,14 +571,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+99"/>
         <location filename="../../ui/views/meeting_editor.py" line="-410"/>
         <location filename="../../ui/views/organization_editor.py" line="+45"/>
-        <location filename="../../ui/widgets/pickers.py" line="+100"/>
+        <location filename="../../ui/widgets/pickers.py" line="+110"/>
         <source>Title</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-106"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-117"/>
         <location filename="../../ui/models/lists.py" line="-34"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+59"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+61"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
@@ -606,8 +606,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="-13"/>
         <location line="+64"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+35"/>
-        <location line="+288"/>
+        <location line="+37"/>
+        <location line="+291"/>
         <location filename="../../ui/views/commitment_editor.py" line="+62"/>
         <location line="+3"/>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
@@ -626,9 +626,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-322"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-327"/>
         <location line="+17"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <location filename="../../ui/widgets/parties.py" line="-25"/>
         <source>Signed</source>
@@ -637,7 +637,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+2"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-194"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-196"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Expires</source>
@@ -646,7 +646,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+19"/>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Parties</source>
         <translation>참여기관</translation>
     </message>
@@ -711,7 +711,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
         <location line="+13"/>
-        <location line="+311"/>
+        <location line="+314"/>
         <location filename="../../ui/views/contact_editor.py" line="+17"/>
         <location filename="../../ui/views/dashboard_view.py" line="+38"/>
         <location filename="../../ui/views/organization_editor.py" line="+22"/>
@@ -720,7 +720,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-311"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-314"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
         <location filename="../../ui/views/conflicts_view.py" line="+7"/>
         <location line="+1"/>
@@ -733,7 +733,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+60"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
@@ -759,7 +759,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="-22"/>
-        <location line="+287"/>
+        <location line="+290"/>
         <location filename="../../ui/views/commitment_editor.py" line="-5"/>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
@@ -771,8 +771,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-287"/>
-        <location line="+278"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-290"/>
+        <location line="+281"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+86"/>
@@ -783,10 +783,10 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-299"/>
-        <location line="+21"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-304"/>
+        <location line="+23"/>
         <location line="+150"/>
-        <location line="+134"/>
+        <location line="+137"/>
         <location filename="../../ui/views/commitment_editor.py" line="-11"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/list_view.py" line="-22"/>
@@ -813,8 +813,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{label}” 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-77"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-317"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-88"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-322"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
@@ -842,14 +842,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+37"/>
-        <location line="+326"/>
+        <location line="+39"/>
+        <location line="+329"/>
         <location filename="../../ui/views/meeting_editor.py" line="-45"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-374"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-379"/>
         <source>Title (Korean)</source>
         <translation>제목(국문)</translation>
     </message>
@@ -867,44 +867,44 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+177"/>
+        <location line="+179"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-178"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+179"/>
+        <location line="-179"/>
+        <location line="+181"/>
         <source>Joined</source>
         <translation>추가 참여</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+179"/>
+        <location line="-180"/>
+        <location line="+181"/>
         <source>Withdrew</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-175"/>
         <source>Add party…</source>
-        <translation type="unfinished"></translation>
+        <translation>한 곳 추가…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+9"/>
         <location filename="../../ui/views/contact_editor.py" line="-12"/>
         <location filename="../../ui/views/meeting_editor.py" line="+15"/>
@@ -914,17 +914,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>수정…</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Move up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Move down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <location line="+18"/>
         <location filename="../../ui/views/contact_editor.py" line="+2"/>
         <location filename="../../ui/views/meeting_editor.py" line="-28"/>
@@ -955,19 +955,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+322"/>
+        <location line="+325"/>
         <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
     <message>
-        <location line="-322"/>
-        <location line="+327"/>
+        <location line="-325"/>
+        <location line="+330"/>
         <source>Effect</source>
         <translation>효력</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-330"/>
         <location line="+6"/>
         <source>Amendments</source>
         <translation>변경 협약</translation>
@@ -987,7 +987,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+87"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+98"/>
         <location filename="../../ui/views/agreement_editor.py" line="+3"/>
         <location line="+4"/>
         <location filename="../../ui/views/contact_editor.py" line="-13"/>
@@ -999,12 +999,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-36"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-38"/>
         <source>Add parties…</source>
         <translation>참여기관 추가…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Open meeting</source>
         <translation>회의 열기</translation>
     </message>
@@ -1031,13 +1031,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+58"/>
-        <location line="+178"/>
+        <location line="+181"/>
         <location filename="../../ui/views/commitment_editor.py" line="+7"/>
         <source>(all parties)</source>
         <translation>(모든 참여기관)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-131"/>
         <location filename="../../ui/views/contact_editor.py" line="+69"/>
         <location filename="../../ui/views/meeting_editor.py" line="+269"/>
         <location filename="../../ui/widgets/pickers.py" line="-3"/>
@@ -1072,7 +1072,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참여기관 선택</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Remove party</source>
         <translation>참여기관 삭제</translation>
     </message>
@@ -1089,7 +1089,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+36"/>
         <location line="+31"/>
         <location line="+79"/>
-        <location filename="../../ui/widgets/attachments.py" line="+100"/>
+        <location filename="../../ui/widgets/attachments.py" line="+105"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
@@ -1102,7 +1102,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/views/commitment_editor.py" line="+2"/>
-        <location filename="../../ui/widgets/attachments.py" line="-100"/>
+        <location filename="../../ui/widgets/attachments.py" line="-105"/>
         <source>Description</source>
         <translation>내용</translation>
     </message>
@@ -1167,7 +1167,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 이행 과제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-60"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-71"/>
         <location filename="../../ui/views/contact_editor.py" line="-26"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
@@ -1262,7 +1262,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>전화(구분 열 기준)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Not imported from the vCards: {names}</source>
+        <translation>vCard에서 가져오지 않은 항목: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns not imported: {names}</source>
+        <translation>가져오지 않은 열: {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{created} to create, {updated} to update, {unchanged} unchanged, {invalid} with problems.</source>
         <translation>새로 추가 {created}건, 수정 {updated}건, 변경 없음 {unchanged}건, 문제 있음 {invalid}건.</translation>
     </message>
@@ -1272,7 +1282,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 기관 {orgs}곳, 새 소속 {positions}건.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Imported {file}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped.</source>
         <translation>{file} 가져오기 완료: 새로 만듦 {created}건, 갱신 {updated}건, 변경 없음 {unchanged}건, 건너뜀 {skipped}건.</translation>
     </message>
@@ -1313,13 +1323,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+124"/>
+        <location line="+144"/>
         <location line="+35"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-177"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
         <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
@@ -1329,7 +1339,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>열과 문제 확인</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Columns not imported</source>
+        <translation>가져오지 않은 열</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
@@ -1344,12 +1359,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>열별 항목:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Problems:</source>
         <translation>문제:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Field for column {name}</source>
         <translation>{name} 열의 항목</translation>
     </message>
@@ -1359,7 +1374,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
         <source>&amp;Skip the rows with problems and import the others</source>
         <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
@@ -1684,22 +1699,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>삭제…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Related records</source>
         <translation>관련 항목</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+143"/>
         <source>Correct the marked fields.</source>
         <translation>표시된 항목을 고치십시오.</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-101"/>
         <source>Fill in the required fields (*).</source>
         <translation>필수 항목(*)을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <location line="+82"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 내용</translation>
@@ -1707,7 +1722,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-26"/>
         <location filename="../../ui/widgets/parties.py" line="+101"/>
-        <location filename="../../ui/widgets/related.py" line="+42"/>
+        <location filename="../../ui/widgets/related.py" line="+47"/>
         <source>Cannot save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
@@ -1742,7 +1757,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-222"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-242"/>
         <location filename="../../ui/views/meeting_editor.py" line="+3"/>
         <location line="+6"/>
         <location filename="../../ui/views/names.py" line="-2"/>
@@ -2053,7 +2068,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/widgets/pickers.py" line="+88"/>
+        <location filename="../../ui/widgets/pickers.py" line="+90"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
@@ -2084,7 +2099,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-62"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-73"/>
         <location filename="../../ui/views/organization_editor.py" line="-44"/>
         <source>Website</source>
         <translation>웹사이트</translation>
@@ -2162,7 +2177,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="-63"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+79"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+90"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
@@ -2210,12 +2225,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일 첨부</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <location line="+19"/>
         <source>Cannot open</source>
         <translation>열 수 없습니다</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+0"/>
+        <source>No program is set up to open {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Remove attachment</source>
         <translation>첨부파일 삭제</translation>
     </message>
@@ -2275,7 +2296,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이전 값으로 복원</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pickers.py" line="-164"/>
+        <location filename="../../ui/widgets/pickers.py" line="-176"/>
         <source>Type to search</source>
         <translation>검색어를 입력하십시오</translation>
     </message>
@@ -2285,7 +2306,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;New organization…</source>
         <translation>새 기관(&amp;N)…</translation>
     </message>
@@ -2295,12 +2316,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 담당자(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
@@ -2382,7 +2403,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+112"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+132"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
@@ -2404,7 +2425,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-148"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-168"/>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>
@@ -2526,7 +2547,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>잠금을 해제하려면 데이터베이스 암호를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lazy.py" line="+303"/>
+        <location filename="../../ui/models/lazy.py" line="+336"/>
         <source>(deleted)</source>
         <translation>(삭제됨)</translation>
     </message>
@@ -2594,14 +2615,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/briefing_dialog.py" line="+59"/>
+        <location filename="../../ui/dialogs/briefing_dialog.py" line="+61"/>
         <location line="+228"/>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-248"/>
         <source>Agreement briefing</source>
         <translation>협약 브리핑</translation>
     </message>
@@ -2802,12 +2823,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{path}에 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>No program is set up to open this file. Use Save As instead.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-137"/>
         <source>There is no briefing for this kind of record.</source>
         <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
     </message>

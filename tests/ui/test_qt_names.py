@@ -45,7 +45,21 @@ OVERRIDES: dict[str, set[str]] = {
     "ui.views.welcome_view.WelcomeView": {"showEvent"},
     "ui.widgets.attachments.AttachmentsPanel": {"dragEnterEvent", "dropEvent"},
     "ui.widgets.dates._TypedField": {"eventFilter"},
+    "ui.widgets.related.FlowLayout": {
+        "addItem",
+        "count",
+        "expandingDirections",
+        "hasHeightForWidth",
+        "heightForWidth",
+        "itemAt",
+        "minimumSize",
+        "setGeometry",
+        "sizeHint",
+        "takeAt",
+    },
     "ui.widgets.pickers.ElidedLabel": {"resizeEvent", "setText", "text"},  # text() is the whole text
+    "ui.widgets.pickers.PickerButton": {"eventFilter"},
+    "ui.widgets.pickers.PickerDialog": {"keyPressEvent"},
 }
 
 

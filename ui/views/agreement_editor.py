@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from app.dto import (
@@ -86,8 +88,10 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.parties.add_button(tr("Add parties…"), self.add_parties)
         self.parties.add_button(tr("Add party…"), self.add_party)
         self.parties.add_button(tr("Edit…"), self.edit_party, needs_selection=True)
-        self.parties.add_button(tr("Move up"), lambda: self.move_party(-1), needs_selection=True)
-        self.parties.add_button(tr("Move down"), lambda: self.move_party(1), needs_selection=True)
+        for arrow, name, step in (("▲", tr("Move up"), -1), ("▼", tr("Move down"), 1)):
+            move = self.parties.add_button(arrow, self._mover(step), needs_selection=True)
+            move.setAccessibleName(name)
+            move.setToolTip(name)
         self.parties.add_button(tr("Remove…"), self.remove_party, needs_selection=True)
         self.parties.activated.connect(lambda _p: self.edit_party())
         self.tabs.addTab(self.parties, tr("Parties"))
@@ -337,6 +341,9 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         party = self.parties.current()
         if party is not None:
             self._party_dialog(party)
+
+    def _mover(self, step: int) -> Callable[[], None]:
+        return lambda: self.move_party(step)
 
     def move_party(self, step: int) -> None:
         party = self.parties.current()

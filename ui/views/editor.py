@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +27,13 @@ from ui.context import UiContext
 from ui.i18n import tr
 from ui.views.record_service import DetailT, InputT, RecordService, Versioned
 from ui.widgets.fields import Form
+from ui.widgets.pickers import ElidedLabel
+
+
+def _never_clipped(button: QPushButton) -> None:
+    """A header button keeps the width of its text; the title gives way instead."""
+    button.setMinimumWidth(button.sizeHint().width())
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
 
 class RecordEditor(QWidget, Generic[DetailT, InputT]):
@@ -52,13 +60,15 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         self._filling = False
         self._load_gen = 0
 
-        self.heading = QLabel(self)
+        # One line, whatever the title's length: the rest is "…" and the whole title its tooltip
+        # (a long agreement title wrapped over six lines at 1024 px and pushed the buttons aside).
+        self.heading = ElidedLabel("", self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setMinimumWidth(60)
         self.save_button = QPushButton(tr("Save"), self)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         self.save_button.setDefault(True)
@@ -77,6 +87,10 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         self.header.addWidget(self.save_button)
         self.header.addWidget(self.revert_button)
         self.header.addWidget(self.delete_button)
+        for button in (self.save_button, self.revert_button, self.delete_button):
+            _never_clipped(button)
+        self.status_line.setWordWrap(True)
+        self.status_line.setMaximumWidth(220)
 
         self.form = Form(self)
         self.form.changed.connect(self._form_changed)
@@ -91,6 +105,9 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(tr("Related records"))
+        # Every tab in sight at 1024 px: names shorten ("변경 이…") instead of the bar scrolling.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName(f"{self.kind}_editor_splitter")
         self.splitter.addWidget(scroll)
@@ -108,6 +125,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         button = QPushButton(text, self)
         button.setAccessibleName(text.replace("…", ""))
         button.clicked.connect(slot)
+        _never_clipped(button)
         self.header.insertWidget(2, button)
         return button
 
@@ -137,8 +155,13 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         return ""
 
     def set_related_enabled(self, enabled: bool) -> None:
+        # Disabling moves the current tab along to the last one; a record just saved for the
+        # first time opens its related records at the first tab (its parties, its positions).
+        was_new = not any(self.tabs.isTabEnabled(i) for i in range(self.tabs.count()))
         for i in range(self.tabs.count()):
             self.tabs.setTabEnabled(i, enabled)
+        if enabled and was_new:
+            self.tabs.setCurrentIndex(0)
 
     # -- loading --------------------------------------------------------------
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -126,6 +127,7 @@ class PickerDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.table.activated.connect(lambda _i: self.accept())  # Enter on a row
         self.new_button: QPushButton | None = None
         if kind in (RecordKind.ORGANIZATION, RecordKind.CONTACT):
             text = tr("&New organization…") if kind == RecordKind.ORGANIZATION else tr("&New contact…")
@@ -142,6 +144,15 @@ class PickerDialog(QDialog):
         self.search.returnPressed.connect(self._enter)
         self.model.refresh()
         self.model.loaded.connect(self._select_first)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in the search box searches, and chooses once nothing is pending (``_enter``).
+        # Passed on to the dialog, the same Enter pressed the default button as well and chose
+        # whatever row was selected before the search ran: often another record than the one typed.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.search.hasFocus():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _apply(self) -> None:
         self.model.set_filters({"text": self.search.text().strip()})
@@ -243,6 +254,8 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, max(self.width(), 40))
         super().setText(shown)
+        if shown != self.full:
+            self.setToolTip(self.full)
 
 
 class PickerButton(QWidget):
@@ -272,9 +285,13 @@ class PickerButton(QWidget):
         self.choose = QPushButton(tr("Choose…"), self)
         self.choose.setAccessibleName(title)
         self.choose.clicked.connect(self.pick)
-        self.clear_button = QPushButton(tr("Clear"), self)
+        self.clear_button = QToolButton(self)  # "✕": narrow enough for a filter row at 1024 px
+        self.clear_button.setText("✕")
+        self.clear_button.setToolTip(tr("Clear"))
         self.clear_button.setAccessibleName(tr("Clear {what}").format(what=title))
         self.clear_button.clicked.connect(lambda: self.set_value(None, ""))
+        # Out of the Tab chain: Tab goes from "Choose…" to the next field; Delete clears.
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.setVisible(optional)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -285,6 +302,20 @@ class PickerButton(QWidget):
         layout.addWidget(self.choose)
         layout.addWidget(self.clear_button)
         self.setFocusProxy(self.choose)
+        self.choose.installEventFilter(self)
+        self.optional = optional
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.choose
+            and self.optional
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self.set_value(None, "")
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> UUID | None:
         return self._id

@@ -6,20 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
+    QLayout,
+    QLayoutItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from app.errors import ValidationError
@@ -32,6 +34,71 @@ MUTED = QColor("#6b6b6b")
 # A service function and its arguments after the database, as a form dialog's save() gives them.
 ServiceCall = tuple[Callable[..., object], tuple[object, ...]]
 ItemT = TypeVar("ItemT")
+
+
+class FlowLayout(QLayout):
+    """Buttons left to right, wrapping onto another line when the width runs out (none is clipped)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            widget, owner = item.widget(), self.parentWidget()
+            if widget is not None and owner is not None and not widget.isVisibleTo(owner):
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            line = max(line, hint.height())
+        return y + line - rect.y()
 
 
 class RelatedTable(QWidget, Generic[ItemT]):
@@ -60,8 +127,7 @@ class RelatedTable(QWidget, Generic[ItemT]):
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the table has the focus
         shortcut.activated.connect(self._activate)
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
+        self.buttons = FlowLayout()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.table, 1)
@@ -73,7 +139,7 @@ class RelatedTable(QWidget, Generic[ItemT]):
         button = QPushButton(text, self)
         button.setAccessibleName(text.replace("…", ""))
         button.clicked.connect(slot)
-        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        self.buttons.addWidget(button)  # wraps at a narrow width: never clipped ("참여기관 추가…" was)
         if needs_selection:
             self._needs_selection.append(button)
             button.setEnabled(False)
@@ -170,6 +236,11 @@ class FormDialog(QDialog):
         """``save()`` returns (service function, arguments after db); True when saved."""
         self.save_fn = save
         self._check()
+        # The buttons were made before the fields, so the focus would start on Cancel, where a
+        # Space meant for the first field closes the dialog: it starts on the first field.
+        first = next(iter(self.form.fields.values()), None)
+        if first is not None:
+            first.setFocus()
         return self.exec() == QDialog.DialogCode.Accepted
 
     def _ok(self) -> None:
