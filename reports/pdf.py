@@ -65,6 +65,7 @@ OVERDUE_INK = colors.HexColor("#" + palette.OVERDUE_INK)
 MARKING = colors.HexColor("#" + palette.MARKING)
 SERIES_COLORS = ["#" + c for c in palette.SERIES]
 
+CHART_H = 62 * mm
 SMALL_TABLE = 6  # data rows: a table this small is kept whole on one page
 TAIL = 4  # rows (the legend counts) that a split table carries onto its last page, at least
 
@@ -384,6 +385,9 @@ class _Builder:
             after = blocks[i + 1] if i + 1 < len(blocks) else None
             if isinstance(block, d.Heading) and _long_table(after):
                 out += self.heading(block, glued=False)  # the table's first rows hold together
+            elif isinstance(block, d.Heading) and isinstance(after, d.BarChart | d.SignatureBlock):
+                # A drawing or the signatures stay whole: the heading needs their room too.
+                out += [CondPageBreak(CHART_H + 25 * mm), *self.heading(block, glued=True)]
             else:
                 out += self.block(block)
         return out
@@ -571,7 +575,7 @@ class _Builder:
     def chart(self, b: d.BarChart) -> Flowable:
         if not b.categories or not b.series:
             return RLParagraph("-", self.st["note"])
-        height = 62 * mm
+        height = CHART_H
         drawing = Drawing(FRAME_W, height)
         chart = VerticalBarChart()
         chart.x, chart.y = 12 * mm, 12 * mm

@@ -122,3 +122,27 @@ def test_marking_follows_the_language_and_declassification_is_printed(
     assert all(p.count("RESTRICTED") >= 2 and "대외비" not in p for p in pages)
     assert "Declassification: 31 Dec 2027: unclassified" in pages[0]
     assert re.search(r"Page 1 of \d+", pages[0])
+
+
+KINDS = {  # briefing type -> (target, DemoIds attribute)
+    "agreement": ("agreement", "agreement"),
+    "counterpart": ("organization", "organization"),
+    "premeeting": ("meeting", "upcoming_meeting"),
+    "minutes": ("meeting", "held_meeting"),
+    "portfolio": ("portfolio", None),
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_page_ends_with_a_heading(demo_sqlite: Database, kind: str, lang: str) -> None:
+    from app.progress import Progress
+    from reports import generate_briefing
+
+    target, attr = KINDS[kind]
+    ident = getattr(demo_ids(demo_sqlite), attr) if attr else None
+    request = BriefingRequest(target, ident, lang=lang, key=kind, classification="대외비")
+    headings = {squash(b.text) for b in build_document(demo_sqlite, request).blocks if isinstance(b, Heading)}
+    for number, lines in enumerate(_lines(generate_briefing(demo_sqlite, request, Progress())), start=1):
+        body = [t for y, t in lines if BODY_BOTTOM - 2 < y < BODY_TOP + 2]
+        assert body and squash(body[-1]) not in headings, f"page {number} ends with the heading {body[-1]!r}"
