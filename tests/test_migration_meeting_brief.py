@@ -1,4 +1,5 @@
-"""Migration 0010 (the meeting's purpose, key issues and talking points) upgrades a database with data.
+"""Migration 0010 (the meeting's purpose, key issues and talking points) upgrades a database with data,
+and the new texts travel in the JSON archive and the exchange file.
 
 A meeting recorded before 0010 keeps its title, times, place and discussion text, and
 reads with the six new texts empty; the new texts can then be written and read back.
@@ -8,11 +9,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from exchange_helpers import open_laptop
 from sqlalchemy import text
 
+from app.archive import export_archive, import_archive
+from app.db import Database
 from app.dto import MeetingInput
+from app.exchange import export_bundle, import_bundle
 from app.migrate import current_revision, head_revision, upgrade
 from app.paths import AppPaths
 from app.services import meetings
@@ -75,3 +81,26 @@ def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
             "□ 입장",
         )
         assert again.summary == "첫 회의: 추진 체계 확정"
+
+
+def _brief_of_upcoming(db: Database) -> tuple[str, ...]:
+    found = next(m for m in meetings.list_meetings(db) if "(4차)" in m.title)
+    r = meetings.get_meeting(db, found.id)
+    return (r.purpose_ko, r.purpose_en, r.issues_ko, r.issues_en, r.talking_points_ko, r.talking_points_en)
+
+
+def test_brief_texts_travel_in_the_archive_and_the_exchange_file(
+    demo_sqlite: Database, tmp_path: Path
+) -> None:
+    texts = _brief_of_upcoming(demo_sqlite)
+    assert all(texts)  # the demo fills all six
+    export_archive(demo_sqlite, tmp_path / "a.json")
+    restored = open_laptop(tmp_path, "restored")
+    import_archive(restored, tmp_path / "a.json")
+    assert _brief_of_upcoming(restored) == texts
+    restored.close()
+    export_bundle(demo_sqlite, tmp_path / "all.pdx")
+    other = open_laptop(tmp_path, "other")
+    import_bundle(other, tmp_path / "all.pdx")
+    assert _brief_of_upcoming(other) == texts
+    other.close()
