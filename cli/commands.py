@@ -27,6 +27,7 @@ from cli import (
     cmd_transfer,
     global_options,
 )
+from cli.help_ko import translate_parser, use_korean_argparse
 
 COMMANDS = (
     cmd_core,
@@ -55,7 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+    known, _rest = global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(argv)
+    korean = set_language(known.lang) == "ko"
+    use_korean_argparse(korean)  # -h and argparse's errors in the user's language
+    try:
+        parser = build_parser()
+        if korean:
+            translate_parser(parser)
+        args = parser.parse_args(argv)
+    finally:
+        use_korean_argparse(False)
     set_language(args.lang)
     try:
         return int(args.handler(args) or 0)

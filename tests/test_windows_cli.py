@@ -176,3 +176,41 @@ def test_a_permission_error_nothing_else_handles_is_one_line_naming_the_file(
         "not read it. Close the file in Excel and try again.\n"
     )
     assert not (home / "crash-reports").exists()
+
+
+def _help(piped: Piped, *argv: str) -> int:
+    with pytest.raises(SystemExit) as exit_:
+        piped.run(*argv)
+    return int(exit_.value.code or 0)
+
+
+def test_help_is_korean_when_the_language_is_korean(piped: Piped) -> None:
+    assert _help(piped, "--lang", "ko", "-h") == 0
+    out = piped.stdout
+    assert out.startswith("사용법: partnership-desk")
+    assert "기준 협약과 예시 데이터를 불러옵니다" in out and "교환 파일: 네트워크 없이" in out
+    assert "옵션:" in out and "이 도움말을 보이고 끝냅니다" in out
+    assert "usage:" not in out and "load the reference agreement" not in out
+
+
+def test_a_sub_command_help_and_argparse_errors_in_korean(piped: Piped) -> None:
+    assert _help(piped, "--lang", "ko", "export", "-h") == 0
+    assert "출력 파일 (종류와 함께)" in piped.stdout
+    other = Piped()
+    assert _help(other, "--lang", "ko", "list") == 2
+    assert "partnership-desk list: 오류: 다음 인수가 필요합니다: kind" in other.stderr
+
+
+def test_help_stays_english_in_english(piped: Piped) -> None:
+    assert _help(piped, "--lang", "en", "-h") == 0
+    assert piped.stdout.startswith("usage: partnership-desk")
+    assert "load the reference agreement and sample data" in piped.stdout
+    assert "사용법" not in piped.stdout
+
+
+def test_every_help_text_has_its_korean() -> None:
+    from cli.commands import build_parser
+    from cli.help_ko import ARGPARSE_KO, HELP_KO, help_texts
+
+    missing = [text for text in help_texts(build_parser()) if text not in HELP_KO and text not in ARGPARSE_KO]
+    assert missing == [], "add these to cli/help_ko.py HELP_KO:\n" + "\n".join(missing)
