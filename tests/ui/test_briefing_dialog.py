@@ -129,3 +129,26 @@ def test_a_record_kind_without_briefings(ctx: UiContext, qtbot: QtBot) -> None:
     assert dialog.type_combo.count() == 0
     assert not dialog.generate_button.isEnabled()
     assert "no briefing" in dialog.status.text()
+
+
+def test_hangul_format_previews_saves_hwpx_with_the_settings_date_line(
+    ctx: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from hwpx import HwpxDocument, validate_package
+
+    from app.services.settings import set_setting
+
+    set_setting(ctx.paths, "department", "반도체과")
+    ids = demo_ids(ctx.db)
+    dialog = make(ctx, qtbot, "agreement", ids.agreement)
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ko"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("hwpx"))
+    assert dialog.format_combo.currentText() == "Hangul (HWPX)"
+    dialog.generate()
+    assert dialog.document.pageCount() >= 1  # the preview is the PDF of the same document
+    assert "반도체과" in read_pdf(dialog.generated.pdf).text  # type: ignore[union-attr]
+    saved = dialog.save_to(tmp_path / "brief.hwpx")
+    assert saved is not None
+    data = saved.read_bytes()
+    assert validate_package(data).ok
+    assert any("반도체과" in p.text for p in HwpxDocument.open(data).paragraphs)

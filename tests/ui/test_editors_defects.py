@@ -206,3 +206,26 @@ def test_the_briefing_setting_follows_the_program_until_chosen(qtbot, db: Databa
     qtbot.addWidget(dialog)
     assert dialog.briefing.currentData() == ""
     assert dialog.briefing.currentText() == "The program's language"
+
+
+def test_the_settings_dialog_saves_the_briefing_fields(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.services.settings import briefing_author
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(make_ctx(db, "ko"))
+    qtbot.addWidget(dialog)
+    for key, text in (
+        ("department", "반도체과"),
+        ("author", "홍길동"),
+        ("phone", "044-000-0000"),
+        ("our_organization", "MOTIE"),
+    ):
+        dialog.briefing_fields[key].setText(text)  # keyClicks cannot type Hangul
+    dialog.save()
+    author = briefing_author(db.paths)
+    assert (author.department_ko, author.author_ko, author.phone, author.our_organization) == (
+        "반도체과",
+        "홍길동",
+        "044-000-0000",
+        "MOTIE",
+    )
