@@ -15,6 +15,9 @@ from collections.abc import Sequence
 
 from app.services.installation import VERSION, set_language
 
+# The exchange files' extension, associated with the program by the Windows installer.
+EXCHANGE_SUFFIX = ".pdx"
+
 
 def global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options that come before any sub-command (and start the desktop program without one)."""
@@ -43,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_utf8_output()
     words = list(sys.argv[1:] if argv is None else argv)
     known, rest = global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(words)
+    known.exchange_file = None
+    if len(rest) == 1 and rest[0].lower().endswith(EXCHANGE_SUFFIX):
+        # An exchange file opened from Explorer ("Partnership Desk.exe" "%1"): the program, ready to import it.
+        known.exchange_file, rest = rest[0], []
     if not rest:
         set_language(known.lang)
         from ui.app import run_gui  # the one import of the GUI, when it starts

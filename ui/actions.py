@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtWidgets import QWidget
@@ -30,8 +31,12 @@ def open_import(ctx: UiContext, parent: QWidget | None) -> None:
     ImportWizard(ctx, parent).exec()
 
 
-def open_exchange(ctx: UiContext, parent: QWidget | None) -> None:
-    ExchangeDialog(ctx, parent).exec()
+def open_exchange(ctx: UiContext, parent: QWidget | None, import_file: Path | None = None) -> None:
+    """The exchange dialog; with ``import_file`` (an exchange file opened from Explorer) ready to import it."""
+    dialog = ExchangeDialog(ctx, parent)
+    if import_file is not None:
+        dialog.import_path.setText(str(import_file))
+    dialog.exec()
 
 
 def open_backups(ctx: UiContext, parent: QWidget | None) -> None:

@@ -211,6 +211,7 @@ class Controller:
         self.exit_code = 0
         self._opened: Database | None = None  # the database, as soon as the worker has opened it
         self.idle_lock: IdleLock | None = None
+        self.exchange_file: Path | None = None  # opened from Explorer: offered for import once open
 
     def start(self, view: str | None = None) -> MainWindow:
         """Show the main window; without a database yet, in its "Loading…" state."""
@@ -239,6 +240,8 @@ class Controller:
     # -- opening the database after the first paint -----------------------------
 
     def open_after_first_paint(self, args: argparse.Namespace) -> None:
+        name = getattr(args, "exchange_file", None)
+        self.exchange_file = Path(name) if name else None
         window = self.window
         assert window is not None, "start() shows the window first"
 
@@ -287,9 +290,20 @@ class Controller:
         self.ctx.db = result
         if self.window is not None:
             self._ready(None, first=True)
+            if self.exchange_file is not None:
+                QTimer.singleShot(0, self.open_exchange_file)
         # PySide's import hook reads the source of every module imported after it (SQLAlchemy's
         # too) into linecache: some 15 MB nobody needs; tracebacks read it again if they must.
         linecache.clearcache()
+
+    def open_exchange_file(self) -> None:
+        """The exchange file the program was opened with (from Explorer), ready to import."""
+        from ui.actions import open_exchange  # lazy: after the first paint
+
+        file, self.exchange_file = self.exchange_file, None
+        if file is not None and self.window is not None:
+            open_exchange(self.ctx, self.window, file)
+            self.ctx.notify_changed()
 
     def _give_up(self) -> None:
         self.exit_code = 1

@@ -233,3 +233,46 @@ def test_opening_a_briefing_twice_while_acrobat_holds_the_first(  # type: ignore
     assert os_opens == [first, second]
     assert first.name == second.name and first.suffix == ".pdf"
     assert second.read_bytes().startswith(b"%PDF")
+
+
+def test_an_exchange_file_opened_from_explorer_starts_the_program_ready_to_import(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, make_ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The installer associates .pdx with ``"Partnership Desk.exe" "%1"``."""
+    import argparse
+
+    import ui.app
+    from cli import main
+    from ui.app import Controller
+
+    started: list[argparse.Namespace] = []
+    monkeypatch.setattr(ui.app, "run_gui", lambda args: started.append(args) or 0)
+    bundle = tmp_path / "김 주무관 교환.PDX"
+    assert main([str(bundle)]) == 0
+    (args,) = started
+    assert args.exchange_file == str(bundle)
+
+    shown: list[str] = []
+
+    def exec_(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(dialog.import_path.text())
+        return 0
+
+    from ui.dialogs.exchange_dialog import ExchangeDialog
+
+    monkeypatch.setattr(ExchangeDialog, "exec", exec_)
+    controller = Controller(qtbot_app(), db, db.paths, "en")
+    controller.ctx = make_ctx(db)
+    controller.start()
+    qtbot.addWidget(controller.window)
+    controller.exchange_file = bundle
+    controller.open_exchange_file()
+    assert shown == [str(bundle)]
+    controller.open_exchange_file()  # offered once
+    assert shown == [str(bundle)]
+
+
+def qtbot_app():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
