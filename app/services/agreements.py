@@ -193,8 +193,9 @@ def _order(s: Session, query: AgreementQuery) -> list[Any]:
         query.descending,
         fallback=fallback,
         hangul_first=sort != "title_en",
+        tiebreak=Agreement.id,
     )
-    return [*keys, Agreement.id]
+    return keys
 
 
 def _summary_columns() -> list[Any]:

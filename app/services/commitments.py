@@ -133,7 +133,9 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
 
 def _order(s: Session, query: CommitmentQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "due_on"
-    return [*sort_keys(s.get_bind().dialect.name, getattr(Commitment, sort), query.descending), Commitment.id]
+    return sort_keys(
+        s.get_bind().dialect.name, getattr(Commitment, sort), query.descending, tiebreak=Commitment.id
+    )
 
 
 def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[CommitmentView]:

@@ -176,8 +176,11 @@ def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str
     cols = {c.name: c for c in stmt.selected_columns}
     column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
     fallback = cols["organization_name_en"] if sort == "organization_name_ko" else None
-    keys = sort_keys(dialect, column, query.descending, fallback=fallback)
-    return keys, sort in ("organization_name_ko", "title")
+    joined = sort in ("organization_name_ko", "title")
+    keys = sort_keys(
+        dialect, column, query.descending, fallback=fallback, tiebreak=None if joined else Contact.id
+    )
+    return keys, joined
 
 
 def _ordered_ids(db: Database, query: ContactQuery) -> Select[Any]:
@@ -185,7 +188,8 @@ def _ordered_ids(db: Database, query: ContactQuery) -> Select[Any]:
     stmt = _query(query)
     keys, joined = _sort(db, query, stmt)
     base = stmt if joined or query.text else _contacts_only(query)
-    return base.with_only_columns(Contact.id).order_by(*keys, Contact.id)
+    last = [Contact.id] if joined or query.sort in _NAME_SORTS or query.sort not in SORTABLE else []
+    return base.with_only_columns(Contact.id).order_by(*keys, *last)
 
 
 def list_contacts(db: Database, query: ContactQuery | None = None) -> list[ContactSummary]:

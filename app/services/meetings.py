@@ -254,7 +254,7 @@ def _query(query: MeetingQuery) -> Select[Any]:
 
 def _order(s: Session, query: MeetingQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "starts_at"
-    return [*sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending), Meeting.id]
+    return sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending, tiebreak=Meeting.id)
 
 
 def _summaries(s: Session, stmt: Select[Any]) -> list[MeetingSummary]:

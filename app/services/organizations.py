@@ -103,8 +103,9 @@ def _order(dialect: str, query: OrganizationQuery) -> list[Any]:
         query.descending,
         fallback=fallback,
         hangul_first=sort != "name_en",
+        tiebreak=Organization.id,
     )
-    return [*keys, Organization.id]
+    return keys
 
 
 def list_organizations(db: Database, query: OrganizationQuery | None = None) -> list[OrganizationRecord]:

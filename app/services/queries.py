@@ -7,7 +7,20 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy import Select, String, Text, and_, case, cast, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    Select,
+    String,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -60,8 +73,61 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 _HANGUL_RANGES = (("\u1100", "\u1200"), ("\u3130", "\u3190"), ("\uac00", "\ud7b0"))
 
 
+def sort_terms(
+    dialect: str,
+    column: str,
+    kind: str,
+    *,
+    fallback: str | None = None,
+    hangul_first: bool = True,
+    values: Sequence[str] = (),
+) -> list[tuple[str, bool]]:
+    """The ORDER BY terms of a list column as SQL text: (term, whether it follows the direction).
+
+    ``column`` (and ``fallback``) are SQL column names, ``kind`` is "text", "enum" (ranked
+    by ``values``, the declared order), "date" (nullable: NULL last) or "plain". The text
+    has no bound parameters, so that an index on the same expressions (migration 0008)
+    serves the sort on SQLite (which matches an index expression only to the same
+    expression) and on PostgreSQL. Terms that do not follow the direction stay ascending.
+    """
+    if kind == "enum":
+        whens = " ".join(f"WHEN '{v}' THEN {rank}" for rank, v in enumerate(values))
+        return [(f"CASE {column} {whens} ELSE {len(values)} END", True)]
+    if kind == "date":
+        return [(f"({column} IS NULL)", False), (column, True)]
+    if kind == "plain":
+        return [(column, True)]
+    value = f"coalesce({column}, '')"
+    if fallback is not None:
+        value = f"coalesce(nullif({value}, ''), coalesce({fallback}, ''))"
+    if dialect == "postgresql":
+        value = f'({value}) COLLATE "C"'
+    hangul = " OR ".join(f"{value} >= '{low}' AND {value} < '{high}'" for low, high in _HANGUL_RANGES)
+    first, other = (0, 1) if hangul_first else (1, 0)
+    group = f"CASE WHEN {value} = '' THEN 2 WHEN ({hangul}) THEN {first} ELSE {other} END"
+    folded = f"lower({value})"
+    if dialect == "postgresql":
+        folded = f'({folded}) COLLATE "C"'
+    return [(group, False), (folded, True), (value, True)]
+
+
+def _column_name(column: Any) -> str | None:
+    """``table.column`` of a mapped column, None for anything else (a label, an alias)."""
+    table = getattr(getattr(column, "table", None), "name", None)
+    name = getattr(column, "key", None)
+    if isinstance(table, str) and isinstance(name, str) and getattr(column, "class_", None) is not None:
+        return f"{table}.{name}"
+    return None
+
+
 def sort_keys(
-    dialect: str, column: Any, descending: bool = False, *, fallback: Any = None, hangul_first: bool = True
+    dialect: str,
+    column: Any,
+    descending: bool = False,
+    *,
+    fallback: Any = None,
+    hangul_first: bool = True,
+    tiebreak: Any = None,
 ) -> list[Any]:
     """ORDER BY terms for a list column, giving the same order on SQLite and PostgreSQL.
 
@@ -72,8 +138,35 @@ def sort_keys(
     direction. ``fallback`` is used where ``column`` is blank (an English-only name
     sorts by its English name). Enumerations sort in their declared order (the
     lifecycle for statuses); dates and numbers with NULL last. Descending reverses the
-    order within the groups; Hangul names stay first and blanks last.
+    order within the groups; Hangul names stay first and blanks last. ``tiebreak`` (the
+    id) comes last, in the same direction, so that an index of migration 0008 gives the
+    whole order: a sorted list's first rows are read from it, not sorted from the table.
     """
+    kind = getattr(column, "type", None)
+    name = _column_name(column)
+    fallback_name = _column_name(fallback) if fallback is not None else None
+    tail = [] if tiebreak is None else [tiebreak.desc() if descending else tiebreak.asc()]
+    if name is not None and (fallback is None or fallback_name is not None):
+        if isinstance(kind, SAEnum) and kind.enum_class is not None:
+            terms = sort_terms(dialect, name, "enum", values=[m.value for m in kind.enum_class])
+        elif isinstance(kind, String | Text):
+            terms = sort_terms(dialect, name, "text", fallback=fallback_name, hangul_first=hangul_first)
+        elif getattr(column, "nullable", True):
+            terms = sort_terms(dialect, name, "date")
+        else:
+            terms = sort_terms(dialect, name, "plain")
+        keys: list[Any] = [
+            literal_column(sql).desc() if follows and descending else literal_column(sql).asc()
+            for sql, follows in terms
+        ]
+        return [*keys, *tail]
+    return [*_expression_keys(dialect, column, descending, fallback, hangul_first), *tail]
+
+
+def _expression_keys(
+    dialect: str, column: Any, descending: bool, fallback: Any, hangul_first: bool
+) -> list[Any]:
+    """``sort_keys`` for a computed column (a joined name): the same order, sorted by the database."""
     kind = getattr(column, "type", None)
     if isinstance(kind, SAEnum) and kind.enum_class is not None:
         members = [m.value for m in kind.enum_class]
@@ -92,6 +185,4 @@ def sort_keys(
             folded = folded.collate("C")
         # The groups keep their places when descending: only the names within them reverse.
         return [group.asc(), *(t.desc() if descending else t.asc() for t in (folded, value))]
-    # NULLS LAST (not "IS NULL" first): SQLite then walks the column's index for a descending
-    # sort instead of sorting the whole table, and PostgreSQL reads it the same way.
     return [(column.desc() if descending else column.asc()).nulls_last()]
