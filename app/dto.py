@@ -444,18 +444,22 @@ class MeetingQuery:
 
 @dataclass(frozen=True)
 class AttendeeInput:
-    contact_id: UUID
+    contact_id: UUID | None = None  # None: a guest, named by guest_name
     organization_id: UUID | None = None  # None: the contact's current organization
     title: str = ""  # empty: the contact's current title
     attended: bool = True
+    guest_name: str = ""  # a guest who is no contact: name, organization and title as text
+    guest_organization: str = ""
 
 
 @dataclass(frozen=True)
 class AttendeeView:
+    """An attendee; for a guest (``contact_id`` None) the names are the guest's text."""
+
     id: UUID
     version: int
     meeting_id: UUID
-    contact_id: UUID
+    contact_id: UUID | None
     contact_name_ko: str
     contact_name_en: str
     organization_id: UUID | None
@@ -463,6 +467,12 @@ class AttendeeView:
     organization_name_en: str
     title: str
     attended: bool
+    guest_name: str = ""
+    guest_organization: str = ""
+
+    @property
+    def is_guest(self) -> bool:
+        return self.contact_id is None
 
 
 @dataclass(frozen=True)

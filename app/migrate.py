@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _NUMBERED = re.compile(r"^(\d{4})_\w+\.py$")
+_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(?:None|[\"'](\w+)[\"'])", re.MULTILINE)
 
 
 def alembic_config() -> Config:
@@ -36,15 +38,29 @@ def head_revision() -> str:
 
 
 def numbered_head() -> str | None:
-    """The head by file names alone (``0001_...py`` to ``NNNN_...py``, none missing), without Alembic.
+    """The head read from the migration files (``0001_...py`` to ``NNNN_...py``, none missing),
+    without Alembic: the revision no other one revises. The numbers need not be in chain
+    order (0009 may follow 0010): the highest number is not taken for the head.
 
-    None when the folder does not follow that pattern; then only Alembic can say.
+    None when the folder does not follow that pattern or has no single head; then only Alembic can say.
     """
-    names = [f.name for f in (MIGRATIONS_DIR / "versions").glob("*.py") if f.name != "__init__.py"]
-    numbers = sorted(int(m.group(1)) for n in names if (m := _NUMBERED.match(n)))
-    if not numbers or len(numbers) != len(names) or numbers != list(range(1, len(numbers) + 1)):
+    files = [f for f in (MIGRATIONS_DIR / "versions").glob("*.py") if f.name != "__init__.py"]
+    numbers = sorted(int(m.group(1)) for f in files if (m := _NUMBERED.match(f.name)))
+    if not numbers or len(numbers) != len(files) or numbers != list(range(1, len(numbers) + 1)):
         return None
-    return f"{numbers[-1]:04d}"
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for f in files:
+        source = f.read_text(encoding="utf-8")
+        revision = _REVISION.search(source)
+        down = _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        if down.group(1) is not None:
+            revised.add(down.group(1))
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _is_at_head(database: Database) -> bool:

@@ -268,16 +268,19 @@ class MeetingAgreement(Entity):
 
 
 class Attendee(Entity):
-    """A contact at a meeting, with the organization and title they had then."""
+    """A contact at a meeting, with the organization and title they had then; or a guest,
+    who is no contact (``contact_id`` empty): name and organization kept as text."""
 
     __tablename__ = "attendee"
     kind = "attendee"
 
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
-    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), index=True, default=None)
     organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organization.id"), default=None)
     title: Mapped[str] = mapped_column(String(200), default="")
     attended: Mapped[bool] = mapped_column(Boolean, default=True)
+    guest_name: Mapped[str] = mapped_column(String(200), default="")
+    guest_organization: Mapped[str] = mapped_column(String(300), default="")
 
 
 class AgendaItem(Entity):

@@ -100,14 +100,17 @@ def meetings_of_agreement_ids(agreement_id: UUID) -> Select[UUID]:
 def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> AttendeeView:
     """Add a person to a meeting; organization and title default to the position they held on its day."""
 
+    if data.contact_id is None:
+        return _add_guest(db, meeting_id, data)
+    contact_id = data.contact_id
     with db.session() as s:
 
         def values(meeting: Meeting) -> dict[str, object]:
-            get_live(s, Contact, data.contact_id)
+            get_live(s, Contact, contact_id)
             exists = s.scalar(
                 select(Attendee.id).where(
                     Attendee.meeting_id == meeting_id,
-                    Attendee.contact_id == data.contact_id,
+                    Attendee.contact_id == contact_id,
                     Attendee.deleted_at.is_(None),
                 )
             )
@@ -123,12 +126,12 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
                 get_live(s, Organization, org_id)
             if org_id is None or not title:
                 day = meeting.starts_at.astimezone().date() if meeting.starts_at else clock.today()
-                held = _position_on(s, data.contact_id, day, org_id)
+                held = _position_on(s, contact_id, day, org_id)
                 if held is not None:
                     org_id = org_id or held.organization_id
                     title = title or held.title
             return {
-                "contact_id": data.contact_id,
+                "contact_id": contact_id,
                 "organization_id": org_id,
                 "title": title,
                 "attended": data.attended,
@@ -136,6 +139,73 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
 
         obj = ATTENDEES.add(s, meeting_id, values)
         return attendees_of(s, [meeting_id], only=obj.id)[meeting_id][0]
+
+
+def _guest_text(data: AttendeeInput) -> dict[str, object]:
+    name = clean_text(data.guest_name, "guest_name", "이름", "Name", max_length=200)
+    if not name:
+        raise ValidationError("guest_name", "손님의 이름을 입력하십시오.", "Enter the guest's name.")
+    return {
+        "guest_name": name,
+        "guest_organization": clean_text(
+            data.guest_organization, "guest_organization", "소속 기관", "Organization", max_length=300
+        ),
+        "title": clean_text(data.title, "title", "직위", "Title", max_length=200),
+    }
+
+
+def _add_guest(db: Database, meeting_id: UUID, data: AttendeeInput) -> AttendeeView:
+    """A guest: someone at the meeting who is not (yet) a contact."""
+    values = _guest_text(data)
+    with db.session() as s:
+        obj = ATTENDEES.add(
+            s,
+            meeting_id,
+            lambda _m: {**values, "contact_id": None, "organization_id": None, "attended": data.attended},
+        )
+        return attendees_of(s, [meeting_id], only=obj.id)[meeting_id][0]
+
+
+def guest_to_contact(db: Database, attendee_id: UUID) -> AttendeeView:
+    """Make a guest a contact: a new contact named as the guest (Hangul: the Korean name), with a
+    position of their title at the organization of that name when one exists; the attendee then
+    names the contact."""
+    with db.session() as s:
+        row = get_live(s, Attendee, attendee_id)
+        if row.contact_id is not None:
+            raise ValidationError(
+                "contact_id", "이미 담당자로 등록된 참석자입니다.", "This attendee is already a contact."
+            )
+        name = row.guest_name
+        hangul = any("가" <= ch <= "힣" for ch in name)
+        person = Contact(name_ko=name if hangul else "", name_en="" if hangul else name)
+        s.add(person)
+        s.flush()
+        org = _organization_named(s, row.guest_organization)
+        if org is not None:
+            s.add(Membership(contact_id=person.id, organization_id=org.id, title=row.title))
+        row.contact_id = person.id
+        row.organization_id = org.id if org is not None else None
+        row.guest_name = ""
+        if org is not None:
+            row.guest_organization = ""
+        s.flush()
+        return attendees_of(s, [row.meeting_id], only=row.id)[row.meeting_id][0]
+
+
+def _organization_named(s: Session, name: str) -> Organization | None:
+    name = name.strip()
+    if not name:
+        return None
+    return s.scalar(
+        select(Organization)
+        .where(
+            Organization.deleted_at.is_(None),
+            or_(Organization.name_ko == name, Organization.name_en == name, Organization.short_name == name),
+        )
+        .order_by(Organization.created_at, Organization.id)
+        .limit(1)
+    )
 
 
 def _position_on(s: Session, contact_id: UUID, day: date, organization_id: UUID | None) -> Membership | None:
@@ -173,20 +243,22 @@ def attendees_of(
     rows = ATTENDEES.live(out.keys())
     stmt = (
         rows.add_columns(Contact, Organization)
-        .join(Contact, Contact.id == Attendee.contact_id)
+        .outerjoin(Contact, Contact.id == Attendee.contact_id)  # a guest has none
         .outerjoin(Organization, Organization.id == Attendee.organization_id)
     )
     if only is not None:
         stmt = stmt.where(Attendee.id == only)
     for a, c, o in s.execute(stmt):
+        # A guest reads as the name and organization typed for them, in both languages.
+        guest_org = a.guest_organization if o is None else ""
         out[a.meeting_id].append(
             to_dto(
                 AttendeeView,
                 a,
-                contact_name_ko=c.name_ko,
-                contact_name_en=c.name_en,
-                organization_name_ko=o.name_ko if o else "",
-                organization_name_en=o.name_en if o else "",
+                contact_name_ko=c.name_ko if c else a.guest_name,
+                contact_name_en=c.name_en if c else a.guest_name,
+                organization_name_ko=o.name_ko if o else guest_org,
+                organization_name_en=o.name_en if o else guest_org,
             )
         )
     return out

@@ -264,7 +264,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+511"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+555"/>
         <location filename="../../ui/widgets/confirm.py" line="+66"/>
         <location filename="../../ui/widgets/parties.py" line="+124"/>
         <location filename="../../ui/widgets/pickers.py" line="+127"/>
@@ -569,7 +569,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+135"/>
         <location filename="../../ui/views/contact_editor.py" line="+58"/>
         <location line="+99"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-410"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-454"/>
+        <location line="+246"/>
         <location filename="../../ui/views/organization_editor.py" line="+45"/>
         <location filename="../../ui/widgets/pickers.py" line="+110"/>
         <source>Title</source>
@@ -615,9 +616,9 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/dashboard_view.py" line="+20"/>
         <location filename="../../ui/views/list_view.py" line="-11"/>
         <location line="+27"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+26"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-215"/>
         <location line="+12"/>
-        <location line="+288"/>
+        <location line="+327"/>
         <location filename="../../ui/views/organization_editor.py" line="+9"/>
         <location line="+8"/>
         <source>Status</source>
@@ -654,7 +655,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
         <location filename="../../ui/models/lists.py" line="+7"/>
         <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-326"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-370"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
         <source>Name</source>
         <translation>이름</translation>
@@ -689,6 +690,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+7"/>
         <location line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+0"/>
+        <location line="+245"/>
         <location filename="../../ui/widgets/pickers.py" line="+20"/>
         <source>Organization</source>
         <translation>기관</translation>
@@ -738,7 +740,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-9"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-254"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Place</source>
         <translation>장소</translation>
@@ -747,7 +749,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/meeting_editor.py" line="+9"/>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Attendees</source>
         <translation>참석자</translation>
     </message>
@@ -765,7 +767,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
         <location filename="../../ui/views/meeting_editor.py" line="+21"/>
-        <location line="+298"/>
+        <location line="+337"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
@@ -776,8 +778,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+86"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-298"/>
-        <location line="+303"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-337"/>
+        <location line="+342"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
@@ -802,7 +804,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-90"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-291"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-330"/>
         <location filename="../../ui/views/organization_editor.py" line="-6"/>
         <source>Agreement</source>
         <translation>협약</translation>
@@ -844,7 +846,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
         <location line="+39"/>
         <location line="+329"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-45"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-50"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
@@ -907,7 +909,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+13"/>
         <location line="+9"/>
         <location filename="../../ui/views/contact_editor.py" line="-12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+15"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+20"/>
         <location line="+9"/>
         <location line="+11"/>
         <source>Edit…</source>
@@ -927,8 +929,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+4"/>
         <location line="+18"/>
         <location filename="../../ui/views/contact_editor.py" line="+2"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-28"/>
-        <location line="+9"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-29"/>
+        <location line="+10"/>
         <location line="+9"/>
         <location line="+12"/>
         <location filename="../../ui/widgets/attachments.py" line="+38"/>
@@ -1039,7 +1041,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-131"/>
         <location filename="../../ui/views/contact_editor.py" line="+69"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+269"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+308"/>
         <location filename="../../ui/widgets/pickers.py" line="-3"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
@@ -1135,7 +1137,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-342"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-381"/>
         <location filename="../../ui/views/organization_editor.py" line="-13"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
@@ -1146,7 +1148,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/contact_editor.py" line="-137"/>
         <location filename="../../ui/views/dashboard_view.py" line="+61"/>
         <location filename="../../ui/views/meeting_editor.py" line="-16"/>
-        <location line="+289"/>
+        <location line="+328"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
@@ -1155,7 +1157,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+5"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-288"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-327"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
@@ -1862,7 +1864,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{n}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-82"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-87"/>
         <source>Meeting *</source>
         <translation>회의명 *</translation>
     </message>
@@ -1893,7 +1895,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자 추가…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Add guest…</source>
+        <translation>외부 참석자 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a contact</source>
+        <translation>담당자로 등록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the chosen guest as a contact</source>
+        <translation>선택한 외부 참석자를 담당자로 등록합니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+9"/>
         <source>#</source>
         <translation>번호</translation>
@@ -1901,18 +1918,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+84"/>
         <location filename="../../ui/views/meeting_editor.py" line="-9"/>
-        <location line="+239"/>
+        <location line="+278"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-239"/>
-        <location line="+243"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-278"/>
+        <location line="+282"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-282"/>
         <location line="+6"/>
         <source>Agenda</source>
         <translation>안건</translation>
@@ -1925,12 +1942,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+7"/>
-        <location line="+264"/>
+        <location line="+303"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-264"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-303"/>
         <location line="+6"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1942,12 +1959,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+294"/>
+        <location line="+333"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-329"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1997,7 +2014,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>우리측 입장·말씀자료 (영어)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+40"/>
+        <source>guest</source>
+        <translation>외부</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -2007,7 +2029,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Link agreement</source>
         <translation>협약 연결</translation>
     </message>
@@ -2018,6 +2040,16 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>Guest</source>
+        <translation>외부 참석자</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name *</source>
+        <translation>이름 *</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Remove attendee</source>
         <translation>참석자 삭제</translation>
     </message>

@@ -178,3 +178,35 @@ def test_linking_and_unlinking_an_agreement_is_saved_at_once(qtbot, db: Database
     assert meetings.meeting_detail(db, meeting.id).agreements == ()
     assert editor.agreements.table.rowCount() == 0
     editor.set_dirty(False)
+
+
+def test_a_guest_attendee_and_later_a_contact(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.meeting_editor import MeetingEditor
+
+    meeting = factories.meeting(db, "실무협의회")
+    editor = MeetingEditor(make_ctx(db, "en"))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(meeting.id)
+
+    def fill(dialog: QWidget) -> None:
+        f = dialog.form  # type: ignore[attr-defined]
+        f.fields["guest_name"].setText("Anna Weber")
+        f.fields["guest_organization"].setText("Example Fraunhofer Institute")
+        f.fields["title"].setText("Director")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+    on_modals(fill)
+    _button(editor.attendees, "Add guest…").click()
+    (guest,) = meetings.meeting_detail(db, meeting.id).attendees
+    assert guest.is_guest and guest.guest_name == "Anna Weber"  # no contact needed
+    assert editor.attendees.table.item(0, 0).text() == "Anna Weber (guest)"
+    assert editor.attendees.table.item(0, 1).text() == "Example Fraunhofer Institute"
+    make = _button(editor.attendees, "Make a contact")
+    assert not make.isEnabled()
+    editor.attendees.select_row(0)
+    assert make.isEnabled()
+    make.click()
+    (now,) = meetings.meeting_detail(db, meeting.id).attendees
+    assert now.contact_id is not None and now.contact_name_en == "Anna Weber"
+    assert editor.attendees.table.item(0, 0).text() == "Anna Weber"

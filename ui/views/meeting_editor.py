@@ -25,7 +25,7 @@ from app.dto import (
 )
 from app.enums import ActionStatus, RecordKind
 from app.services.commitments import list_commitments_for_agreement
-from app.services.meeting_parts import link_agreement, unlink_agreement
+from app.services.meeting_parts import guest_to_contact, link_agreement, unlink_agreement
 from app.services.meetings import (
     add_action_item,
     add_agenda_item,
@@ -101,8 +101,13 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             [tr("Name"), tr("Organization"), tr("Title"), tr("Attended")], tr("Attendees"), self
         )
         self.attendees.add_button(tr("Add attendee…"), self.add_attendee)
+        self.attendees.add_button(tr("Add guest…"), self.add_guest)
+        self.make_contact_button = self.attendees.add_button(tr("Make a contact"), self.make_contact)
+        self.make_contact_button.setToolTip(tr("Record the chosen guest as a contact"))
+        self.make_contact_button.setEnabled(False)  # for a guest only
         self.attendees.add_button(tr("Remove…"), self.remove_attendee, needs_selection=True)
-        self.attendees.activated.connect(lambda a: self.open_record.emit(RecordKind.CONTACT, a.contact_id))
+        self.attendees.activated.connect(self._open_attendee)
+        self.attendees.table.itemSelectionChanged.connect(self._attendee_selected)
         self.tabs.addTab(self.attendees, tr("Attendees"))
 
         self.agenda: RelatedTable[AgendaItemView] = RelatedTable(
@@ -216,15 +221,18 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.ends_at.set_value(r.ends_at)
         self.agreement_refs = list(detail.agreements)
         self._show_agreements()
+        guest = tr("guest")  # after a guest's name: not a contact (yet)
         self.attendees.set_rows(
             detail.attendees,
             lambda a: (
-                display_name(a.contact_name_ko, a.contact_name_en, lang),
+                display_name(a.contact_name_ko, a.contact_name_en, lang)
+                + (f" ({guest})" if a.is_guest else ""),
                 display_name(a.organization_name_ko, a.organization_name_en, lang),
                 a.title,
                 tr("Yes") if a.attended else tr("No"),
             ),
         )
+        self._attendee_selected()
         self.agenda.set_rows(
             detail.agenda, lambda a: (a.position + 1, a.title, a.discussion.replace("\n", " "))
         )
@@ -327,6 +335,42 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             chosen = dialog.chosen()
             if chosen is not None:
                 self.run_and_reload(add_attendee, self.ident, AttendeeInput(contact_id=chosen[0]))
+
+    def add_guest(self) -> None:
+        """Someone at the meeting who is not a contact: name, organization and title as text."""
+        if self.ident is None:
+            return
+        dialog = FormDialog(self.ctx, tr("Guest"), self)
+        f = dialog.form
+        name = f.add("guest_name", tr("Name *"), line(dialog))
+        f.add("guest_organization", tr("Organization"), line(dialog))
+        f.add("title", tr("Title"), line(dialog))
+        dialog.required = lambda: bool(name.text().strip())
+
+        def save() -> ServiceCall:
+            data = AttendeeInput(
+                guest_name=f.text("guest_name"),
+                guest_organization=f.text("guest_organization"),
+                title=f.text("title"),
+            )
+            return add_attendee, (self.ident, data)
+
+        if dialog.run(save):
+            self.reload()
+
+    def make_contact(self) -> None:
+        """Turn the chosen guest into a contact (with a position at their organization, if known)."""
+        item = self.attendees.current()
+        if item is not None and item.is_guest:
+            self.run_and_reload(guest_to_contact, item.id)
+
+    def _attendee_selected(self) -> None:
+        item = self.attendees.current()
+        self.make_contact_button.setEnabled(item is not None and item.is_guest)
+
+    def _open_attendee(self, item: AttendeeView) -> None:
+        if item.contact_id is not None:
+            self.open_record.emit(RecordKind.CONTACT, item.contact_id)
 
     def remove_attendee(self) -> None:
         item = self.attendees.current()
