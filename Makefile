@@ -16,7 +16,8 @@ QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libx
              libfontconfig1 libdbus-1-3 libglib2.0-0
 TEST_DEBS := postgresql poppler-utils faketime
 
-.PHONY: run test test-sqlite test-quick test-dates lint typecheck pytest pytest-sqlite venv system-deps system-deps-test bench clean
+.PHONY: run test test-sqlite test-quick test-dates lint typecheck pytest pytest-sqlite venv system-deps system-deps-test bench clean \
+        windows test-windows system-deps-windows system-deps-wine
 
 run: venv system-deps
 	$(VENV)/bin/partnership-desk
@@ -90,6 +91,32 @@ test-dates: venv system-deps-test
 	    PARTNERSHIP_DESK_TEST_PG="$$url" QT_QPA_PLATFORM=offscreen FAKETIME_DONT_FAKE_MONOTONIC=1 \
 	      faketime -f "@$$day 08:30:00" $(PY) -m pytest -n $(JOBS) -q -m dates -p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
 	  done
+
+# -- Windows, built and tested here (see README, "Windows: building and testing it") -----------
+WINDOWS_DEBS := nsis osslsigncode gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 ca-certificates
+WINE_DEBS    := wine wine64 locales
+WINDOWS_DIR  := build/windows
+
+# The portable folder and zip, and the per-user installer, in build/windows/ (wheels from PyPI only).
+windows: venv system-deps-windows
+	$(PY) tools/windows/build.py --out $(WINDOWS_DIR)
+
+# The built console program under Wine with the Korean code page (949); builds first if needed.
+# Not part of 'make test': it takes about 5 minutes and needs Wine (see README).
+test-windows: venv system-deps-windows system-deps-wine
+	@[ -x "$(WINDOWS_DIR)/Partnership Desk/partnership-desk.exe" ] || $(MAKE) --no-print-directory windows
+	$(PY) tools/windows/test_windows.py --folder "$(WINDOWS_DIR)/Partnership Desk" --work $(WINDOWS_DIR)/test
+
+system-deps-windows:
+	@command -v makensis >/dev/null && command -v osslsigncode >/dev/null && command -v x86_64-w64-mingw32-gcc >/dev/null \
+	  || $(MAKE) --no-print-directory apt DEBS="$(WINDOWS_DEBS)"
+
+system-deps-wine:
+	@command -v wine >/dev/null && [ -x /usr/lib/wine/wine64 ] && command -v localedef >/dev/null \
+	  || $(MAKE) --no-print-directory apt DEBS="$(WINE_DEBS)"
+	@locale -a 2>/dev/null | grep -qi '^ko_KR.utf8$$' \
+	  || { [ "$(SUDO)" != NONE ] && $(SUDO) localedef -i ko_KR -f UTF-8 ko_KR.UTF-8; } \
+	  || { echo "The ko_KR.UTF-8 locale is missing: sudo localedef -i ko_KR -f UTF-8 ko_KR.UTF-8"; exit 1; }
 
 bench: venv
 	$(PY) -m benchmarks --quick
