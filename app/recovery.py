@@ -185,6 +185,14 @@ def finish_on_start(paths: AppPaths, database: Path, *, locked: bool) -> Interru
         return _finish(paths, database)
 
 
+def finish_interrupted_work(paths: AppPaths, database: Path) -> Interrupted | None:
+    """Before looking at the database file (is it encrypted?): finish what a killed run left.
+
+    ``open_database`` does this too; a front end that inspects the file first calls it before.
+    """
+    return finish_on_start(paths, database, locked=False)
+
+
 def _finish(paths: AppPaths, database: Path) -> Interrupted | None:
     done = finish_interrupted(database)
     for temp in leftover_temps(paths, database):

@@ -17,7 +17,13 @@ from urllib.parse import unquote
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import DomainError
-from app.services.backups import auto_backup_if_due, check_on_start, quick_check, restore_backup
+from app.services.backups import (
+    auto_backup_if_due,
+    check_on_start,
+    finish_interrupted_work,
+    quick_check,
+    restore_backup,
+)
 from app.services.crash_reports import write_crash_report
 from app.services.installation import AppPaths, database_url
 from app.services.security import looks_encrypted, open_encrypted, read_passphrase_file, wrong_passphrase
@@ -87,6 +93,8 @@ def prepare_open(args: argparse.Namespace, paths: AppPaths, parent: QWidget | No
     if getattr(args, "passphrase_file", None):
         passphrase = read_passphrase_file(Path(args.passphrase_file))
     file = _database_file(args, paths)
+    if file is not None:  # a killed encrypt/rekey is finished (or undone) before the file is judged
+        finish_interrupted_work(paths, file)
     encrypted = file is not None and looks_encrypted(file)
     asked = 0
     while True:

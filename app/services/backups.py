@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from app.backup import BackupInfo, auto_backup_if_due, backup_before_import, backup_database, list_backups
 from app.health import HealthReport, check_database
-from app.recovery import check_on_start, newest_good_backup, quick_check, restore_backup
+from app.recovery import (
+    check_on_start,
+    finish_interrupted_work,
+    newest_good_backup,
+    quick_check,
+    restore_backup,
+)
 
 __all__ = [
     "BackupInfo",
@@ -14,6 +20,7 @@ __all__ = [
     "backup_database",
     "check_database",
     "check_on_start",
+    "finish_interrupted_work",
     "list_backups",
     "newest_good_backup",
     "quick_check",
