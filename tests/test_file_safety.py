@@ -95,7 +95,7 @@ def test_a_plain_bundle_from_an_encrypted_database_is_warned_about(
     capsys.readouterr()
     assert main(["--passphrase-file", str(key), "exchange", "export", str(tmp_path / "leak.pdx")]) == 0
     err = capsys.readouterr().err
-    assert "warning" in err and "anyone can read it" in err
+    assert "warning" in err and "anyone who has it can read it" in err
     bundle_key = _key(tmp_path, "묶음 암호 bundle", 0o400)
     args = ["--passphrase-file", str(key), "exchange", "export", str(tmp_path / "sealed.pdx")]
     assert main([*args, "--passphrase-file", str(bundle_key)]) == 0

@@ -35,10 +35,10 @@ from app.progress import Progress
 
 EVENT_COLUMNS = [c for c in columns_of(EVENTS) if c != "received_at"]
 PLAIN_FROM_ENCRYPTED = Text(
-    ko="경고: 암호화된 데이터베이스에서 암호 없이 교환 파일을 썼습니다. 이 파일은 누구나 읽을 수 있습니다. "
-    "--passphrase-file로 암호화하십시오.",
-    en="warning: the database is encrypted but this exchange file is not: anyone can read it. "
-    "Give --passphrase-file to encrypt it.",
+    ko="경고: 데이터베이스는 암호화되어 있지만 이 교환 파일은 암호화되지 않았습니다. 파일을 가진 누구나 읽을 수 "
+    "있습니다. 교환 파일은 암호로 암호화하십시오(명령줄: --passphrase-file).",
+    en="warning: the database is encrypted but this exchange file is not: anyone who has it can read it. "
+    "Encrypt exchange files with a passphrase (command line: --passphrase-file).",
 )
 
 

@@ -166,6 +166,8 @@ class ExchangeDialog(QDialog):
         )
         if result.encrypted:
             text += " " + tr("The file is encrypted; give the passphrase to the recipient separately.")
+        if result.warning is not None:  # a plain file from an encrypted database
+            text += " " + str(result.warning)
         self.result_label.setText(text)
 
     # -- import ----------------------------------------------------------------
