@@ -29,26 +29,26 @@
         <translation>예기치 않은 문제가 발생했습니다. 저장된 기록은 안전합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="+102"/>
+        <location filename="../../ui/opening.py" line="+110"/>
         <location line="+39"/>
         <location line="+8"/>
         <source>Cannot open the database</source>
         <translation>데이터베이스를 열 수 없습니다</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <location line="+4"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>The database is damaged</source>
         <translation>데이터베이스가 손상되었습니다</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-112"/>
         <source>Restore the backup now? The current file is kept in the backups folder.</source>
         <translation>지금 백업으로 복원하시겠습니까? 현재 파일은 백업 폴더에 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>The database could not be opened: {error}
 A report was saved to {path}.</source>
         <translation>데이터베이스를 열 수 없습니다: {error}
@@ -1724,7 +1724,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="-26"/>
         <location filename="../../ui/widgets/parties.py" line="+101"/>
-        <location filename="../../ui/widgets/related.py" line="+47"/>
+        <location filename="../../ui/widgets/related.py" line="+51"/>
         <source>Cannot save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
@@ -2265,7 +2265,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+0"/>
         <source>No program is set up to open {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일을 열 프로그램이 설정되어 있지 않습니다.</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2493,7 +2493,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일이 암호화되어 있습니다. 암호는 받는 사람에게 따로 전달하십시오.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Choose an exchange file to import.</source>
         <translation>가져올 교환 파일을 선택하십시오.</translation>
     </message>
@@ -2642,6 +2642,11 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+27"/>
         <source>Add {n} parties</source>
         <translation>참여기관 {n}곳 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/related.py" line="-45"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>저장 (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>

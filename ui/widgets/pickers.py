@@ -142,8 +142,8 @@ class PickerDialog(QDialog):
         self._timer.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._enter)
+        self.model.loaded.connect(self._select_first)  # before the refresh, which may load at once
         self.model.refresh()
-        self.model.loaded.connect(self._select_first)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in the search box searches, and chooses once nothing is pending (``_enter``).

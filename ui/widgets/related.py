@@ -220,6 +220,10 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+Enter saves from anywhere, a multi-line text included (where Enter is a new line).
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self._ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(tr("Save (Ctrl+Enter)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
