@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.enums import PartyRole
+from app.enums import PartyRole, RecordKind
 from app.services.agreements import agreement_detail, list_agreements
 from app.services.contacts import contact_detail, list_contacts
 from app.services.meetings import list_meetings, meeting_detail
@@ -144,6 +144,9 @@ def empty_window(qtbot, db: Database, make_ctx) -> Iterator[QWidget]:  # type: i
     win.show()
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # shortcuts need an active window
+    win.database_ready()  # as ui.app does once the database is open: an empty one welcomes
+    win.check_empty()
+    qtbot.waitUntil(lambda: win.welcome is not None and win.welcome.isVisible(), timeout=3000)
     yield win
     for lst in win.lists.values():
         if lst.current_editor is not None:
@@ -182,6 +185,10 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     win = empty_window
     you = Inputs(qtbot, win)
     ctrl = Qt.KeyboardModifier.ControlModifier
+
+    # The first start: the welcome page; "Start empty".
+    you.click(button_named(win.welcome, "빈 상태로 시작"))
+    qtbot.waitUntil(lambda: win.welcome is None and win.nav.isEnabled(), timeout=3000)
 
     # Three organizations: Ctrl+3, then for each Ctrl+N, the name, Ctrl+S.
     you.shortcut(win, Qt.Key.Key_3, ctrl)
@@ -376,6 +383,15 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     when_dialog(action)
     you.click(button_named(minutes.actions_table, "조치사항 추가…"))
     qtbot.waitUntil(lambda: len(minutes.actions_table.items) == 1, timeout=3000)
+
+    # The lists show what was recorded (each refreshed by the writes, none restarted).
+    shown = {kind: win.lists[kind].model.rowCount() for kind in win.lists}
+    assert shown == {
+        RecordKind.ORGANIZATION: 3,
+        RecordKind.CONTACT: 1,
+        RecordKind.AGREEMENT: 1,
+        RecordKind.MEETING: 1,
+    }, shown
 
     print(f"\nreference scenario: {you.count} inputs")
     print("\n".join(you.log))
