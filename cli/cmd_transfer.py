@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from app.services.backups import backup_before_import
-from app.services.transfer import apply_archive, export_archive, read_archive
+from app.services.transfer import (
+    DEFAULT_LIMITS,
+    LIMIT_NAMES,
+    apply_archive,
+    export_archive,
+    parse_limits,
+    read_archive,
+)
 from cli import transfer_lists
 from cli.common import open_db
 
@@ -25,6 +32,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", choices=["contacts", "organizations", "agreements", "meetings"], default=None)
     p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the others")
+    p.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help=f"raise an import limit for this file ({', '.join(f'{n}={getattr(DEFAULT_LIMITS, n)}' for n in LIMIT_NAMES)}); repeatable",
+    )
     p.set_defaults(handler=cmd_import)
 
 
@@ -40,8 +53,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
+    limits = parse_limits(args.limit)  # a mistyped --limit is refused before anything is read
     if source.suffix.lower() == ".json" and args.kind is None:
-        archive = read_archive(source)  # the whole file is checked before the database is opened
+        archive = read_archive(source, limits)  # the whole file is checked before the database is opened
         with open_db(args, lock=not args.dry_run) as db:
             backup_before_import(db, dry_run=args.dry_run)
             report = apply_archive(db, archive, dry_run=args.dry_run)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.services import transfer
-from app.services.transfer import LIST_KINDS, ImportOptions, run_import
+from app.services.transfer import LIST_KINDS, ImportOptions, parse_limits, run_import
 from cli.common import open_db
 
 
@@ -35,12 +35,16 @@ def export_list(args: argparse.Namespace) -> int:
 def import_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     kind = args.kind or ("meetings" if path.suffix.lower() == ".ics" else "contacts")
-    options = ImportOptions(kind=kind, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    options = ImportOptions(
+        kind=kind, dry_run=args.dry_run, skip_invalid=args.skip_invalid, limits=parse_limits(args.limit)
+    )
     with open_db(args, lock=not args.dry_run) as db:
         report = run_import(db, path, options)
     for problem in report.problems:
         print(f"{path.name}: {problem.describe(report.unit)}", file=sys.stderr)
     print(report.summary())
+    if report.unused:
+        print(report.unused_text())
     if report.organizations_created or report.memberships_created:
         verb = "would be " if not report.written else ""
         print(

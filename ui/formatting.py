@@ -24,7 +24,10 @@ def format_datetime(value: datetime | None, lang: str = "ko", *, weekday: bool =
     if value is None:
         return ""
     if value.tzinfo is not None:
-        value = value.astimezone()
+        try:
+            value = value.astimezone()
+        except (OverflowError, ValueError):  # too near the year 1 or 9999 for the local zone
+            return f"{format_date(value.date(), lang, weekday=weekday)} {value:%H:%M} UTC"
     return f"{format_date(value.date(), lang, weekday=weekday)} {value:%H:%M}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -150,4 +151,5 @@ def import_agreements(
                         by_title[match_key(t)] = obj
         if not upsert.written:
             s.rollback()
-    return upsert.report(source.format, len(source.entries), source.encoding, source.mapping)
+    report = upsert.report(source.format, len(source.entries), source.encoding, source.mapping)
+    return replace(report, unused=source.unused)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -364,7 +364,7 @@ def import_contacts(
             orgs_created = sum(1 for o in matcher.orgs.values() if o.new)
             positions_created = sum(1 for p in matcher.people.values() for x in p.positions.values() if x.new)
     progress.report(len(source.entries), len(source.entries), "done")
-    return upsert.report(
+    report = upsert.report(
         source.format,
         len(source.entries),
         source.encoding,
@@ -372,3 +372,4 @@ def import_contacts(
         organizations_created=orgs_created,
         memberships_created=positions_created,
     )
+    return replace(report, unused=source.unused)

@@ -27,28 +27,34 @@ _CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "middle_name": ("middlename", "additionalname", "중간이름"),
     "last_name": ("lastname", "familyname", "surname", "성"),
     "organization": (
-        "소속", "기관", "기관명", "회사", "회사명", "소속기관", "소속기관명", "직장", "organization",
-        "organisation", "company", "companyname", "org", "organizationname", "organization1name",
+        "소속", "기관", "기관명", "회사", "회사명", "소속기관", "소속기관명", "직장", "직장명", "소속회사", "회사이름",
+        "조직", "조직이름", "조직1이름", "organization", "organisation", "company", "companyname", "org",
+        "organizationname", "organization1name",
     ),
     "title": (
-        "직위", "직책", "직급", "직함", "jobtitle", "position", "organizationtitle", "organization1title",
+        "직위", "직책", "직급", "직함", "조직직함", "조직1직함", "jobtitle", "position", "organizationtitle",
+        "organization1title",
     ),
     "department": (
-        "부서", "부서명", "소속부서", "department", "dept", "organizationdepartment", "organization1department",
+        "부서", "부서명", "소속부서", "조직부서", "조직1부서", "department", "dept", "organizationdepartment",
+        "organization1department",
     ),
     "email": (
-        "이메일", "이메일주소", "전자우편", "메일", "email", "emailaddress", "mail", "email1value",
-        "email1address", "primaryemail",
+        "이메일", "이메일주소", "전자우편", "전자우편주소", "전자메일", "전자메일주소", "메일", "메일주소",
+        "회사이메일", "업무이메일", "이메일회사", "이메일1", "이메일1값", "email", "emailaddress", "mail",
+        "email1value", "email1address", "primaryemail", "workemail", "businessemail",
     ),
     "phone": (
-        "전화", "전화번호", "사무실전화", "사무실", "유선전화", "직통전화", "회사전화", "phone", "telephone",
-        "tel", "businessphone", "workphone", "officephone", "primaryphone", "companymainphone",
+        "전화", "전화번호", "사무실전화", "사무실", "유선전화", "직통전화", "회사전화", "회사전화번호",
+        "근무처전화", "근무처전화2", "회사대표전화", "기본전화", "직장전화", "사무실번호", "전화회사", "전화직장",
+        "유선전화번호", "phone", "telephone", "tel", "businessphone", "workphone", "officephone", "primaryphone",
+        "companymainphone",
     ),
     "mobile": (
-        "휴대전화", "휴대폰", "핸드폰", "휴대전화번호", "휴대폰번호", "모바일", "mobile", "mobilephone", "cell",
-        "cellphone",
+        "휴대전화", "휴대폰", "핸드폰", "휴대전화번호", "휴대폰번호", "핸드폰번호", "모바일", "휴대전화1", "휴대폰1",
+        "전화휴대폰", "전화휴대전화", "mobile", "mobilephone", "cell", "cellphone",
     ),
-    "notes": ("메모", "비고", "참고", "참고사항", "notes", "note", "memo", "remarks", "comments"),
+    "notes": ("메모", "비고", "참고", "참고사항", "노트", "notes", "note", "memo", "remarks", "comments"),
     "uid": ("id", "uid"),  # the ID column of our own export
 }  # fmt: skip
 
@@ -101,8 +107,9 @@ def _lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
 _CONTACT_LOOKUP = _lookup(_CONTACT_SYNONYMS)
 _ORGANIZATION_LOOKUP = _lookup(_ORGANIZATION_SYNONYMS)
 _AGREEMENT_LOOKUP = _lookup(_AGREEMENT_SYNONYMS)
-_GOOGLE_PHONE = re.compile(r"^phone(\d+)value$")
-_GOOGLE_EMAIL = re.compile(r"^email(\d+)value$")
+# Google Contacts: "Phone 1 - Value" beside "Phone 1 - Label"; in Korean "전화 1 - 값" and "전화 1 - 라벨".
+_GOOGLE_PHONE = re.compile(r"^(?:phone|전화)(\d+)(?:value|값)$")
+_GOOGLE_EMAIL = re.compile(r"^(?:email|이메일)(\d+)(?:value|값)$")
 
 
 def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, str]:
@@ -124,8 +131,10 @@ def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, s
                 field = "phone*"  # labelled by its "Phone N - Label" column
             elif _GOOGLE_EMAIL.match(key):
                 field = "email"
-            elif key.startswith("email") and key.endswith("address"):
-                field = "email"  # Outlook's "E-mail 2 Address"
+            elif (key.startswith("email") or key.startswith("전자메일")) and key.endswith(
+                ("address", "주소")
+            ):
+                field = "email"  # Outlook's "E-mail 2 Address", in Korean "전자 메일 2 주소"
         if field is None or (field in taken and field != "phone*"):
             continue
         mapping[header] = field
@@ -136,6 +145,18 @@ def guess_mapping(headers: Sequence[str], kind: str = "contacts") -> dict[str, s
             if field == "name":
                 mapping[header] = "first_name"
     return mapping
+
+
+def unused_indexes(headers: Sequence[str], mapping: dict[str, str]) -> list[int]:
+    """The positions of the columns nothing is read from (a phone's label column counts as read)."""
+    reader = RowReader(headers, {h: f for h, f in mapping.items() if f})
+    used = {i for i, _ in reader.columns} | set(reader.phone_labels.values())
+    return [i for i in range(len(headers)) if i not in used]
+
+
+def unused_columns(headers: Sequence[str], mapping: dict[str, str]) -> tuple[str, ...]:
+    """The named columns nothing is read from."""
+    return tuple(headers[i] for i in unused_indexes(headers, mapping) if headers[i].strip())
 
 
 def match_key(text: str) -> str:
@@ -161,7 +182,14 @@ class RowReader:
         for i, key in enumerate(keys):
             m = _GOOGLE_PHONE.match(key)
             if m:
-                for label in (f"phone{m.group(1)}label", f"phone{m.group(1)}type"):
+                n = m.group(1)
+                for label in (
+                    f"phone{n}label",
+                    f"phone{n}type",
+                    f"전화{n}라벨",
+                    f"전화{n}유형",
+                    f"전화{n}종류",
+                ):
                     if label in keys:
                         self.phone_labels[i] = keys.index(label)
 
@@ -175,7 +203,11 @@ class RowReader:
                 label = cells[self.phone_labels[i]].lower() if i in self.phone_labels else ""
                 # Google joins several numbers of one label with " ::: ".
                 value = value.split(":::")[0].strip()
-                field = "mobile" if "mobile" in label or "cell" in label or "휴대" in label else "phone"
+                field = (
+                    "mobile"
+                    if any(w in label for w in ("mobile", "cell", "휴대", "모바일", "핸드폰"))
+                    else "phone"
+                )
             out.setdefault(field, value)
         return out
 

@@ -28,7 +28,7 @@ class ImportLimits:
     rows: int = 200_000  # data rows of a sheet, cards of a vCard file, events of a calendar
     columns: int = 1_000  # columns of a sheet (up to the last one that holds a value)
     cell_chars: int = 100_000  # one cell, one vCard or iCalendar property
-    uncompressed_mb: int = 200  # what an XLSX file unpacks to (the parts read)
+    uncompressed_mb: int = 64  # what an XLSX file unpacks to (the parts read)
     depth: int = 64  # nesting: XML elements, iCalendar components, JSON
     photo_mb: int = 10  # one vCard photo (photos are not imported; a huge one is refused)
     archive_mb: int = 1024  # a whole-database JSON archive, attachments included

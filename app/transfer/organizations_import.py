@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,4 +89,5 @@ def import_organizations(
                 known[match_key(n)] = org
         if not upsert.written:
             s.rollback()
-    return upsert.report(source.format, len(source.entries), source.encoding, source.mapping)
+    report = upsert.report(source.format, len(source.entries), source.encoding, source.mapping)
+    return replace(report, unused=source.unused)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.i18n import Text
+from app.transfer.limits import DEFAULT_LIMITS, ImportLimits
+
 
 @dataclass(frozen=True)
 class ImportOptions:
@@ -13,6 +16,7 @@ class ImportOptions:
     # Column header -> field name, overriding the automatic mapping ("" ignores a column).
     mapping: dict[str, str] | None = None
     encoding: str | None = None  # None: detect
+    limits: ImportLimits = DEFAULT_LIMITS  # how much the file may hold (--limit NAME=N)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class ImportReport:
     dry_run: bool = False
     encoding: str = ""
     mapping: dict[str, str] = field(default_factory=dict)  # header -> field used
+    unused: tuple[str, ...] = ()  # the file's columns (vCard: properties) that nothing was read from
 
     @property
     def unit(self) -> str:
@@ -59,3 +64,22 @@ class ImportReport:
                 f"to import the others. ({counts})"
             )
         return f"{self.kind.capitalize()}: {counts}."
+
+    def unused_text(self) -> str:
+        """One line naming every column that was not imported, or ""."""
+        return unused_columns_text(self.unused, self.unit)
+
+
+def unused_columns_text(unused: tuple[str, ...] | list[str], unit: str = "row") -> str:
+    if not unused:
+        return ""
+    names = ", ".join(name or "(no name)" for name in unused)
+    if unit == "row":
+        return Text(
+            ko=f"가져오지 않은 열 {len(unused)}개: {names}",
+            en=f"Columns not imported ({len(unused)}): {names}",
+        ).get()
+    return Text(
+        ko=f"가져오지 않은 항목 {len(unused)}개: {names}",
+        en=f"Properties not imported ({len(unused)}): {names}",
+    ).get()

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.errors import ImportFormatError
 from app.transfer.fields import has_hangul
+from app.transfer.limits import DEFAULT_LIMITS, ImportLimits, LimitExceeded, check_rows, read_bounded
 from app.transfer.tabular import decode
 
 # Two-syllable Korean family names; every other Korean name has a one-syllable family name.
@@ -28,21 +29,119 @@ class CardEntry:
     values: dict[str, str]
 
 
-def read_vcards(path: Path, encoding: str | None = None) -> tuple[list[CardEntry], str]:
+@dataclass(frozen=True)
+class CardBook:
+    cards: list[CardEntry]
+    encoding: str
+    unused: tuple[str, ...]  # properties present in the file that nothing is read from
+
+
+# Read by card_values (NICKNAME too, as the English name); the others are named as not imported.
+_READ = {"FN", "N", "ORG", "TITLE", "NOTE", "NICKNAME", "UID", "EMAIL", "TEL", "X-ABLABEL"}
+_STRUCTURE = {"BEGIN", "END", "VERSION", "PRODID", "REV"}
+_BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
+
+
+def _property_name(line: str) -> str:
+    head = line[: min((i for i in (line.find(":"), line.find(";")) if i >= 0), default=len(line))]
+    return head.rpartition(".")[2].strip().upper()  # item1.EMAIL -> EMAIL
+
+
+def unfold(text: str, limits: ImportLimits, skipped: dict[str, None]) -> str:
+    """The file with every property on one line, in one pass over the text.
+
+    vobject joins folded lines by copying the whole property so far for every physical line,
+    which is quadratic in a property's length (a 4 MB folded photo took minutes). Here folded
+    lines (a leading space or tab) and quoted-printable soft line breaks (a trailing ``=``) are
+    joined once. Photos and other binary properties are not imported: they are checked against
+    ``photo_mb`` and left out (their names go into ``skipped``); every other property is
+    checked against ``cell_chars``, cards against ``rows`` and nesting against ``depth``.
+    """
+    out: list[str] = []
+    parts: list[str] = []
+    length = 0
+    name = ""
+    qp = False
+    depth = cards = 0
+
+    def flush() -> None:
+        nonlocal depth, cards
+        if not parts:
+            return
+        line = "".join(parts)
+        parts.clear()
+        if name in _BINARY:
+            skipped.setdefault(name)
+            return
+        upper = line.upper()
+        if upper.startswith("BEGIN:"):
+            depth += 1
+            if depth > limits.depth:
+                raise LimitExceeded("depth", limits.depth, "vCard 항목", "A vCard entry")
+            if upper.strip() == "BEGIN:VCARD" and depth == 1:
+                cards += 1
+                check_rows(cards, limits)
+        elif upper.startswith("END:"):
+            depth = max(depth - 1, 0)
+        out.append(line)
+
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            if qp:
+                parts[-1] = parts[-1][:-1]
+            flush()
+            qp = False
+            continue
+        if qp:
+            parts[-1] = parts[-1][:-1]  # the soft line break
+            parts.append(line)
+            length += len(line)
+        elif line[0] in " \t" and parts:
+            parts.append(line[1:])
+            length += len(line) - 1
+        else:
+            flush()
+            parts.append(line)
+            length = len(line)
+            name = _property_name(line)
+        if name in _BINARY:
+            if length > limits.photo_bytes * 4 // 3 + 1024:  # base64 is a third larger
+                raise LimitExceeded(
+                    "photo_mb",
+                    limits.photo_mb,
+                    f"vCard {cards + 1}번째 항목의 {name}",
+                    f"{name} of vCard entry {cards + 1}",
+                )
+        elif length > limits.cell_chars:
+            raise LimitExceeded(
+                "cell_chars",
+                limits.cell_chars,
+                f"vCard {cards + 1}번째 항목의 {name}",
+                f"{name} of vCard entry {cards + 1}",
+            )
+        qp = line.endswith("=") and "QUOTED-PRINTABLE" in parts[0].upper()
+    if qp and parts:
+        parts[-1] = parts[-1][:-1]
+    flush()
+    return "\r\n".join(out) + "\r\n"
+
+
+def read_vcards(path: Path, encoding: str | None = None, limits: ImportLimits = DEFAULT_LIMITS) -> CardBook:
     import vobject
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(
-            f"파일을 읽을 수 없습니다: {path} ({exc.strerror})", f"Cannot read {path}: {exc.strerror}"
-        ) from exc
-    text, used = decode(data, encoding)
+    text, used = decode(read_bounded(path, limits), encoding)
+    skipped: dict[str, None] = {}
+    text = unfold(text, limits, skipped)
     entries: list[CardEntry] = []
     try:
         for number, card in enumerate(vobject.readComponents(text, allowQP=True), start=1):
             if card.name.upper() == "VCARD":
                 entries.append(CardEntry(number, card_values(card)))
+                for child in card.getChildren():
+                    child_name = child.name.upper()
+                    if child_name not in _READ and child_name not in _STRUCTURE:
+                        skipped.setdefault(child_name)
     except Exception as exc:  # vobject raises ParseError and assorted errors on broken input
         raise ImportFormatError(
             f"vCard 파일을 읽을 수 없습니다 ({len(entries) + 1}번째 항목): {exc}",
@@ -50,7 +149,7 @@ def read_vcards(path: Path, encoding: str | None = None) -> tuple[list[CardEntry
         ) from exc
     if not entries:
         raise ImportFormatError("vCard 항목이 없습니다.", "The file holds no vCard entries.")
-    return entries, used
+    return CardBook(entries, used, tuple(skipped))
 
 
 def _types(prop: Any) -> set[str]:
