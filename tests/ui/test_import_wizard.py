@@ -134,3 +134,26 @@ def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_p
     wizard.next()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert [m.title for m in list_meetings(db)] == ["한미 협의"]
+
+
+def test_the_wizard_names_the_columns_not_imported(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Korean-language Outlook's headers: every column left out is named, as chosen and as found."""
+    path = tmp_path / "outlook-ko.csv"
+    with path.open("w", encoding="cp949", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["제목", "이름", "성", "회사", "전자 메일 주소", "메모", "웹 페이지"])
+        writer.writerow(
+            ["", "수빈", "정", "예시전자", "subin.jung@example.com", "협약 담당", "https://example.com"]
+        )
+    wizard = wizard_on(qtbot, make_ctx(db), path)
+    page = wizard.preview
+    assert page.combos["전자 메일 주소"].currentText() == "E-mail"
+    assert page.unused.isVisible()
+    assert page.unused.text() == "Columns not imported: 제목, 웹 페이지"
+    page.combos["메모"].setCurrentIndex(0)  # "(not imported)"
+    assert page.unused.text() == "Columns not imported: 제목, 메모, 웹 페이지"
+    page.check()
+    # The check reads the whole file: the columns that hold something and are left out.
+    assert "Columns not imported: 메모, 웹 페이지" in page.summary.text()
+    wizard.next()
+    assert "Columns not imported: 메모, 웹 페이지" in wizard.confirm.text.text()

@@ -83,6 +83,15 @@ def field_labels(kind: str) -> dict[str, str]:
     }
 
 
+def unused_text(names: tuple[str, ...] | list[str], vcard: bool = False) -> str:
+    """One line naming the columns (vCard: properties) that are not imported, or ""."""
+    if not names:
+        return ""
+    if vcard:
+        return tr("Not imported from the vCards: {names}").format(names=", ".join(names))
+    return tr("Columns not imported: {names}").format(names=", ".join(names))
+
+
 def summary_text(report: ImportReport) -> str:
     lines = [
         tr(
@@ -97,6 +106,8 @@ def summary_text(report: ImportReport) -> str:
                 orgs=report.organizations_created, positions=report.memberships_created
             )
         )
+    if report.unused:
+        lines.append(unused_text(report.unused, report.source_format == "vcf"))
     return "\n".join(lines)
 
 
@@ -184,6 +195,9 @@ class PreviewPage(QWizardPage):
         self.mapping_layout = QHBoxLayout(self.mapping_row)
         self.mapping_layout.setContentsMargins(0, 0, 0, 0)
         self.combos: dict[str, QComboBox] = {}
+        self.unused = QLabel(self)
+        self.unused.setWordWrap(True)
+        self.unused.setAccessibleName(tr("Columns not imported"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
@@ -194,11 +208,13 @@ class PreviewPage(QWizardPage):
         layout.addWidget(QLabel(tr("Field for each column:"), self))
         layout.addWidget(self.mapping_row)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.unused)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(tr("Problems:"), self))
         layout.addWidget(self.problems, 1)
         layout.addWidget(recheck, 0, Qt.AlignmentFlag.AlignRight)
         self.report: ImportReport | None = None
+        self.file_unused: tuple[str, ...] = ()
 
     def initializePage(self) -> None:
         self.report = None
@@ -227,9 +243,12 @@ class PreviewPage(QWizardPage):
             for key, label in labels.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(combo.findData(mapping.get(header, "")), 0))
+            combo.currentIndexChanged.connect(self.show_unused)
             self.mapping_layout.addWidget(combo)
             self.combos[header] = combo
         self.mapping_row.setVisible(bool(headers))
+        self.file_unused = preview.unused if preview.mapping is None else ()
+        self.show_unused()
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
         self.table.setRowCount(len(rows))
@@ -240,6 +259,18 @@ class PreviewPage(QWizardPage):
             for c, value in enumerate(cells[: len(columns)]):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.check()
+
+    def show_unused(self) -> None:
+        """The columns whose field is "(not imported)", as chosen now; for a vCard, the properties
+        the file has that are not read."""
+        if self.combos:
+            names = [
+                header for header, combo in self.combos.items() if header.strip() and not combo.currentData()
+            ]
+            self.unused.setText(unused_text(names))
+        else:
+            self.unused.setText(unused_text(self.file_unused, vcard=bool(self.file_unused)))
+        self.unused.setVisible(bool(self.unused.text()))
 
     def mapping(self) -> dict[str, str] | None:
         if not self.combos:
