@@ -70,6 +70,22 @@ SMALL_TABLE = 6  # data rows: a table this small is kept whole on one page
 TAIL = 4  # rows (the legend counts) that a split table carries onto its last page, at least
 
 
+def _glue(flowables: list[Flowable]) -> list[Flowable]:
+    """Put a keep-with-next flowable (a heading) into the KeepTogether that follows it.
+
+    ReportLab's keepWithNext does not reach into a KeepTogether (a container), so a heading
+    before a small table, kept whole, could end a page alone."""
+    out: list[Flowable] = []
+    for f in reversed(flowables):
+        nxt = out[-1] if out else None
+        if isinstance(nxt, KeepTogether) and f.getKeepWithNext():
+            f.__dict__["keepWithNext"] = 0
+            out[-1] = KeepTogether([f, *nxt._content])
+        else:
+            out.append(f)
+    return out[::-1]
+
+
 def _long_table(block: d.Block | None) -> bool:
     return isinstance(block, d.DataTable) and len(block.rows) > SMALL_TABLE
 
@@ -390,7 +406,7 @@ class _Builder:
                 out += [CondPageBreak(CHART_H + 25 * mm), *self.heading(block, glued=True)]
             else:
                 out += self.block(block)
-        return out
+        return _glue(out)
 
     def title_box(self) -> Table:
         """The title in a double-ruled box, the kind of briefing under it."""

@@ -11,6 +11,7 @@ import pytest
 from report_reader import demo_ids, squash
 
 from app.db import Database
+from app.services.settings import BriefingAuthor
 from cli import main
 from reports import BriefingRequest, build_document
 from reports.document import Heading
@@ -133,15 +134,28 @@ KINDS = {  # briefing type -> (target, DemoIds attribute)
 }
 
 
+AUTHOR = BriefingAuthor(
+    department_ko="반도체과",
+    department_en="Semiconductor Division",
+    author_ko="홍길동",
+    author_en="Gildong Hong",
+    phone="044-000-0000",
+    our_organization="산업통상자원부",
+)
+
+
+@pytest.mark.parametrize("settings", ["set", "empty"])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_no_page_ends_with_a_heading(demo_sqlite: Database, kind: str, lang: str) -> None:
+def test_no_page_ends_with_a_heading(demo_sqlite: Database, kind: str, lang: str, settings: str) -> None:
     from app.progress import Progress
     from reports import generate_briefing
 
     target, attr = KINDS[kind]
     ident = getattr(demo_ids(demo_sqlite), attr) if attr else None
-    request = BriefingRequest(target, ident, lang=lang, key=kind, classification="대외비")
+    author = AUTHOR if settings == "set" else BriefingAuthor()
+    marking = "대외비" if lang == "ko" else "RESTRICTED"
+    request = BriefingRequest(target, ident, lang=lang, key=kind, classification=marking, author=author)
     headings = {squash(b.text) for b in build_document(demo_sqlite, request).blocks if isinstance(b, Heading)}
     for number, lines in enumerate(_lines(generate_briefing(demo_sqlite, request, Progress())), start=1):
         body = [t for y, t in lines if BODY_BOTTOM - 2 < y < BODY_TOP + 2]
