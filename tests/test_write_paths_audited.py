@@ -403,3 +403,29 @@ def test_a_record_table_written_around_the_history_is_refused(any_db: Database) 
         any_db, rec.id, OrganizationInput(name_ko="가상기술원", name_en="Example Institute", notes="고침")
     )
     assert organizations.get_organization(any_db, rec.id).notes == "고침"
+
+
+def test_a_record_that_arrives_without_any_history_gets_one(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A peer whose record has no history (written by hand, or by an older version around it):
+    the exchange that brings it records its "create", and the history goes back with the next one."""
+    from sqlalchemy import text
+
+    a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    ident = uuid4()
+    with open_database(a, paths=paths) as db, db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO organization (id, name_ko, name_en, short_name, org_kind, country, website, notes,"
+                " created_at, updated_at, version) VALUES (:id, '손으로 넣은 기관', '', '', 'company', 'KR', '',"
+                " '', '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1)"
+            ),
+            {"id": ident.hex},
+        )
+    assert history(capsys, a, "organization", ident) == []
+    assert "1 new" in _exchange(capsys, a, b, tmp_path)
+    (entry,) = history(capsys, b, "organization", ident)
+    assert entry["action"] == "create" and entry["changes"]["name_ko"] == [None, "손으로 넣은 기관"]
+    _exchange(capsys, b, a, tmp_path)
+    assert [e["id"] for e in history(capsys, a, "organization", ident)] == [entry["id"]]

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
 from app import clock
-from app.audit import AUDITED_OPTIONS
+from app.audit import AUDITED_OPTIONS, created, record_changes
 from app.backup import backup_database
 from app.db import Database
 from app.errors import ImportFormatError
@@ -95,7 +95,7 @@ def import_bundle(
     progress.report(2, 4, "merge")
     try:
         with db.engine.begin() as conn:
-            result = _merge(conn, db.device_id, parsed, progress)
+            result = _merge(conn, db, parsed, progress)
             progress.check()  # a cancel here rolls everything back
     except IntegrityError as exc:
         raise ImportFormatError(
@@ -175,8 +175,8 @@ def _parse_table(codec: TableCodec, block: Any, columns: list[str] | None = None
 # -- merging -------------------------------------------------------------------
 
 
-def _merge(conn: Connection, own_device: str, parsed: _Parsed, progress: Progress) -> dict[str, Any]:
-    now = clock.now()
+def _merge(conn: Connection, db: Database, parsed: _Parsed, progress: Progress) -> dict[str, Any]:
+    now, own_device = clock.now(), db.device_id
     incoming_events: dict[uuid.UUID, list[EventTuple]] = defaultdict(list)
     for ev in parsed.events:
         incoming_events[ev["entity_id"]].append((ev["id"], ev["occurred_at"], ev["device_id"], ev["changes"]))
@@ -190,6 +190,7 @@ def _merge(conn: Connection, own_device: str, parsed: _Parsed, progress: Progres
         )
     _refresh_search(conn, written)
     events = _insert_missing(conn, EVENTS, [{**e, "received_at": now} for e in parsed.events])
+    _record_history_less(conn, written, incoming_events, db, now)
     new_conflicts = _merge_conflicts(conn, parsed.conflicts, detected)
     meta_put_max(conn, RECEIVED + parsed.device, parsed.exported_at)
     if own_device in parsed.received:
@@ -258,6 +259,31 @@ def _merge_table(
         counts["updated"] += len(merged_rows)
     counts["unchanged"] += len(changed) - len(merged_rows)
     return new + merged_rows
+
+
+def _record_history_less(
+    conn: Connection,
+    written: dict[str, list[dict[str, Any]]],
+    incoming_events: dict[uuid.UUID, list[EventTuple]],
+    db: Database,
+    now: datetime,
+) -> None:
+    """A record written here with no history on either side (the peer wrote it around its history)
+    gets a "create" event, so that it shows in ``history`` and has field clocks from now on."""
+    candidates = {
+        r["id"]: (name, r) for name, rows in written.items() for r in rows if r["id"] not in incoming_events
+    }
+    if not candidates:
+        return
+    known: set[uuid.UUID] = set()
+    for part in chunks(list(candidates)):
+        known.update(conn.scalars(select(EVENTS.c.entity_id).where(EVENTS.c.entity_id.in_(part)).distinct()))
+    changes = [
+        created(name, ident, row, row.get("version") or 1)
+        for ident, (name, row) in candidates.items()
+        if ident not in known
+    ]
+    record_changes(conn, changes, actor=db.actor, device_id=db.device_id, now=now)
 
 
 def merge_record(
