@@ -10,6 +10,7 @@ place. A write is told, by record kind, to whoever watches the database
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -153,3 +154,30 @@ def test_a_committed_write_tells_its_kinds_a_rolled_back_one_nothing(any_db: Dat
     except RuntimeError:
         pass
     assert len(told) == count
+
+
+def test_the_first_ids_of_a_sort_are_the_start_of_all_of_them(any_db: Database) -> None:
+    """A list shows the first rows of a new sort at once: they must be the start of the whole list."""
+    _portfolio(any_db)
+    samsung = organizations.list_organizations(any_db, OrganizationQuery(text="삼성"))[0]
+    for name in ("이서연", "박준호", "최유진"):  # three more at one organization: ties within it
+        member(any_db, person(any_db, name).id, samsung.id, "선임")
+    left = person(any_db, "정민수")
+    member(any_db, left.id, samsung.id, "전 과장", started_on=date(2020, 1, 1), ended_on=date(2021, 1, 1))
+    for kind, (ids_fn, _rows_fn, _list_fn, queries) in _listers().items():
+        for query in queries:
+            every = ids_fn(any_db, query)
+            for n in (1, 2, 3, 5):
+                first = ids_fn(any_db, replace(query, limit=n))
+                assert first == every[: 16 * n], (kind, query.sort, query.descending, n)
+    by_org = contacts.contacts_by_id(
+        any_db, unpack_ids(contacts.contact_ids(any_db, ContactQuery(sort="organization_name_ko")))
+    )
+    order = {c.id: c for c in by_org}
+    names = [
+        order[i].organization_name_ko
+        for i in unpack_ids(contacts.contact_ids(any_db, ContactQuery(sort="organization_name_ko")))
+    ]
+    assert (
+        names == ["삼성전자"] * 4 + ["한국반도체산업협회"] + [""] * 2
+    )  # 정민수 left: no current organization

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -24,7 +25,7 @@ from app.dto import (
 from app.models import Contact, Membership, Organization
 from app.services import attachments, meetings
 from app.services.children import ChildRows
-from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter, unpack_ids
 from app.services.records import (
     delete_children,
     get_live,
@@ -204,7 +205,12 @@ def list_contacts(db: Database, query: ContactQuery | None = None) -> list[Conta
     if query.limit is not None:
         ids_stmt = ids_stmt.limit(query.limit)
     with db.session() as s:
-        ids = list(s.scalars(ids_stmt))
+        if query.sort in _POSITION_SORTS and not query.text and query.organization_id is None:
+            upto = None if query.limit is None else query.offset + query.limit
+            ids = unpack_ids(_ids_by_position(s, db.engine.dialect.name, replace(query, limit=upto)))
+            ids = ids[query.offset :]
+        else:
+            ids = list(s.scalars(ids_stmt))
         rows = {c.id: c for c in _summaries_in(s, ids)}
         return [rows[i] for i in ids if i in rows]
 
@@ -233,10 +239,95 @@ def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
 
 
 def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
-    """The ids of the contacts ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
+    """The ids of the contacts ``query`` selects, in its order, packed (``queries.packed_ids``):
+    all, or the first ``query.limit``."""
     query = query or ContactQuery()
     with db.session() as s:
+        if query.sort in _POSITION_SORTS and not query.text and query.organization_id is None:
+            return _ids_by_position(s, db.engine.dialect.name, query)
         return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id)
+
+
+_POSITION_SORTS = ("organization_name_ko", "title")
+
+
+def _ids_by_position(s: Session, dialect: str, query: ContactQuery) -> bytes:
+    """``contact_ids`` by the current position's organization or title (no filter).
+
+    The organizations (or the positions, for the title) are walked in the order of their
+    sort index (migration 0008), each keeping the contacts whose current position it is,
+    so the first rows need a few hundred index entries, not every contact's current
+    position sorted; ties by the position (a contact has one current position). The
+    contacts with no such key (no current position, or a blank one) follow, by id.
+    """
+    current = _current_membership_id()
+    if query.sort == "organization_name_ko":
+        keyed = or_(
+            func.coalesce(Organization.name_ko, "") != "", func.coalesce(Organization.name_en, "") != ""
+        )
+        first = _ids_by_organization(s, dialect, query, current, keyed)
+        has_key = (
+            select(Membership.id)
+            .join(Organization, Organization.id == Membership.organization_id)
+            .where(Membership.id == current, Organization.deleted_at.is_(None), keyed)
+        )
+    else:
+        keyed = func.coalesce(Membership.title, "") != ""
+        walk = (
+            select(Contact.id)
+            .select_from(Membership)
+            .join(Contact, Contact.id == Membership.contact_id)
+            .where(
+                Membership.deleted_at.is_(None), Contact.deleted_at.is_(None), keyed, Membership.id == current
+            )
+            .order_by(*sort_keys(dialect, Membership.title, query.descending, tiebreak=Membership.id))
+        )
+        first = packed_ids(s, walk.limit(query.limit), Contact.id)
+        has_key = select(Membership.id).where(Membership.id == current, keyed)
+    if query.limit is not None and len(first) // 16 >= query.limit:
+        return first
+    rest = select(Contact.id).where(Contact.deleted_at.is_(None), ~has_key.exists()).order_by(Contact.id)
+    more = None if query.limit is None else query.limit - len(first) // 16
+    return first + packed_ids(s, rest.limit(more), Contact.id)
+
+
+_ORGANIZATIONS_AT_MOST = 2000  # organizations whose current members are read at once
+
+
+def _ids_by_organization(s: Session, dialect: str, query: ContactQuery, current: Any, keyed: Any) -> bytes:
+    """The contacts with a current organization, by its name, a batch of organizations at a time."""
+    keys = sort_keys(
+        dialect,
+        Organization.name_ko,
+        query.descending,
+        fallback=Organization.name_en,
+        tiebreak=Organization.id,
+    )
+    organizations = select(Organization.id).where(Organization.deleted_at.is_(None), keyed).order_by(*keys)
+    out = bytearray()
+    offset, size = 0, 32
+    while query.limit is None or len(out) // 16 < query.limit:
+        batch = list(s.scalars(organizations.offset(offset).limit(size)))
+        if not batch:
+            break
+        offset += len(batch)
+        size = min(2 * size, _ORGANIZATIONS_AT_MOST)  # few for the first rows, more for the rest
+        place = {o: i for i, o in enumerate(batch)}
+        members = list(
+            s.execute(
+                select(Membership.organization_id, Membership.id, Contact.id)
+                .join(Contact, Contact.id == Membership.contact_id)
+                .where(
+                    Membership.organization_id.in_(batch),
+                    Membership.deleted_at.is_(None),
+                    Contact.deleted_at.is_(None),
+                    Membership.id == current,
+                )
+            )
+        )
+        members.sort(key=lambda row: (place[row[0]], row[1]))
+        out += b"".join(row[2].bytes for row in members)
+    return bytes(out if query.limit is None else out[: 16 * query.limit])
 
 
 def contacts_by_id(db: Database, ids: Sequence[UUID]) -> list[ContactSummary]:

@@ -60,6 +60,7 @@ SORTS: tuple[tuple[str, str, str, str | None, bool, Sequence[str]], ...] = (
     ("organization", "country", "text", None, True, ()),
     ("organization", "updated_at", "plain", None, True, ()),
     ("contact", "email", "text", None, True, ()),
+    ("membership", "title", "text", None, True, ()),  # the contacts list by current title
     ("contact", "updated_at", "plain", None, True, ()),
     ("meeting", "starts_at", "date", None, True, ()),
     ("meeting", "title", "text", None, True, ()),
