@@ -33,9 +33,13 @@ def test_a_long_title_stays_on_one_line_and_no_button_is_clipped(
         assert button.width() >= button.sizeHint().width(), button.text()  # "브리핑 자료…" was cut
     lefts = sorted(b.geometry().left() for b in header)
     rights = sorted(b.geometry().right() for b in header)
-    assert all(right < left for right, left in zip(rights, lefts[1:], strict=False))  # side by side, not overlapping
+    assert all(
+        right < left for right, left in zip(rights, lefts[1:], strict=False)
+    )  # side by side, not overlapping
     assert editor.heading.geometry().right() < lefts[0]
     assert not editor.tabs.usesScrollButtons()  # the tab bar does not scroll
+    tabs = editor.tabs
+    assert [tabs.tabToolTip(i) for i in range(tabs.count())] == [tabs.tabText(i) for i in range(tabs.count())]
     panel = editor.parties
     for button in panel.findChildren(QPushButton):
         if button.isVisible():

@@ -160,6 +160,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         was_new = not any(self.tabs.isTabEnabled(i) for i in range(self.tabs.count()))
         for i in range(self.tabs.count()):
             self.tabs.setTabEnabled(i, enabled)
+            self.tabs.setTabToolTip(i, self.tabs.tabText(i))  # whole, when the bar shortens it
         if enabled and was_new:
             self.tabs.setCurrentIndex(0)
 
