@@ -97,6 +97,7 @@ def test_a_new_file_and_a_folder_still_work_and_the_copy_is_owner_only(
         assert made.stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.slow  # real processes
 def test_a_killed_backup_leaves_no_partial_copy_after_the_next_start(
     filled: AppPaths, tmp_path: Path
 ) -> None:
@@ -138,6 +139,7 @@ def _cli(*args: str) -> str:
     return f"PYTHONPATH='{root}' '{sys.executable}' -m cli --lang en {quoted}"
 
 
+@pytest.mark.slow  # real processes
 def test_a_read_only_or_full_disk_is_one_clear_line(filled: AppPaths, tmp_path: Path) -> None:
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -165,6 +167,7 @@ def test_a_read_only_or_full_disk_is_one_clear_line(filled: AppPaths, tmp_path: 
     assert (tmp_path / "full.ls").read_text() == ""  # nothing half-written left on the full disk
 
 
+@pytest.mark.slow  # real processes
 def test_encrypt_on_a_full_disk_is_one_clear_line_and_changes_nothing(
     filled: AppPaths, tmp_path: Path
 ) -> None:

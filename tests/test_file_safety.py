@@ -135,6 +135,7 @@ def test_check_names_plain_old_key_and_unsealed_files_of_an_encrypted_database(
 
 
 @POSIX
+@pytest.mark.slow  # a real process holds the lock
 def test_check_names_temporary_files_left_while_another_program_holds_the_database(
     paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ import pytest
 from app.lock import DatabaseLock, DatabaseLockedError
 from app.paths import AppPaths
 
+pytestmark = pytest.mark.slow  # real processes: the holder, and one that has ended
 ROOT = Path(__file__).resolve().parent.parent
 HOLD = (
     "import sys; from pathlib import Path; from app.lock import DatabaseLock; "
