@@ -18,7 +18,7 @@
         <location line="+13"/>
         <location line="+38"/>
         <location filename="../../ui/main_window.py" line="+62"/>
-        <location filename="../../ui/views/editor.py" line="+188"/>
+        <location filename="../../ui/views/editor.py" line="+189"/>
         <location line="+177"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
@@ -257,7 +257,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/editor.py" line="-293"/>
+        <location filename="../../ui/views/editor.py" line="-294"/>
         <location filename="../../ui/widgets/related.py" line="+219"/>
         <source>Save</source>
         <translation>저장</translation>
@@ -323,7 +323,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+163"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+166"/>
         <location filename="../../ui/menus.py" line="-53"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -577,7 +577,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-117"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-120"/>
         <location filename="../../ui/models/lists.py" line="-34"/>
         <location filename="../../ui/views/agreement_editor.py" line="+61"/>
         <source>Reference</source>
@@ -735,7 +735,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+60"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+63"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
@@ -815,7 +815,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{label}” 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-88"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-91"/>
         <location filename="../../ui/views/agreement_editor.py" line="-322"/>
         <source>In force from</source>
         <translation>발효일</translation>
@@ -989,7 +989,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+98"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+101"/>
         <location filename="../../ui/views/agreement_editor.py" line="+3"/>
         <location line="+4"/>
         <location filename="../../ui/views/contact_editor.py" line="-13"/>
@@ -1169,7 +1169,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 이행 과제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-71"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-74"/>
         <location filename="../../ui/views/contact_editor.py" line="-26"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
@@ -1264,9 +1264,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>전화(구분 열 기준)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not imported from the vCards: {names}</source>
         <translation>vCard에서 가져오지 않은 항목: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns with values that are not imported: {names}</source>
+        <translation>값이 있지만 가져오지 않는 열: {names}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1706,17 +1711,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>관련 항목</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Correct the marked fields.</source>
         <translation>표시된 항목을 고치십시오.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Fill in the required fields (*).</source>
         <translation>필수 항목(*)을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <location line="+82"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 내용</translation>
@@ -2131,7 +2136,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-73"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-76"/>
         <location filename="../../ui/views/organization_editor.py" line="-44"/>
         <source>Website</source>
         <translation>웹사이트</translation>
@@ -2209,7 +2214,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="-63"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+90"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+93"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>

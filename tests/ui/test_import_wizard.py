@@ -154,6 +154,6 @@ def test_the_wizard_names_the_columns_not_imported(qtbot, db: Database, make_ctx
     assert page.unused.text() == "Columns not imported: 제목, 메모, 웹 페이지"
     page.check()
     # The check reads the whole file: the columns that hold something and are left out.
-    assert "Columns not imported: 메모, 웹 페이지" in page.summary.text()
+    assert "Columns with values that are not imported: 메모, 웹 페이지" in page.summary.text()
     wizard.next()
-    assert "Columns not imported: 메모, 웹 페이지" in wizard.confirm.text.text()
+    assert "Columns with values that are not imported: 메모, 웹 페이지" in wizard.confirm.text.text()

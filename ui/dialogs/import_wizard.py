@@ -83,12 +83,15 @@ def field_labels(kind: str) -> dict[str, str]:
     }
 
 
-def unused_text(names: tuple[str, ...] | list[str], vcard: bool = False) -> str:
-    """One line naming the columns (vCard: properties) that are not imported, or ""."""
+def unused_text(names: tuple[str, ...] | list[str], vcard: bool = False, holding: bool = False) -> str:
+    """One line naming the columns (vCard: properties) that are not imported, or "";
+    ``holding``: the columns found to hold a value somewhere in the file."""
     if not names:
         return ""
     if vcard:
         return tr("Not imported from the vCards: {names}").format(names=", ".join(names))
+    if holding:
+        return tr("Columns with values that are not imported: {names}").format(names=", ".join(names))
     return tr("Columns not imported: {names}").format(names=", ".join(names))
 
 
@@ -107,7 +110,7 @@ def summary_text(report: ImportReport) -> str:
             )
         )
     if report.unused:
-        lines.append(unused_text(report.unused, report.source_format == "vcf"))
+        lines.append(unused_text(report.unused, report.source_format == "vcf", holding=True))
     return "\n".join(lines)
 
 
