@@ -28,7 +28,7 @@ BODY_FONT = "함초롬바탕"
 HEAD_FONT = "함초롬돋움"
 TEXT_WIDTH_MM = 170.0
 
-# style name (Korean, English) -> (font, size pt, bold, colour, alignment, left indent mm, space before pt)
+# key -> (style name, font, size pt, bold, colour, alignment, left indent mm, space before pt)
 STYLES: dict[str, tuple[str, str, float, bool, str, str, float, int]] = {
     "title": ("보고서 제목", HEAD_FONT, 18, True, palette.NAVY, "CENTER", 0, 0),
     "subtitle": ("보고서 부제", HEAD_FONT, 10, False, palette.GREY, "CENTER", 0, 0),
@@ -104,7 +104,6 @@ class _Writer:
         self.out = HwpxDocument.open(template())
         names = {key: spec[0] for key, spec in STYLES.items()}
         self.style = names
-        self._first = True
         self.sizes: dict[str, float] = {}  # charPr id -> font size (pt), for the row heights
         for spec in STYLES.values():
             resolved = self.out.styles.resolve(spec[0])
@@ -112,10 +111,7 @@ class _Writer:
 
     def para(self, text: str, key: str) -> Any:
         style = self.out.styles.resolve(self.style[key])
-        paragraph = self.out.add_paragraph(clean(text), style=style)
-        if self._first:  # the skeleton's empty first paragraph holds the section settings: keep it
-            self._first = False
-        return paragraph
+        return self.out.add_paragraph(clean(text), style=style)
 
     def write(self) -> None:
         doc = self.doc

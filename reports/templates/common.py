@@ -321,10 +321,6 @@ def shorten(text: str, limit: int = 160) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def items(*entries: tuple[int, str]) -> Items:
-    return Items(tuple((level, text) for level, text in entries if text))
-
-
 def lines_as_items(text: str, level: int = 1) -> Items | Paragraph:
     """Free text as 개조식 items, one a line ("- " or "○ " at the start means one level deeper)."""
     entries: list[tuple[int, str]] = []
