@@ -79,3 +79,42 @@ def test_quick_filter_is_applied_in_sql(qtbot, window) -> None:  # type: ignore[
     assert 0 < lst.model.rowCount() < all_rows
     texts = [lst.model.data(lst.model.index(r, 0)) for r in range(lst.model.rowCount())]
     assert all("packaging" in t.lower() or "패키징" in t for t in texts)
+
+
+def test_a_new_sort_shows_its_first_rows_before_every_id_is_read(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import dataclass, field
+
+    from ui.models.lazy import FIRST_IDS
+
+    _many_agreements(db, 1000)
+    ctx = make_ctx(db, "en")
+    spec = list_spec("agreement", "en")
+    limits: list[int | None] = []
+    shown_at_each_read: list[int] = []
+
+    @dataclass
+    class Recording:
+        model: LazyTableModel | None = None  # type: ignore[type-arg]
+        rows_fn: object = field(default=spec.rows_fn)
+
+        def ids_fn(self, database: Database, query: object) -> bytes:
+            limits.append(query.limit)  # type: ignore[attr-defined]
+            shown_at_each_read.append(self.model.rowCount() if self.model else 0)
+            return spec.ids_fn(database, query)
+
+    service = Recording()
+    model = LazyTableModel(ctx, spec.columns, service, spec.query)  # type: ignore[arg-type]
+    service.model = model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    # The first rows are read on their own and shown while every id is read.
+    assert limits == [FIRST_IDS, None]
+    assert shown_at_each_read == [0, FIRST_IDS]
+    assert model.rowCount() == 1000
+    assert model.data(model.index(0, 1)) == "GEN-00000"
+    # A refresh after a write keeps the rows shown until every id is in (the list keeps its place).
+    limits.clear()
+    shown_at_each_read.clear()
+    model.refresh()
+    assert limits == [None]
+    assert shown_at_each_read == [1000]

@@ -240,3 +240,18 @@ def test_a_record_opened_from_search_is_selected_in_its_list(qtbot, win, db: Dat
     other = agreements.list_agreements(db)[3]
     win.open_record(RecordKind.AGREEMENT.value, other.id)
     qtbot.waitUntil(lambda: lst.selected_id() == other.id, timeout=TIMEOUT)
+
+
+def test_the_dashboard_shown_reads_again_after_a_write(qtbot, win, db: Database) -> None:  # type: ignore[no-untyped-def]
+    from factories import agreement, commitment
+
+    from app import clock
+
+    win.show_view("dashboard")
+    qtbot.waitUntil(lambda: win.dashboard.data is not None, timeout=TIMEOUT)
+    assert not win.dashboard.data.overdue_commitments
+    a = agreement(db, "반도체 협력 협약")
+    late = commitment(db, a.id, "공동 연구 보고서 제출", due_on=clock.today() - timedelta(days=3))
+    qtbot.waitUntil(
+        lambda: [c.id for c in win.dashboard.data.overdue_commitments] == [late.id], timeout=TIMEOUT
+    )
