@@ -138,15 +138,33 @@ class _Writer:
                 self.progress.check()
 
     def page_furniture(self) -> None:
+        """The marking centred in the header; the footer: ``- 1 -`` centred, the marking under it."""
         marking = clean(self.doc.classification or "")
-        if marking:
-            self.out.page.set_header(text=marking)
-            self.out.page.set_footer(text=marking)
         label = self.doc.page_label
         if "{pages}" in label or "{page}" not in label:
-            label = "- {page} -"
+            label = "- {page} -"  # Hangul's page field has no page count: "- 1 -" in both languages
         prefix, _, suffix = label.partition("{page}")
-        self.out.page.set_page_number(position="BOTTOM_CENTER", prefix=prefix, suffix=suffix)
+        number: list[dict[str, Any]] = [
+            *([{"type": "run", "text": prefix}] if prefix else []),
+            {"type": "page_number", "page_number": "page", "position": "BOTTOM_CENTER", "formatType": None},
+            *([{"type": "run", "text": suffix}] if suffix else []),
+        ]
+        footer: list[dict[str, Any]] = [{"align": "CENTER", "children": number}]
+        if marking:
+            line = [{"type": "run", "text": marking}]
+            self.out.page.set_header(content=[{"align": "CENTER", "children": line}])
+            footer.append({"align": "CENTER", "children": line})
+        self.out.page.set_footer(content=footer)
+        if marking:  # in the marking's style (bold, red, centred)
+            style = self.out.styles.resolve(self.style["marking"])
+            for section in self.out.sections:
+                for part in (e for e in section.element.iter() if _local(e.tag) in ("header", "footer")):
+                    for p in (e for e in part.iter() if _local(e.tag) == "p"):
+                        if "".join(t.text or "" for t in p.iter() if _local(t.tag) == "t") == marking:
+                            p.set("styleIDRef", str(style.id))
+                            p.set("paraPrIDRef", str(style.para_pr_id_ref))
+                            for run in (e for e in p if _local(e.tag) == "run"):
+                                run.set("charPrIDRef", str(style.char_pr_id_ref))
 
     def block(self, b: d.Block) -> None:
         if isinstance(b, d.Heading):

@@ -4,6 +4,7 @@ no error and no warning, and reads back with its content (all 11 parties' Korean
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,13 @@ def test_every_briefing_as_hwpx_validates_and_reads_back(
     data = out.read_bytes()
     _check_valid(data)
     text = _text(data)
-    assert ("대외비" if lang == "ko" else "RESTRICTED") in _xml(data, "Contents/section0.xml")
+    section = _xml(data, "Contents/section0.xml")
+    marking = "대외비" if lang == "ko" else "RESTRICTED"
+    for part in ("header", "footer"):  # the marking at the top and the bottom of every page
+        found = re.search(rf"<hp:{part} .*?</hp:{part}>", section, re.S)
+        assert found and f"<hp:t>{marking}</hp:t>" in found.group(0), part
+    footer = re.search(r"<hp:footer .*?</hp:footer>", section, re.S)
+    assert footer and 'numType="PAGE"' in footer.group(0)  # the page number
     if kind == "agreement" and lang == "ko":
         names = [
             p.organization_name_ko for p in agreements.agreement_detail(demo_sqlite, ids.agreement).parties
