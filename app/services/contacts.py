@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, literal_column, or_, select
+from sqlalchemy import Select, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app import clock
@@ -177,10 +177,20 @@ def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str
     cols = {c.name: c for c in stmt.selected_columns}
     column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
     fallback = cols["organization_name_en"] if sort == "organization_name_ko" else None
-    joined = sort in ("organization_name_ko", "title")
+    joined = sort in _POSITION_SORTS
     keys = sort_keys(
         dialect, column, query.descending, fallback=fallback, tiebreak=None if joined else Contact.id
     )
+    if joined:  # ties as ``_ids_by_position`` breaks them: the organization, then the position
+        position = cols["title"].element.table.c.id
+        organization = cols["organization_name_ko"].element.table.c.id
+        if sort == "organization_name_ko":
+            keyed = or_(func.coalesce(column, "") != "", func.coalesce(fallback, "") != "")
+            org_tie = case((keyed, organization))
+            keys += [org_tie.desc() if query.descending else org_tie.asc(), case((keyed, position)).asc()]
+        else:
+            tie = case((func.coalesce(column, "") != "", position))
+            keys.append(tie.desc() if query.descending else tie.asc())
     return keys, joined
 
 
@@ -205,7 +215,7 @@ def list_contacts(db: Database, query: ContactQuery | None = None) -> list[Conta
     if query.limit is not None:
         ids_stmt = ids_stmt.limit(query.limit)
     with db.session() as s:
-        if query.sort in _POSITION_SORTS and not query.text and query.organization_id is None:
+        if _walks(query):
             upto = None if query.limit is None else query.offset + query.limit
             ids = unpack_ids(_ids_by_position(s, db.engine.dialect.name, replace(query, limit=upto)))
             ids = ids[query.offset :]
@@ -243,12 +253,26 @@ def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
     all, or the first ``query.limit``."""
     query = query or ContactQuery()
     with db.session() as s:
-        if query.sort in _POSITION_SORTS and not query.text and query.organization_id is None:
+        if _walks(query):
             return _ids_by_position(s, db.engine.dialect.name, query)
         return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id)
 
 
 _POSITION_SORTS = ("organization_name_ko", "title")
+
+
+def _walks(query: ContactQuery) -> bool:
+    """Whether the first rows of ``query`` come from walking the positions' keys (``_ids_by_position``).
+
+    Only for the first rows: reading every id that way takes longer than one sorted query
+    (at 500,000 contacts about 98 s against 20 s), which gives the same order.
+    """
+    return (
+        query.sort in _POSITION_SORTS
+        and not query.text
+        and query.organization_id is None
+        and query.limit is not None
+    )
 
 
 def _ids_by_position(s: Session, dialect: str, query: ContactQuery) -> bytes:
