@@ -190,14 +190,24 @@ def _when(event: Any, name: str, field: str) -> datetime | None:
 def _scan(data: bytes, limits: ImportLimits, name: str) -> None:
     """Check nesting, the number of events and the length of each property in one pass over the
     raw lines, before icalendar builds anything."""
-    depth = events = 0
+    depth = events = properties = 0
     length = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(_lines(data), start=1):
         line = raw.rstrip(b"\r")
         if line[:1] in (b" ", b"\t"):
             length += len(line)
         else:
             length = len(line)
+            if line[:6].upper() == b"BEGIN:":
+                properties = 0
+            properties += 1  # a component's properties are its columns
+            if properties > limits.columns:
+                raise LimitExceeded(
+                    "columns",
+                    limits.columns,
+                    f"{name}의 {number:,}번째 줄",
+                    f"Line {number:,} of {name} (properties of one entry)",
+                )
         if length > limits.cell_chars:
             raise LimitExceeded(
                 "cell_chars", limits.cell_chars, f"{name}의 {number:,}번째 줄", f"Line {number:,} of {name}"
@@ -214,6 +224,18 @@ def _scan(data: bytes, limits: ImportLimits, name: str) -> None:
                 check_rows(events, limits)
         elif upper.startswith(b"END:"):
             depth = max(depth - 1, 0)
+
+
+def _lines(data: bytes) -> Iterator[bytes]:
+    """The lines of ``data`` one at a time (a list of a 100 MB file's lines would be GBs)."""
+    start = 0
+    while True:
+        end = data.find(b"\n", start)
+        if end < 0:
+            yield data[start:]
+            return
+        yield data[start:end]
+        start = end + 1
 
 
 def read_calendar(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,18 @@ def _property_name(line: str) -> str:
     return head.rpartition(".")[2].strip().upper()  # item1.EMAIL -> EMAIL
 
 
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (a list of a 100 MB file's lines would be GBs)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def unfold(text: str, limits: ImportLimits, skipped: dict[str, None]) -> str:
     """The file with every property on one line, in one pass over the text.
 
@@ -62,14 +74,24 @@ def unfold(text: str, limits: ImportLimits, skipped: dict[str, None]) -> str:
     length = 0
     name = ""
     qp = False
-    depth = cards = 0
+    depth = cards = properties = 0
 
     def flush() -> None:
-        nonlocal depth, cards
+        nonlocal depth, cards, properties
         if not parts:
             return
         line = "".join(parts)
         parts.clear()
+        if depth == 0 and line[:12].upper() == "BEGIN:VCARD":
+            properties = 0
+        properties += 1  # a card's properties are its columns
+        if properties > limits.columns:
+            raise LimitExceeded(
+                "columns",
+                limits.columns,
+                f"vCard {cards}번째 항목의 속성 수",
+                f"The properties of vCard entry {cards}",
+            )
         if name in _BINARY:
             skipped.setdefault(name)
             return
@@ -85,7 +107,7 @@ def unfold(text: str, limits: ImportLimits, skipped: dict[str, None]) -> str:
             depth = max(depth - 1, 0)
         out.append(line)
 
-    for raw in text.split("\n"):
+    for raw in lines_of(text):
         line = raw.rstrip("\r")
         if not line.strip():
             if qp:
