@@ -25,7 +25,7 @@ from app.dto import (
 from app.models import Contact, Membership, Organization
 from app.services import attachments, meetings
 from app.services.children import ChildRows
-from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter, unpack_ids
+from app.services.queries import chunks, count_of, id_text, packed_ids, sort_keys, text_filter, unpack_ids
 from app.services.records import (
     delete_children,
     get_live,
@@ -327,11 +327,15 @@ def _ids_by_organization(s: Session, dialect: str, query: ContactQuery, current:
         fallback=Organization.name_en,
         tiebreak=Organization.id,
     )
-    organizations = select(Organization.id).where(Organization.deleted_at.is_(None), keyed).order_by(*keys)
+    organizations = (
+        select(id_text(s, Organization.id).label("organization"))
+        .where(Organization.deleted_at.is_(None), keyed)
+        .order_by(*keys)
+    )
     out = bytearray()
     offset, size = 0, 32
     while query.limit is None or len(out) // 16 < query.limit:
-        batch = list(s.scalars(organizations.offset(offset).limit(size)))
+        batch = list(s.scalars(organizations.offset(offset).limit(size)))  # as hex digits
         if not batch:
             break
         offset += len(batch)
@@ -339,10 +343,14 @@ def _ids_by_organization(s: Session, dialect: str, query: ContactQuery, current:
         place = {o: i for i, o in enumerate(batch)}
         members = list(
             s.execute(
-                select(Membership.organization_id, Membership.id, Contact.id)
+                select(
+                    id_text(s, Membership.organization_id).label("organization"),
+                    id_text(s, Membership.id).label("position"),
+                    id_text(s, Contact.id).label("contact"),
+                )
                 .join(Contact, Contact.id == Membership.contact_id)
                 .where(
-                    Membership.organization_id.in_(batch),
+                    Membership.organization_id.in_([UUID(hex=o) for o in batch]),
                     Membership.deleted_at.is_(None),
                     Contact.deleted_at.is_(None),
                     Membership.id == current,
@@ -350,7 +358,7 @@ def _ids_by_organization(s: Session, dialect: str, query: ContactQuery, current:
             )
         )
         members.sort(key=lambda row: (place[row[0]], row[1]))
-        out += b"".join(row[2].bytes for row in members)
+        out += bytes.fromhex("".join(row[2] for row in members))
     return bytes(out if query.limit is None else out[: 16 * query.limit])
 
 

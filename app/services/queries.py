@@ -51,12 +51,15 @@ def packed_ids(session: Session, stmt: Select[*tuple[Any, ...]], id_column: Any)
     (SQLite stores them as 32 hex digits; PostgreSQL's are cast) and turned into
     bytes in one go, not one UUID object per row.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        as_text: Any = func.replace(cast(id_column, Text), "-", "")
-    else:
-        as_text = type_coerce(id_column, String)
-    texts = session.execute(stmt.with_only_columns(as_text)).scalars().all()
+    texts = session.execute(stmt.with_only_columns(id_text(session, id_column))).scalars().all()
     return bytes.fromhex("".join(texts))
+
+
+def id_text(session: Session, id_column: Any) -> Any:
+    """``id_column`` read as its 32 hex digits (no UUID object per row), in the same order as the ids."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.replace(cast(id_column, Text), "-", "")
+    return type_coerce(id_column, String)
 
 
 def unpack_ids(packed: bytes) -> list[UUID]:
