@@ -142,6 +142,7 @@ def write_xlsx(
     sheet: Iterable[bytes],
     strings: Iterable[bytes] | None = None,
     styles: bytes | None = None,
+    dimension: str = "",
 ) -> Path:
     """A minimal workbook that openpyxl and Excel open; ``sheet`` and ``strings`` are the XML
     inside <sheetData> and <sst>, streamed in pieces so that a test can write hundreds of MB
@@ -191,7 +192,8 @@ def write_xlsx(
             f'relationships">{"".join(rels)}</Relationships>',
         )
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(f'<?xml version="1.0"?><worksheet xmlns="{_MAIN_NS}"><sheetData>'.encode())
+            used = f'<dimension ref="{dimension}"/>' if dimension else ""
+            f.write(f'<?xml version="1.0"?><worksheet xmlns="{_MAIN_NS}">{used}<sheetData>'.encode())
             for piece in sheet:
                 f.write(piece)
             f.write(b"</sheetData></worksheet>")
@@ -291,6 +293,7 @@ def test_xlsx_with_a_value_at_xfd1_and_a_row_at_1048576_is_refused_at_once(
             inline_row(1, {**HEADER, "XFD": "Far"}),
             inline_row(1048576, {"A": "Last Row", "B": "last@example.com"}),
         ],
+        dimension="A1:XFD1048576",  # as Excel writes it: openpyxl then builds every cell
     )
     assert book.stat().st_size < 10_000
     before = dump(seeded)
@@ -308,6 +311,7 @@ def test_xlsx_with_an_empty_cell_at_xfd1_and_a_row_at_1048576_imports_that_row(
             inline_row(1, HEADER).replace(b"</row>", b'<c r="XFD1"/></row>'),
             inline_row(1048576, {"A": "Last Row", "B": "last.row@example.com"}),
         ],
+        dimension="A1:XFD1048576",
     )
     run = run_cli(seeded, "import", str(book))
     assert run.rc == 0, run
