@@ -5,6 +5,7 @@
 ; the data folder (%LOCALAPPDATA%\PartnershipDesk) is the user's and stays.
 
 Unicode true
+Target amd64-unicode  ; a 64-bit installer for a 64-bit program (and Wine's wine64 runs it)
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true

@@ -195,9 +195,12 @@ def import_cp949(w: Wine) -> str:
     shutil.copy(ROOT / "tests" / "data" / "korean_excel_cp949.csv", source)
     w.desk("import", w.win(source), "--kind", "contacts")
     rows = json.loads(utf8(w.desk("list", "contacts", "--json").stdout, "list contacts --json"))
-    names = json.dumps(rows, ensure_ascii=False)
-    check(all(word in names for word in ("박서준", "이도현", "똠방각하 뷁")), names[:300])
-    return "Korean Excel CSV (CP949, 똠/뷁) imported"
+    names = [row["name_ko"] for row in rows]
+    check(all(name in names for name in ("박서준", "정하늘", "이도현")), f"{names}")
+    lee = next(row["id"] for row in rows if row["name_ko"] == "이도현")
+    shown = utf8(w.desk("show", "contact", str(lee), "--json").stdout, "show contact --json")
+    check("똠방각하 뷁" in shown, shown[:500])  # syllables outside EUC-KR, inside CP949
+    return "Korean Excel CSV (CP949, 똠/뷁 outside EUC-KR) imported and read back"
 
 
 def exchange(w: Wine) -> str:
@@ -252,12 +255,9 @@ def installer(w: Wine) -> str:
         ["wine", str(setup), "/S"], input=b"", capture_output=True, env=w.env, timeout=900
     )
     check(result.returncode == 0, f"setup /S: exit {result.returncode}")
-    (installed,) = users.glob("*/AppData/Local/Programs/Partnership Desk") or [None]
-    check(
-        installed is not None and (installed / "partnership-desk.exe").exists(),
-        "not in LOCALAPPDATA\\Programs",
-    )
-    assert installed is not None
+    found = list(users.glob("*/AppData/Local/Programs/Partnership Desk"))
+    check(len(found) == 1 and (found[0] / "partnership-desk.exe").exists(), "not in %LOCALAPPDATA%\\Programs")
+    installed = found[0]
     shortcuts = list(
         users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Partnership Desk.lnk")
     )
@@ -279,7 +279,7 @@ def installer(w: Wine) -> str:
     )  # fmt: skip
     check(ran.stdout.decode().strip() == f"partnership-desk {__version__}", f"installed: {ran.stdout!r}")
     data = users.glob("*/AppData/Local/PartnershipDesk/PartnershipDesk")
-    keep = next(iter(data), None) or (installed.parents[2] / "PartnershipDesk" / "PartnershipDesk")
+    keep = next(iter(data), None) or (installed.parents[1] / "PartnershipDesk" / "PartnershipDesk")
     keep.mkdir(parents=True, exist_ok=True)
     (keep / "keep-me.txt").write_text("the user's data\n", encoding="utf-8")
     gone = subprocess.run(
@@ -290,11 +290,12 @@ def installer(w: Wine) -> str:
         timeout=600,
     )
     check(gone.returncode == 0, f"uninstall: exit {gone.returncode}")
-    for _ in range(60):  # the uninstaller runs on from a temporary copy of itself
-        if not (installed / "partnership-desk.exe").exists():
+    for _ in range(120):  # the uninstaller runs on from a temporary copy of itself
+        if not installed.exists():
             break
         time.sleep(1)
-    check(not installed.exists(), f"left after uninstall: {sorted(p.name for p in installed.iterdir())}")
+    left = sorted(p.name for p in installed.iterdir()) if installed.exists() else []
+    check(not installed.exists(), f"left after uninstall: {left}")
     check((keep / "keep-me.txt").exists(), "the uninstaller removed the user's data")
     check(not shortcuts[0].exists(), "the shortcut stayed")
     return (
