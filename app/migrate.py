@@ -40,7 +40,7 @@ def head_revision() -> str:
 def numbered_head() -> str | None:
     """The head read from the migration files (``0001_...py`` to ``NNNN_...py``, none missing),
     without Alembic: the revision no other one revises. The numbers need not be in chain
-    order (0009 may follow 0010): the highest number is not taken for the head.
+    order: the highest number is not taken for the head.
 
     None when the folder does not follow that pattern or has no single head; then only Alembic can say.
     """

@@ -100,7 +100,7 @@ T = "2024-01-02 03:04:05.000006"
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_upgrade_from_0010_keeps_the_attendees(
+def test_upgrade_from_0008_keeps_the_attendees(
     kind: str, paths: AppPaths, request: pytest.FixtureRequest
 ) -> None:
     url = request.getfixturevalue("pg_url") if kind == "postgresql" else None
@@ -112,7 +112,7 @@ def test_upgrade_from_0010_keeps_the_attendees(
         return ids[name].hex if sqlite else str(ids[name])
 
     try:
-        upgrade(old, "0010")
+        upgrade(old, "0008")
         with old.engine.begin() as conn:
             conn.execute(
                 text(

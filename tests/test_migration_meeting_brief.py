@@ -1,7 +1,7 @@
-"""Migration 0010 (the meeting's purpose, key issues and talking points) upgrades a database with data,
+"""Migration 0008 (the meeting's purpose, key issues and talking points) upgrades a database with data,
 and the new texts travel in the JSON archive and the exchange file.
 
-A meeting recorded before 0010 keeps its title, times, place and discussion text, and
+A meeting recorded before 0008 keeps its title, times, place and discussion text, and
 reads with the six new texts empty; the new texts can then be written and read back.
 """
 
@@ -25,7 +25,7 @@ from app.services import meetings
 from app.services.opening import open_database
 
 T = "2024-01-02 03:04:05.000006"
-BEFORE = "0007"  # the revision 0010 follows (see its down_revision)
+BEFORE = "0007"  # the revision 0008 follows (see its down_revision)
 
 
 def _old_database(url: str | None, paths: AppPaths) -> uuid.UUID:

@@ -1,4 +1,4 @@
-"""Migration 0008 (an index for each list's sort by each column) upgrades a database with data.
+"""Migration 0010 (an index for each list's sort by each column) upgrades a database with data.
 
 Also checks, on SQLite, that the first rows of every sort of every list are read from an
 index, not sorted from the whole table: an index on an expression serves only the very
@@ -26,11 +26,11 @@ from app.services import agreements, commitments, contacts, meetings, organizati
 from app.services.opening import open_database
 from app.services.queries import unpack_ids
 
-MIGRATION = Path(__file__).resolve().parent.parent / "app/migrations/versions/0008_list_sort_indexes.py"
+MIGRATION = Path(__file__).resolve().parent.parent / "app/migrations/versions/0010_list_sort_indexes.py"
 
 
 def _migration() -> Any:
-    spec = importlib.util.spec_from_file_location("migration_0008", MIGRATION)
+    spec = importlib.util.spec_from_file_location("migration_0010", MIGRATION)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

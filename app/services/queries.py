@@ -89,7 +89,7 @@ def sort_terms(
 
     ``column`` (and ``fallback``) are SQL column names, ``kind`` is "text", "enum" (ranked
     by ``values``, the declared order), "date" (nullable: NULL last) or "plain". The text
-    has no bound parameters, so that an index on the same expressions (migration 0008)
+    has no bound parameters, so that an index on the same expressions (migration 0010)
     serves the sort on SQLite (which matches an index expression only to the same
     expression) and on PostgreSQL. Terms that do not follow the direction stay ascending.
     """
@@ -142,7 +142,7 @@ def sort_keys(
     sorts by its English name). Enumerations sort in their declared order (the
     lifecycle for statuses); dates and numbers with NULL last. Descending reverses the
     order within the groups; Hangul names stay first and blanks last. ``tiebreak`` (the
-    id) comes last, in the same direction, so that an index of migration 0008 gives the
+    id) comes last, in the same direction, so that an index of migration 0010 gives the
     whole order: a sorted list's first rows are read from it, not sorted from the table.
     """
     kind = getattr(column, "type", None)

@@ -1,14 +1,14 @@
 """meeting guests: an attendee without a contact (name, organization and title as text)
 
 Revision ID: 0009
-Revises: 0010
+Revises: 0008
 Create Date: 2026-12-06 22:30:00
 
 A guest at a meeting is recorded without creating a contact: ``attendee.contact_id`` may be
 empty, and the guest's name and organization are kept as text (``guest_name``,
 ``guest_organization``; the title stays in ``title``). Every attendee already recorded is a
 contact and keeps it; the new columns are empty for them (server default ''), so nothing is
-lost. Numbered 0009 as assigned, it follows 0010, the head when it was written (one head).
+lost.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0010"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

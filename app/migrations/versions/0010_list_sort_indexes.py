@@ -1,6 +1,6 @@
 """indexes for sorting every list by every column
 
-Revision ID: 0008
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-06 22:30:00
 
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0009"  # numbered 0008, but after 0010 and 0009, which were there first
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
