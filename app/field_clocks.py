@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AuditEvent
 
@@ -23,10 +22,6 @@ Clock = tuple[datetime, str, str]
 NO_CLOCK: Clock = (datetime.min.replace(tzinfo=UTC), "", "")
 TICK = timedelta(microseconds=1)
 _CHUNK = 500
-
-
-def install(_factory: sessionmaker[Session]) -> None:
-    """Nothing left to install: ``app.audit`` asks :func:`next_stamps` for every event it writes."""
 
 
 def next_stamps(conn: Connection, ids: Sequence[uuid.UUID], now: datetime) -> dict[uuid.UUID, datetime]:

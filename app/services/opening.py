@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app import audit, field_clocks
+from app import audit
 from app.backup import read_only_uri, writable_folder
 from app.crypto_db import (
     ATTACHMENT_KEY,
@@ -76,7 +76,6 @@ def open_database(
     database.passphrase = passphrase if database.encrypted else None
     try:
         database.install_session_hooks(audit.install)
-        database.install_session_hooks(field_clocks.install)  # after audit: orders new edits after known
         database.install_session_hooks(search_index.install)
         if migrate:
             upgrade_to_head(database, backup=backup_before_migrate)

@@ -22,15 +22,20 @@ branch_labels = None
 depends_on = None
 
 
+# The table is rebuilt on SQLite; its foreign keys' tables need not be read for that (reading
+# ``contact`` printed SQLAlchemy's warnings about its expression indexes to every user).
+_REFLECT = {"resolve_fks": False}
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("attendee") as batch:
+    with op.batch_alter_table("attendee", reflect_kwargs=_REFLECT) as batch:
         batch.alter_column("contact_id", existing_type=sa.Uuid(), nullable=True)
         batch.add_column(sa.Column("guest_name", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("guest_organization", sa.String(300), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("attendee") as batch:
+    with op.batch_alter_table("attendee", reflect_kwargs=_REFLECT) as batch:
         batch.drop_column("guest_organization")
         batch.drop_column("guest_name")
         batch.alter_column("contact_id", existing_type=sa.Uuid(), nullable=False)
