@@ -277,7 +277,9 @@ def test_only_the_heavy_adapters_import_heavy_libraries_at_their_top() -> None:
     """Importing any other module of the core loads no heavy library (the renderers and migrations do)."""
     modules = module_files(ROOT, CORE)
     heavy = heavy_adapters(modules)
-    assert heavy <= {"reports.pdf", "reports.docx", "reports.hwpx"} | {m for m in modules if m.startswith("app.migrations")}
+    assert heavy <= {"reports.pdf", "reports.docx", "reports.hwpx"} | {
+        m for m in modules if m.startswith("app.migrations")
+    }
     skip = ("app.migrations", "app.__main__")  # Alembic's scripts; the program's start
     light = sorted(m for m in modules if m not in heavy and not m.startswith(skip))
     assert _loaded_heavy("import " + ", ".join(light)) == []
