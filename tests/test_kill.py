@@ -18,19 +18,15 @@ cannot (``test_both_sides_check_fails_when_one_side_is_missing``).
 
 from __future__ import annotations
 
-import os
 import random
-import selectors
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from child_kill import kill_when_it_says
 from exchange_helpers import snapshot
 from kill_child import SAVES
 
@@ -45,7 +41,6 @@ from app.services.opening import open_database
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "kill_child.py"
 RANDOM_POINTS = 3  # per kind, besides the first and last writes and the return
-LINE_TIMEOUT_S = 60.0  # only to fail a hung child; no kill point depends on time
 IMPORTS = ("exchange", "json")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -95,45 +90,9 @@ def _kill_at(kind: str, pause: int | str, tmp: Path) -> tuple[Path, Path, str]:
     label = f"{kind}-{pause}"
     db_path, home, log = tmp / f"victim-{label}.sqlite3", tmp / f"home-victim-{label}", tmp / f"{label}.log"
     shutil.copy(tmp / "base.sqlite3", db_path)
-    with log.open("wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, str(CHILD), kind, str(db_path), str(home), str(tmp), str(pause)],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.PIPE,  # kept open: the paused child blocks reading it
-            stdout=subprocess.PIPE,
-            stderr=err,
-            bufsize=0,
-        )
-    try:
-        line = _read_line(proc, log)
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
     wanted = "finished" if pause == "end" else "paused"
-    if line.split()[:1] != [wanted]:
-        pytest.fail(f"{label}: expected '{wanted}', got {line!r}; stderr:\n{log.read_text(errors='replace')}")
+    line = kill_when_it_says([str(CHILD), kind, str(db_path), str(home), str(tmp), str(pause)], log, wanted)
     return db_path, home, line
-
-
-def _read_line(proc: subprocess.Popen[bytes], log: Path) -> str:
-    """The child's next stdout line; a child that hangs or dies first fails the test with its stderr."""
-    assert proc.stdout is not None
-    fd, data = proc.stdout.fileno(), b""
-    deadline = time.monotonic() + LINE_TIMEOUT_S
-    with selectors.DefaultSelector() as selector:
-        selector.register(fd, selectors.EVENT_READ)
-        while not data.endswith(b"\n"):
-            left = deadline - time.monotonic()
-            chunk = os.read(fd, 4096) if left > 0 and selector.select(left) else None
-            if not chunk:  # None: timed out; b"": the child exited without its line
-                why = "said nothing" if chunk is None else "exited"
-                pytest.fail(f"the writer {why} (so far {data!r}); stderr:\n{log.read_text(errors='replace')}")
-            data += chunk
-    return data.decode().strip()
 
 
 # -- judging what a killed writer left ------------------------------------------------
