@@ -325,6 +325,11 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def toggle_list(self) -> None:
+        lst = self.current_list()
+        if lst is not None:
+            lst.toggle_list()
+
     def focus_filter(self) -> None:
         lst = self.current_list()
         if lst is not None:

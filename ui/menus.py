@@ -105,6 +105,7 @@ class Menus:
             )
         self.conflicts_action = self.action(tr("Co&nflicts"), w.show_conflicts, None, view)
         view.addSeparator()
+        self.action(tr("&Hide or show the list"), w.toggle_list, "Ctrl+Shift+L", view)
         self.action(tr("&Refresh"), w.refresh_current, QKeySequence.StandardKey.Refresh, view)
 
         reports = bar.addMenu(tr("&Reports"))

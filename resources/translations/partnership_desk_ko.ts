@@ -109,7 +109,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/main_window.py" line="+380"/>
+        <location filename="../../ui/main_window.py" line="+385"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -278,7 +278,7 @@ A report was saved to {path}.</source>
         <translation>{current} (다음 실행부터: {folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-373"/>
+        <location filename="../../ui/main_window.py" line="-378"/>
         <source>Views</source>
         <translation>화면</translation>
     </message>
@@ -295,7 +295,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/menus.py" line="+118"/>
+        <location filename="../../ui/menus.py" line="+119"/>
         <location filename="../../ui/widgets/pickers.py" line="-20"/>
         <source>Search</source>
         <translation>검색</translation>
@@ -324,7 +324,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/dialogs/import_wizard.py" line="+166"/>
-        <location filename="../../ui/menus.py" line="-53"/>
+        <location filename="../../ui/menus.py" line="-54"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -455,6 +455,11 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Hide or show the list</source>
+        <translation>목록 숨기기/보이기(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
@@ -501,7 +506,7 @@ A report was saved to {path}.</source>
         <translation>다른 컴퓨터의 변경 내용이 덮어쓴 항목</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+285"/>
         <location line="+4"/>
         <source>Delete</source>
         <translation>삭제</translation>
@@ -595,7 +600,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+3"/>
         <location line="+14"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location filename="../../ui/views/list_view.py" line="+187"/>
+        <location filename="../../ui/views/list_view.py" line="+207"/>
         <location line="+10"/>
         <location filename="../../ui/views/organization_editor.py" line="-9"/>
         <location filename="../../ui/widgets/pickers.py" line="-21"/>
@@ -1799,7 +1804,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 회의</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="-136"/>
+        <location filename="../../ui/views/list_view.py" line="-156"/>
         <source>Filter {what}…</source>
         <translation>{what} 목록 거르기…</translation>
     </message>
@@ -1824,15 +1829,15 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-379"/>
+        <location filename="../../ui/main_window.py" line="-384"/>
         <location line="+2"/>
         <location line="+45"/>
-        <location filename="../../ui/views/list_view.py" line="+26"/>
+        <location filename="../../ui/views/list_view.py" line="+31"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="+22"/>
+        <location filename="../../ui/views/list_view.py" line="+37"/>
         <location line="+1"/>
         <location line="+13"/>
         <source>All</source>

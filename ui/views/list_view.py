@@ -136,6 +136,11 @@ class RecordListView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 640])
+        # On a small screen the list can be folded away (View > Hide the list, Ctrl+Shift+L, or
+        # by dragging the handle to the left): the record then has the whole width.
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self._list_width = 560
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -156,6 +161,21 @@ class RecordListView(QWidget):
         self._again = False  # records changed while the ids were being read: read them once more
         self.model.loaded.connect(self._loaded)
         ctx.records_changed.connect(self._records_changed)
+
+    def list_hidden(self) -> bool:
+        return self.splitter.sizes()[0] == 0
+
+    def toggle_list(self) -> None:
+        """Fold the list away to give the record the whole width, or bring it back."""
+        left, right = self.splitter.sizes()
+        total = left + right
+        if left == 0:
+            width = min(self._list_width, total // 2)
+            self.splitter.setSizes([width, total - width])
+            self.table.setFocus()
+        else:
+            self._list_width = left
+            self.splitter.setSizes([0, total])
 
     # -- filters --------------------------------------------------------------
 
