@@ -29,6 +29,32 @@ def display_name(ko: str, en: str, lang: str = "ko") -> str:
     return first or second
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A text as shown in one language.
+
+    ``lang`` is the language the text is in; ``missing`` is set when the wanted
+    language's text is empty and the other language's is shown instead, which the UI
+    and the briefings mark ("KO"/"EN") rather than pass off as a translation.
+    """
+
+    text: str
+    lang: str
+    missing: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def shown(ko: str, en: str, lang: str = "ko") -> Shown:
+    """``ko``/``en`` as shown in ``lang``: that language's text, else the other one, marked missing."""
+    wanted, other = ("ko", "en") if lang == "ko" else ("en", "ko")
+    first, second = (ko, en) if lang == "ko" else (en, ko)
+    if first or not second:
+        return Shown(first, wanted)
+    return Shown(second, other, missing=True)
+
+
 # -- organizations -------------------------------------------------------------
 
 
@@ -113,8 +139,12 @@ class ContactSummary:
     phone: str
     organization_name_ko: str
     organization_name_en: str
-    title: str
+    title_ko: str
+    title_en: str
     updated_at: datetime
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
 
 
 @dataclass(frozen=True)
@@ -131,8 +161,10 @@ class ContactQuery:
 class MembershipInput:
     contact_id: UUID
     organization_id: UUID
-    title: str = ""
-    department: str = ""
+    title_ko: str = ""
+    title_en: str = ""
+    department_ko: str = ""
+    department_en: str = ""
     started_on: date | None = None
     ended_on: date | None = None
 
@@ -147,10 +179,18 @@ class MembershipView:
     organization_id: UUID
     organization_name_ko: str
     organization_name_en: str
-    title: str
-    department: str
+    title_ko: str
+    title_en: str
+    department_ko: str
+    department_en: str
     started_on: date | None
     ended_on: date | None
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def department(self, lang: str = "ko") -> str:
+        return display_name(self.department_ko, self.department_en, lang)
 
     @property
     def current(self) -> bool:
@@ -173,8 +213,10 @@ class AgreementInput:
     signed_on: date | None = None
     effective_on: date | None = None
     expires_on: date | None = None
-    place: str = ""
-    summary: str = ""
+    place_ko: str = ""
+    place_en: str = ""
+    summary_ko: str = ""
+    summary_en: str = ""
     confidentiality: Confidentiality = Confidentiality.INTERNAL
     tags: tuple[str, ...] = ()
 
@@ -191,8 +233,10 @@ class AgreementRecord:
     signed_on: date | None
     effective_on: date | None
     expires_on: date | None
-    place: str
-    summary: str
+    place_ko: str
+    place_en: str
+    summary_ko: str
+    summary_en: str
     confidentiality: Confidentiality
     tags: tuple[str, ...]
     created_at: datetime
@@ -200,6 +244,12 @@ class AgreementRecord:
 
     def title(self, lang: str = "ko") -> str:
         return display_name(self.title_ko, self.title_en, lang)
+
+    def place(self, lang: str = "ko") -> str:
+        return display_name(self.place_ko, self.place_en, lang)
+
+    def summary(self, lang: str = "ko") -> str:
+        return display_name(self.summary_ko, self.summary_en, lang)
 
 
 @dataclass(frozen=True)
@@ -242,8 +292,10 @@ class PartyInput:
     organization_id: UUID
     role: PartyRole = PartyRole.SIGNATORY
     signatory_contact_id: UUID | None = None
-    signatory_name: str = ""
-    signatory_title: str = ""
+    signatory_name_ko: str = ""  # free text when no contact is linked
+    signatory_name_en: str = ""
+    signatory_title_ko: str = ""
+    signatory_title_en: str = ""
     signed_on: date | None = None
     joined_on: date | None = None
     withdrew_on: date | None = None
@@ -260,8 +312,10 @@ class PartyView:
     role: PartyRole
     position: int
     signatory_contact_id: UUID | None
-    signatory_name: str  # the linked contact's name, else the free-text name
-    signatory_title: str
+    signatory_name_ko: str  # the linked contact's name, else the free-text name
+    signatory_name_en: str
+    signatory_title_ko: str
+    signatory_title_en: str
     signed_on: date | None
     joined_on: date | None
     withdrew_on: date | None
@@ -269,14 +323,23 @@ class PartyView:
     def organization_name(self, lang: str = "ko") -> str:
         return display_name(self.organization_name_ko, self.organization_name_en, lang)
 
+    def signatory_name(self, lang: str = "ko") -> str:
+        return display_name(self.signatory_name_ko, self.signatory_name_en, lang)
+
+    def signatory_title(self, lang: str = "ko") -> str:
+        return display_name(self.signatory_title_ko, self.signatory_title_en, lang)
+
 
 @dataclass(frozen=True)
 class AmendmentInput:
     agreement_id: UUID
     amended_on: date | None = None
-    title: str = ""
-    summary: str = ""
-    effect: str = ""
+    title_ko: str = ""
+    title_en: str = ""
+    summary_ko: str = ""
+    summary_en: str = ""
+    effect_ko: str = ""
+    effect_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,17 +348,31 @@ class AmendmentView:
     version: int
     agreement_id: UUID
     amended_on: date | None
-    title: str
-    summary: str
-    effect: str
+    title_ko: str
+    title_en: str
+    summary_ko: str
+    summary_en: str
+    effect_ko: str
+    effect_en: str
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def summary(self, lang: str = "ko") -> str:
+        return display_name(self.summary_ko, self.summary_en, lang)
+
+    def effect(self, lang: str = "ko") -> str:
+        return display_name(self.effect_ko, self.effect_en, lang)
 
 
 @dataclass(frozen=True)
 class CommitmentInput:
     agreement_id: UUID
-    title: str
+    title_ko: str = ""  # one of the two titles is required
+    title_en: str = ""
     party_id: UUID | None = None
-    description: str = ""
+    description_ko: str = ""
+    description_en: str = ""
     due_on: date | None = None
     status: CommitmentStatus = CommitmentStatus.PLANNED
 
@@ -311,11 +388,19 @@ class CommitmentView:
     organization_id: UUID | None
     organization_name_ko: str
     organization_name_en: str
-    title: str
-    description: str
+    title_ko: str
+    title_en: str
+    description_ko: str
+    description_en: str
     due_on: date | None
     status: CommitmentStatus
     updated_at: datetime
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def description(self, lang: str = "ko") -> str:
+        return display_name(self.description_ko, self.description_en, lang)
 
     @property
     def overdue(self) -> bool:
@@ -370,12 +455,16 @@ class AgreementDetail:
 
 @dataclass(frozen=True)
 class MeetingInput:
-    title: str
-    starts_at: datetime | None = None
+    title_ko: str = ""  # one of the two titles is required
+    title_en: str = ""
+    starts_at: datetime | None = None  # aware instants
     ends_at: datetime | None = None
-    place: str = ""
+    time_zone: str = "Asia/Seoul"  # where the meeting is held: its times are shown in this zone
+    place_ko: str = ""
+    place_en: str = ""
     online_url: str = ""
-    summary: str = ""
+    summary_ko: str = ""
+    summary_en: str = ""
     agreement_ids: tuple[UUID, ...] = ()
     # The pre-meeting brief: purpose and background, key issues, our position / talking points.
     purpose_ko: str = ""
@@ -390,24 +479,37 @@ class MeetingInput:
 class MeetingSummary:
     id: UUID
     version: int
-    title: str
+    title_ko: str
+    title_en: str
     starts_at: datetime | None
-    place: str
+    time_zone: str
+    place_ko: str
+    place_en: str
     attendee_count: int
     open_action_count: int
     updated_at: datetime
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def place(self, lang: str = "ko") -> str:
+        return display_name(self.place_ko, self.place_en, lang)
 
 
 @dataclass(frozen=True)
 class MeetingRecord:
     id: UUID
     version: int
-    title: str
+    title_ko: str
+    title_en: str
     starts_at: datetime | None
     ends_at: datetime | None
-    place: str
+    time_zone: str
+    place_ko: str
+    place_en: str
     online_url: str
-    summary: str
+    summary_ko: str
+    summary_en: str
     agreement_ids: tuple[UUID, ...]
     created_at: datetime
     updated_at: datetime
@@ -417,6 +519,15 @@ class MeetingRecord:
     issues_en: str = ""
     talking_points_ko: str = ""
     talking_points_en: str = ""
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def place(self, lang: str = "ko") -> str:
+        return display_name(self.place_ko, self.place_en, lang)
+
+    def summary(self, lang: str = "ko") -> str:
+        return display_name(self.summary_ko, self.summary_en, lang)
 
     def purpose(self, lang: str = "ko") -> str:
         return display_name(self.purpose_ko, self.purpose_en, lang)
@@ -446,10 +557,13 @@ class MeetingQuery:
 class AttendeeInput:
     contact_id: UUID | None = None  # None: a guest, named by guest_name
     organization_id: UUID | None = None  # None: the contact's current organization
-    title: str = ""  # empty: the contact's current title
+    title_ko: str = ""  # both empty: the contact's current title
+    title_en: str = ""
     attended: bool = True
-    guest_name: str = ""  # a guest who is no contact: name, organization and title as text
-    guest_organization: str = ""
+    guest_name_ko: str = ""  # a guest who is no contact: name, organization and title as text
+    guest_name_en: str = ""
+    guest_organization_ko: str = ""
+    guest_organization_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -465,20 +579,28 @@ class AttendeeView:
     organization_id: UUID | None
     organization_name_ko: str
     organization_name_en: str
-    title: str
+    title_ko: str
+    title_en: str
     attended: bool
-    guest_name: str = ""
-    guest_organization: str = ""
+    guest_name_ko: str = ""
+    guest_name_en: str = ""
+    guest_organization_ko: str = ""
+    guest_organization_en: str = ""
 
     @property
     def is_guest(self) -> bool:
         return self.contact_id is None
 
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
 
 @dataclass(frozen=True)
 class AgendaItemInput:
-    title: str
-    discussion: str = ""
+    title_ko: str = ""  # one of the two titles is required
+    title_en: str = ""
+    discussion_ko: str = ""
+    discussion_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -487,8 +609,22 @@ class AgendaItemView:
     version: int
     meeting_id: UUID
     position: int
-    title: str
-    discussion: str
+    title_ko: str
+    title_en: str
+    discussion_ko: str
+    discussion_en: str
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def discussion(self, lang: str = "ko") -> str:
+        return display_name(self.discussion_ko, self.discussion_en, lang)
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    text_ko: str = ""  # one of the two is required
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -497,12 +633,17 @@ class DecisionView:
     version: int
     meeting_id: UUID
     position: int
-    text: str
+    text_ko: str
+    text_en: str
+
+    def text(self, lang: str = "ko") -> str:
+        return display_name(self.text_ko, self.text_en, lang)
 
 
 @dataclass(frozen=True)
 class ActionItemInput:
-    title: str
+    title_ko: str = ""  # one of the two titles is required
+    title_en: str = ""
     owner_contact_id: UUID | None = None
     owner_organization_id: UUID | None = None
     due_on: date | None = None
@@ -515,9 +656,12 @@ class ActionItemView:
     id: UUID
     version: int
     meeting_id: UUID
-    meeting_title: str
+    meeting_title_ko: str
+    meeting_title_en: str
     meeting_starts_at: datetime | None
-    title: str
+    meeting_time_zone: str
+    title_ko: str
+    title_en: str
     owner_contact_id: UUID | None
     owner_name_ko: str
     owner_name_en: str
@@ -527,8 +671,18 @@ class ActionItemView:
     due_on: date | None
     status: ActionStatus
     commitment_id: UUID | None
-    commitment_title: str
+    commitment_title_ko: str
+    commitment_title_en: str
     carried_from_id: UUID | None
+
+    def title(self, lang: str = "ko") -> str:
+        return display_name(self.title_ko, self.title_en, lang)
+
+    def meeting_title(self, lang: str = "ko") -> str:
+        return display_name(self.meeting_title_ko, self.meeting_title_en, lang)
+
+    def commitment_title(self, lang: str = "ko") -> str:
+        return display_name(self.commitment_title_ko, self.commitment_title_en, lang)
 
     @property
     def overdue(self) -> bool:
@@ -571,6 +725,25 @@ class ContactDetail:
     meetings: tuple[MeetingSummary, ...]
     action_items: tuple[ActionItemView, ...]
     attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class MissingTranslation:
+    """A text a one-language briefing needs that exists only in the other language.
+
+    The briefing prints the other language's text with a marker; the briefing dialog and
+    ``brief`` list these before the document is made, each with the record to open.
+    """
+
+    kind: (
+        str  # the record to open: a RecordKind value (agreement, organization, contact, meeting, commitment)
+    )
+    id: UUID
+    record_ko: str  # the record, as named in each language
+    record_en: str
+    field_ko: str  # what is missing: "회의명 (영문)" / "Meeting title (English)"
+    field_en: str
+    text: str  # the other language's text, which is printed instead
 
 
 # -- dashboard and history -----------------------------------------------------

@@ -149,8 +149,10 @@ class Membership(Entity):
 
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
     organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"), index=True)
-    title: Mapped[str] = mapped_column(String(200), default="")
-    department: Mapped[str] = mapped_column(String(200), default="")
+    title_ko: Mapped[str] = mapped_column(String(200), default="")
+    title_en: Mapped[str] = mapped_column(String(200), default="")
+    department_ko: Mapped[str] = mapped_column(String(200), default="")
+    department_en: Mapped[str] = mapped_column(String(200), default="")
     started_on: Mapped[date | None] = mapped_column(Date, default=None)
     ended_on: Mapped[date | None] = mapped_column(Date, default=None)
 
@@ -169,8 +171,10 @@ class Agreement(Entity):
     signed_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
     effective_on: Mapped[date | None] = mapped_column(Date, default=None)
     expires_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
-    place: Mapped[str] = mapped_column(String(300), default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
+    place_ko: Mapped[str] = mapped_column(String(300), default="")
+    place_en: Mapped[str] = mapped_column(String(300), default="")
+    summary_ko: Mapped[str] = mapped_column(Text, default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="")
     confidentiality: Mapped[Confidentiality] = mapped_column(
         _enum(Confidentiality), default=Confidentiality.INTERNAL
     )
@@ -201,8 +205,10 @@ class Party(Entity):
     role: Mapped[PartyRole] = mapped_column(_enum(PartyRole), default=PartyRole.SIGNATORY)
     position: Mapped[int] = mapped_column(Integer, default=0)
     signatory_contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), default=None)
-    signatory_name: Mapped[str] = mapped_column(String(200), default="")
-    signatory_title: Mapped[str] = mapped_column(String(200), default="")
+    signatory_name_ko: Mapped[str] = mapped_column(String(200), default="")
+    signatory_name_en: Mapped[str] = mapped_column(String(200), default="")
+    signatory_title_ko: Mapped[str] = mapped_column(String(200), default="")
+    signatory_title_en: Mapped[str] = mapped_column(String(200), default="")
     signed_on: Mapped[date | None] = mapped_column(Date, default=None)
     joined_on: Mapped[date | None] = mapped_column(Date, default=None)
     withdrew_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -214,9 +220,12 @@ class Amendment(Entity):
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     amended_on: Mapped[date | None] = mapped_column(Date, default=None)
-    title: Mapped[str] = mapped_column(String(500), default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
-    effect: Mapped[str] = mapped_column(Text, default="")
+    title_ko: Mapped[str] = mapped_column(String(500), default="")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
+    summary_ko: Mapped[str] = mapped_column(Text, default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="")
+    effect_ko: Mapped[str] = mapped_column(Text, default="")
+    effect_en: Mapped[str] = mapped_column(Text, default="")
 
 
 class Commitment(Entity):
@@ -227,8 +236,10 @@ class Commitment(Entity):
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     party_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("party.id"), default=None, index=True)
-    title: Mapped[str] = mapped_column(String(500), default="")
-    description: Mapped[str] = mapped_column(Text, default="")
+    title_ko: Mapped[str] = mapped_column(String(500), default="")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
+    description_ko: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
     status: Mapped[CommitmentStatus] = mapped_column(
         _enum(CommitmentStatus), default=CommitmentStatus.PLANNED, index=True
@@ -242,12 +253,17 @@ class Meeting(Entity):
     __tablename__ = "meeting"
     kind = "meeting"
 
-    title: Mapped[str] = mapped_column(String(500), default="")
+    title_ko: Mapped[str] = mapped_column(String(500), default="")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
+    # Instants in UTC; shown, typed and printed in the meeting's own zone (an IANA name).
     starts_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
-    place: Mapped[str] = mapped_column(String(300), default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Seoul")
+    place_ko: Mapped[str] = mapped_column(String(300), default="")
+    place_en: Mapped[str] = mapped_column(String(300), default="")
     online_url: Mapped[str] = mapped_column(String(1000), default="")
-    summary: Mapped[str] = mapped_column(Text, default="")  # discussion / minutes text
+    summary_ko: Mapped[str] = mapped_column(Text, default="")  # discussion / minutes text
+    summary_en: Mapped[str] = mapped_column(Text, default="")
     # For the pre-meeting brief (0010): purpose and background, key issues, our position / talking points.
     purpose_ko: Mapped[str] = mapped_column(Text, default="")
     purpose_en: Mapped[str] = mapped_column(Text, default="")
@@ -277,10 +293,13 @@ class Attendee(Entity):
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
     contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), index=True, default=None)
     organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organization.id"), default=None)
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title_ko: Mapped[str] = mapped_column(String(200), default="")
+    title_en: Mapped[str] = mapped_column(String(200), default="")
     attended: Mapped[bool] = mapped_column(Boolean, default=True)
-    guest_name: Mapped[str] = mapped_column(String(200), default="")
-    guest_organization: Mapped[str] = mapped_column(String(300), default="")
+    guest_name_ko: Mapped[str] = mapped_column(String(200), default="")
+    guest_name_en: Mapped[str] = mapped_column(String(200), default="")
+    guest_organization_ko: Mapped[str] = mapped_column(String(300), default="")
+    guest_organization_en: Mapped[str] = mapped_column(String(300), default="")
 
 
 class AgendaItem(Entity):
@@ -289,8 +308,10 @@ class AgendaItem(Entity):
 
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(String(500), default="")
-    discussion: Mapped[str] = mapped_column(Text, default="")
+    title_ko: Mapped[str] = mapped_column(String(500), default="")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
+    discussion_ko: Mapped[str] = mapped_column(Text, default="")
+    discussion_en: Mapped[str] = mapped_column(Text, default="")
 
 
 class Decision(Entity):
@@ -299,7 +320,8 @@ class Decision(Entity):
 
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text, default="")
+    text_ko: Mapped[str] = mapped_column(Text, default="")
+    text_en: Mapped[str] = mapped_column(Text, default="")
 
 
 class ActionItem(Entity):
@@ -309,7 +331,8 @@ class ActionItem(Entity):
     kind = "action item"
 
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
-    title: Mapped[str] = mapped_column(String(500), default="")
+    title_ko: Mapped[str] = mapped_column(String(500), default="")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
     owner_contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), default=None)
     owner_organization_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("organization.id"), default=None
@@ -407,7 +430,8 @@ class SearchDocument(Base):
     kind: Mapped[str] = mapped_column(String(20), index=True)
     parent_kind: Mapped[str] = mapped_column(String(40), default="")
     parent_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
-    title: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")  # the Korean title, else the English (0011)
+    title_en: Mapped[str] = mapped_column(Text, default="")  # the English title, else the Korean
     heading: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     folded_heading: Mapped[str] = mapped_column(Text, default="")
@@ -440,3 +464,34 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (
     Attachment,
 )
 ENTITY_BY_TABLE: dict[str, type[Entity]] = {cls.__tablename__: cls for cls in ENTITY_TYPES}
+
+# Every text a person reads, by table: each ``x`` is kept as ``x_ko`` and ``x_en``.
+BILINGUAL: dict[str, tuple[str, ...]] = {
+    "organization": ("name",),
+    "contact": ("name",),
+    "membership": ("title", "department"),
+    "agreement": ("title", "place", "summary"),
+    "party": ("signatory_name", "signatory_title"),
+    "amendment": ("title", "summary", "effect"),
+    "commitment": ("title", "description"),
+    "meeting": ("title", "place", "summary", "purpose", "issues", "talking_points"),
+    "attendee": ("title", "guest_name", "guest_organization"),
+    "agenda_item": ("title", "discussion"),
+    "decision": ("text",),
+    "action_item": ("title",),
+}
+
+# The one-language columns migration 0011 split in two: older archives and exchange files
+# still carry them (read with ``app.text.split_by_script``).
+SPLIT_IN_0011: dict[str, tuple[str, ...]] = {
+    "agreement": ("place", "summary"),
+    "membership": ("title", "department"),
+    "party": ("signatory_name", "signatory_title"),
+    "amendment": ("title", "summary", "effect"),
+    "commitment": ("title", "description"),
+    "meeting": ("title", "place", "summary"),
+    "attendee": ("title", "guest_name", "guest_organization"),
+    "agenda_item": ("title", "discussion"),
+    "decision": ("text",),
+    "action_item": ("title",),
+}

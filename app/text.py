@@ -75,3 +75,32 @@ def strip_xml_illegal(text: str) -> str:
 
 
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_LATIN = re.compile("[A-Za-z]")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds a Hangul letter (syllable or jamo)."""
+    return _HANGUL.search(text) is not None
+
+
+def split_by_script(value: str) -> tuple[str, str]:
+    """(Korean, English) of a text written in one field: Latin-only text is English,
+    text with Hangul Korean; a text with both kinds of paragraph is split by paragraph.
+
+    Reads the one-language values of older databases (migration 0011), archives and
+    exchange files; nothing is lost.
+    """
+    if not value.strip():
+        return value, ""
+    if not has_hangul(value):
+        return ("", value) if _LATIN.search(value) else (value, "")
+    paragraphs = [p for p in _PARAGRAPHS.split(value) if p.strip()]
+    english = [p for p in paragraphs if _LATIN.search(p) and not has_hangul(p)]
+    if not english:
+        return value, ""
+    korean = [p for p in paragraphs if p not in english]
+    return "\n\n".join(p.strip() for p in korean), "\n\n".join(p.strip() for p in english)

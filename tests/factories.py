@@ -49,13 +49,16 @@ def member(
     title: str = "과장",
     started_on: date | None = None,
     ended_on: date | None = None,
+    title_en: str = "",
 ) -> MembershipView:
+    """A position; ``title`` is the Korean title."""
     return contacts.add_membership(
         db,
         MembershipInput(
             contact_id=contact,
             organization_id=organization,
-            title=title,
+            title_ko=title,
+            title_en=title_en,
             started_on=started_on,
             ended_on=ended_on,
         ),
@@ -88,11 +91,13 @@ def party(db: Database, agreement_id: UUID, organization_id: UUID, **kw: object)
 def commitment(
     db: Database, agreement_id: UUID, title: str = "R&D 과제 추진", **kw: object
 ) -> CommitmentView:
-    return commitments.create_commitment(db, CommitmentInput(agreement_id=agreement_id, title=title, **kw))  # type: ignore[arg-type]
+    """A commitment; ``title`` is the Korean title (``title_en=`` for the English one)."""
+    return commitments.create_commitment(db, CommitmentInput(agreement_id=agreement_id, title_ko=title, **kw))  # type: ignore[arg-type]
 
 
 def meeting(db: Database, title: str = "실무협의회", **kw: object) -> MeetingRecord:
-    return meetings.create_meeting(db, MeetingInput(title=title, **kw))  # type: ignore[arg-type]
+    """A meeting; ``title`` is the Korean title (``title_en=``, ``place_ko=``... for the others)."""
+    return meetings.create_meeting(db, MeetingInput(title_ko=title, **kw))  # type: ignore[arg-type]
 
 
 @contextlib.contextmanager

@@ -119,18 +119,22 @@ def _assert_everything_is_there(db: Database) -> None:
     assert org.created_at.year == 2024 and org.created_at.tzinfo is not None
     assert [o.name_en for o in organizations.list_organizations(db)][-1] == "Example Global OSAT"
     (person,) = contacts.list_contacts(db, ContactQuery())
-    assert (person.name_ko, person.organization_name_ko, person.title) == ("한지윤", "산업통상자원부", "과장")
+    assert (person.name_ko, person.organization_name_ko, person.title()) == (
+        "한지윤",
+        "산업통상자원부",
+        "과장",
+    )
     detail = agreements.agreement_detail(db, IDS["agr"])
     assert detail.record.tags == ("반도체", "R&D")
     assert detail.record.signed_on == date(2023, 8, 29)
-    assert [(p.organization_name_ko, p.signatory_name) for p in detail.parties] == [
+    assert [(p.organization_name_ko, p.signatory_name()) for p in detail.parties] == [
         ("산업통상자원부", "한지윤")
     ]
-    assert [c.title for c in detail.commitments] == ["첨단 패키징 신규 R&D 사업 추진"]
+    assert [c.title_ko for c in detail.commitments] == ["첨단 패키징 신규 R&D 사업 추진"]
     assert commitments.get_commitment(db, IDS["com"]).organization_name_ko == "산업통상자원부"
     m = meetings.meeting_detail(db, IDS["meet"])
     assert [a.contact_name_ko for a in m.attendees] == ["한지윤"]
-    assert [(i.title, i.commitment_title) for i in m.action_items] == [
+    assert [(i.title_ko, i.commitment_title_ko) for i in m.action_items] == [
         ("수요조사 설문 배포", "첨단 패키징 신규 R&D 사업 추진")
     ]
     events = history.history(db, "organization", IDS["org"])

@@ -36,11 +36,12 @@ CHUNK = 500
 class Doc:
     record_id: UUID
     kind: str
-    title: str  # shown as the hit's title
+    title: str  # shown as the hit's title: the Korean one (empty when it has none)
     heading: str  # names and titles, weighted higher
     body: str
     parent_kind: str = ""
     parent_id: UUID | None = None
+    title_en: str = ""  # the English title (empty when it has none): English search results show it
 
 
 def _nfc(text: str) -> str:
@@ -64,13 +65,34 @@ def contact_doc(
     phone: str,
     mobile: str,
     notes: str,
-    positions: Iterable[tuple[str, str, str, str]] = (),
+    positions: Iterable[tuple[str, ...]] = (),
 ) -> Doc:
-    """A contact's document; ``positions`` are (organization ko, en, title, department)."""
+    """A contact's document; ``positions`` are (organization ko, en, titles and departments in both)."""
     lines = [_join(email, phone, mobile)]
-    lines += [_join(_join(ko, en, sep=" / "), title, dept, sep=" · ") for ko, en, title, dept in positions]
+    lines += [
+        _join(
+            _join(ko, en, sep=" / "),
+            *(_join(a, b, sep=" / ") for a, b in zip(rest[::2], rest[1::2], strict=True)),
+            sep=" · ",
+        )
+        for ko, en, *rest in positions
+    ]
     lines.append(notes)
-    return Doc(ident, "contact", _nfc(name_ko or name_en), _join(name_ko, name_en), _join(*lines, sep="\n"))
+    return _doc(ident, "contact", name_ko, name_en, _join(name_ko, name_en), _join(*lines, sep="\n"))
+
+
+def _doc(
+    ident: UUID,
+    kind: str,
+    title_ko: str,
+    title_en: str,
+    heading: str,
+    body: str,
+    parent_kind: str = "",
+    parent_id: UUID | None = None,
+) -> Doc:
+    """A document titled in both languages (as recorded: a missing one stays empty)."""
+    return Doc(ident, kind, _nfc(title_ko), heading, body, parent_kind, parent_id, title_en=_nfc(title_en))
 
 
 def build(conn: Connection, kind: str, ids: Sequence[UUID]) -> list[Doc]:
@@ -84,27 +106,32 @@ def build(conn: Connection, kind: str, ids: Sequence[UUID]) -> list[Doc]:
 def _agreements(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
     amendments: dict[UUID, list[str]] = defaultdict(list)
     for row in conn.execute(
-        select(Amendment.agreement_id, Amendment.title, Amendment.summary, Amendment.effect).where(
-            Amendment.agreement_id.in_(ids), Amendment.deleted_at.is_(None)
-        )
-    ):
-        amendments[row[0]].append(_join(row[1], row[2], row[3], sep="\n"))
+        select(
+            Amendment.agreement_id, Amendment.title_ko, Amendment.title_en, Amendment.summary_ko,
+            Amendment.summary_en, Amendment.effect_ko, Amendment.effect_en,
+        ).where(Amendment.agreement_id.in_(ids), Amendment.deleted_at.is_(None))
+    ):  # fmt: skip
+        amendments[row[0]].append(_join(*row[1:], sep="\n"))
     rows = conn.execute(
         select(
             Agreement.id, Agreement.title_ko, Agreement.title_en, Agreement.reference_no,
-            Agreement.place, Agreement.summary, Agreement.tags,
+            Agreement.place_ko, Agreement.place_en, Agreement.summary_ko, Agreement.summary_en,
+            Agreement.tags,
         ).where(Agreement.id.in_(ids), Agreement.deleted_at.is_(None))
     )  # fmt: skip
     return [
-        Doc(
+        _doc(
             r.id,
             "agreement",
-            _nfc(r.title_ko or r.title_en),
+            r.title_ko,
+            r.title_en,
             _join(r.title_ko, r.title_en),
             _join(
                 r.reference_no,
-                r.place,
-                r.summary,
+                r.place_ko,
+                r.place_en,
+                r.summary_ko,
+                r.summary_en,
                 " ".join(r.tags.strip(",").split(",")),
                 *amendments[r.id],
                 sep="\n",
@@ -122,10 +149,11 @@ def _organizations(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
         ).where(Organization.id.in_(ids), Organization.deleted_at.is_(None))
     )  # fmt: skip
     return [
-        Doc(
+        _doc(
             r.id,
             "organization",
-            _nfc(r.name_ko or r.name_en),
+            r.name_ko,
+            r.name_en,
             _join(r.name_ko, r.name_en, r.short_name),
             _join(r.website, r.notes, sep="\n"),
         )
@@ -134,17 +162,17 @@ def _organizations(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
 
 
 def _contacts(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
-    positions: dict[UUID, list[tuple[str, str, str, str]]] = defaultdict(list)
+    positions: dict[UUID, list[tuple[str, ...]]] = defaultdict(list)
     for row in conn.execute(
         select(
-            Membership.contact_id, Organization.name_ko, Organization.name_en, Membership.title,
-            Membership.department,
+            Membership.contact_id, Organization.name_ko, Organization.name_en, Membership.title_ko,
+            Membership.title_en, Membership.department_ko, Membership.department_en,
         )
         .join(Organization, Organization.id == Membership.organization_id)
         .where(Membership.contact_id.in_(ids), Membership.deleted_at.is_(None))
         .order_by(Membership.started_on.desc().nulls_last())
     ):  # fmt: skip
-        positions[row[0]].append((row[1], row[2], row[3], row[4]))
+        positions[row[0]].append(tuple(row[1:]))
     rows = conn.execute(
         select(
             Contact.id, Contact.name_ko, Contact.name_en, Contact.email, Contact.phone, Contact.mobile,
@@ -160,13 +188,20 @@ def _contacts(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
 def _meetings(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
     minutes: dict[UUID, list[str]] = defaultdict(list)
     parts = (
-        select(AgendaItem.meeting_id, AgendaItem.title, AgendaItem.discussion, AgendaItem.position)
+        select(
+            AgendaItem.meeting_id,
+            AgendaItem.title_ko,
+            AgendaItem.title_en,
+            AgendaItem.discussion_ko,
+            AgendaItem.discussion_en,
+            AgendaItem.position,
+        )
         .where(AgendaItem.meeting_id.in_(ids), AgendaItem.deleted_at.is_(None))
         .order_by(AgendaItem.position),
-        select(Decision.meeting_id, Decision.text, Decision.position)
+        select(Decision.meeting_id, Decision.text_ko, Decision.text_en, Decision.position)
         .where(Decision.meeting_id.in_(ids), Decision.deleted_at.is_(None))
         .order_by(Decision.position),
-        select(ActionItem.meeting_id, ActionItem.title)
+        select(ActionItem.meeting_id, ActionItem.title_ko, ActionItem.title_en)
         .where(ActionItem.meeting_id.in_(ids), ActionItem.deleted_at.is_(None))
         .order_by(ActionItem.due_on),
     )
@@ -174,24 +209,42 @@ def _meetings(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
         for row in conn.execute(stmt):
             minutes[row[0]].append(_join(*(v for v in row[1:] if isinstance(v, str)), sep="\n"))
     rows = conn.execute(
-        select(Meeting.id, Meeting.title, Meeting.place, Meeting.summary).where(
-            Meeting.id.in_(ids), Meeting.deleted_at.is_(None)
-        )
-    )
+        select(
+            Meeting.id, Meeting.title_ko, Meeting.title_en, Meeting.place_ko, Meeting.place_en,
+            Meeting.summary_ko, Meeting.summary_en,
+        ).where(Meeting.id.in_(ids), Meeting.deleted_at.is_(None))
+    )  # fmt: skip
     return [
-        Doc(r.id, "meeting", _nfc(r.title), r.title, _join(r.place, r.summary, *minutes[r.id], sep="\n"))
+        _doc(
+            r.id,
+            "meeting",
+            r.title_ko,
+            r.title_en,
+            _join(r.title_ko, r.title_en),
+            _join(r.place_ko, r.place_en, r.summary_ko, r.summary_en, *minutes[r.id], sep="\n"),
+        )
         for r in rows
     ]
 
 
 def _commitments(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
     rows = conn.execute(
-        select(Commitment.id, Commitment.title, Commitment.description, Commitment.agreement_id).where(
-            Commitment.id.in_(ids), Commitment.deleted_at.is_(None)
-        )
-    )
+        select(
+            Commitment.id, Commitment.title_ko, Commitment.title_en, Commitment.description_ko,
+            Commitment.description_en, Commitment.agreement_id,
+        ).where(Commitment.id.in_(ids), Commitment.deleted_at.is_(None))
+    )  # fmt: skip
     return [
-        Doc(r.id, "commitment", _nfc(r.title), r.title, r.description, "agreement", r.agreement_id)
+        _doc(
+            r.id,
+            "commitment",
+            r.title_ko,
+            r.title_en,
+            _join(r.title_ko, r.title_en),
+            _join(r.description_ko, r.description_en, sep="\n"),
+            "agreement",
+            r.agreement_id,
+        )
         for r in rows
     ]
 
@@ -204,7 +257,16 @@ def _attachments(conn: Connection, ids: Sequence[UUID]) -> list[Doc]:
         ).where(Attachment.id.in_(ids), Attachment.deleted_at.is_(None))
     )  # fmt: skip
     return [
-        Doc(r.id, "attachment", _nfc(r.filename), r.filename, r.description, r.owner_kind, r.owner_id)
+        Doc(
+            r.id,
+            "attachment",
+            _nfc(r.filename),
+            r.filename,
+            r.description,
+            r.owner_kind,
+            r.owner_id,
+            title_en=_nfc(r.filename),  # a file's name is the same in both languages
+        )
         for r in rows
     ]
 

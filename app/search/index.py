@@ -120,8 +120,8 @@ def remove(conn: Connection, record_ids: Sequence[UUID]) -> None:
 
 
 _DOC_COLUMNS = (
-    "doc_no", "record_id", "kind", "parent_kind", "parent_id", "title", "heading", "body", "folded_heading",
-    "folded_body",
+    "doc_no", "record_id", "kind", "parent_kind", "parent_id", "title", "title_en", "heading", "body",
+    "folded_heading", "folded_body",
 )  # fmt: skip
 
 
@@ -155,6 +155,7 @@ def write_documents(conn: Connection, docs: Iterable[Doc]) -> int:
             d.parent_kind,
             parent,
             d.title,
+            d.title_en,
             d.heading,
             d.body,
             heading,

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
 
+from app.dto import Shown, shown
 from app.enums import RecordKind
 from app.search.documents import KINDS
 from app.search.index import DOCS, FTS_TABLE, ensure_current
@@ -34,11 +35,16 @@ SNIPPET_WIDTH = 100
 class SearchHit:
     kind: str  # agreement, organization, contact, meeting, commitment, attachment
     id: UUID
-    title: str
+    title_ko: str  # empty when the record has no Korean title
+    title_en: str  # empty when the record has no English title
     snippet: str  # matches marked «like this»
     score: float  # higher is better; comparable within one search
     parent_kind: str = ""  # for an attachment: the record it belongs to (open that)
     parent_id: UUID | None = None
+
+    def title(self, lang: str = "ko") -> Shown:
+        """The title in ``lang``, else the other language's, marked missing."""
+        return shown(self.title_ko, self.title_en, lang)
 
 
 def search(
@@ -65,7 +71,7 @@ def _best(item: tuple[float, int, Any]) -> tuple[float, int]:
 
 _D = DOCS
 _COLUMNS = (
-    _D.c.record_id, _D.c.kind, _D.c.title, _D.c.heading, _D.c.body, _D.c.parent_kind, _D.c.parent_id,
+    _D.c.record_id, _D.c.kind, _D.c.title, _D.c.title_en, _D.c.heading, _D.c.body, _D.c.parent_kind, _D.c.parent_id,
     _D.c.folded_heading, _D.c.folded_body,
 )  # fmt: skip
 
@@ -90,7 +96,7 @@ def _candidates(conn: Connection, kinds: list[str], words: list[str], limit: int
 # document by its primary key; no sort): ranking every match (117,000 records hold 반도체) is what
 # made search slow. One-letter words have no gram, so their LIKE is checked before the limit.
 FTS_NEWEST = (
-    "SELECT d.doc_no, d.record_id, d.kind, d.title, d.heading, d.body, d.parent_kind, d.parent_id,"
+    "SELECT d.doc_no, d.record_id, d.kind, d.title, d.title_en, d.heading, d.body, d.parent_kind, d.parent_id,"
     f" d.folded_heading, d.folded_body FROM {FTS_TABLE} JOIN search_document d ON d.doc_no = {FTS_TABLE}.rowid"
     f" WHERE {FTS_TABLE} MATCH ?{{like}} ORDER BY {FTS_TABLE}.rowid DESC LIMIT ?"
 )
@@ -102,6 +108,7 @@ class _Row(NamedTuple):
     record_id: UUID
     kind: str
     title: str
+    title_en: str
     heading: str
     body: str
     parent_kind: str
@@ -154,7 +161,8 @@ def _hit(row: Any, words: list[str], score: float) -> SearchHit:
     return SearchHit(
         kind=row.kind,
         id=_uuid(row.record_id),
-        title=_clean(row.title),
+        title_ko=_clean(row.title),
+        title_en=_clean(row.title_en),
         snippet=snippet(row.heading, row.body, words, row.folded_body),
         score=round(score, 4),
         parent_kind=row.parent_kind,

@@ -16,7 +16,7 @@ from app.models import ActionItem, Commitment, Contact, Meeting, Organization
 from app.services.children import ChildRows
 from app.services.meeting_parts import meetings_of_agreement_ids
 from app.services.records import get_live, to_dto
-from app.services.validation import clean_text
+from app.services.validation import bilingual
 
 ACTION_ITEMS = ChildRows(Meeting, ActionItem, "meeting_id")
 
@@ -29,7 +29,7 @@ def _action_values(s: Session, data: ActionItemInput) -> dict[str, object]:
     if data.commitment_id:
         get_live(s, Commitment, data.commitment_id)
     return {
-        "title": clean_text(data.title, "title", "조치사항", "Action item", required=True, max_length=500),
+        **bilingual(data, "title", ("조치사항", "Action item"), required=True, max_length=500),
         "owner_contact_id": data.owner_contact_id,
         "owner_organization_id": data.owner_organization_id,
         "due_on": data.due_on,
@@ -76,7 +76,8 @@ def carry_over(db: Database, ident: UUID, to_meeting_id: UUID) -> ActionItemView
             )
         new = ActionItem(
             meeting_id=to_meeting_id,
-            title=old.title,
+            title_ko=old.title_ko,
+            title_en=old.title_en,
             owner_contact_id=old.owner_contact_id,
             owner_organization_id=old.owner_organization_id,
             due_on=old.due_on,
@@ -90,12 +91,12 @@ def carry_over(db: Database, ident: UUID, to_meeting_id: UUID) -> ActionItemView
         return _one_action(s, new.id)
 
 
-def action_rows() -> Select[ActionItem, Meeting, Contact, Organization, str]:
-    """Live action items of live meetings, with owner, owner organization and commitment title."""
+def action_rows() -> Select[ActionItem, Meeting, Contact, Organization, str, str]:
+    """Live action items of live meetings, with owner, owner organization and commitment titles."""
     owner = aliased(Contact)
     owner_org = aliased(Organization)
     return (
-        select(ActionItem, Meeting, owner, owner_org, Commitment.title)
+        select(ActionItem, Meeting, owner, owner_org, Commitment.title_ko, Commitment.title_en)
         .join(Meeting, Meeting.id == ActionItem.meeting_id)
         .outerjoin(owner, owner.id == ActionItem.owner_contact_id)
         .outerjoin(owner_org, owner_org.id == ActionItem.owner_organization_id)
@@ -109,18 +110,22 @@ def action_view(
     meeting: Meeting,
     owner: Contact | None,
     org: Organization | None,
-    commitment: str | None,
+    commitment_ko: str | None,
+    commitment_en: str | None,
 ) -> ActionItemView:
     return to_dto(
         ActionItemView,
         item,
-        meeting_title=meeting.title,
+        meeting_title_ko=meeting.title_ko,
+        meeting_title_en=meeting.title_en,
         meeting_starts_at=meeting.starts_at,
+        meeting_time_zone=meeting.time_zone,
         owner_name_ko=owner.name_ko if owner else "",
         owner_name_en=owner.name_en if owner else "",
         owner_organization_name_ko=org.name_ko if org else "",
         owner_organization_name_en=org.name_en if org else "",
-        commitment_title=commitment or "",
+        commitment_title_ko=commitment_ko or "",
+        commitment_title_en=commitment_en or "",
     )
 
 

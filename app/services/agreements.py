@@ -36,7 +36,7 @@ from app.models import (
 from app.services import commitments, meetings
 from app.services.agreement_filter import agreement_filter
 from app.services.children import ChildRows
-from app.services.queries import chunks, count_of, packed_ids, sort_keys
+from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys
 from app.services.records import (
     attachments_in,
     check_version,
@@ -50,7 +50,14 @@ from app.services.records import (
     to_dto,
     update_record,
 )
-from app.services.validation import bilingual_pair, check_order, clean_text, normalize_tags, split_tags
+from app.services.validation import (
+    bilingual,
+    bilingual_pair,
+    check_order,
+    clean_text,
+    normalize_tags,
+    split_tags,
+)
 
 SORTABLE = {
     "title_ko",
@@ -107,8 +114,8 @@ def agreement_values(data: AgreementInput) -> dict[str, object]:
         "signed_on": data.signed_on,
         "effective_on": data.effective_on,
         "expires_on": data.expires_on,
-        "place": clean_text(data.place, "place", "체결 장소", "Place of signing", max_length=300),
-        "summary": clean_text(data.summary, "summary", "개요", "Summary", multiline=True, max_length=100_000),
+        **bilingual(data, "place", ("체결 장소", "Place of signing"), max_length=300),
+        **bilingual(data, "summary", ("개요", "Summary"), multiline=True, max_length=100_000),
         "confidentiality": data.confidentiality,
         "tags": normalize_tags(data.tags),
     }
@@ -186,16 +193,15 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
 def _order(s: Session, query: AgreementQuery) -> list[Any]:
     """The ORDER BY terms of ``query``'s sort (the id last, so that equal keys keep one order)."""
     sort = query.sort if query.sort in SORTABLE else "signed_on"
-    fallback = {"title_ko": Agreement.title_en, "title_en": Agreement.title_ko}.get(sort)
-    keys = sort_keys(
+    column, fallback, hangul_first = sort_column(Agreement, sort)
+    return sort_keys(
         s.get_bind().dialect.name,
-        getattr(Agreement, sort),
+        column,
         query.descending,
         fallback=fallback,
-        hangul_first=sort != "title_en",
+        hangul_first=hangul_first,
         tiebreak=Agreement.id,
     )
-    return keys
 
 
 def _summary_columns() -> list[Any]:
@@ -302,12 +308,8 @@ def _party_values(s: Session, data: PartyInput) -> dict[str, object]:
         "organization_id": data.organization_id,
         "role": data.role,
         "signatory_contact_id": data.signatory_contact_id,
-        "signatory_name": clean_text(
-            data.signatory_name, "signatory_name", "서명자", "Signed by", max_length=200
-        ),
-        "signatory_title": clean_text(
-            data.signatory_title, "signatory_title", "서명 당시 직위", "Title at signing", max_length=200
-        ),
+        **bilingual(data, "signatory_name", ("서명자", "Signed by"), max_length=200),
+        **bilingual(data, "signatory_title", ("서명 당시 직위", "Title at signing"), max_length=200),
         "signed_on": data.signed_on,
         "joined_on": data.joined_on,
         "withdrew_on": data.withdrew_on,
@@ -380,15 +382,16 @@ def _party_view(s: Session, obj: Party) -> PartyView:
 
 
 def _to_party_view(obj: Party, org: Organization, contact: Contact | None) -> PartyView:
-    name = obj.signatory_name
-    if contact is not None:
-        name = contact.name_ko or contact.name_en or name
+    name_ko, name_en = obj.signatory_name_ko, obj.signatory_name_en
+    if contact is not None and (contact.name_ko or contact.name_en):
+        name_ko, name_en = contact.name_ko, contact.name_en
     return to_dto(
         PartyView,
         obj,
         organization_name_ko=org.name_ko,
         organization_name_en=org.name_en,
-        signatory_name=name,
+        signatory_name_ko=name_ko,
+        signatory_name_en=name_en,
     )
 
 
@@ -412,20 +415,20 @@ def list_parties(db: Database, agreement_id: UUID) -> list[PartyView]:
 
 
 def _amendment_values(data: AmendmentInput) -> dict[str, object]:
-    title = clean_text(data.title, "title", "변경 협약명", "Amendment title", max_length=500)
-    summary = clean_text(data.summary, "summary", "변경 내용", "Summary", multiline=True)
-    if not title and not summary:
+    title = bilingual(data, "title", ("변경 협약명", "Amendment title"), max_length=500)
+    summary = bilingual(data, "summary", ("변경 내용", "Summary"), multiline=True)
+    if not any(title.values()) and not any(summary.values()):
         raise ValidationError(
-            "title",
+            "title_ko",
             "변경 협약의 제목이나 내용을 입력하십시오.",
             "Enter a title or a summary for the amendment.",
         )
     return {
         "agreement_id": data.agreement_id,
         "amended_on": data.amended_on,
-        "title": title,
-        "summary": summary,
-        "effect": clean_text(data.effect, "effect", "효력", "Effect", multiline=True),
+        **title,
+        **summary,
+        **bilingual(data, "effect", ("효력", "Effect"), multiline=True),
     }
 
 

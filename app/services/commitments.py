@@ -14,11 +14,11 @@ from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
 from app.services.agreement_filter import selected_ids
-from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys, text_filter
 from app.services.records import apply, check_version, get_live, restore_record, soft_delete, to_dto
-from app.services.validation import clean_text
+from app.services.validation import bilingual
 
-SORTABLE = {"due_on", "title", "status", "updated_at"}
+SORTABLE = {"due_on", "title_ko", "title_en", "status", "updated_at"}
 
 
 def commitment_values(s: Session, data: CommitmentInput) -> dict[str, object]:
@@ -34,8 +34,8 @@ def commitment_values(s: Session, data: CommitmentInput) -> dict[str, object]:
     return {
         "agreement_id": data.agreement_id,
         "party_id": data.party_id,
-        "title": clean_text(data.title, "title", "이행 과제", "Commitment", required=True, max_length=500),
-        "description": clean_text(data.description, "description", "내용", "Description", multiline=True),
+        **bilingual(data, "title", ("이행 과제", "Commitment"), required=True, max_length=500),
+        **bilingual(data, "description", ("내용", "Description"), multiline=True),
         "due_on": data.due_on,
         "status": data.status,
     }
@@ -109,7 +109,15 @@ def restore_commitment(db: Database, ident: UUID) -> CommitmentView:
 def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization]:
     stmt = commitment_rows()
     if query.text:
-        stmt = stmt.where(text_filter(query.text, Commitment.title, Commitment.description))
+        stmt = stmt.where(
+            text_filter(
+                query.text,
+                Commitment.title_ko,
+                Commitment.title_en,
+                Commitment.description_ko,
+                Commitment.description_en,
+            )
+        )
     if query.agreement_id:
         stmt = stmt.where(Commitment.agreement_id == query.agreement_id)
     if query.agreements is not None:
@@ -133,8 +141,14 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
 
 def _order(s: Session, query: CommitmentQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "due_on"
+    column, fallback, hangul_first = sort_column(Commitment, sort)
     return sort_keys(
-        s.get_bind().dialect.name, getattr(Commitment, sort), query.descending, tiebreak=Commitment.id
+        s.get_bind().dialect.name,
+        column,
+        query.descending,
+        fallback=fallback,
+        hangul_first=hangul_first,
+        tiebreak=Commitment.id,
     )
 
 

@@ -25,7 +25,16 @@ from app.dto import (
 from app.models import Contact, Membership, Organization
 from app.services import attachments, meetings
 from app.services.children import ChildRows
-from app.services.queries import chunks, count_of, id_text, packed_ids, sort_keys, text_filter, unpack_ids
+from app.services.queries import (
+    chunks,
+    count_of,
+    id_text,
+    packed_ids,
+    sort_column,
+    sort_keys,
+    text_filter,
+    unpack_ids,
+)
 from app.services.records import (
     delete_children,
     get_live,
@@ -37,10 +46,11 @@ from app.services.records import (
     to_dto,
     update_record,
 )
-from app.services.validation import bilingual_pair, check_email, check_order, clean_text
+from app.services.validation import bilingual, bilingual_pair, check_email, check_order, clean_text
 
 MEMBERSHIPS = ChildRows(Contact, Membership, "contact_id")
-SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko", "title"}
+SORTABLE = {"name_ko", "name_en", "email", "updated_at", "organization_name_ko", "title_ko", "title_en"}
+_OTHER_TITLE = {"title_ko": "title_en", "title_en": "title_ko"}
 
 
 def contact_values(data: ContactInput) -> dict[str, object]:
@@ -98,7 +108,7 @@ def _current_membership_id() -> Any:
     )
 
 
-def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
+def _query(query: ContactQuery) -> Select[Contact, str, str, str, str]:
     m = aliased(Membership)
     org = aliased(Organization)
     stmt = (
@@ -106,7 +116,8 @@ def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
             Contact,
             org.name_ko.label("organization_name_ko"),
             org.name_en.label("organization_name_en"),
-            m.title.label("title"),
+            m.title_ko.label("title_ko"),
+            m.title_en.label("title_en"),
         )
         .select_from(Contact)
         .outerjoin(m, m.id == _current_membership_id())
@@ -115,7 +126,7 @@ def _query(query: ContactQuery) -> Select[Contact, str, str, str]:
     )
     if query.text:
         stmt = stmt.where(
-            text_filter(query.text, Contact.name_ko, Contact.name_en, Contact.email, org.name_ko)
+            text_filter(query.text, Contact.name_ko, Contact.name_en, Contact.email, org.name_ko, org.name_en)
         )
     if query.organization_id is not None:
         stmt = stmt.where(_in_organization(query.organization_id))
@@ -168,7 +179,9 @@ def _name_keys(dialect: str, sort: str, descending: bool) -> list[Any]:
     return [group.asc(), *(t.desc() if descending else t.asc() for t in (folded, value))]
 
 
-def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str]) -> tuple[list[Any], bool]:
+def _sort(
+    db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str, str]
+) -> tuple[list[Any], bool]:
     """ORDER BY terms for ``query``, and whether they need the current-membership columns."""
     sort = query.sort if query.sort in SORTABLE else "name_ko"
     dialect = db.engine.dialect.name
@@ -176,20 +189,31 @@ def _sort(db: Database, query: ContactQuery, stmt: Select[Contact, str, str, str
         return _name_keys(dialect, sort, query.descending), False
     cols = {c.name: c for c in stmt.selected_columns}
     column = getattr(Contact, sort) if hasattr(Contact, sort) else cols[sort]
-    fallback = cols["organization_name_en"] if sort == "organization_name_ko" else None
+    fallback = (
+        cols["organization_name_en"]
+        if sort == "organization_name_ko"
+        else cols[_OTHER_TITLE[sort]]
+        if sort in _OTHER_TITLE
+        else None
+    )
     joined = sort in _POSITION_SORTS
     keys = sort_keys(
-        dialect, column, query.descending, fallback=fallback, tiebreak=None if joined else Contact.id
+        dialect,
+        column,
+        query.descending,
+        fallback=fallback,
+        hangul_first=sort != "title_en",
+        tiebreak=None if joined else Contact.id,
     )
     if joined:  # ties as ``_ids_by_position`` breaks them: the organization, then the position
-        position = cols["title"].element.table.c.id
+        position = cols["title_ko"].element.table.c.id
         organization = cols["organization_name_ko"].element.table.c.id
+        keyed = or_(func.coalesce(column, "") != "", func.coalesce(fallback, "") != "")
         if sort == "organization_name_ko":
-            keyed = or_(func.coalesce(column, "") != "", func.coalesce(fallback, "") != "")
             org_tie = case((keyed, organization))
             keys += [org_tie.desc() if query.descending else org_tie.asc(), case((keyed, position)).asc()]
         else:
-            tie = case((func.coalesce(column, "") != "", position))
+            tie = case((keyed, position))
             keys.append(tie.desc() if query.descending else tie.asc())
     return keys, joined
 
@@ -230,7 +254,7 @@ def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
     out: list[ContactSummary] = []
     for chunk in chunks(ids):
         page = _query(ContactQuery()).where(Contact.id.in_(chunk))
-        for c, org_ko, org_en, title in s.execute(page):
+        for c, org_ko, org_en, title_ko, title_en in s.execute(page):
             out.append(
                 ContactSummary(
                     id=c.id,
@@ -241,7 +265,8 @@ def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
                     phone=c.mobile or c.phone,
                     organization_name_ko=org_ko or "",
                     organization_name_en=org_en or "",
-                    title=title or "",
+                    title_ko=title_ko or "",
+                    title_en=title_en or "",
                     updated_at=c.updated_at,
                 )
             )
@@ -258,7 +283,7 @@ def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
         return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id)
 
 
-_POSITION_SORTS = ("organization_name_ko", "title")
+_POSITION_SORTS = ("organization_name_ko", "title_ko", "title_en")
 
 
 def _walks(query: ContactQuery) -> bool:
@@ -296,7 +321,8 @@ def _ids_by_position(s: Session, dialect: str, query: ContactQuery) -> bytes:
             .where(Membership.id == current, Organization.deleted_at.is_(None), keyed)
         )
     else:
-        keyed = func.coalesce(Membership.title, "") != ""
+        column, fallback, hangul_first = sort_column(Membership, query.sort)
+        keyed = or_(func.coalesce(column, "") != "", func.coalesce(fallback, "") != "")
         walk = (
             select(Contact.id)
             .select_from(Membership)
@@ -304,7 +330,16 @@ def _ids_by_position(s: Session, dialect: str, query: ContactQuery) -> bytes:
             .where(
                 Membership.deleted_at.is_(None), Contact.deleted_at.is_(None), keyed, Membership.id == current
             )
-            .order_by(*sort_keys(dialect, Membership.title, query.descending, tiebreak=Membership.id))
+            .order_by(
+                *sort_keys(
+                    dialect,
+                    column,
+                    query.descending,
+                    fallback=fallback,
+                    hangul_first=hangul_first,
+                    tiebreak=Membership.id,
+                )
+            )
         )
         first = packed_ids(s, walk.limit(query.limit), Contact.id)
         has_key = select(Membership.id).where(Membership.id == current, keyed)
@@ -415,8 +450,8 @@ def membership_values(s: Session, data: MembershipInput) -> dict[str, object]:
     return {
         "contact_id": data.contact_id,
         "organization_id": data.organization_id,
-        "title": clean_text(data.title, "title", "직위", "Title", max_length=200),
-        "department": clean_text(data.department, "department", "부서", "Department", max_length=200),
+        **bilingual(data, "title", ("직위", "Title"), max_length=200),
+        **bilingual(data, "department", ("부서", "Department"), max_length=200),
         "started_on": data.started_on,
         "ended_on": data.ended_on,
     }

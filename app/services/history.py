@@ -177,6 +177,6 @@ def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
 
 def _labels(obj: Entity) -> tuple[str, str]:
     """The record's title or name in Korean and in English, each falling back to the other."""
-    ko = next((str(v) for a in ("title_ko", "name_ko", "title") if (v := getattr(obj, a, ""))), "")
-    en = next((str(v) for a in ("title_en", "name_en", "title") if (v := getattr(obj, a, ""))), "")
+    ko = next((str(v) for a in ("title_ko", "name_ko", "text_ko") if (v := getattr(obj, a, ""))), "")
+    en = next((str(v) for a in ("title_en", "name_en", "text_en") if (v := getattr(obj, a, ""))), "")
     return (ko or en or str(obj.id)), (en or ko or str(obj.id))

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.dto import AgendaItemInput, AgendaItemView, AttendeeInput, AttendeeView, DecisionView
+from app.dto import (
+    AgendaItemInput,
+    AgendaItemView,
+    AttendeeInput,
+    AttendeeView,
+    DecisionInput,
+    DecisionView,
+)
 from app.errors import ValidationError
 from app.models import (
     AgendaItem,
@@ -26,7 +33,8 @@ from app.models import (
 )
 from app.services.children import ChildRows
 from app.services.records import get_live, soft_delete, to_dto
-from app.services.validation import clean_text
+from app.services.validation import bilingual
+from app.zones import in_zone
 
 ATTENDEES = ChildRows(Meeting, Attendee, "meeting_id")
 AGENDA = ChildRows(Meeting, AgendaItem, "meeting_id", ordered=True)
@@ -118,39 +126,35 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
                 raise ValidationError(
                     "contact_id", "이미 참석자로 등록된 사람입니다.", "This person is already an attendee."
                 )
-            org_id, title = (
-                data.organization_id,
-                clean_text(data.title, "title", "직위", "Title", max_length=200),
-            )
+            org_id = data.organization_id
+            title = bilingual(data, "title", ("직위", "Title"), max_length=200)
             if org_id is not None:
                 get_live(s, Organization, org_id)
-            if org_id is None or not title:
-                day = meeting.starts_at.astimezone().date() if meeting.starts_at else clock.today()
+            if org_id is None or not any(title.values()):
+                day = (
+                    in_zone(meeting.starts_at, meeting.time_zone).date()
+                    if meeting.starts_at
+                    else clock.today()
+                )
                 held = _position_on(s, contact_id, day, org_id)
                 if held is not None:
                     org_id = org_id or held.organization_id
-                    title = title or held.title
-            return {
-                "contact_id": contact_id,
-                "organization_id": org_id,
-                "title": title,
-                "attended": data.attended,
-            }
+                    if not any(title.values()):
+                        title = {"title_ko": held.title_ko, "title_en": held.title_en}
+            return {"contact_id": contact_id, "organization_id": org_id, **title, "attended": data.attended}
 
         obj = ATTENDEES.add(s, meeting_id, values)
         return attendees_of(s, [meeting_id], only=obj.id)[meeting_id][0]
 
 
 def _guest_text(data: AttendeeInput) -> dict[str, object]:
-    name = clean_text(data.guest_name, "guest_name", "이름", "Name", max_length=200)
-    if not name:
-        raise ValidationError("guest_name", "손님의 이름을 입력하십시오.", "Enter the guest's name.")
+    name = bilingual(data, "guest_name", ("이름", "Name"), max_length=200)
+    if not any(name.values()):
+        raise ValidationError("guest_name_ko", "손님의 이름을 입력하십시오.", "Enter the guest's name.")
     return {
-        "guest_name": name,
-        "guest_organization": clean_text(
-            data.guest_organization, "guest_organization", "소속 기관", "Organization", max_length=300
-        ),
-        "title": clean_text(data.title, "title", "직위", "Title", max_length=200),
+        **name,
+        **bilingual(data, "guest_organization", ("소속 기관", "Organization"), max_length=300),
+        **bilingual(data, "title", ("직위", "Title"), max_length=200),
     }
 
 
@@ -176,19 +180,23 @@ def guest_to_contact(db: Database, attendee_id: UUID) -> AttendeeView:
             raise ValidationError(
                 "contact_id", "이미 담당자로 등록된 참석자입니다.", "This attendee is already a contact."
             )
-        name = row.guest_name
-        hangul = any("가" <= ch <= "힣" for ch in name)
-        person = Contact(name_ko=name if hangul else "", name_en="" if hangul else name)
+        person = Contact(name_ko=row.guest_name_ko, name_en=row.guest_name_en)
         s.add(person)
         s.flush()
-        org = _organization_named(s, row.guest_organization)
+        org = _organization_named(s, row.guest_organization_ko) or _organization_named(
+            s, row.guest_organization_en
+        )
         if org is not None:
-            s.add(Membership(contact_id=person.id, organization_id=org.id, title=row.title))
+            s.add(
+                Membership(
+                    contact_id=person.id, organization_id=org.id, title_ko=row.title_ko, title_en=row.title_en
+                )
+            )
         row.contact_id = person.id
         row.organization_id = org.id if org is not None else None
-        row.guest_name = ""
+        row.guest_name_ko = row.guest_name_en = ""
         if org is not None:
-            row.guest_organization = ""
+            row.guest_organization_ko = row.guest_organization_en = ""
         s.flush()
         return attendees_of(s, [row.meeting_id], only=row.id)[row.meeting_id][0]
 
@@ -250,15 +258,14 @@ def attendees_of(
         stmt = stmt.where(Attendee.id == only)
     for a, c, o in s.execute(stmt):
         # A guest reads as the name and organization typed for them, in both languages.
-        guest_org = a.guest_organization if o is None else ""
         out[a.meeting_id].append(
             to_dto(
                 AttendeeView,
                 a,
-                contact_name_ko=c.name_ko if c else a.guest_name,
-                contact_name_en=c.name_en if c else a.guest_name,
-                organization_name_ko=o.name_ko if o else guest_org,
-                organization_name_en=o.name_en if o else guest_org,
+                contact_name_ko=c.name_ko if c else a.guest_name_ko,
+                contact_name_en=c.name_en if c else a.guest_name_en,
+                organization_name_ko=o.name_ko if o else a.guest_organization_ko,
+                organization_name_en=o.name_en if o else a.guest_organization_en,
             )
         )
     return out
@@ -274,8 +281,8 @@ def list_attendees(db: Database, meeting_id: UUID) -> list[AttendeeView]:
 
 def _agenda_values(data: AgendaItemInput) -> dict[str, object]:
     return {
-        "title": clean_text(data.title, "title", "안건", "Agenda item", required=True, max_length=500),
-        "discussion": clean_text(data.discussion, "discussion", "논의 내용", "Discussion", multiline=True),
+        **bilingual(data, "title", ("안건", "Agenda item"), required=True, max_length=500),
+        **bilingual(data, "discussion", ("논의 내용", "Discussion"), multiline=True),
     }
 
 
@@ -298,17 +305,17 @@ def remove_agenda_item(db: Database, ident: UUID) -> None:
         AGENDA.remove(s, ident)
 
 
-def _decision_values(decision: str) -> dict[str, object]:
-    return {"text": clean_text(decision, "text", "결정사항", "Decision", required=True, multiline=True)}
+def _decision_values(decision: DecisionInput) -> dict[str, object]:
+    return {**bilingual(decision, "text", ("결정사항", "Decision"), required=True, multiline=True)}
 
 
-def add_decision(db: Database, meeting_id: UUID, decision: str) -> DecisionView:
+def add_decision(db: Database, meeting_id: UUID, decision: DecisionInput) -> DecisionView:
     with db.session() as s:
         return to_dto(DecisionView, DECISIONS.add(s, meeting_id, lambda _: _decision_values(decision)))
 
 
 def update_decision(
-    db: Database, ident: UUID, decision: str, expected_version: int | None = None
+    db: Database, ident: UUID, decision: DecisionInput, expected_version: int | None = None
 ) -> DecisionView:
     with db.session() as s:
         return to_dto(

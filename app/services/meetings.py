@@ -21,6 +21,7 @@ from app.dto import MeetingInput, MeetingQuery, MeetingRecord, MeetingSummary
 from app.enums import ActionStatus
 from app.errors import ValidationError
 from app.models import ActionItem, AgendaItem, Attendee, Decision, Meeting, MeetingAgreement
+from app.zones import check_zone
 from app.services.action_items import (
     action_items_in,
     action_items_of_contact,
@@ -52,7 +53,7 @@ from app.services.meeting_parts import (
     update_agenda_item,
     update_decision,
 )
-from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
+from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys, text_filter
 from app.services.records import (
     apply,
     check_version,
@@ -63,7 +64,7 @@ from app.services.records import (
     soft_delete,
     to_dto,
 )
-from app.services.validation import check_order, clean_text
+from app.services.validation import bilingual, check_order, clean_text
 
 __all__ = [
     "action_items_in",
@@ -104,7 +105,7 @@ __all__ = [
     "update_meeting",
 ]
 
-SORTABLE = {"starts_at", "title", "place", "updated_at"}
+SORTABLE = {"starts_at", "title_ko", "title_en", "place_ko", "place_en", "updated_at"}
 _CHILDREN = (Attendee, AgendaItem, Decision, ActionItem, MeetingAgreement)
 
 
@@ -120,16 +121,15 @@ def meeting_values(data: MeetingInput) -> dict[str, object]:
         "The meeting cannot end before it starts.",
     )
     return {
-        "title": clean_text(data.title, "title", "회의명", "Meeting title", required=True, max_length=500),
+        **bilingual(data, "title", ("회의명", "Meeting title"), required=True, max_length=500),
         "starts_at": data.starts_at.astimezone(UTC) if data.starts_at else None,
         "ends_at": data.ends_at.astimezone(UTC) if data.ends_at else None,
-        "place": clean_text(data.place, "place", "장소", "Place", max_length=300),
+        "time_zone": check_zone(data.time_zone),
+        **bilingual(data, "place", ("장소", "Place"), max_length=300),
         "online_url": clean_text(
             data.online_url, "online_url", "온라인 회의 주소", "Online meeting link", max_length=1000
         ),
-        "summary": clean_text(
-            data.summary, "summary", "논의 내용", "Discussion", multiline=True, max_length=200_000
-        ),
+        **bilingual(data, "summary", ("논의 내용", "Discussion"), multiline=True, max_length=200_000),
         **brief_values(data),
     }
 
@@ -222,7 +222,17 @@ def _counts() -> tuple[Any, Any]:
 def _query(query: MeetingQuery) -> Select[Any]:
     stmt = select(Meeting).where(Meeting.deleted_at.is_(None))
     if query.text:
-        stmt = stmt.where(text_filter(query.text, Meeting.title, Meeting.place, Meeting.summary))
+        stmt = stmt.where(
+            text_filter(
+                query.text,
+                Meeting.title_ko,
+                Meeting.title_en,
+                Meeting.place_ko,
+                Meeting.place_en,
+                Meeting.summary_ko,
+                Meeting.summary_en,
+            )
+        )
     # IN (ids by an indexed column), not a correlated EXISTS: the database then reads the few
     # meetings concerned instead of testing every meeting (200,000 at ministry scale).
     if query.agreement_id:
@@ -254,7 +264,15 @@ def _query(query: MeetingQuery) -> Select[Any]:
 
 def _order(s: Session, query: MeetingQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "starts_at"
-    return sort_keys(s.get_bind().dialect.name, getattr(Meeting, sort), query.descending, tiebreak=Meeting.id)
+    column, fallback, hangul_first = sort_column(Meeting, sort)
+    return sort_keys(
+        s.get_bind().dialect.name,
+        column,
+        query.descending,
+        fallback=fallback,
+        hangul_first=hangul_first,
+        tiebreak=Meeting.id,
+    )
 
 
 def _summaries(s: Session, stmt: Select[Any]) -> list[MeetingSummary]:

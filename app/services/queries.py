@@ -114,6 +114,17 @@ def sort_terms(
     return [(group, False), (folded, True), (value, True)]
 
 
+def sort_column(model: Any, sort: str) -> tuple[Any, Any, bool]:
+    """A list's sort column on ``model``, with its other language as the fallback
+    (``x_ko`` falls back to ``x_en`` and the reverse, as the lists show them) and whether
+    names in Hangul come first (all but an English column)."""
+    fallback = None
+    for own, other in (("_ko", "_en"), ("_en", "_ko")):
+        if sort.endswith(own) and hasattr(model, sort[: -len(own)] + other):
+            fallback = getattr(model, sort[: -len(own)] + other)
+    return getattr(model, sort), fallback, not sort.endswith("_en")
+
+
 def _column_name(column: Any) -> str | None:
     """``table.column`` of a mapped column, None for anything else (a label, an alias)."""
     table = getattr(getattr(column, "table", None), "name", None)

@@ -38,6 +38,35 @@ def bilingual_pair(
     return value_ko, value_en
 
 
+def bilingual(
+    data: object,
+    field: str,
+    noun: tuple[str, str],
+    *,
+    max_length: int | None = None,
+    multiline: bool = False,
+    required: bool = False,
+) -> dict[str, str]:
+    """``data.{field}_ko`` and ``data.{field}_en`` checked, as the columns to write.
+
+    ``noun`` names the field ("이행 과제", "Commitment"); with ``required`` one of the
+    two languages must be given, and the error points at the Korean box.
+    """
+    ko, en = getattr(data, f"{field}_ko"), getattr(data, f"{field}_en")
+    kw: dict[str, Any] = {"multiline": multiline}
+    if max_length is not None:
+        kw["max_length"] = max_length
+    value_ko = clean_text(ko, f"{field}_ko", f"{noun[0]}(한글)", f"{noun[1]} (Korean)", **kw)
+    value_en = clean_text(en, f"{field}_en", f"{noun[0]}(영문)", f"{noun[1]} (English)", **kw)
+    if required and not value_ko and not value_en:
+        raise ValidationError(
+            f"{field}_ko",
+            f"{noun[0]}을(를) 한글 또는 영문으로 입력하십시오.",
+            f"Enter the {noun[1].lower()} in Korean or in English.",
+        )
+    return {f"{field}_ko": value_ko, f"{field}_en": value_en}
+
+
 def check_email(value: str, field: str = "email") -> str:
     value = clean_text(value, field, "이메일", "E-mail", max_length=320)
     if value and not EMAIL_RE.match(value):
