@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from app.services import time_zones as zones
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS_KO = "월화수목금토일"
 
@@ -29,6 +31,24 @@ def format_datetime(value: datetime | None, lang: str = "ko", *, weekday: bool =
         except (OverflowError, ValueError):  # too near the year 1 or 9999 for the local zone
             return f"{format_date(value.date(), lang, weekday=weekday)} {value:%H:%M} UTC"
     return f"{format_date(value.date(), lang, weekday=weekday)} {value:%H:%M}"
+
+
+def format_meeting_time(
+    value: datetime | None, zone_name: str, lang: str = "ko", *, weekday: bool = False
+) -> str:
+    """A meeting's date and time in its own zone, the zone named when this computer's differs:
+    ``2026. 12. 8. 14:00`` in Seoul on a computer in Seoul, ``8 Dec 2026 09:00 EST`` for a
+    meeting in Washington."""
+    if value is None:
+        return ""
+    try:
+        local = zones.in_zone(value, zone_name)
+    except (OverflowError, ValueError):
+        return format_datetime(value, lang, weekday=weekday)
+    text = f"{format_date(local.date(), lang, weekday=weekday)} {local:%H:%M}"
+    if zones.differs_from_computer(value, zone_name):
+        text += f" {zones.abbreviation(value, zone_name)}"
+    return text
 
 
 def format_size(size: int) -> str:

@@ -26,9 +26,11 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.dto import Shown
 from app.services.opening import Database
 from ui.context import UiContext
 from ui.i18n import tr
+from ui.widgets.marked import OTHER_LANGUAGE_ROLE, tag_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200  # rows read by id at a time
@@ -325,6 +327,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.ForegroundRole,
+            OTHER_LANGUAGE_ROLE,
         ):
             return None
         record = self.item(index.row())
@@ -340,6 +343,14 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
                 return QBrush(QColor("#b3261e"))
             return None
         value = column.value(record)
+        if isinstance(value, Shown):  # a text in the UI's language, or the other one, marked
+            if role == OTHER_LANGUAGE_ROLE:
+                return value.lang if value.missing else None
+            if role == Qt.ItemDataRole.ToolTipRole and value.missing:
+                return f"{value.text}\n({tag_tooltip(value.lang)})"
+            return value.text
+        if role == OTHER_LANGUAGE_ROLE:
+            return None
         return "" if value is None else str(value)
 
     def headerData(

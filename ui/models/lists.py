@@ -21,14 +21,14 @@ from app.dto import (
     MeetingSummary,
     OrganizationQuery,
     OrganizationRecord,
-    display_name,
+    shown,
 )
 from app.enums import RecordKind
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.services.installation import Language
 from app.services.opening import Database
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_meeting_time
 from ui.i18n import tr
 from ui.models.lazy import PAGE_SIZE, Column, LazyTableModel, QueryT, RowT
 
@@ -96,7 +96,10 @@ def affected_by(kind: RecordKind, written: frozenset[RecordKind]) -> bool:
 def agreement_columns(lang: Language) -> list[Column[AgreementSummary]]:
     return [
         Column(
-            tr("Agreement title"), lambda r: r.title(lang), "title_ko" if lang == "ko" else "title_en", 340
+            tr("Agreement title"),
+            lambda r: shown(r.title_ko, r.title_en, lang),
+            "title_ko" if lang == "ko" else "title_en",
+            340,
         ),
         Column(tr("Reference"), lambda r: r.reference_no, "reference_no", 110),
         Column(tr("Kind"), lambda r: r.agreement_kind.label(lang), "agreement_kind", 150),
@@ -110,7 +113,12 @@ def agreement_columns(lang: Language) -> list[Column[AgreementSummary]]:
 def organization_columns(lang: Language) -> list[Column[OrganizationRecord]]:
     other = "en" if lang == "ko" else "ko"
     return [
-        Column(tr("Name"), lambda r: r.name(lang), "name_ko" if lang == "ko" else "name_en", 300),
+        Column(
+            tr("Name"),
+            lambda r: shown(r.name_ko, r.name_en, lang),
+            "name_ko" if lang == "ko" else "name_en",
+            300,
+        ),
         Column(tr("Other name"), lambda r: r.name_en if other == "en" else r.name_ko, None, 260),
         Column(tr("Short name"), lambda r: r.short_name, "short_name", 100),
         Column(tr("Kind"), lambda r: r.org_kind.label(lang), "org_kind", 110),
@@ -122,17 +130,22 @@ def contact_columns(lang: Language) -> list[Column[ContactSummary]]:
     return [
         Column(
             tr("Name"),
-            lambda r: display_name(r.name_ko, r.name_en, lang),
+            lambda r: shown(r.name_ko, r.name_en, lang),
             "name_ko" if lang == "ko" else "name_en",
             150,
         ),
         Column(
             tr("Organization"),
-            lambda r: display_name(r.organization_name_ko, r.organization_name_en, lang),
+            lambda r: shown(r.organization_name_ko, r.organization_name_en, lang),
             "organization_name_ko",
             240,
         ),
-        Column(tr("Title"), lambda r: r.title, "title", 140),
+        Column(
+            tr("Title"),
+            lambda r: shown(r.title_ko, r.title_en, lang),
+            "title_ko" if lang == "ko" else "title_en",
+            140,
+        ),
         Column(tr("Email"), lambda r: r.email, "email", 220),
         Column(tr("Phone"), lambda r: r.phone, None, 130),
     ]
@@ -140,9 +153,19 @@ def contact_columns(lang: Language) -> list[Column[ContactSummary]]:
 
 def meeting_columns(lang: Language) -> list[Column[MeetingSummary]]:
     return [
-        Column(tr("Date"), lambda r: format_datetime(r.starts_at, lang), "starts_at", 150),
-        Column(tr("Meeting"), lambda r: r.title, "title", 340),
-        Column(tr("Place"), lambda r: r.place, "place", 200),
+        Column(tr("Date"), lambda r: format_meeting_time(r.starts_at, r.time_zone, lang), "starts_at", 150),
+        Column(
+            tr("Meeting"),
+            lambda r: shown(r.title_ko, r.title_en, lang),
+            "title_ko" if lang == "ko" else "title_en",
+            340,
+        ),
+        Column(
+            tr("Place"),
+            lambda r: shown(r.place_ko, r.place_en, lang),
+            "place_ko" if lang == "ko" else "place_en",
+            200,
+        ),
         Column(tr("Attendees"), lambda r: r.attendee_count, None, 80),
         Column(tr("Open action items"), lambda r: r.open_action_count, None, 120),
     ]
@@ -151,16 +174,21 @@ def meeting_columns(lang: Language) -> list[Column[MeetingSummary]]:
 def commitment_columns(lang: Language) -> list[Column[CommitmentView]]:
     return [
         Column(tr("Due"), lambda r: format_date(r.due_on, lang), "due_on", 100, alert=lambda r: r.overdue),
-        Column(tr("Commitment"), lambda r: r.title, "title", 300),
+        Column(
+            tr("Commitment"),
+            lambda r: shown(r.title_ko, r.title_en, lang),
+            "title_ko" if lang == "ko" else "title_en",
+            300,
+        ),
         Column(
             tr("Party"),
-            lambda r: display_name(r.organization_name_ko, r.organization_name_en, lang),
+            lambda r: shown(r.organization_name_ko, r.organization_name_en, lang),
             None,
             200,
         ),
         Column(
             tr("Agreement"),
-            lambda r: display_name(r.agreement_title_ko, r.agreement_title_en, lang),
+            lambda r: shown(r.agreement_title_ko, r.agreement_title_en, lang),
             None,
             260,
         ),

@@ -34,6 +34,7 @@ from ui.views.contact_editor import ContactEditor
 from ui.views.meeting_editor import MeetingEditor
 from ui.views.names import kind_names
 from ui.views.organization_editor import OrganizationEditor
+from ui.widgets import marked
 from ui.widgets.fields import DateEdit, EnumCombo
 from ui.widgets.pickers import PickerButton
 
@@ -89,6 +90,7 @@ class RecordListView(QWidget):
         self.table.setObjectName(f"{kind}_table")
         self.table.setAccessibleName(plural)
         self.table.setModel(self.model)
+        marked.install(self.table)  # texts shown in the other language: grey, tagged KO/EN
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
