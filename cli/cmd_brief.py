@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from app.dto import AgreementQuery
-from app.enums import AgreementStatus
+from app.dto import AgreementQuery, MissingTranslation
+from app.enums import AgreementStatus, RecordKind
 from app.errors import StorageError, ValidationError
 from app.services.installation import app_paths, current_language
 from app.services.settings import BriefingAuthor, briefing_author
@@ -57,13 +58,39 @@ def cmd_brief(args: argparse.Namespace) -> int:
     request = _request(args, current_language(), author)
     output = Path(args.output)
     _check_writable(output)
+    lang = current_language()
     with open_db(args) as db:
         try:
-            write_briefing(db, request, output)
+            write_briefing(
+                db, request, output, on_missing=lambda found: _print_missing(found, request.lang, lang)
+            )
         except OSError as exc:
             raise _unwritable(output, exc) from None
     print(f"Wrote {output} ({output.stat().st_size:,} bytes)")
     return 0
+
+
+def _print_missing(found: tuple[MissingTranslation, ...], brief_lang: str, lang: str) -> None:
+    """On stderr, before the file is written: each text printed in the other language, tagged,
+    with its record and the command that shows it (the program opens it from the briefing dialog)."""
+    tag = "[KO]" if brief_lang == "en" else "[EN]"
+    if lang == "ko":
+        wanted = "영문" if brief_lang == "en" else "국문"
+        head = f"{wanted}이 없어 다른 언어로 {tag} 표시와 함께 싣는 내용 {len(found)}건:"
+    else:
+        wanted = "English" if brief_lang == "en" else "Korean"
+        other = "Korean" if brief_lang == "en" else "English"
+        head = f"{len(found)} text(s) have no {wanted}; the briefing prints the {other}, marked {tag}:"
+    lines = [head]
+    for m in found:
+        kind = RecordKind(m.kind).label("ko" if lang == "ko" else "en")
+        record = m.record_ko if lang == "ko" else m.record_en
+        field = m.field_ko if lang == "ko" else m.field_en
+        text = " ".join(m.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        lines.append(f'  {kind} "{record}" · {field}: {text}')
+        lines.append(f"      partnership-desk show {m.kind} {m.id}")
+    print("\n".join(lines), file=sys.stderr)
 
 
 def _request(

@@ -1,27 +1,33 @@
-"""Briefings: documents for officials, as PDF or Word, in Korean or English.
+"""Briefings: documents for officials, as PDF, Word or Hangul, in Korean or English.
 
 ``generate_briefing(db, request, progress)`` gathers the data through
 ``app.services``, builds a neutral :class:`reports.document.Document` with the
-briefing type's template and renders it. ReportLab and python-docx are imported
-only when rendering, so importing this package stays cheap and Qt-free.
+briefing type's template and renders it. ReportLab, python-docx and python-hwpx are
+imported only when rendering, so importing this package stays cheap and Qt-free.
+
+A briefing is in one language. A text its record has only in the other language is
+printed tagged ([KO]/[EN]); ``missing_translations(db, request)`` lists those texts
+before the document is made, from building the same document (no rendering).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from app import clock
+from app import clock, zones
 from app.atomic import atomic_write_bytes
+from app.dto import MissingTranslation
 from app.errors import ValidationError
 from app.progress import Progress
 from app.services.meetings import get_meeting
 from app.services.settings import BriefingAuthor
 from reports.templates import BRIEFING_TYPES, types_for
-from reports.templates.common import BriefContext
+from reports.templates.common import MARKINGS, BriefContext, Marking, marking_in
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -45,10 +51,12 @@ class BriefingRequest:
     target_id: UUID | None = None  # None for the portfolio
     lang: str = "ko"
     format: str = "pdf"
-    classification: str | None = None  # marking on every page, e.g. 대외비 / RESTRICTED
+    # The marking on every page, printed in the briefing's language: a Marking gives both; a known
+    # marking typed in one language (대외비, RESTRICTED, 내부용 ...) is printed as its counterpart.
+    classification: str | Marking | None = None
     portfolio_filter: AgreementQuery | None = None
     key: str | None = None  # a BRIEFING_TYPES key; None: the usual one for ``target``
-    today: date | None = None  # the generation date (tests); None: today
+    today: date | None = None  # the generation date (tests); None: today in Korea (zones.HOME)
     author: BriefingAuthor = field(default_factory=BriefingAuthor)  # department, author, phone (Settings)
     declassify: str = ""  # 예고문, e.g. "2027. 12. 31. 일반으로 재분류"
 
@@ -101,7 +109,7 @@ def build_document(db: Database, request: BriefingRequest, progress: Progress | 
     progress.report(0, 3, briefing.name(request.lang))
     context = BriefContext(
         lang=request.lang,
-        today=request.today or clock.today(),
+        today=request.today or briefing_day(),
         classification=request.classification,
         author=request.author,
         declassify=request.declassify,
@@ -109,6 +117,17 @@ def build_document(db: Database, request: BriefingRequest, progress: Progress | 
     return briefing.document(
         db, request.target_id, request.portfolio_filter, context=context, progress=progress
     )
+
+
+def briefing_day() -> date:
+    """Today in Korea: a briefing is dated the same whatever zone the computer is set to."""
+    return zones.in_zone(clock.now(), zones.HOME).date()
+
+
+def missing_translations(db: Database, request: BriefingRequest) -> tuple[MissingTranslation, ...]:
+    """The texts ``request``'s briefing would print in the other language, tagged, each with its
+    record to open: exactly the ones the document tags, since they come from building it."""
+    return build_document(db, request).missing
 
 
 def render(document: Document, fmt: str, progress: Progress | None = None) -> bytes:
@@ -146,6 +165,7 @@ class BriefingResult:
     title: str
     pdf: bytes  # for the preview (the file itself when the format is PDF)
     data: bytes  # the file in the chosen format
+    missing: tuple[MissingTranslation, ...] = ()  # texts printed in the other language, tagged
 
 
 def produce_briefing(db: Database, request: BriefingRequest, progress: Progress) -> BriefingResult:
@@ -156,15 +176,29 @@ def produce_briefing(db: Database, request: BriefingRequest, progress: Progress)
     pdf = render(document, "pdf", progress)
     data = pdf if request.format == "pdf" else render(document, request.format, progress)
     progress.report(3, 3)
-    return BriefingResult(request=request, title=document.title, pdf=pdf, data=data)
+    return BriefingResult(request=request, title=document.title, pdf=pdf, data=data, missing=document.missing)
 
 
 def write_briefing(
-    db: Database, request: BriefingRequest, path: Path, progress: Progress | None = None
+    db: Database,
+    request: BriefingRequest,
+    path: Path,
+    progress: Progress | None = None,
+    on_missing: Callable[[tuple[MissingTranslation, ...]], None] | None = None,
 ) -> Path:
-    """Generate and write atomically to ``path`` (the old file stays if anything fails)."""
+    """Generate and write atomically to ``path`` (the old file stays if anything fails).
 
-    data = generate_briefing(db, request, progress or Progress())
+    ``on_missing`` is told the texts printed in the other language once the document is
+    built, before it is rendered and written (``brief`` prints them on stderr).
+    """
+    progress = progress or Progress()
+    document = build_document(db, request, progress)
+    if on_missing is not None and document.missing:
+        on_missing(document.missing)
+    progress.check()
+    progress.report(2, 3)
+    data = render(document, request.format, progress)
+    progress.report(3, 3)
     atomic_write_bytes(Path(path), data)
     return Path(path)
 
@@ -179,11 +213,15 @@ def suggested_filename(request: BriefingRequest, title: str = "") -> str:
 
 __all__ = [
     "FORMATS",
+    "MARKINGS",
     "BriefingRequest",
     "BriefingResult",
+    "Marking",
     "build_document",
     "check_request",
     "generate_briefing",
+    "marking_in",
+    "missing_translations",
     "produce_briefing",
     "render",
     "suggested_filename",

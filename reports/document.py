@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.dto import MissingTranslation
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -120,13 +122,23 @@ class Document:
     summary: tuple[Items | Paragraph, ...] = ()  # the box first on page 1
     declassify: str = ""  # 예고문: when the marking is lowered, printed after the body
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    # Texts printed in the other language (tagged [KO]/[EN]) and the legend saying so, under the date line.
+    missing: tuple[MissingTranslation, ...] = ()
+    missing_note: str = ""
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
     def text_items(self) -> list[str]:
         """Every piece of visible text, for checks and search."""
-        out = [self.title, self.subtitle, self.masthead, self.summary_label, self.declassify]
+        out = [
+            self.title,
+            self.subtitle,
+            self.masthead,
+            self.missing_note,
+            self.summary_label,
+            self.declassify,
+        ]
         for b in (*self.summary, *self.blocks):
             if isinstance(b, Heading | Paragraph):
                 out.append(b.text)

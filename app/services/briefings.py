@@ -55,19 +55,23 @@ class FollowUpContact:
 
 @dataclass(frozen=True)
 class SignatoryName:
-    """A party's signatory in both languages (PartyView carries one name only)."""
+    """A party's signatory in both languages: the linked contact's names, else the names typed."""
 
     party_id: UUID
     name_ko: str
     name_en: str
+    contact_id: UUID | None = None  # the contact to open to add a name; None: typed on the party
 
 
 @dataclass(frozen=True)
 class ActionOrigin:
     """Where an action item was first assigned, and how many times it has been carried over since."""
 
-    meeting_title: str
+    meeting_id: UUID
+    meeting_title_ko: str
+    meeting_title_en: str
     meeting_starts_at: datetime | None
+    meeting_time_zone: str
     carried: int
 
 
@@ -138,7 +142,9 @@ def _unique_actions(items: Iterable[ActionItemView]) -> tuple[ActionItemView, ..
     for item in items:
         if item.status == ActionStatus.OPEN:
             seen.setdefault(item.id, item)
-    return tuple(sorted(seen.values(), key=lambda a: (a.due_on is None, a.due_on or date.max, a.title)))
+    return tuple(
+        sorted(seen.values(), key=lambda a: (a.due_on is None, a.due_on or date.max, a.title_ko, a.title_en))
+    )
 
 
 def _origins(s: Session, items: Iterable[ActionItemView]) -> dict[UUID, ActionOrigin]:
@@ -159,7 +165,14 @@ def _origins(s: Session, items: Iterable[ActionItemView]) -> dict[UUID, ActionOr
         while item.carried_from_id in known and item.carried_from_id not in seen:
             seen.add(item.carried_from_id)
             item, carried = known[item.carried_from_id], carried + 1
-        out[ident] = ActionOrigin(item.meeting_title, item.meeting_starts_at, carried)
+        out[ident] = ActionOrigin(
+            item.meeting_id,
+            item.meeting_title_ko,
+            item.meeting_title_en,
+            item.meeting_starts_at,
+            item.meeting_time_zone,
+            carried,
+        )
     return out
 
 
@@ -197,8 +210,10 @@ def _signatories(s: Session, parties: Iterable[PartyView]) -> list[SignatoryName
     out = []
     for p in signing:
         c = people.get(p.signatory_contact_id) if p.signatory_contact_id else None
-        ko, en = (c.name_ko, c.name_en) if c is not None else ("", "")
-        out.append(SignatoryName(p.id, ko or p.signatory_name, en or p.signatory_name))
+        if c is not None and (c.name_ko or c.name_en):
+            out.append(SignatoryName(p.id, c.name_ko, c.name_en, c.id))
+        else:
+            out.append(SignatoryName(p.id, p.signatory_name_ko, p.signatory_name_en))
     return out
 
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from app.dto import AgreementDetail, CommitmentView
+from app.dto import (
+    AgreementDetail,
+    AgreementRecord,
+    CommitmentView,
+    MeetingDetail,
+    MeetingRecord,
+    MeetingSummary,
+    MembershipView,
+)
 from app.enums import CommitmentStatus, PartyRole
-from app.services.briefings import AgreementBriefingData, FollowUpContact
+from app.services.briefings import AgreementBriefingData, FollowUpContact, SignatoryName
+from app.text import has_hangul
 from reports.document import (
     Block,
     DataTable,
@@ -16,6 +25,13 @@ from reports.document import (
     Items,
     KeyValueTable,
     Paragraph,
+)
+from reports.templates.bilingual import (
+    RecordRef,
+    agreement_ref,
+    commitment_ref,
+    contact_ref,
+    meeting_ref,
 )
 from reports.templates.common import (
     BriefContext,
@@ -28,25 +44,36 @@ from reports.templates.common import (
 )
 
 
+def ref_of(rec: AgreementRecord) -> RecordRef:
+    return agreement_ref(rec.id, rec.title_ko, rec.title_en)
+
+
 def build(data: AgreementBriefingData, ctx: BriefContext) -> Document:
     w = Words(ctx.lang)
     today = ctx.today
     d = data.detail
     rec = d.record
-    title = rec.title(w.lang)
-    other = rec.title_en if w.lang == "ko" else rec.title_ko
+    ref = ref_of(rec)
+    title = w.pick(rec.title_ko, rec.title_en, ref, "agreement.title")
     blocks: list[Block] = []
-    second = other if other and other != title else ""  # the name in the other language, in the title box
+    summary = [key_points(w, data, today)]  # the box comes first: its texts are tagged first
     blocks += overview(w, d)
-    names = {n.party_id: w.name(n.name_ko, n.name_en) for n in data.signatories}
-    blocks += parties(w, d, names)
+    blocks += parties(w, d, {n.party_id: n for n in data.signatories})
     blocks += commitments(w, d.commitments, today)
     blocks.append(Heading(w("amendments")))
     if d.amendments:
         blocks.append(
             DataTable(
                 header=(w("amended_on"), w("amendment"), w("summary"), w("effect")),
-                rows=tuple((w.day(a.amended_on), a.title, a.summary, a.effect) for a in d.amendments),
+                rows=tuple(
+                    (
+                        w.day(a.amended_on),
+                        w.pick(a.title_ko, a.title_en, ref, "amendment.title"),
+                        w.pick(a.summary_ko, a.summary_en, ref, "amendment.summary"),
+                        w.pick(a.effect_ko, a.effect_en, ref, "amendment.effect"),
+                    )
+                    for a in d.amendments
+                ),
                 widths=(1.4, 2.2, 3.5, 2),
             )
         )
@@ -55,7 +82,7 @@ def build(data: AgreementBriefingData, ctx: BriefContext) -> Document:
     blocks.append(Heading(w("meetings")))
     blocks.append(meeting_items(w, data))
     blocks.append(Heading(w("open_action_items")))
-    rows, marked = action_rows(w, data.open_actions, today, origins=_origins(data))
+    rows, marked = action_rows(w, data.open_actions, today, origins=data.origins)
     blocks.append(
         DataTable(
             header=action_header(w),
@@ -74,22 +101,36 @@ def build(data: AgreementBriefingData, ctx: BriefContext) -> Document:
         ctx,
         kind_key="agreement_briefing",
         title=title,
-        subtitle="\n".join(x for x in (second, subtitle) if x),
+        subtitle=subtitle,
         blocks=blocks,
-        summary=[key_points(w, data, today)],
-        keywords=rec.tags,
+        summary=summary,
+        keywords=tags_in(rec.tags, w.lang),
     )
 
 
-def _origins(data: AgreementBriefingData) -> dict[UUID, tuple[str, int]]:
-    return {k: (o.meeting_title, o.carried) for k, o in data.origins.items()}
+def tags_in(tags: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The tags a briefing in ``lang`` prints: an English one leaves out the tags written in
+    Hangul (a tag is one word in one language, with no translation to take instead)."""
+    return tags if lang == "ko" else tuple(t for t in tags if not has_hangul(t))
+
+
+def meeting_title(w: Words, m: MeetingSummary | MeetingRecord) -> str:
+    return w.pick(m.title_ko, m.title_en, meeting_ref(m.id, m.title_ko, m.title_en), "meeting.title")
+
+
+def meeting_place(w: Words, m: MeetingSummary | MeetingRecord) -> str:
+    return w.pick(m.place_ko, m.place_en, meeting_ref(m.id, m.title_ko, m.title_en), "meeting.place")
 
 
 def key_points(w: Words, data: AgreementBriefingData, today: date) -> Items:
     """핵심 요약: status and dates, parties, commitments, action items, the next meeting."""
     d = data.detail
     rec = d.record
-    lead = [p.organization_name(w.lang) for p in d.parties if p.role == PartyRole.LEAD]
+    lead = [
+        w.org(p.organization_id, p.organization_name_ko, p.organization_name_en)
+        for p in d.parties
+        if p.role == PartyRole.LEAD
+    ]
     parties = w("n_parties", n=len(d.parties)) + (f" ({', '.join(lead)})" if lead else "")
     live = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
     late = sum(1 for c in d.commitments if is_overdue(c.due_on, c.status, today))
@@ -117,10 +158,12 @@ def key_points(w: Words, data: AgreementBriefingData, today: date) -> Items:
     ]
     if data.upcoming_meetings:
         m = data.upcoming_meetings[0]
-        entries.append((1, w("next_meeting", title=m.title, when=w.when(m.starts_at))))
+        when = w.when(m.starts_at, m.time_zone)
+        entries.append((1, w("next_meeting", title=meeting_title(w, m), when=when)))
     elif data.recent_meetings:
         r = data.recent_meetings[0].record
-        entries.append((1, w("last_meeting", title=r.title, when=w.when(r.starts_at))))
+        when = w.when(r.starts_at, r.time_zone)
+        entries.append((1, w("last_meeting", title=meeting_title(w, r), when=when)))
     return Items(tuple(entries))
 
 
@@ -128,14 +171,24 @@ def meeting_items(w: Words, data: AgreementBriefingData) -> Items | Paragraph:
     """□ the meeting (date, place), ○ its decisions; the next meetings first."""
     entries: list[tuple[int, str]] = []
     for m in data.upcoming_meetings:
-        where = f", {m.place}" if m.place else ""
-        entries.append((1, f"{m.title} ({w.when(m.starts_at)}{where}) · {w('upcoming_meeting')}"))
+        place = meeting_place(w, m)
+        where = f", {place}" if place else ""
+        when = w.when(m.starts_at, m.time_zone)
+        entries.append((1, f"{meeting_title(w, m)} ({when}{where}) · {w('upcoming_meeting')}"))
     for md in data.recent_meetings:
-        r = md.record
-        where = f", {r.place}" if r.place else ""
-        entries.append((1, f"{r.title} ({w.span(r.starts_at, r.ends_at)}{where})"))
-        entries += [(2, x.text) for x in md.decisions]
+        entries += held_meeting_items(w, md)
     return Items(tuple(entries)) if entries else Paragraph(w("none"), "note")
+
+
+def held_meeting_items(w: Words, md: MeetingDetail) -> list[tuple[int, str]]:
+    """□ a meeting held (date, place), ○ its decisions."""
+    r = md.record
+    ref = meeting_ref(r.id, r.title_ko, r.title_en)
+    place = meeting_place(w, r)
+    where = f", {place}" if place else ""
+    entries = [(1, f"{meeting_title(w, r)} ({w.span(r.starts_at, r.ends_at, r.time_zone)}{where})")]
+    entries += [(2, w.pick(x.text_ko, x.text_en, ref, "decision.text")) for x in md.decisions]
+    return entries
 
 
 def overview(w: Words, d: AgreementDetail) -> list[Block]:
@@ -147,22 +200,32 @@ def overview(w: Words, d: AgreementDetail) -> list[Block]:
         (w("signed"), w.day(rec.signed_on, weekday=True)),
         (w("effective"), w.day(rec.effective_on, weekday=True)),
         (w("expires"), w.day(rec.expires_on, weekday=True)),
-        (w("place_of_signing"), rec.place or "-"),
+        (w("place_of_signing"), w.pick(rec.place_ko, rec.place_en, ref_of(rec), "agreement.place") or "-"),
         (w("parties"), str(len(d.parties))),
     ]
-    if rec.tags:
-        rows.append((w("tags"), ", ".join(rec.tags)))
+    tags = tags_in(rec.tags, w.lang)
+    if tags:
+        rows.append((w("tags"), ", ".join(tags)))
     blocks: list[Block] = [Heading(w("overview")), KeyValueTable(tuple(rows))]
-    if rec.summary:
-        blocks += [Heading(w("summary"), 2), lines_as_items(rec.summary)]
+    summary = w.pick(rec.summary_ko, rec.summary_en, ref_of(rec), "agreement.summary")
+    if summary.strip():
+        blocks += [Heading(w("summary"), 2), lines_as_items(summary)]
     return blocks
 
 
-def parties(w: Words, d: AgreementDetail, names: dict[UUID, str]) -> list[Block]:
+def parties(w: Words, d: AgreementDetail, signatories: dict[UUID, SignatoryName]) -> list[Block]:
+    """Each party, its role, who signed (with the title at signing) and when."""
     rows = []
+    ref = ref_of(d.record)
     for p in d.parties:
-        name = names.get(p.id) or p.signatory_name
-        signer = " ".join(x for x in (name, f"({p.signatory_title})" if p.signatory_title else "") if x)
+        known = signatories.get(p.id)
+        if known is not None and known.contact_id is not None:
+            person = contact_ref(known.contact_id, known.name_ko, known.name_en)
+            name = w.name(known.name_ko, known.name_en, person)
+        else:
+            name = w.pick(p.signatory_name_ko, p.signatory_name_en, ref, "party.signatory_name")
+        title = w.pick(p.signatory_title_ko, p.signatory_title_en, ref, "party.signatory_title")
+        signer = " ".join(x for x in (name, f"({title})" if title else "") if x)
         note = []
         if p.joined_on:
             note.append(f"{w('joined')} {w.day(p.joined_on)}")
@@ -171,7 +234,7 @@ def parties(w: Words, d: AgreementDetail, names: dict[UUID, str]) -> list[Block]
         signed = w.day(p.signed_on)
         rows.append(
             (
-                p.organization_name(w.lang),
+                w.org(p.organization_id, p.organization_name_ko, p.organization_name_en),
                 p.role.label(w.lang),
                 signer or "-",
                 "\n".join([signed, *note]) if note else signed,
@@ -193,11 +256,9 @@ def commitments(w: Words, items: tuple[CommitmentView, ...], today: date) -> lis
     blocks: list[Block] = [Heading(w("commitments"))]
     if not items:
         return [*blocks, Paragraph(w("none"), "note")]
-    groups: dict[str, list[CommitmentView]] = {}
+    groups: dict[UUID | None, list[CommitmentView]] = {}
     for c in items:
-        groups.setdefault(w.name(c.organization_name_ko, c.organization_name_en) or w("no_party"), []).append(
-            c
-        )
+        groups.setdefault(c.organization_id, []).append(c)
     ordered = [c for group in groups.values() for c in group]
     rows, marked = commitment_rows(w, ordered, today, with_party=True)
     shown: list[tuple[str, ...]] = []
@@ -232,12 +293,17 @@ def commitment_rows(
         if is_overdue(c.due_on, c.status, today):
             status = f"{status} · {w('overdue')}"
             marked.add(i)
-        text = f"{c.title}\n{c.description}" if c.description else c.title
+        ref = commitment_ref(c.id, c.title_ko, c.title_en)
+        title = w.pick(c.title_ko, c.title_en, ref, "commitment.title")
+        description = w.pick(c.description_ko, c.description_en, ref, "commitment.description")
+        text = f"{title}\n{description}" if description else title
         row: tuple[str, ...] = (text, w.day(c.due_on), status)
         if with_party:
-            row = (w.name(c.organization_name_ko, c.organization_name_en) or w("no_party"), *row)
+            org = w.org(c.organization_id, c.organization_name_ko, c.organization_name_en)
+            row = (org or w("no_party"), *row)
         if with_agreement:
-            row = (w.name(c.agreement_title_ko, c.agreement_title_en), *row)
+            agreement = agreement_ref(c.agreement_id, c.agreement_title_ko, c.agreement_title_en)
+            row = (w.pick(c.agreement_title_ko, c.agreement_title_en, agreement, "agreement.title"), *row)
         rows.append(row)
     return tuple(rows), frozenset(marked)
 
@@ -245,9 +311,11 @@ def commitment_rows(
 def contacts(w: Words, people: tuple[FollowUpContact, ...]) -> list[Block]:
     rows = tuple(
         (
-            w.name(p.position.organization_name_ko, p.position.organization_name_en),
-            w.name(p.position.contact_name_ko, p.position.contact_name_en),
-            " / ".join(x for x in (p.position.title, p.position.department) if x) or "-",
+            w.org(
+                p.position.organization_id, p.position.organization_name_ko, p.position.organization_name_en
+            ),
+            w.person(p.position.contact_id, p.position.contact_name_ko, p.position.contact_name_en),
+            " / ".join(x for x in position_texts(w, p.position) if x) or "-",
             "\n".join(x for x in (p.email, p.phone) if x) or "-",
         )
         for p in people
@@ -261,3 +329,12 @@ def contacts(w: Words, people: tuple[FollowUpContact, ...]) -> list[Block]:
             empty_text=w("none"),
         ),
     ]
+
+
+def position_texts(w: Words, m: MembershipView) -> tuple[str, str]:
+    """A position's title and department in the briefing's language (a position is its contact's)."""
+    person = contact_ref(m.contact_id, m.contact_name_ko, m.contact_name_en)
+    return (
+        w.pick(m.title_ko, m.title_en, person, "membership.title"),
+        w.pick(m.department_ko, m.department_en, person, "membership.department"),
+    )

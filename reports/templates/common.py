@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from uuid import UUID
 
-from app.dto import ActionItemView, display_name
-from app.enums import ActionStatus, CommitmentStatus
+from app import zones
+from app.dto import ActionItemView, MissingTranslation
+from app.enums import ActionStatus, CommitmentStatus, Confidentiality
 from app.i18n import Language
+from app.services.briefings import ActionOrigin
 from app.services.settings import BriefingAuthor
 from reports.document import Block, Document, Heading, Items, Paragraph
+from reports.templates.bilingual import LEGEND, RecordRef, Texts, contact_ref, meeting_ref, organization_ref
 
 WEEKDAYS_KO = "월화수목금토일"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -164,24 +167,57 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 class Words:
-    """Look up the glossary's words in one language: ``w("parties")``."""
+    """The glossary's words in one language (``w("parties")``), and the records' texts in it
+    (``w.pick(r.title_ko, r.title_en, ref, "meeting.title")``: tagged and noted when missing)."""
 
     def __init__(self, lang: str) -> None:
         self.lang: Language = "ko" if lang == "ko" else "en"
+        self.texts = Texts(self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
         ko, en = WORDS[key]
         text = ko if self.lang == "ko" else en
         return text.format(**values) if values else text
 
-    def name(self, ko: str, en: str) -> str:
-        return display_name(ko, en, self.lang)
+    def pick(self, ko: str, en: str, ref: RecordRef, field: str) -> str:
+        """A record's text in the briefing's language; the other language's, tagged, when missing."""
+        return self.texts.pick(ko, en, ref, field)
+
+    def name(self, ko: str, en: str, ref: RecordRef, field: str = "") -> str:
+        """An organization's or a person's name (``field`` defaults to the record's name)."""
+        return self.texts.pick(ko, en, ref, field or f"{ref.kind}.name")
+
+    def org(self, ident: UUID | None, ko: str, en: str) -> str:
+        """An organization's name; "" when there is none."""
+        return self.name(ko, en, organization_ref(ident, ko, en)) if ident is not None else ""
+
+    def person(self, ident: UUID | None, ko: str, en: str) -> str:
+        """A contact's name; "" when there is none."""
+        return self.name(ko, en, contact_ref(ident, ko, en)) if ident is not None else ""
+
+    @property
+    def missing(self) -> tuple[MissingTranslation, ...]:
+        return self.texts.missing
 
     def day(self, value: date | None, *, weekday: bool = False) -> str:
         return format_date(value, self.lang, weekday=weekday) if value else "-"
 
-    def when(self, value: datetime | None) -> str:
-        return format_datetime(value, self.lang) if value else self("not_set")
+    def when(self, value: datetime | None, zone: str = zones.HOME) -> str:
+        """A meeting's time in its own zone, the zone named when it is not Korea's time."""
+        if value is None:
+            return self("not_set")
+        at = in_zone(value, zone)
+        return f"{format_datetime(at, self.lang)}{self.zone_note(value, zone)}"
+
+    def zone_note(self, instant: datetime, zone: str) -> str:
+        """`` (EST, America/New_York)`` / `` (현지 시각 EST, 워싱턴·뉴욕)``; "" in Korea's time."""
+        if not zones.differs_from_home(aware(instant), zone):
+            return ""
+        short = zones.abbreviation(aware(instant), zone)
+        if self.lang == "en":
+            return f" ({short}, {zones.zone(zone).key})"
+        city = next((ko for name, ko, _ in zones.COMMON if name == zone), "")
+        return f" (현지 시각 {short}, {city or zones.zone(zone).key})"
 
     def tenure(self, start: date | None, end: date | None) -> str:
         """``2023. 3. 1. ~ 2025. 2. 28.``, open-ended ``2023. 3. 1. ~``."""
@@ -189,15 +225,15 @@ class Words:
             return "-"
         return f"{self.day(start) if start else ''} ~ {self.day(end) if end else ''}".strip()
 
-    def span(self, start: datetime | None, end: datetime | None) -> str:
-        """``2026. 12. 2.(수) 14:00~16:00``; an end on another day gets its date."""
+    def span(self, start: datetime | None, end: datetime | None, zone: str = zones.HOME) -> str:
+        """``2026. 12. 2.(수) 14:00~16:00`` in the meeting's zone; an end on another day gets its date."""
         if start is None:
             return self("not_set")
         if end is None:
-            return self.when(start)
-        a, b = local(start), local(end)
+            return self.when(start, zone)
+        a, b = in_zone(start, zone), in_zone(end, zone)
         tail = f"{b:%H:%M}" if a.date() == b.date() else format_datetime(b, self.lang)
-        return f"{format_datetime(a, self.lang)}~{tail}"
+        return f"{format_datetime(a, self.lang)}~{tail}{self.zone_note(start, zone)}"
 
 
 @dataclass(frozen=True)
@@ -206,33 +242,58 @@ class BriefContext:
 
     lang: str
     today: date
-    classification: str | None = None
+    classification: str | Marking | None = None
     author: BriefingAuthor = field(default_factory=BriefingAuthor)
     declassify: str = ""
 
 
-# Markings in both languages (the Korean security regulation's grades and their usual English).
-MARKINGS = (
-    ("대외비", "RESTRICTED"),
-    ("Ⅲ급비밀", "CONFIDENTIAL"),
-    ("Ⅱ급비밀", "SECRET"),
-    ("Ⅰ급비밀", "TOP SECRET"),
-    ("일반", "UNCLASSIFIED"),
+@dataclass(frozen=True)
+class Marking:
+    """A marking in both languages (보안 등급 표시): the briefing prints the one of its language."""
+
+    ko: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        first, second = (self.ko, self.en) if lang == "ko" else (self.en, self.ko)
+        return (first or second).strip()
+
+    @classmethod
+    def of(cls, level: Confidentiality) -> Marking:
+        """An agreement's confidentiality as a marking: 대외비 / RESTRICTED, 내부용 / INTERNAL ..."""
+        return cls(level.label("ko"), level.label("en").upper())
+
+
+# Known markings in both languages: the agreement's confidentiality levels (their labels), then
+# the grades of the Korean security regulation with their usual English.
+MARKINGS: tuple[Marking, ...] = (
+    *(Marking.of(level) for level in (Confidentiality.RESTRICTED, Confidentiality.INTERNAL)),
+    Marking.of(Confidentiality.PUBLIC),
+    Marking("Ⅲ급비밀", "CONFIDENTIAL"),
+    Marking("Ⅱ급비밀", "SECRET"),
+    Marking("Ⅰ급비밀", "TOP SECRET"),
+    Marking("일반", "UNCLASSIFIED"),
+    Marking.of(Confidentiality.SECRET),  # 비밀 -> SECRET; SECRET reads as Ⅱ급비밀 (found first)
 )
 _MARKING_ALIASES = {"3급비밀": "Ⅲ급비밀", "2급비밀": "Ⅱ급비밀", "1급비밀": "Ⅰ급비밀", "III급비밀": "Ⅲ급비밀"}
 
 
-def marking_in(text: str | None, lang: str) -> str | None:
+def _key(text: str) -> str:
+    key = "".join(text.split())
+    return _MARKING_ALIASES.get(key, key).upper()
+
+
+def marking_in(given: str | Marking | None, lang: str) -> str | None:
     """The marking in the document's language (대외비 <-> RESTRICTED); other text as given."""
-    if not text or not text.strip():
+    if isinstance(given, Marking):
+        return given.text(lang) or None
+    if not given or not given.strip():
         return None
-    given = text.strip()
-    key = "".join(given.split())
-    key = _MARKING_ALIASES.get(key, key)
-    for ko, en in MARKINGS:
-        if key == ko or key.upper() == "".join(en.split()):
-            return ko if lang == "ko" else en
-    return given
+    key = _key(given)
+    for known in MARKINGS:
+        if key in (_key(known.ko), _key(known.en)):
+            return known.text(lang)
+    return given.strip()
 
 
 # ISO 3166 codes as the documents name them (the ones an official meets most; others as given).
@@ -345,14 +406,19 @@ def format_date(value: date, lang: str, *, weekday: bool = False) -> str:
     return f"{value.strftime('%a')} {text}" if weekday else text
 
 
-def local(value: datetime) -> datetime:
-    """In the computer's time zone (where the meeting is kept), 24-hour."""
-    return value.astimezone() if value.tzinfo is not None else value
+def aware(value: datetime) -> datetime:
+    """An instant; a naive value (an old file) is read as UTC, as the database stores them."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def in_zone(value: datetime, zone: str) -> datetime:
+    """Wall-clock time in ``zone`` (never the computer's zone: a briefing reads the same anywhere)."""
+    return zones.in_zone(aware(value), zone)
 
 
 def format_datetime(value: datetime, lang: str) -> str:
-    at = local(value)
-    return f"{format_date(at.date(), lang, weekday=True)} {at:%H:%M}"
+    """A wall-clock time already in its zone, as printed: ``2026. 12. 2.(수) 14:00``."""
+    return f"{format_date(value.date(), lang, weekday=True)} {value:%H:%M}"
 
 
 def action_rows(
@@ -361,22 +427,30 @@ def action_rows(
     today: date,
     *,
     with_meeting: bool = True,
-    origins: Mapping[UUID, tuple[str, int]] | None = None,
+    origins: Mapping[UUID, ActionOrigin] | None = None,
 ) -> tuple[tuple[tuple[str, ...], ...], frozenset[int]]:
     """``origins``: per item id, the meeting where it was first assigned and how often carried over."""
     rows: list[tuple[str, ...]] = []
     marked: set[int] = set()
     for i, a in enumerate(items):
-        owner = w.name(a.owner_name_ko, a.owner_name_en)
-        org = w.name(a.owner_organization_name_ko, a.owner_organization_name_en)
+        owner = w.person(a.owner_contact_id, a.owner_name_ko, a.owner_name_en)
+        org = w.org(a.owner_organization_id, a.owner_organization_name_ko, a.owner_organization_name_en)
         who = f"{owner} ({org})" if owner and org else owner or org or "-"
         status = a.status.label(w.lang)
         if a.status == ActionStatus.OPEN and a.due_on is not None and a.due_on < today:
             status = f"{status} · {w('overdue')}"
             marked.add(i)
-        row: tuple[str, ...] = (a.title, who, w.day(a.due_on), status)
+        meeting = meeting_ref(a.meeting_id, a.meeting_title_ko, a.meeting_title_en)
+        title = w.pick(a.title_ko, a.title_en, meeting, "action_item.title")
+        row: tuple[str, ...] = (title, who, w.day(a.due_on), status)
         if with_meeting:
-            where, carried = (origins or {}).get(a.id, (a.meeting_title, 0))
+            origin = (origins or {}).get(a.id)
+            if origin is None:
+                where, carried = w.pick(a.meeting_title_ko, a.meeting_title_en, meeting, "meeting.title"), 0
+            else:
+                first = meeting_ref(origin.meeting_id, origin.meeting_title_ko, origin.meeting_title_en)
+                where = w.pick(origin.meeting_title_ko, origin.meeting_title_en, first, "meeting.title")
+                carried = origin.carried
             row = (*row, f"{where}\n({w('carried_times', n=carried)})" if carried else where)
         rows.append(row)
     return tuple(rows), frozenset(marked)
@@ -413,6 +487,7 @@ def document(
     summary: Sequence[Items | Paragraph] = (),
     keywords: tuple[str, ...] = (),
 ) -> Document:
+    """The document, once every text is in: ``w`` knows by then which were tagged."""
     declassify = ctx.declassify.strip()
     return Document(
         title=title,
@@ -434,4 +509,6 @@ def document(
         ),
         declassify=w("declassify", text=declassify) if declassify else "",
         blocks=tuple(numbered(blocks, w.lang)),
+        missing=w.missing,
+        missing_note=LEGEND[w.lang] if w.missing else "",
     )

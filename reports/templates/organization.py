@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from app.enums import AgreementStatus, CommitmentStatus
 from app.services.briefings import CounterpartBriefingData
+from app.text import has_hangul
 from reports.document import Block, DataTable, Document, Heading, Items, KeyValueTable, Paragraph
-from reports.templates.agreement import commitment_rows
+from reports.templates.agreement import commitment_rows, held_meeting_items, position_texts
+from reports.templates.bilingual import agreement_ref, organization_ref
 from reports.templates.common import (
     BriefContext,
     Words,
@@ -23,19 +25,20 @@ def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
     today = ctx.today
     d = data.detail
     rec = d.record
-    title = rec.name(w.lang)
-    other = rec.name_en if w.lang == "ko" else rec.name_ko
+    ref = organization_ref(rec.id, rec.name_ko, rec.name_en)
+    title = w.name(rec.name_ko, rec.name_en, ref)
     blocks: list[Block] = []
-    second = other if other and other != title else ""  # the name in the other language, in the title box
+    short = rec.short_name if w.lang == "ko" or not has_hangul(rec.short_name) else ""
     rows = [
         (w("org_kind"), rec.org_kind.label(w.lang)),
-        (w("short_name"), rec.short_name or "-"),
+        (w("short_name"), short or "-"),
         (w("country"), country_name(rec.country, w.lang) if rec.country else "-"),
         (w("website"), rec.website or "-"),
     ]
     blocks += [Heading(w("counterpart_profile")), KeyValueTable(tuple(rows))]
-    if rec.notes:
-        blocks += [Heading(w("notes"), 2), lines_as_items(rec.notes)]
+    notes = w.pick(*notes_by_language(rec.notes), ref, "organization.notes")
+    if notes.strip():
+        blocks += [Heading(w("notes"), 2), lines_as_items(notes)]
 
     roles = {p.agreement_id: p for p in data.parties}
     agreement_rows = []
@@ -43,7 +46,9 @@ def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
         party = roles.get(a.id)
         agreement_rows.append(
             (
-                a.title(w.lang),
+                w.pick(
+                    a.title_ko, a.title_en, agreement_ref(a.id, a.title_ko, a.title_en), "agreement.title"
+                ),
                 a.reference_no or "-",
                 party.role.label(w.lang) if party else "-",
                 a.status.label(w.lang),
@@ -82,9 +87,8 @@ def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
             header=(w("name"), w("position_title"), w("department"), w("in_post")),
             rows=tuple(
                 (
-                    w.name(m.contact_name_ko, m.contact_name_en),
-                    m.title or "-",
-                    m.department or "-",
+                    w.person(m.contact_id, m.contact_name_ko, m.contact_name_en),
+                    *(x or "-" for x in position_texts(w, m)),
                     w.tenure(m.started_on, m.ended_on),
                 )
                 for m in current
@@ -97,14 +101,10 @@ def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
     blocks.append(Heading(w("recent_meetings")))
     entries: list[tuple[int, str]] = []
     for md in data.recent_meetings:
-        r = md.record
-        where = f", {r.place}" if r.place else ""
-        entries.append((1, f"{r.title} ({w.span(r.starts_at, r.ends_at)}{where})"))
-        entries += [(2, x.text) for x in md.decisions]
+        entries += held_meeting_items(w, md)
     blocks.append(Items(tuple(entries)) if entries else Paragraph(w("none"), "note"))
 
-    origins = {k: (o.meeting_title, o.carried) for k, o in data.origins.items()}
-    arows, amarked = action_rows(w, data.open_actions, today, origins=origins)
+    arows, amarked = action_rows(w, data.open_actions, today, origins=data.origins)
     blocks += [
         Heading(w("open_action_items")),
         DataTable(
@@ -146,14 +146,23 @@ def build(data: CounterpartBriefingData, ctx: BriefContext) -> Document:
         ctx,
         kind_key="counterpart_briefing",
         title=title,
-        subtitle="\n".join(
-            x
-            for x in (
-                second,
-                " · ".join(y for y in (w("counterpart_briefing"), rec.org_kind.label(w.lang)) if y),
-            )
-            if x
-        ),
+        subtitle=" · ".join(y for y in (w("counterpart_briefing"), rec.org_kind.label(w.lang)) if y),
         blocks=blocks,
         summary=[summary],
     )
+
+
+def notes_by_language(notes: str) -> tuple[str, str]:
+    """(Korean, English) lines of an organization's notes, which are one field: a line in Hangul
+    is Korean, a Latin-only line English, and ``가상 기관 / Example body`` is read as one of each."""
+    ko: list[str] = []
+    en: list[str] = []
+    for line in notes.splitlines():
+        left, sep, right = line.rpartition(" / ")
+        if sep and has_hangul(left) and right.strip() and not has_hangul(right):
+            ko.append(left.strip())
+            en.append(right.strip())
+            continue
+        if line.strip():
+            (ko if has_hangul(line) else en).append(line.strip())
+    return "\n".join(ko), "\n".join(en)

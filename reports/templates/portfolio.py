@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from app.dto import AgreementSummary
 from app.enums import AgreementStatus
 from app.services.briefings import PortfolioData
 from reports import palette
 from reports.document import BarChart, Block, DataTable, Document, Heading, Items, KeyValueTable, Paragraph
 from reports.templates.agreement import commitment_rows
+from reports.templates.bilingual import agreement_ref
 from reports.templates.common import BriefContext, Words, document
 
 MAX_YEARS = 12  # older years are folded into the first column
@@ -34,7 +36,7 @@ def build(data: PortfolioData, ctx: BriefContext) -> Document:
         DataTable(
             header=(w("title"), w("reference"), w("status"), w("expires")),
             rows=tuple(
-                (a.title(w.lang), a.reference_no or "-", a.status.label(w.lang), w.day(a.expires_on))
+                (title_of(w, a), a.reference_no or "-", a.status.label(w.lang), w.day(a.expires_on))
                 for a in data.expiring
             ),
             widths=(5, 2, 1.4, 1.6),
@@ -61,7 +63,7 @@ def build(data: PortfolioData, ctx: BriefContext) -> Document:
             header=(w("title"), w("reference"), w("status"), w("signed"), w("expires"), w("party_count")),
             rows=tuple(
                 (
-                    a.title(w.lang),
+                    title_of(w, a),
                     a.reference_no or "-",
                     a.status.label(w.lang),
                     w.day(a.signed_on),
@@ -94,6 +96,10 @@ def build(data: PortfolioData, ctx: BriefContext) -> Document:
     )
 
 
+def title_of(w: Words, a: AgreementSummary) -> str:
+    return w.pick(a.title_ko, a.title_en, agreement_ref(a.id, a.title_ko, a.title_en), "agreement.title")
+
+
 def filter_text(w: Words, data: PortfolioData) -> str:
     """What the portfolio is of: ``상태: 발효 중, 체결 · 태그: 반도체`` or all agreements."""
     q = data.query
@@ -105,7 +111,8 @@ def filter_text(w: Words, data: PortfolioData) -> str:
     if q.kinds:
         parts.append(f"{w('kind')}: {', '.join(k.label(w.lang) for k in q.kinds)}")
     if q.organization_id is not None:
-        parts.append(w("party_is", v=w.name(*data.filter_organization) or str(q.organization_id)))
+        ko, en = data.filter_organization
+        parts.append(w("party_is", v=w.org(q.organization_id, ko, en) or str(q.organization_id)))
     if q.tag:
         parts.append(w("tag_is", v=q.tag))
     if q.text:
