@@ -21,6 +21,8 @@ class Progress:
     def __init__(self, on_report: Callable[[int, int, str], None] | None = None) -> None:
         self._on_report = on_report
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._on_cancel: list[Callable[[], None]] = []
         self.done = 0
         self.total = 0
         self.label = ""
@@ -33,7 +35,28 @@ class Progress:
             self._on_report(done, total, self.label)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        with self._lock:
+            self._cancel.set()
+            waiting = list(self._on_cancel)
+        for stop in waiting:  # e.g. interrupt the database query the task is waiting on
+            stop()
+
+    def when_cancelled(self, stop: Callable[[], None]) -> Callable[[], None]:
+        """Call ``stop`` (from the cancelling thread) if the task is cancelled while it is
+        registered, or at once if it already is; returns the function that unregisters it."""
+        with self._lock:
+            already = self._cancel.is_set()
+            if not already:
+                self._on_cancel.append(stop)
+        if already:
+            stop()
+
+        def forget() -> None:
+            with self._lock:
+                if stop in self._on_cancel:
+                    self._on_cancel.remove(stop)
+
+        return forget
 
     @property
     def cancelled(self) -> bool:

@@ -33,6 +33,7 @@ from app.models import (
     Organization,
     Party,
 )
+from app.progress import Progress
 from app.services import commitments, meetings
 from app.services.agreement_filter import agreement_filter
 from app.services.children import ChildRows
@@ -225,13 +226,16 @@ def agreements_in(s: Session, query: AgreementQuery | None = None) -> list[Agree
     return [AgreementSummary(*row) for row in s.execute(stmt)]
 
 
-def agreement_ids(db: Database, query: AgreementQuery | None = None) -> bytes:
+def agreement_ids(
+    db: Database, query: AgreementQuery | None = None, progress: Progress | None = None
+) -> bytes:
     """The ids of the agreements ``query`` selects, in its order, packed (``queries.packed_ids``):
-    every one, or the first ``query.limit`` (its offset is not used)."""
+    every one, or the first ``query.limit`` (its offset is not used). Cancelling ``progress``
+    stops the read."""
     query = query or AgreementQuery()
     with db.session() as s:
         stmt = agreement_filter(query).order_by(*_order(s, query)).limit(query.limit)
-        return packed_ids(s, stmt, Agreement.id)
+        return packed_ids(s, stmt, Agreement.id, progress)
 
 
 def agreements_by_id(db: Database, ids: Sequence[UUID]) -> list[AgreementSummary]:

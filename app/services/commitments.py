@@ -13,6 +13,7 @@ from app.db import Database
 from app.dto import CommitmentInput, CommitmentQuery, CommitmentView
 from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
+from app.progress import Progress
 from app.services.agreement_filter import selected_ids
 from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys, text_filter
 from app.services.records import apply, check_version, get_live, restore_record, soft_delete, to_dto
@@ -161,11 +162,15 @@ def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[Com
     return [commitment_view(*row) for row in s.execute(stmt)]
 
 
-def commitment_ids(db: Database, query: CommitmentQuery | None = None) -> bytes:
-    """The ids of the commitments ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
+def commitment_ids(
+    db: Database, query: CommitmentQuery | None = None, progress: Progress | None = None
+) -> bytes:
+    """The ids of the commitments ``query`` selects, in its order, packed (``queries.packed_ids``):
+    all, or the first ``query.limit``. Cancelling ``progress`` stops the read."""
     query = query or CommitmentQuery()
     with db.session() as s:
-        return packed_ids(s, _query(query).order_by(*_order(s, query)).limit(query.limit), Commitment.id)
+        stmt = _query(query).order_by(*_order(s, query)).limit(query.limit)
+        return packed_ids(s, stmt, Commitment.id, progress)
 
 
 def commitments_by_id(db: Database, ids: Sequence[UUID]) -> list[CommitmentView]:

@@ -23,6 +23,7 @@ from app.dto import (
     MembershipView,
 )
 from app.models import Contact, Membership, Organization
+from app.progress import Progress
 from app.services import attachments, meetings
 from app.services.children import ChildRows
 from app.services.queries import (
@@ -273,14 +274,14 @@ def _summaries_in(s: Session, ids: Sequence[UUID]) -> list[ContactSummary]:
     return out
 
 
-def contact_ids(db: Database, query: ContactQuery | None = None) -> bytes:
+def contact_ids(db: Database, query: ContactQuery | None = None, progress: Progress | None = None) -> bytes:
     """The ids of the contacts ``query`` selects, in its order, packed (``queries.packed_ids``):
-    all, or the first ``query.limit``."""
+    all, or the first ``query.limit``. Cancelling ``progress`` stops the read."""
     query = query or ContactQuery()
     with db.session() as s:
         if _walks(query):
             return _ids_by_position(s, db.engine.dialect.name, query)
-        return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id)
+        return packed_ids(s, _ordered_ids(db, query).limit(query.limit), Contact.id, progress)
 
 
 _POSITION_SORTS = ("organization_name_ko", "title_ko", "title_en")

@@ -21,7 +21,7 @@ from app.dto import MeetingInput, MeetingQuery, MeetingRecord, MeetingSummary
 from app.enums import ActionStatus
 from app.errors import ValidationError
 from app.models import ActionItem, AgendaItem, Attendee, Decision, Meeting, MeetingAgreement
-from app.zones import check_zone
+from app.progress import Progress
 from app.services.action_items import (
     action_items_in,
     action_items_of_contact,
@@ -65,6 +65,7 @@ from app.services.records import (
     to_dto,
 )
 from app.services.validation import bilingual, check_order, clean_text
+from app.zones import check_zone
 
 __all__ = [
     "action_items_in",
@@ -291,11 +292,13 @@ def meetings_in(s: Session, query: MeetingQuery | None = None) -> list[MeetingSu
     return _summaries(s, stmt)
 
 
-def meeting_ids(db: Database, query: MeetingQuery | None = None) -> bytes:
-    """The ids of the meetings ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
+def meeting_ids(db: Database, query: MeetingQuery | None = None, progress: Progress | None = None) -> bytes:
+    """The ids of the meetings ``query`` selects, in its order, packed (``queries.packed_ids``):
+    all, or the first ``query.limit``. Cancelling ``progress`` stops the read."""
     query = query or MeetingQuery()
     with db.session() as s:
-        return packed_ids(s, _query(query).order_by(*_order(s, query)).limit(query.limit), Meeting.id)
+        stmt = _query(query).order_by(*_order(s, query)).limit(query.limit)
+        return packed_ids(s, stmt, Meeting.id, progress)
 
 
 def meetings_by_id(db: Database, ids: Sequence[UUID]) -> list[MeetingSummary]:

@@ -19,6 +19,7 @@ from app.dto import (
 )
 from app.errors import ValidationError
 from app.models import Membership, Organization, Party
+from app.progress import Progress
 from app.services import agreements, commitments, contacts, meetings
 from app.services.queries import chunks, count_of, packed_ids, sort_keys, text_filter
 from app.services.records import (
@@ -118,12 +119,15 @@ def list_organizations(db: Database, query: OrganizationQuery | None = None) -> 
         return [to_record(o) for o in s.scalars(stmt)]
 
 
-def organization_ids(db: Database, query: OrganizationQuery | None = None) -> bytes:
-    """The ids of the organizations ``query`` selects, in its order, packed (``queries.packed_ids``): all, or the first ``query.limit``."""
+def organization_ids(
+    db: Database, query: OrganizationQuery | None = None, progress: Progress | None = None
+) -> bytes:
+    """The ids of the organizations ``query`` selects, in its order, packed (``queries.packed_ids``):
+    all, or the first ``query.limit``. Cancelling ``progress`` stops the read."""
     query = query or OrganizationQuery()
     with db.session() as s:
         stmt = _query(query).order_by(*_order(db.engine.dialect.name, query)).limit(query.limit)
-        return packed_ids(s, stmt, Organization.id)
+        return packed_ids(s, stmt, Organization.id, progress)
 
 
 def organizations_by_id(db: Database, ids: Sequence[UUID]) -> list[OrganizationRecord]:
