@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from app import dto
 from app.enums import RecordKind
 from app.errors import StorageError
-from app.services import agreements, commitments, contacts, meetings, organizations
+from app.services import agreements, commitments, contacts, meetings, organizations, time_zones
 from app.services.backups import backup_database, check_database
 from app.services.demo import load_demo
-from app.services.installation import app_paths, current_language, database_url
-from cli.common import open_db, parse_id, print_json, print_table, to_jsonable
+from app.services.installation import Language, app_paths, current_language, database_url
+from cli.common import in_language, meeting_time, open_db, parse_id, print_json, print_table, to_jsonable
 
 LIST_KINDS = [kind.plural for kind in RecordKind]
 SHOW_KINDS = [kind.value for kind in RecordKind]
@@ -100,38 +100,30 @@ def _headers(kind: str) -> list[str]:
     return {
         "agreements": ["ID", "Status", "Signed", "Parties", "Title"],
         "organizations": ["ID", "Kind", "Name"],
-        "contacts": ["ID", "Name", "Organization", "E-mail"],
-        "meetings": ["ID", "Starts", "Title"],
+        "contacts": ["ID", "Name", "Organization", "E-mail", "Position"],
+        "meetings": ["ID", "Starts", "Title", "Place"],
         "commitments": ["ID", "Status", "Due", "Title"],
     }[kind]
 
 
-def _local_time(value: datetime | None) -> str:
-    """In local time; a time too near the year 1 or 9999 for the local zone is shown in UTC."""
-    if value is None:
-        return ""
-    try:
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    except (OverflowError, ValueError):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _row(kind: str, r: Any, lang: str) -> list[str]:
+def _row(kind: str, r: Any, lang: Language) -> list[str]:
     if kind == "agreements":
-        return [str(r.id), r.status.label(lang), str(r.signed_on or ""), str(r.party_count), r.title(lang)]
+        title = in_language(r.title_ko, r.title_en, lang)
+        return [str(r.id), r.status.label(lang), str(r.signed_on or ""), str(r.party_count), title]
     if kind == "organizations":
-        return [str(r.id), r.org_kind.label(lang), r.name(lang)]
+        return [str(r.id), r.org_kind.label(lang), in_language(r.name_ko, r.name_en, lang)]
     if kind == "contacts":
-        org = r.organization_name_ko if lang == "ko" else (r.organization_name_en or r.organization_name_ko)
-        name = r.name_ko if lang == "ko" and r.name_ko else (r.name_en or r.name_ko)
-        return [str(r.id), name, org, r.email]
+        org = in_language(r.organization_name_ko, r.organization_name_en, lang)
+        title = in_language(r.title_ko, r.title_en, lang)
+        return [str(r.id), in_language(r.name_ko, r.name_en, lang), org, r.email, title]
     if kind == "meetings":
         return [
             str(r.id),
-            _local_time(r.starts_at),
-            r.title,
+            meeting_time(r.starts_at, r.time_zone),
+            in_language(r.title_ko, r.title_en, lang),
+            in_language(r.place_ko, r.place_en, lang),
         ]
-    return [str(r.id), r.status.label(lang), str(r.due_on or ""), r.title]
+    return [str(r.id), r.status.label(lang), str(r.due_on or ""), in_language(r.title_ko, r.title_en, lang)]
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -148,29 +140,86 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
     else:
-        _print_detail(detail)
+        _print_detail(detail, current_language())
     return 0
 
 
-def _print_detail(detail: Any) -> None:
-    data = to_jsonable(detail)
-    record = data.pop("record", None)
-    for key, value in (record or data).items():
-        if not isinstance(value, list | dict):
-            print(f"{key}: {value}")
-    if record is not None:
-        for key, value in data.items():
-            print(f"\n{key} ({len(value)})")
-            for item in value:
-                label = next(
-                    (
-                        item[k]
-                        for k in ("organization_name_ko", "contact_name_ko", "title", "text", "filename")
-                        if item.get(k)
-                    ),
-                    item.get("id"),
-                )
-                print(f"  - {label}")
+def _print_detail(detail: Any, lang: Language) -> None:
+    """The record's fields, one a line (a text in ``lang``), then each related list."""
+    record = getattr(detail, "record", detail)
+    for key, value in _fields(record, lang):
+        print(f"{key}: {value}")
+    if record is detail:
+        return
+    for field in dataclasses.fields(detail):
+        if field.name == "record":
+            continue
+        items = getattr(detail, field.name)
+        print(f"\n{field.name} ({len(items)})")
+        for item in items:
+            print(f"  - {_item_label(item, lang, field.name)}")
+
+
+def _fields(record: Any, lang: Language) -> list[tuple[str, str]]:
+    """(name, value) of a record's plain fields: a text kept in two languages as one line in
+    ``lang`` (tagged when only the other has it); a meeting's times in the meeting's zone."""
+    names = [f.name for f in dataclasses.fields(record)]
+    zone = getattr(record, "time_zone", None)
+    lines: list[tuple[str, str]] = []
+    for name in names:
+        value = getattr(record, name)
+        base = name.removesuffix("_ko")
+        if name.endswith("_en") and f"{name.removesuffix('_en')}_ko" in names:
+            continue  # printed with its Korean twin
+        if name.endswith("_ko") and f"{base}_en" in names:
+            lines.append((base, in_language(value, getattr(record, f"{base}_en"), lang)))
+        elif zone is not None and name in ("starts_at", "ends_at"):
+            lines.append((name, meeting_time(value, zone)))
+        elif name == "time_zone":
+            lines.append((name, time_zones.label(value, lang)))
+        elif not isinstance(value, list | tuple | dict):
+            lines.append((name, "" if value is None else str(to_jsonable(value))))
+        else:
+            lines.append((name, ", ".join(str(to_jsonable(v)) for v in value)))
+    return lines
+
+
+def _item_label(item: Any, lang: Language, listed_as: str = "") -> str:
+    """One line for an item of a record's related list (``listed_as``), in ``lang``."""
+
+    def text(name: str) -> str:
+        return in_language(getattr(item, f"{name}_ko"), getattr(item, f"{name}_en"), lang)
+
+    def joined(*parts: str) -> str:
+        return ", ".join(p for p in parts if p)
+
+    if isinstance(item, dto.PartyView):
+        signer = text("signatory_name")
+        title = text("signatory_title")
+        who = f"{signer} ({title})" if signer and title else signer or title
+        return joined(f"{text('organization_name')} [{item.role.label(lang)}]", who)
+    if isinstance(item, dto.MembershipView):
+        person = "" if listed_as == "memberships" else text("contact_name")  # a contact's own positions
+        return joined(person, text("organization_name"), text("department"), text("title"))
+    if isinstance(item, dto.AttendeeView):
+        if item.is_guest:
+            return joined(text("guest_name"), text("guest_organization"), text("title"))
+        return joined(text("contact_name"), text("organization_name"), text("title"))
+    if isinstance(item, dto.MeetingSummary):
+        return joined(meeting_time(item.starts_at, item.time_zone), text("title"))
+    if isinstance(item, dto.CommitmentView | dto.ActionItemView):
+        due = f"{item.due_on}" if item.due_on else ""
+        return joined(text("title"), item.status.label(lang), due)
+    if isinstance(item, dto.AmendmentView):
+        return joined(str(item.amended_on or ""), text("title") or text("summary"))
+    if isinstance(item, dto.DecisionView):
+        return text("text")
+    if isinstance(item, dto.AttachmentView):
+        return item.filename
+    for name in ("title", "name"):
+        if hasattr(item, f"{name}_ko"):
+            return text(name)
+    return str(getattr(item, "id", item))
 
 
 def cmd_delete(args: argparse.Namespace) -> int:

@@ -1,4 +1,10 @@
-"""Helpers shared by the sub-commands: opening the database, ids, JSON output."""
+"""Helpers shared by the sub-commands: opening the database, ids, JSON output, texts and times.
+
+A record's text is printed in the command line's language (``--lang``); when it exists only
+in the other language, that text is printed with the tag of its language ("[KO]", "[EN]"),
+as the lists of the program and the briefings mark it. A meeting's times are printed in the
+meeting's own zone, named when it is not the computer's.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.dto import shown
 from app.errors import ValidationError
+from app.services import time_zones
 from app.services.backups import auto_backup_if_due
 from app.services.installation import app_paths
 from app.services.opening import open_database
@@ -105,3 +113,31 @@ def print_table(rows: list[list[str]], headers: list[str]) -> None:
     cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for row in [headers, *rows]:
         print("  ".join(cell + " " * (cols[i] - width(cell)) for i, cell in enumerate(row)).rstrip())
+
+
+# The tag after a text printed in the other language, by the language the text is in.
+TAGS = {"ko": "[KO]", "en": "[EN]"}
+
+
+def in_language(ko: str, en: str, lang: str) -> str:
+    """``ko``/``en`` in ``lang``; the other language's text tagged when ``lang``'s is empty."""
+    text = shown(ko, en, lang)
+    return f"{text.text} {TAGS[text.lang]}" if text.missing else text.text
+
+
+def meeting_time(instant: datetime | None, zone: str, *, day: bool = True) -> str:
+    """A meeting's time in its zone ("2026-12-21 14:00"), with the zone named when this
+    computer's clock would read otherwise ("2025-10-14 09:00 EDT (America/New_York)").
+
+    An instant too near the year 1 or 9999 for the zone is printed in UTC.
+    """
+    if instant is None:
+        return ""
+    try:
+        local = time_zones.in_zone(instant, zone)
+        text = local.strftime("%Y-%m-%d %H:%M" if day else "%H:%M")
+        if time_zones.differs_from_computer(instant, zone):
+            text += f" {time_zones.abbreviation(instant, zone)} ({zone})"
+    except (OverflowError, ValueError):
+        return instant.strftime("%Y-%m-%d %H:%M UTC")
+    return text

@@ -80,7 +80,9 @@ HELP_KO = {
     "overwrite DEST when it is an existing file": "DEST가 이미 있는 파일이면 덮어씁니다",
     "words to find (each must occur; part of a word is enough)": "찾을 단어 (모두 포함되어야 하며, 단어 일부로도 충분)",
     "only this kind (repeatable)": "이 종류만 (여러 번 지정 가능)",
-    "print an array of hits: kind, id, title, snippet": "검색 결과를 배열로 출력합니다: 종류, ID, 제목, 발췌",
+    "print an array of hits: kind, id, title (title_ko, title_en), snippet": (
+        "검색 결과를 배열로 출력합니다: 종류, ID, 제목(title_ko, title_en), 발췌"
+    ),
     "Write a briefing document for an agreement, an organization, a meeting or the portfolio.": (
         "협약, 기관, 회의 또는 협약 현황의 브리핑 자료를 작성합니다."
     ),

@@ -22,6 +22,11 @@ from typing import Any
 
 import pytest
 
+from app.dto import CommitmentInput, MeetingInput
+from app.paths import app_paths
+from app.services import commitments, meetings
+from app.services.opening import open_database
+from app.text import has_hangul
 from cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,21 +153,41 @@ def test_show_agreement_json_has_the_parties_and_commitments(demo_home: Path, sh
     for p in parties:
         assert p["organization_name_ko"] and p["organization_name_en"]
         assert p["role"] in ("lead", "signatory")
-        assert p["signatory_name"]
+        assert p["signatory_name_ko"] and p["signatory_name_en"]
+        assert p["signatory_title_ko"] and p["signatory_title_en"]
         assert p["signed_on"] == "2023-08-29"
     assert [p["organization_name_en"] for p in parties][:3] == [
         "Ministry of Trade, Industry and Energy",
         "Samsung Electronics",
         "SK hynix",
     ]
-    titles = [c["title"] for c in shown["commitments"]]
+    titles = [c["title_ko"] for c in shown["commitments"]]
     assert (
         any("R&D" in t for t in titles)
         and any("OSAT" in t for t in titles)
         and any("생태계" in t for t in titles)
     )
-    text = ok(run(demo_home, "show", "agreement", shown["record"]["id"]))
-    assert "parties (11)" in text and "산업통상자원부" in text
+    assert all(c["title_en"] for c in shown["commitments"])
+    assert shown["record"]["summary_ko"] and shown["record"]["summary_en"]
+
+
+def test_show_speaks_the_command_lines_language(demo_home: Path, shown: dict[str, Any]) -> None:
+    ident = shown["record"]["id"]
+    english = ok(run(demo_home, "show", "agreement", ident, lang="en")).splitlines()
+    assert (
+        "title: Agreement on cooperation for semiconductor advanced packaging technology development"
+        in english
+    )
+    assert "place: Eltower, Seoul" in english
+    assert "parties (11)" in english
+    assert "  - Ministry of Trade, Industry and Energy [Lead], Jiyoon Han (Director)" in english
+    # Tags are the user's labels, one language each, shown as written.
+    korean_lines = [line for line in english if has_hangul(line) and not line.startswith("tags: ")]
+    assert not korean_lines, korean_lines
+    korean = ok(run(demo_home, "show", "agreement", ident, lang="ko")).splitlines()
+    assert f"title: {REFERENCE_TITLE}" in korean and "place: 엘타워, 서울" in korean
+    assert "  - 산업통상자원부 [주관기관], 한지윤 (과장)" in korean
+    assert not any(line.startswith(("title_ko", "title_en", "summary_en")) for line in english + korean)
 
 
 def test_show_every_kind(demo_home: Path, shown: dict[str, Any]) -> None:
@@ -208,6 +233,61 @@ def test_delete_removes_from_lists(demo_home: Path, tmp_path: Path) -> None:
     assert "Deleted meeting" in ok(run(home, "delete", "meeting", str(target)))
     assert target not in {m["id"] for m in listed(home, "meetings")}
     fails(run(home, "show", "meeting", str(target)), str(target))
+
+
+def _copy_of(demo_home: Path, home: Path) -> Path:
+    home.mkdir()
+    ok(run(demo_home, "backup", str(home / "partnership-desk.sqlite3")))
+    return home
+
+
+def test_a_text_missing_in_the_lists_language_is_shown_in_the_other_tagged(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    home = _copy_of(demo_home, tmp_path / "copy-home")
+    ref = next(a for a in listed(home, "agreements") if a["reference_no"] == "DEMO-2023-PKG-01")
+    db = open_database(paths=app_paths(home))
+    try:
+        korean_only = commitments.create_commitment(
+            db, CommitmentInput(agreement_id=uuid.UUID(str(ref["id"])), title_ko="번역 안 된 과제")
+        )
+        english_only = meetings.create_meeting(
+            db, MeetingInput(title_en="Untranslated call", place_en="Online")
+        )
+    finally:
+        db.close()
+    english = ok(run(home, "list", "commitments", lang="en"))
+    line = next(x for x in english.splitlines() if str(korean_only.id) in x)
+    assert line.endswith("번역 안 된 과제 [KO]")
+    assert "New advanced-packaging R&D projects (government investment)" in english
+    assert english.count("[KO]") == 1  # the demo's commitments all have their English title
+    korean = ok(run(home, "list", "meetings", lang="ko"))
+    line = next(x for x in korean.splitlines() if str(english_only.id) in x)
+    assert "Untranslated call [EN]" in line and line.endswith("Online [EN]")
+    assert "첨단 패키징 협약 실무협의회 (4차)" in korean and korean.count("[EN]") == 2
+    shown = ok(run(home, "show", "meeting", str(english_only.id), lang="ko")).splitlines()
+    assert "title: Untranslated call [EN]" in shown and "summary: " in shown  # empty in both: no tag
+    assert ok(run(home, "show", "meeting", str(english_only.id), lang="en")).splitlines()[2] == (
+        "title: Untranslated call"
+    )
+
+
+def test_lists_in_english_have_no_korean_for_the_demo(demo_home: Path) -> None:
+    for kind in KINDS:
+        table = ok(run(demo_home, "list", kind, lang="en"))
+        assert "[KO]" not in table, kind
+        assert not has_hangul(table), (kind, [x for x in table.splitlines() if has_hangul(x)])
+    contacts = ok(run(demo_home, "list", "contacts", lang="en"))
+    assert any(line.split("  ")[-1] == "Director" and "Jiyoon Han" in line for line in contacts.splitlines())
+
+
+def test_search_names_each_hit_in_the_command_lines_language(demo_home: Path) -> None:
+    hits = json.loads(ok(run(demo_home, "search", "하이닉스", "--json", lang="en")))
+    org = next(h for h in hits if h["kind"] == "organization")
+    assert (org["title"], org["title_ko"], org["title_en"]) == ("SK hynix", "SK하이닉스", "SK hynix")
+    text = ok(run(demo_home, "search", "hynix", lang="ko"))
+    assert "  SK하이닉스  (" in text and "Yuna" not in text.split("[contact]")[1].splitlines()[1]
+    assert "  최유나  (" in text
 
 
 def test_damaged_database_files(demo_home: Path, tmp_path: Path) -> None:
