@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import time as time_module
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
 
 import pytest
 from hypothesis import given
@@ -17,6 +19,7 @@ from app.services.dates import (
     parse_datetime,
     parse_time,
 )
+from app.services.time_zones import COMMON
 from ui.formatting import format_date as shown_date
 from ui.formatting import format_datetime as shown_datetime
 
@@ -189,3 +192,44 @@ def test_a_shown_date_and_time_reads_back_as_itself(moment: datetime, lang: str)
     local = moment.replace(second=0, microsecond=0).astimezone()
     assert parse_datetime(format_datetime(local, lang)) == local
     assert parse_datetime(shown_datetime(local, lang)) == local
+
+
+@pytest.fixture
+def computer_in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's zone is New York for the test (then back to what it was)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time_module.tzset()
+    yield
+    monkeypatch.undo()
+    time_module.tzset()
+
+
+def test_a_time_typed_in_the_meetings_zone_is_that_zones_wall_clock(computer_in_new_york: None) -> None:
+    seoul = parse_datetime("2023. 9. 19. 14:00", zone="Asia/Seoul")
+    assert seoul == datetime(2023, 9, 19, 5, 0, tzinfo=UTC)  # 14:00 KST, not 14:00 in New York
+    brussels = parse_datetime("2023. 9. 19. 14:00", zone="Europe/Brussels")
+    assert brussels == datetime(2023, 9, 19, 12, 0, tzinfo=UTC)  # CEST, summer time
+    winter = parse_datetime("2023. 12. 19. 14:00", zone="Europe/Brussels")
+    assert winter == datetime(2023, 12, 19, 13, 0, tzinfo=UTC)  # CET
+    alone = parse_datetime("16:00", day=date(2023, 9, 19), zone="Asia/Seoul")
+    assert alone == datetime(2023, 9, 19, 7, 0, tzinfo=UTC)
+    # Without a zone the computer's, as before (and as the computer is in New York here):
+    assert parse_datetime("2023. 9. 19. 14:00") == datetime(2023, 9, 19, 18, 0, tzinfo=UTC)
+
+
+def test_a_time_is_shown_in_the_zone_asked_for_whatever_the_computers(computer_in_new_york: None) -> None:
+    instant = datetime(2023, 9, 19, 5, 0, tzinfo=UTC)
+    assert format_datetime(instant, "ko", zone="Asia/Seoul") == "2023. 9. 19. 14:00"
+    assert format_datetime(instant, "en", zone="Europe/Brussels") == "19 Sep 2023 07:00"
+    assert format_datetime(instant, "ko") == "2023. 9. 19. 01:00"  # New York's, without a zone
+
+
+@pytest.mark.parametrize("zone", [name for name, _ko, _en in COMMON])
+def test_a_shown_time_reads_back_in_its_zone(zone: str) -> None:
+    for instant in (
+        datetime(2023, 9, 19, 5, 0, tzinfo=UTC),
+        datetime(2024, 1, 31, 23, 30, tzinfo=UTC),
+        datetime(2026, 6, 30, 14, 15, tzinfo=UTC),
+    ):
+        for lang in ("ko", "en"):
+            assert parse_datetime(format_datetime(instant, lang, zone=zone), zone=zone) == instant

@@ -9,6 +9,10 @@ Accepted times: ``14:00``, ``1400``, ``14``, ``14시``, ``14시 30분``, ``오�
 
 Nothing here guesses from a part of a date: ``3`` is not a date (it is refused with a message
 in Korean and English), and an empty text is no date at all.
+
+A date and time is typed and shown as the wall-clock time of a zone: a meeting's own
+(``zone="Europe/Brussels"``: ``14:00`` is 14:00 in Brussels, whatever this computer's zone),
+else this computer's.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from app import clock
+from app import clock, zones
 from app.errors import ValidationError
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -77,11 +81,19 @@ def format_time(value: time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def format_datetime(value: datetime, lang: str = "ko") -> str:
-    """``2023. 9. 19. 14:00`` / ``19 Sep 2023 14:00`` (a zoned value in local time)."""
+def format_datetime(value: datetime, lang: str = "ko", zone: str | None = None) -> str:
+    """``2023. 9. 19. 14:00`` / ``19 Sep 2023 14:00``: an aware value as the wall-clock time of
+    ``zone`` (an IANA name), else of this computer's zone."""
     if value.tzinfo is not None:
-        value = value.astimezone()
+        value = zones.in_zone(value, zone) if zone else value.astimezone()
     return f"{format_date(value.date(), lang)} {format_time(value.time())}"
+
+
+def _moment(day: date, clock_time: time, zone: str | None) -> datetime:
+    """The instant at ``clock_time`` on ``day`` in ``zone``, else in this computer's zone."""
+    if zone:
+        return zones.at(day, clock_time, zone)
+    return datetime.combine(day, clock_time).astimezone()
 
 
 def _year(text: str) -> int:
@@ -197,22 +209,24 @@ def parse_datetime(
     field: str = "datetime",
     label: tuple[str, str] = ("일시", "Date and time"),
     day: date | None = None,
+    zone: str | None = None,
 ) -> datetime | None:
-    """A local date and time (``2023. 9. 19. 14:00``, ``2023-09-19T14:00``, ``2023. 9. 19. 오후 2시``),
-    returned in this computer's time zone; None for an empty text. A time alone (``16:00``) is on
-    ``day`` when one is given (a meeting's end on the day it starts)."""
+    """A date and time (``2023. 9. 19. 14:00``, ``2023-09-19T14:00``, ``2023. 9. 19. 오후 2시``) as
+    the wall-clock time of ``zone`` (an IANA name: a meeting's), else of this computer's zone;
+    None for an empty text. A time alone (``16:00``) is on ``day`` when one is given (a meeting's
+    end on the day it starts)."""
     stripped = text.strip()
     if not stripped:
         return None
     alone = _read_time(stripped) if day is not None else None
     if day is not None and alone is not None:
-        return datetime.combine(day, alone).astimezone()
+        return _moment(day, alone, zone)
     tokens = re.sub(r"(?<=\d)T(?=\d)", " ", stripped).split()
     for cut in range(len(tokens) - 1, 0, -1):
         day = _read_date(" ".join(tokens[:cut]))
         moment = _read_time(" ".join(tokens[cut:])) if day is not None else None
         if day is not None and moment is not None:
-            return datetime.combine(day, moment).astimezone()
+            return _moment(day, moment, zone)
     ko, en = label
     if _read_date(stripped) is not None:
         raise UnreadableDate(
