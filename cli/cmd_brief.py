@@ -62,7 +62,10 @@ def cmd_brief(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         try:
             write_briefing(
-                db, request, output, on_missing=lambda found: _print_missing(found, request.lang, lang)
+                db,
+                request,
+                output,
+                on_missing=lambda doc: _print_missing(doc.missing, doc.missing_settings, request.lang, lang),
             )
         except OSError as exc:
             raise _unwritable(output, exc) from None
@@ -70,18 +73,24 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_missing(found: tuple[MissingTranslation, ...], brief_lang: str, lang: str) -> None:
+def _print_missing(
+    found: tuple[MissingTranslation, ...], settings: tuple[str, ...], brief_lang: str, lang: str
+) -> None:
     """On stderr, before the file is written: each text printed in the other language, tagged,
     with its record and the command that shows it (the program opens it from the briefing dialog)."""
     tag = "[KO]" if brief_lang == "en" else "[EN]"
+    count = len(found) + len(settings)
     if lang == "ko":
         wanted = "영문" if brief_lang == "en" else "국문"
-        head = f"{wanted}이 없어 다른 언어로 {tag} 표시와 함께 싣는 내용 {len(found)}건:"
+        head = f"{wanted}이 없어 다른 언어로 {tag} 표시와 함께 싣는 내용 {count}건:"
     else:
         wanted = "English" if brief_lang == "en" else "Korean"
         other = "Korean" if brief_lang == "en" else "English"
-        head = f"{len(found)} text(s) have no {wanted}; the briefing prints the {other}, marked {tag}:"
+        head = f"{count} text(s) have no {wanted}; the briefing prints the {other}, marked {tag}:"
     lines = [head]
+    for key in settings:
+        lines.append(f"  {'설정' if lang == 'ko' else 'Setting'} {key}")
+        lines.append(f"      partnership-desk settings set {key} ...")
     for m in found:
         kind = RecordKind(m.kind).label("ko" if lang == "ko" else "en")
         record = m.record_ko if lang == "ko" else m.record_en

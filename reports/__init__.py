@@ -184,17 +184,18 @@ def write_briefing(
     request: BriefingRequest,
     path: Path,
     progress: Progress | None = None,
-    on_missing: Callable[[tuple[MissingTranslation, ...]], None] | None = None,
+    on_missing: Callable[[Document], None] | None = None,
 ) -> Path:
     """Generate and write atomically to ``path`` (the old file stays if anything fails).
 
-    ``on_missing`` is told the texts printed in the other language once the document is
-    built, before it is rendered and written (``brief`` prints them on stderr).
+    ``on_missing`` is given the document once it is built, before it is rendered and
+    written, when it prints texts in the other language (``document.missing``, and the
+    Settings in ``document.missing_settings``): ``brief`` lists them on stderr.
     """
     progress = progress or Progress()
     document = build_document(db, request, progress)
-    if on_missing is not None and document.missing:
-        on_missing(document.missing)
+    if on_missing is not None and (document.missing or document.missing_settings):
+        on_missing(document)
     progress.check()
     progress.report(2, 3)
     data = render(document, request.format, progress)

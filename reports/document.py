@@ -124,6 +124,7 @@ class Document:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     # Texts printed in the other language (tagged [KO]/[EN]) and the legend saying so, under the date line.
     missing: tuple[MissingTranslation, ...] = ()
+    missing_settings: tuple[str, ...] = ()  # Settings printed in the other language: "department_en"
     missing_note: str = ""
 
     def headings(self) -> list[Heading]:

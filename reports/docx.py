@@ -328,6 +328,10 @@ class _Writer:
             run = p.add_run(clean(doc.declassify))
             run.font.size = Pt(8.5)
             run.font.color.rgb = MARKING
+        if doc.missing_note:  # what the [KO]/[EN] tags mean, when the document has any
+            run = word.add_paragraph().add_run(clean(doc.missing_note))
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = GREY
         if doc.summary:
             self.summary_box()
         for block in doc.blocks:

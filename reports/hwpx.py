@@ -121,6 +121,8 @@ class _Writer:
             self.para(doc.masthead, "masthead")
         if doc.declassify:
             self.para(doc.declassify, "note")
+        if doc.missing_note:  # what the [KO]/[EN] tags mean, when the document has any
+            self.para(doc.missing_note, "note")
         if doc.summary:
             lines: list[tuple[str, str]] = [(doc.summary_label, "box_label")]
             for part in doc.summary:
@@ -317,7 +319,27 @@ def _text_width(text: str, pt: float) -> float:
     return sum(1.0 if ord(c) >= 0x1100 else 0.56 for c in text) * pt * 100
 
 
+def _metadata(out: Any, doc: d.Document) -> None:
+    """The file's properties in the document's language: title, author, subject, keywords, dates
+    (the skeleton's own author and its Korean free-form date are cleared, not carried along)."""
+    stamp = f"{doc.generated_on.isoformat()}T00:00:00Z"
+    package = out.package
+    package.clear_document_metadata(keep=("language",), timestamp=stamp)
+    opf = "{http://www.idpf.org/2007/opf/}"
+    for element in package.manifest_tree().iter(f"{opf}language"):
+        element.text = "ko" if doc.lang == "ko" else "en"
+    package.set_document_metadata(
+        title=clean(" ".join(doc.title.split())),
+        creator=clean(doc.author),
+        subject=clean(doc.subject),
+        keyword=clean(", ".join(doc.keywords)),
+        created_date=stamp,
+        modified_date=stamp,
+    )
+
+
 def render_hwpx(doc: d.Document, progress: Progress | None = None) -> bytes:
     writer = _Writer(doc, progress)
     writer.write()
+    _metadata(writer.out, doc)
     return bytes(writer.out.to_bytes())

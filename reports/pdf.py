@@ -393,6 +393,8 @@ class _Builder:
             out.append(RLParagraph(markup(doc.masthead), self.st["masthead"]))
         if doc.declassify:  # 예고문 on the first page, under the date line
             out.append(RLParagraph(markup(doc.declassify), self.st["declassify"]))
+        if doc.missing_note:  # what the [KO]/[EN] tags mean, when the document has any
+            out.append(RLParagraph(markup(doc.missing_note), self.st["note"]))
         out.append(Spacer(1, 4))
         if doc.summary:
             out.append(self.summary_box())

@@ -26,8 +26,8 @@ def demo_ids(db: Database) -> DemoIds:
     ref = next(a for a in agreements.list_agreements(db) if a.reference_no == REFERENCE_NO)
     ksia = next(o for o in organizations.list_organizations(db) if o.short_name == "KSIA")
     found = meetings.meetings_of_agreement(db, ref.id)  # newest first
-    upcoming = next(m for m in found if "(4차)" in m.title)
-    held = next(m for m in found if "(3차)" in m.title)
+    upcoming = next(m for m in found if "(4차)" in m.title_ko)
+    held = next(m for m in found if "(3차)" in m.title_ko)
     return DemoIds(ref.id, ksia.id, upcoming.id, held.id)
 
 

@@ -19,6 +19,7 @@ from app.dto import (
     AttendeeInput,
     CommitmentInput,
     ContactInput,
+    DecisionInput,
     MeetingInput,
     MembershipInput,
     OrganizationInput,
@@ -61,6 +62,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database
     db.close()
 
 
+def both(field: str, value: str) -> dict[str, str]:
+    """The same text in the Korean and the English field (the briefings here are English)."""
+    return {f"{field}_ko": value, f"{field}_en": value}
+
+
 def fill_hostile(db: Database) -> dict[str, UUID]:
     """Records with hostile text in every field the briefings print."""
     org = organizations.create_organization(
@@ -79,7 +85,10 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
     contacts.add_membership(
         db,
         MembershipInput(
-            contact_id=person.id, organization_id=org.id, title=HOSTILE[:200], department=HOSTILE[:200]
+            contact_id=person.id,
+            organization_id=org.id,
+            **both("title", HOSTILE[:200]),
+            **both("department", HOSTILE[:200]),
         ),
     )
     today = clock.today()
@@ -92,18 +101,28 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
             status=AgreementStatus.IN_FORCE,
             signed_on=date(2023, 8, 29),
             expires_on=today + timedelta(days=30),
-            place=HOSTILE,
-            summary=f"{HOSTILE}\n\n{LONG_WORD}\n끝",
+            **both("place", HOSTILE),
+            **both("summary", f"{HOSTILE}\n\n{LONG_WORD}\n끝"),
             tags=("<t>", "R&D"),
         ),
     )
     party = agreements.add_party(
         db,
         agreement.id,
-        PartyInput(organization_id=org.id, signatory_name=HOSTILE[:200], signatory_title=HOSTILE[:200]),
+        PartyInput(
+            organization_id=org.id,
+            **both("signatory_name", HOSTILE[:200]),
+            **both("signatory_title", HOSTILE[:200]),
+        ),
     )
     agreements.add_amendment(
-        db, AmendmentInput(agreement_id=agreement.id, title=HOSTILE, summary=HOSTILE, effect=LONG_WORD)
+        db,
+        AmendmentInput(
+            agreement_id=agreement.id,
+            **both("title", HOSTILE),
+            **both("summary", HOSTILE),
+            **both("effect", LONG_WORD),
+        ),
     )
     for i in range(ROWS):
         commitments.create_commitment(
@@ -111,8 +130,8 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
             CommitmentInput(
                 agreement_id=agreement.id,
                 party_id=party.id,
-                title=f"C{i:03d} {HOSTILE}",
-                description=LONG_WORD if i == 7 else "",
+                **both("title", f"C{i:03d} {HOSTILE}"),
+                **both("description", LONG_WORD if i == 7 else ""),
                 due_on=today - timedelta(days=1) if i % 3 == 0 else today + timedelta(days=i),
                 status=CommitmentStatus.IN_PROGRESS,
             ),
@@ -120,23 +139,28 @@ def fill_hostile(db: Database) -> dict[str, UUID]:
     meeting = meetings.create_meeting(
         db,
         MeetingInput(
-            title=f"회의 {HOSTILE}",
+            title_ko=f"회의 {HOSTILE}",
+            title_en=f"Meeting {HOSTILE}",
             starts_at=clock.now() - timedelta(days=3),
-            place=HOSTILE,
+            **both("place", HOSTILE),
             online_url="https://example.com/?a=1&b=<2>",
-            summary=f"{HOSTILE}\n{LONG_WORD}",
+            **both("summary", f"{HOSTILE}\n{LONG_WORD}"),
             agreement_ids=(agreement.id,),
         ),
     )
-    meetings.add_attendee(db, meeting.id, AttendeeInput(contact_id=person.id, title=HOSTILE[:200]))
+    meetings.add_attendee(db, meeting.id, AttendeeInput(contact_id=person.id, **both("title", HOSTILE[:200])))
     meetings.add_agenda_item(
-        db, meeting.id, AgendaItemInput(title=HOSTILE, discussion=f"{HOSTILE}\n{LONG_WORD}")
+        db,
+        meeting.id,
+        AgendaItemInput(**both("title", HOSTILE), **both("discussion", f"{HOSTILE}\n{LONG_WORD}")),
     )
-    meetings.add_decision(db, meeting.id, f"{HOSTILE} {LONG_WORD}")
+    meetings.add_decision(db, meeting.id, DecisionInput(**both("text", f"{HOSTILE} {LONG_WORD}")))
     meetings.add_action_item(
         db,
         meeting.id,
-        ActionItemInput(title=HOSTILE, owner_contact_id=person.id, due_on=today - timedelta(days=2)),
+        ActionItemInput(
+            **both("title", HOSTILE), owner_contact_id=person.id, due_on=today - timedelta(days=2)
+        ),
     )
     return {"agreement": agreement.id, "organization": org.id, "meeting": meeting.id}
 

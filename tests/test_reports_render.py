@@ -58,7 +58,7 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "In force",
         "29 Aug 2023",
         "Ministry of Trade, Industry and Energy",
-        "Jiyoon Han (과장)",
+        "Jiyoon Han (Director)",  # the title at signing in English (it read "(과장)")
     ],
     ("counterpart", "ko"): [
         "한국반도체산업협회",
@@ -85,7 +85,7 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "점검할 미결 조치사항",
     ],
     ("premeeting", "en"): [
-        "실무협의회 (4차)",
+        "Advanced packaging agreement: working council (4th)",
         "Pre-meeting brief",
         "Agenda",
         "Attendees",
@@ -104,7 +104,7 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "확인",
     ],
     ("minutes", "en"): [
-        "이행 점검회의 (3차)",
+        "Advanced packaging agreement: progress review (3rd)",
         "Minutes record",
         "Attendees",
         "Decisions",
@@ -261,12 +261,16 @@ def test_overdue_commitment_is_marked(shared_demo: Database, ids: DemoIds) -> No
     from reports import build_document
     from reports.document import DataTable
 
-    doc = build_document(shared_demo, request_for(ids, "agreement", "en", "pdf"))
-    marked = [t.rows[i] for t in doc.blocks if isinstance(t, DataTable) for i in t.highlight]
-    titles = " ".join(" ".join(row) for row in marked)
-    assert "미국·EU 반도체 연구기관" in titles  # the demo's overdue commitment
-    assert "해외 연구기관 협력 후보 목록 작성" in titles  # the overdue action item, carried over
-    assert all("Overdue" in row[-1] or "Overdue" in " ".join(row) for row in marked)
+    for lang, commitment, action, overdue in (
+        ("en", "US and EU semiconductor research centres", "candidate overseas research partners", "Overdue"),
+        ("ko", "미국·EU 반도체 연구기관", "해외 연구기관 협력 후보 목록 작성", "기한 경과"),
+    ):
+        doc = build_document(shared_demo, request_for(ids, "agreement", lang, "pdf"))
+        marked = [t.rows[i] for t in doc.blocks if isinstance(t, DataTable) for i in t.highlight]
+        titles = " ".join(" ".join(row) for row in marked)
+        assert commitment in titles  # the demo's overdue commitment
+        assert action in titles  # the overdue action item, carried over
+        assert all(overdue in " ".join(row) for row in marked)
 
 
 def test_portfolio_filter(shared_demo: Database) -> None:

@@ -8,13 +8,22 @@ from datetime import UTC, date, datetime
 from uuid import UUID
 
 from app import zones
-from app.dto import ActionItemView, MissingTranslation
+from app.dto import ActionItemView, MissingTranslation, shown
 from app.enums import ActionStatus, CommitmentStatus, Confidentiality
 from app.i18n import Language
 from app.services.briefings import ActionOrigin
 from app.services.settings import BriefingAuthor
+from app.text import has_hangul
 from reports.document import Block, Document, Heading, Items, Paragraph
-from reports.templates.bilingual import LEGEND, RecordRef, Texts, contact_ref, meeting_ref, organization_ref
+from reports.templates.bilingual import (
+    LEGEND,
+    RecordRef,
+    Texts,
+    contact_ref,
+    meeting_ref,
+    organization_ref,
+    tagged,
+)
 
 WEEKDAYS_KO = "월화수목금토일"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -173,6 +182,7 @@ class Words:
     def __init__(self, lang: str) -> None:
         self.lang: Language = "ko" if lang == "ko" else "en"
         self.texts = Texts(self.lang)
+        self.missing_settings: list[str] = []  # Settings keys printed in the other language, tagged
 
     def __call__(self, key: str, **values: object) -> str:
         ko, en = WORDS[key]
@@ -198,6 +208,18 @@ class Words:
     @property
     def missing(self) -> tuple[MissingTranslation, ...]:
         return self.texts.missing
+
+    def setting(self, ko: str, en: str, key: str) -> str:
+        """A Settings text (department, author) in the briefing's language. The other language's
+        is printed tagged and its setting noted (``department_en``); a Latin-only Korean value
+        (a user name typed in Latin letters) reads as English."""
+        value = shown(ko, en, self.lang)
+        if not value.missing or (self.lang == "en" and not has_hangul(value.text)):
+            return value.text
+        wanted = f"{key}_en" if self.lang == "en" else key
+        if wanted not in self.missing_settings:
+            self.missing_settings.append(wanted)
+        return tagged(value.text, value.lang)
 
     def day(self, value: date | None, *, weekday: bool = False) -> str:
         return format_date(value, self.lang, weekday=weekday) if value else "-"
@@ -366,7 +388,8 @@ def numbered(blocks: Sequence[Block], lang: str) -> list[Block]:
 def masthead(w: Words, today: date, author: BriefingAuthor) -> str:
     """``2026. 12. 2.(수)  반도체과  담당 홍길동 (☎ 044-000-0000)`` / ``Prepared by ... on Wed 2 Dec 2026``."""
     day = w.day(today, weekday=True)
-    dept, name = author.department(w.lang), author.author(w.lang)
+    dept = w.setting(author.department_ko, author.department_en, "department")
+    name = w.setting(author.author_ko, author.author_en, "author")
     phone = f"(☎ {author.phone})" if author.phone else ""
     if w.lang == "ko":
         who = " ".join(x for x in (w("prepared_by", name=name) if name else "", phone) if x)
@@ -489,10 +512,12 @@ def document(
 ) -> Document:
     """The document, once every text is in: ``w`` knows by then which were tagged."""
     declassify = ctx.declassify.strip()
+    head = masthead(w, ctx.today, ctx.author)
     return Document(
         title=title,
         subtitle=subtitle,
         lang=w.lang,
+        author=author_in(ctx.author, w.lang),
         generated_on=ctx.today,
         subject=w(kind_key),
         keywords=keywords,
@@ -500,7 +525,7 @@ def document(
         page_label=w("page"),
         generated_label=w("generated", date=w.day(ctx.today)),
         highlight_note=w("overdue_note"),
-        masthead=masthead(w, ctx.today, ctx.author),
+        masthead=head,
         summary_label=w("summary_box"),
         summary=tuple(
             Items(tuple((lv, shorten(t)) for lv, t in s.items)) if isinstance(s, Items) else s
@@ -510,5 +535,15 @@ def document(
         declassify=w("declassify", text=declassify) if declassify else "",
         blocks=tuple(numbered(blocks, w.lang)),
         missing=w.missing,
-        missing_note=LEGEND[w.lang] if w.missing else "",
+        missing_settings=tuple(w.missing_settings),
+        missing_note=LEGEND[w.lang] if w.missing or w.missing_settings else "",
     )
+
+
+def author_in(author: BriefingAuthor, lang: str) -> str:
+    """The file's Author property in the document's language: the author from Settings, else the
+    program's name (never a Korean name in an English file's properties)."""
+    name = author.author_ko if lang == "ko" else author.author_en
+    if not name and lang == "en" and not has_hangul(author.author_ko):
+        name = author.author_ko
+    return name or "Partnership Desk"
