@@ -1,7 +1,7 @@
 """Words and sentence templates for generated Korean and English records.
 
-Paired (Korean, English) so that titles and minutes read like the real thing in
-both languages. Rare terms are drawn with a Zipf-like weight, so that searches
+Paired (Korean, English) so that titles, positions and minutes read like the real
+thing in both languages. Rare terms are drawn with a Zipf-like weight, so that searches
 can ask for both common and rare words.
 """
 
@@ -144,29 +144,40 @@ GIVEN: list[tuple[str, str]] = [
     ("호", "ho"),
 ]
 
-TITLES = [
-    "과장",
-    "사무관",
-    "주무관",
-    "팀장",
-    "부장",
-    "상무",
-    "이사",
-    "책임연구원",
-    "선임연구원",
-    "교수",
-    "본부장",
-    "PM",
+# Positions: (Korean, English), the English as the glossary renders the Korean rank.
+TITLES: list[tuple[str, str]] = [
+    ("과장", "Director"),
+    ("사무관", "Deputy Director"),
+    ("주무관", "Officer"),
+    ("팀장", "Team Leader"),
+    ("부장", "General Manager"),
+    ("상무", "Vice President"),
+    ("이사", "Director"),
+    ("책임연구원", "Principal Researcher"),
+    ("선임연구원", "Senior Researcher"),
+    ("교수", "Professor"),
+    ("본부장", "Executive Director"),
+    ("단장", "Executive Director"),
 ]
-DEPARTMENTS = [
-    "반도체과",
-    "산업정책과",
-    "기술개발팀",
-    "대외협력팀",
-    "사업기획팀",
-    "연구기획실",
-    "국제협력과",
-    "R&D전략팀",
+DEPARTMENTS: list[tuple[str, str]] = [
+    ("반도체과", "Semiconductor Division"),
+    ("산업정책과", "Industrial Policy Division"),
+    ("기술개발팀", "Technology Development Team"),
+    ("대외협력팀", "External Cooperation Team"),
+    ("사업기획팀", "Business Planning Team"),
+    ("연구기획실", "Research Planning Office"),
+    ("국제협력과", "International Cooperation Division"),
+    ("R&D전략팀", "R&D Strategy Team"),
+]
+
+# Meetings held abroad: (zone, Korean place, English place); the rest are in Seoul's zone.
+ABROAD: list[tuple[str, str, str]] = [
+    ("America/New_York", "미국 워싱턴", "Washington, D.C."),
+    ("America/Los_Angeles", "미국 새너제이", "San Jose, California"),
+    ("Europe/Brussels", "벨기에 브뤼셀", "Brussels"),
+    ("Europe/Berlin", "독일 드레스덴", "Dresden"),
+    ("Asia/Tokyo", "일본 도쿄", "Tokyo"),
+    ("Asia/Singapore", "싱가포르", "Singapore"),
 ]
 
 KO_SENTENCES = [
@@ -237,14 +248,11 @@ RARE: list[tuple[str, str]] = [
 RARE_WEIGHTS = [1.0 / (i + 1) for i in range(len(RARE))]
 
 
-def minutes_text(rng: random.Random, org_ko: str, org_en: str, language: str) -> str:
-    """Minutes of one meeting: a few sentences in Korean, English, or both."""
-    parts: list[str] = []
-    if language in ("ko", "both"):
-        parts.append(_paragraph(rng, KO_SENTENCES, org_ko, 0))
-    if language in ("en", "both"):
-        parts.append(_paragraph(rng, EN_SENTENCES, org_en, 1))
-    return "\n\n".join(parts)
+def minutes_text(rng: random.Random, org_ko: str, org_en: str, language: str) -> tuple[str, str]:
+    """(Korean, English) minutes of one meeting: a few sentences in Korean, English, or both."""
+    ko = _paragraph(rng, KO_SENTENCES, org_ko, 0) if language in ("ko", "both") else ""
+    en = _paragraph(rng, EN_SENTENCES, org_en, 1) if language in ("en", "both") else ""
+    return ko, en
 
 
 def _paragraph(rng: random.Random, sentences: list[str], org: str, lang: int) -> str:

@@ -24,17 +24,20 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
 from app.services.opening import open_database
+from app.zones import HOME, at
 from benchmarks import corpus
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: every text in Korean and English columns, meetings in their zone (0011)
 DEFAULT_SEED = 20231108
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".bench-cache"
 TODAY = date(2026, 11, 1)  # a fixed "today" for the demo data, so that runs compare
+UNTRANSLATED = 0.15  # commitments and action items with a Korean title only, as in a real office
 BULK_TABLES = (
     "organization",
     "contact",
@@ -51,7 +54,16 @@ ENTITY_COLUMNS = ("id", "created_at", "updated_at", "version", "deleted_at")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "organization": ("name_ko", "name_en", "short_name", "org_kind", "country", "website", "notes"),
     "contact": ("name_ko", "name_en", "email", "phone", "mobile", "notes"),
-    "membership": ("contact_id", "organization_id", "title", "department", "started_on", "ended_on"),
+    "membership": (
+        "contact_id",
+        "organization_id",
+        "title_ko",
+        "title_en",
+        "department_ko",
+        "department_en",
+        "started_on",
+        "ended_on",
+    ),
     "agreement": (
         "title_ko",
         "title_en",
@@ -61,8 +73,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "signed_on",
         "effective_on",
         "expires_on",
-        "place",
-        "summary",
+        "place_ko",
+        "place_en",
+        "summary_ko",
+        "summary_en",
         "confidentiality",
         "tags",
     ),
@@ -72,19 +86,42 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "role",
         "position",
         "signatory_contact_id",
-        "signatory_name",
-        "signatory_title",
+        "signatory_name_ko",
+        "signatory_name_en",
+        "signatory_title_ko",
+        "signatory_title_en",
         "signed_on",
         "joined_on",
         "withdrew_on",
     ),
-    "commitment": ("agreement_id", "party_id", "title", "description", "due_on", "status"),
-    "meeting": ("title", "starts_at", "ends_at", "place", "online_url", "summary"),
+    "commitment": (
+        "agreement_id",
+        "party_id",
+        "title_ko",
+        "title_en",
+        "description_ko",
+        "description_en",
+        "due_on",
+        "status",
+    ),
+    "meeting": (
+        "title_ko",
+        "title_en",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "place_ko",
+        "place_en",
+        "online_url",
+        "summary_ko",
+        "summary_en",
+    ),
     "meeting_agreement": ("meeting_id", "agreement_id"),
-    "attendee": ("meeting_id", "contact_id", "organization_id", "title", "attended"),
+    "attendee": ("meeting_id", "contact_id", "organization_id", "title_ko", "title_en", "attended"),
     "action_item": (
         "meeting_id",
-        "title",
+        "title_ko",
+        "title_en",
         "owner_contact_id",
         "owner_organization_id",
         "due_on",
@@ -286,6 +323,10 @@ class _Rows:
         seconds = self.rng.randrange(8 * 3600, 19 * 3600)
         return f"{date.fromordinal(ordinal).isoformat()} {seconds // 3600:02d}:{seconds // 60 % 60:02d}:00.000000"
 
+    def english(self, text: str) -> str:
+        """``text``, or nothing for the share of records nobody has translated yet."""
+        return "" if self.rng.random() < UNTRANSLATED else text
+
     def entity(self, ordinal: int) -> tuple[str, str, str, int, None]:
         created = self.stamp(ordinal)
         return (self.uid(), created, created, 1, None)
@@ -328,15 +369,13 @@ class _Rows:
                 m_row = self.entity(start)
                 began = date.fromordinal(max(self.START, start - 2000)).isoformat()
                 ended = date.fromordinal(start - 1).isoformat()
-                self.w.add(
-                    "membership",
-                    (*m_row, row[0], self.orgs[before], rng.choice(corpus.TITLES), "", began, ended),
-                )
+                earlier = rng.choice(corpus.TITLES)
+                self.w.add("membership", (*m_row, row[0], self.orgs[before], *earlier, "", "", began, ended))
             m_row = self.entity(start)
             title, dept = rng.choice(corpus.TITLES), rng.choice(corpus.DEPARTMENTS)
             self.w.add(
                 "membership",
-                (*m_row, row[0], self.orgs[org], title, dept, date.fromordinal(start).isoformat(), None),
+                (*m_row, row[0], self.orgs[org], *title, *dept, date.fromordinal(start).isoformat(), None),
             )
 
     def agreements_and_parties(self) -> None:
@@ -370,11 +409,13 @@ class _Rows:
                 kind = "treaty"
             signed_s = date.fromordinal(signed).isoformat() if signed else None
             expires = date.fromordinal(signed + 365 * rng.randint(1, 5)).isoformat() if signed else None
-            summary = (
-                f"{topic_ko} 분야 협력을 위한 {form_ko}. "
-                f"{rng.choice(corpus.ITEMS)[0]} 및 {rng.choice(corpus.ITEMS)[0]}을(를) 공동 추진한다.\n\n"
-                f"{form_en.format(t=topic_en)}: the parties will jointly pursue the "
-                f"{rng.choice(corpus.ITEMS)[1]}."
+            (first_ko, first_en), (second_ko, second_en) = rng.choice(corpus.ITEMS), rng.choice(corpus.ITEMS)
+            summary_ko = (
+                f"{topic_ko} 분야 협력을 위한 {form_ko}. {first_ko} 및 {second_ko}을(를) 공동 추진한다."
+            )
+            summary_en = (
+                f"{form_en.format(t=topic_en)}: the parties will jointly pursue the {first_en} "
+                f"and the {second_en}."
             )
             tags = f",{topic_ko},{region_ko},"
             self.w.add(
@@ -389,8 +430,10 @@ class _Rows:
                     signed_s,
                     signed_s,
                     expires,
-                    f"{region_ko} ({region_en})",
-                    summary,
+                    region_ko,
+                    region_en,
+                    summary_ko,
+                    summary_en,
                     rng.choice(["public", "internal", "internal", "restricted"]),
                     tags,
                 ),
@@ -405,7 +448,21 @@ class _Rows:
                 role = "lead" if position == 0 else ("signatory" if rng.random() < 0.85 else "observer")
                 self.w.add(
                     "party",
-                    (*p_row, row[0], self.orgs[org], role, position, None, "", "", signed_s, None, None),
+                    (
+                        *p_row,
+                        row[0],
+                        self.orgs[org],
+                        role,
+                        position,
+                        None,
+                        "",
+                        "",
+                        "",
+                        "",
+                        signed_s,
+                        None,
+                        None,
+                    ),
                 )
             own: list[str] = []
             for _ in range(base + (1 if i < extra else 0)):
@@ -421,7 +478,9 @@ class _Rows:
                         row[0],
                         rng.choice(parties),
                         f"{topic_ko} {item_ko} 추진",
-                        f"{item_en.capitalize()} on {topic_en}.",
+                        self.english(f"{topic_en.capitalize()} {item_en}"),
+                        f"{topic_ko} 분야 {item_ko}을(를) 추진한다.",
+                        self.english(f"{item_en.capitalize()} on {topic_en}."),
                         due,
                         c_status,
                     ),
@@ -440,13 +499,33 @@ class _Rows:
             day = self.day()
             row = self.entity(day)
             hour = rng.randint(9, 16)
-            starts = f"{date.fromordinal(day).isoformat()} {hour:02d}:00:00.000000"
-            ends = f"{date.fromordinal(day).isoformat()} {hour + 2:02d}:00:00.000000"
             topic_ko, topic_en = rng.choice(corpus.TOPICS)
-            title = f"{topic_ko} 협력 실무협의회 ({i % 12 + 1}차) / {topic_en} working group"
-            minutes = corpus.minutes_text(rng, org_ko, org_en, rng.choice(languages))
-            region_ko, region_en = rng.choice(corpus.REGIONS)
-            self.w.add("meeting", (*row, title, starts, ends, f"{region_ko} ({region_en})", "", minutes))
+            number = i % 12 + 1
+            title_ko = f"{topic_ko} 협력 실무협의회 ({number}차)"
+            title_en = f"{topic_en.capitalize()} working group, meeting {number}"
+            minutes_ko, minutes_en = corpus.minutes_text(rng, org_ko, org_en, rng.choice(languages))
+            if rng.random() < 0.06:  # held abroad, at its hours there
+                zone, place_ko, place_en = rng.choice(corpus.ABROAD)
+            else:
+                zone, (place_ko, place_en) = HOME, rng.choice(corpus.REGIONS)
+            starts = utc_text(at(date.fromordinal(day), dt_time(hour), zone))
+            ends = utc_text(at(date.fromordinal(day), dt_time(hour + 2), zone))
+            self.w.add(
+                "meeting",
+                (
+                    *row,
+                    title_ko,
+                    title_en,
+                    starts,
+                    ends,
+                    zone,
+                    place_ko,
+                    place_en,
+                    "",
+                    minutes_ko,
+                    minutes_en,
+                ),
+            )
             self.w.add("meeting_agreement", (*self.entity(day), row[0], self.agreements[a]))
             people = [rng.randrange(len(self.contacts)) for _ in range(3)]
             for person in people:
@@ -457,20 +536,21 @@ class _Rows:
                         row[0],
                         self.contacts[person],
                         self.orgs[self.contact_org[person]],
-                        rng.choice(corpus.TITLES),
+                        *rng.choice(corpus.TITLES),
                         1,
                     ),
                 )
             own = self.commitments_of[a]
             for _ in range(base + (1 if i < extra else 0)):
                 owner = rng.choice(people)
-                item_ko, _item_en = rng.choice(corpus.ITEMS)
+                item_ko, item_en = rng.choice(corpus.ITEMS)
                 self.w.add(
                     "action_item",
                     (
                         *self.entity(day),
                         row[0],
                         f"{item_ko} 자료 제출 ({topic_ko})",
+                        self.english(f"Send the {item_en} papers ({topic_en})"),
                         self.contacts[owner],
                         self.orgs[self.contact_org[owner]],
                         date.fromordinal(day + rng.randint(7, 90)).isoformat(),
@@ -479,6 +559,11 @@ class _Rows:
                         None,
                     ),
                 )
+
+
+def utc_text(instant: datetime) -> str:
+    """An instant as the database keeps it: UTC, without the offset."""
+    return instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.000000")
 
 
 # -- checks and the command line ---------------------------------------------------

@@ -74,7 +74,11 @@ LISTS = (
         ContactQuery,
         sorted(contacts.SORTABLE),
         "contact",
-        {"organization_name_ko": ("organization", "name_ko"), "title": ("membership", "title")},
+        {
+            "organization_name_ko": ("organization", "name_ko"),
+            "title_ko": ("membership", "title_ko"),
+            "title_en": ("membership", "title_en"),
+        },
     ),
     ListUnderTest(
         "meeting",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.text import has_hangul
 from benchmarks import generate
 from benchmarks.__main__ import GOALS, main
 
@@ -22,6 +26,36 @@ def test_the_generator_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     assert generate.content_digest(first) != generate.content_digest(other)
     counts = generate.row_counts(first)
     assert counts["agreement"] >= 20 and counts["party"] >= 2 * 20 and counts["meeting"] >= 40
+
+
+def test_generated_records_carry_both_languages_and_meetings_their_zone(tmp_path: Path) -> None:
+    path = tmp_path / "gen.db"
+    generate.generate(path, seed=5, scale=TINY)
+    conn = sqlite3.connect(path)
+    try:
+        summaries = conn.execute(
+            "SELECT summary_ko, summary_en FROM agreement WHERE reference_no LIKE 'GEN-%'"
+        )
+        for ko, en in summaries:
+            assert has_hangul(ko) and en and not has_hangul(en) and "\n\n" not in ko + en
+        positions = conn.execute("SELECT title_ko, title_en, department_en FROM membership").fetchall()
+        assert all(ko and en and not has_hangul(en) for ko, en, _ in positions)
+        assert any(dept for *_, dept in positions)
+        meetings = conn.execute(
+            "SELECT title_ko, title_en, starts_at, time_zone, place_en FROM meeting WHERE id NOT IN"
+            " (SELECT entity_id FROM audit_event)"  # the generated ones, not the demo's
+        ).fetchall()
+        zones = {zone for *_, zone, _ in meetings}
+        assert "Asia/Seoul" in zones and len(zones) > 1  # some held abroad
+        for title_ko, title_en, starts_at, zone, place_en in meetings:
+            assert has_hangul(title_ko) and title_en and not has_hangul(title_en + place_en)
+            local = datetime.fromisoformat(starts_at).replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+            assert 9 <= local.hour <= 16 and local.minute == 0, (starts_at, zone)  # office hours there
+        titles = conn.execute("SELECT title_ko, title_en FROM action_item").fetchall()
+        untranslated = sum(1 for _, en in titles if not en)
+        assert 0 < untranslated < len(titles) / 2 and all(ko for ko, _ in titles)
+    finally:
+        conn.close()
 
 
 def test_the_cache_is_keyed_by_seed_scale_and_schema(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ def test_commitments_of_the_agreements_a_filter_selects(any_db: Database) -> Non
     f.commitment(any_db, new.id, "새 과제")
     recent = AgreementQuery(signed_from=date(2024, 1, 1), offset=5, limit=1)  # page ignored: a filter
     shown = commitments.list_commitments(any_db, CommitmentQuery(agreements=recent))
-    assert [c.title for c in shown] == ["새 과제"]
+    assert [c.title_ko for c in shown] == ["새 과제"]
     assert agreements.count_agreements(any_db, AgreementQuery(signed_from=date(2024, 1, 1))) == 1
 
 
