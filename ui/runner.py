@@ -57,6 +57,7 @@ class Job(QObject):
         if _takes_progress(fn):
             self._kwargs["progress"] = self.progress
         self.finished_ok = False
+        self.background_read = False
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -93,6 +94,10 @@ class Runner(QObject):
         self.paths = paths
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+        # The lists' reads of every id of a query (tens of seconds at ministry scale) have
+        # their own threads: they never hold up a briefing, an import or a save.
+        self.reads = QThreadPool(self)
+        self.reads.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
 
     @property
@@ -111,9 +116,13 @@ class Runner(QObject):
         on_cancel: Callable[[], object] | None = None,
         title: str = "",
         parent: QWidget | None = None,
+        background_read: bool = False,
         **kwargs: Any,
     ) -> Job:
+        """``background_read``: a read the user does not wait on (a list's every id), run on the
+        read threads; cancel the returned job when its result is no longer wanted."""
         job = Job(fn, args, kwargs)
+        job.background_read = background_read
         self._jobs.add(job)
         dialog = self._progress_dialog(job, title, parent) if title else None
 
@@ -147,7 +156,7 @@ class Runner(QObject):
         return job
 
     def _start(self, job: Job) -> None:
-        self.pool.start(_Task(job))
+        (self.reads if job.background_read else self.pool).start(_Task(job))
 
     def _progress_dialog(self, job: Job, title: str, parent: QWidget | None) -> QProgressDialog:
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
@@ -192,7 +201,11 @@ class Runner(QObject):
         )
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait for the running work (at quit); the background reads are cancelled, not waited for."""
+        for job in list(self._jobs):
+            if job.background_read:
+                job.cancel()
+        return self.pool.waitForDone(msecs) and self.reads.waitForDone(msecs)
 
 
 class SyncRunner(Runner):

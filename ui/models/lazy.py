@@ -30,6 +30,7 @@ from app.dto import Shown
 from app.services.opening import Database
 from ui.context import UiContext
 from ui.i18n import tr
+from ui.runner import Job
 from ui.widgets.marked import OTHER_LANGUAGE_ROLE, tag_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,6 +118,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         self.total: int | None = None
         self._gen = 0
         self._loading = False
+        self._every_id: Job | None = None  # the running read of every id of the query
         # The ids of the current rows, 16 bytes each: a list of UUID objects costs ~8x as much.
         self._ids = b""
         self._records: OrderedDict[UUID, RowT] = OrderedDict()
@@ -157,6 +159,8 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
         gen = self._gen
         self._loading = True
         self.loading.emit()
+        if self._every_id is not None:  # the read of the previous query's ids is of no use now
+            self._every_id.cancel()
         if first:
             self.ctx.runner.run(
                 self._service.ids_fn,
@@ -165,13 +169,22 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
                 on_done=lambda ids: self._first_arrived(gen, ids),
                 on_error=lambda exc: self._failed(gen, exc),
             )
-        self.ctx.runner.run(
+        self._every_id = self.ctx.runner.run(
             self._service.ids_fn,
             self.ctx.database,
             dataclasses.replace(self.query, limit=None),
             on_done=lambda ids: self._ids_arrived(gen, ids),
             on_error=lambda exc: self._failed(gen, exc),
+            background_read=True,
         )
+        if self._every_id.finished_ok:  # a synchronous runner has already delivered it
+            self._every_id = None
+
+    def stop_reading(self) -> None:
+        """Cancel the read of every id still running (the list is closed or replaced)."""
+        if self._every_id is not None:
+            self._every_id.cancel()
+            self._every_id = None
 
     def _first_arrived(self, gen: int, ids: bytes) -> None:
         if gen == self._gen and self._loading:  # (not when every id came first)
@@ -185,6 +198,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT, QueryT]):
     def _ids_arrived(self, gen: int, ids: bytes) -> None:
         if gen != self._gen:
             return
+        self._every_id = None
         self._loading = False
         first = self._ids
         if self._first_of_gen == gen and first and ids.startswith(first) and len(ids) > len(first):
