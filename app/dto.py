@@ -763,7 +763,7 @@ class HistoryEntry:
 class RecentChange:
     kind: str  # table name: agreement, organization, contact, meeting, commitment...
     id: UUID
-    label_ko: str  # the record's title or name in Korean (the same in both for one-language titles)
+    label_ko: str  # the record's title or name in Korean (empty when it has only an English one)
     label_en: str
     action: str
     occurred_at: datetime

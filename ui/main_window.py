@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
         from ui.dialogs.search_results import SearchResults  # lazy: start-up paints before SQLAlchemy loads
 
-        dialog = SearchResults(query, hits, self)
+        dialog = SearchResults(query, hits, self, self.ctx.language)
         dialog.open_record.connect(self.open_record)
         self.search_results = dialog
         dialog.open()

@@ -176,7 +176,8 @@ def recent_changes(db: Database, limit: int = 20) -> list[RecentChange]:
 
 
 def _labels(obj: Entity) -> tuple[str, str]:
-    """The record's title or name in Korean and in English, each falling back to the other."""
+    """The record's title or name in Korean and in English; a missing one stays empty (the UI
+    shows the other, marked), and a record with neither is named by its id."""
     ko = next((str(v) for a in ("title_ko", "name_ko", "text_ko") if (v := getattr(obj, a, ""))), "")
     en = next((str(v) for a in ("title_en", "name_en", "text_en") if (v := getattr(obj, a, ""))), "")
-    return (ko or en or str(obj.id)), (en or ko or str(obj.id))
+    return (ko if ko or en else str(obj.id)), en

@@ -45,6 +45,7 @@ OVERRIDES: dict[str, set[str]] = {
     "ui.views.welcome_view.WelcomeView": {"showEvent"},
     "ui.widgets.attachments.AttachmentsPanel": {"dragEnterEvent", "dropEvent"},
     "ui.widgets.dates._TypedField": {"eventFilter"},
+    "ui.widgets.marked.MarkedDelegate": {"paint", "sizeHint"},
     "ui.widgets.related.FlowLayout": {
         "addItem",
         "count",

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVB
 from app.services.search import SearchHit
 from ui.i18n import tr
 from ui.views.dashboard_view import kind_label
+from ui.widgets import marked
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -19,7 +20,9 @@ def plain_snippet(snippet: str) -> str:
 class SearchResults(QDialog):
     open_record = Signal(str, object)
 
-    def __init__(self, query: str, hits: list[SearchHit], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, query: str, hits: list[SearchHit], parent: QWidget | None = None, lang: str = "ko"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Search: {query}").format(query=query))
         self.resize(760, 520)
@@ -33,6 +36,7 @@ class SearchResults(QDialog):
         self.tree.setAccessibleName(tr("Search results"))
         self.tree.setHeaderLabels([tr("Record"), tr("Where it matched")])
         self.tree.setColumnWidth(0, 300)
+        marked.install(self.tree)  # a title shown in the other language: grey, tagged KO/EN
         groups: dict[str, QTreeWidgetItem] = {}
         for hit in hits:
             group = groups.get(hit.kind)
@@ -44,7 +48,11 @@ class SearchResults(QDialog):
                 self.tree.addTopLevelItem(group)
                 group.setExpanded(True)
                 groups[hit.kind] = group
-            item = QTreeWidgetItem([hit.title, plain_snippet(hit.snippet)])
+            title = hit.title(lang)  # the UI language's title, else the other one's, marked
+            item = QTreeWidgetItem([title.text, plain_snippet(hit.snippet)])
+            if title.missing:
+                item.setData(0, marked.OTHER_LANGUAGE_ROLE, title.lang)
+                item.setToolTip(0, f"{title.text}\n({marked.tag_tooltip(title.lang)})")
             item.setToolTip(1, plain_snippet(hit.snippet))
             target = (hit.parent_kind, hit.parent_id) if hit.kind == "attachment" else (hit.kind, hit.id)
             item.setData(0, ROLE, target)

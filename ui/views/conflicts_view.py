@@ -80,7 +80,7 @@ class ConflictsView(QWidget):
             cells = [
                 format_datetime(c.detected_at, self.ctx.language),
                 f"{_kind(c.kind)}: {c.record_label}",
-                c.field,
+                field_label(c.field),
                 _text(c.winner_value),
                 _text(c.loser_value),
                 status,
@@ -108,13 +108,58 @@ class ConflictsView(QWidget):
         except DomainError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(tr("Put back the overwritten value of {field}.").format(field=chosen.field))
+        self.message.setText(
+            tr("Put back the overwritten value of {field}.").format(field=field_label(chosen.field))
+        )
         self.refresh()
         self.changed.emit()
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _field_names() -> dict[str, str]:
+    return {
+        "title": tr("Title"),
+        "name": tr("Name"),
+        "short_name": tr("Short name"),
+        "place": tr("Place"),
+        "summary": tr("Summary"),
+        "description": tr("Description"),
+        "department": tr("Department"),
+        "discussion": tr("Discussion"),
+        "text": tr("Decision"),
+        "effect": tr("Effect"),
+        "signatory_name": tr("Signed by"),
+        "signatory_title": tr("Title at signing"),
+        "guest_name": tr("Guest"),
+        "guest_organization": tr("Guest's organization"),
+        "purpose": tr("Purpose"),
+        "issues": tr("Key issues"),
+        "talking_points": tr("Talking points"),
+        "status": tr("Status"),
+        "due_on": tr("Due"),
+        "signed_on": tr("Signed"),
+        "effective_on": tr("In force from"),
+        "expires_on": tr("Expires"),
+        "starts_at": tr("Starts"),
+        "ends_at": tr("Ends"),
+        "time_zone": tr("Time zone"),
+        "email": tr("Email"),
+        "phone": tr("Phone"),
+        "notes": tr("Notes"),
+    }
+
+
+def field_label(field: str) -> str:
+    """A record's field as a person reads it: "title_en" is "Title (English)"."""
+    names = _field_names()
+    base, _, lang = field.rpartition("_")
+    if lang in ("ko", "en") and base in names:
+        template = tr("{field} (Korean)") if lang == "ko" else tr("{field} (English)")
+        return template.format(field=names[base])
+    return names.get(field, field)
 
 
 def _kind(kind: str) -> str:

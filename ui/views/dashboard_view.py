@@ -26,12 +26,12 @@ from app.dto import (
     Dashboard,
     MeetingSummary,
     RecentChange,
-    display_name,
+    shown,
 )
 from app.enums import RecordKind
 from app.services.dashboard import dashboard
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_datetime, format_meeting_time
 from ui.i18n import tr
 from ui.widgets.history import action_label
 from ui.widgets.related import RelatedTable
@@ -132,15 +132,21 @@ class DashboardView(QWidget):
         if isinstance(item, CommitmentView):
             return (
                 format_date(item.due_on, lang),
-                item.title,
+                shown(item.title_ko, item.title_en, lang),
                 tr("Commitment"),
-                display_name(item.organization_name_ko, item.organization_name_en, lang),
-                display_name(item.agreement_title_ko, item.agreement_title_en, lang),
+                shown(item.organization_name_ko, item.organization_name_en, lang),
+                shown(item.agreement_title_ko, item.agreement_title_en, lang),
             )
-        who = display_name(item.owner_name_ko, item.owner_name_en, lang) or display_name(
-            item.owner_organization_name_ko, item.owner_organization_name_en, lang
+        who = shown(item.owner_name_ko, item.owner_name_en, lang)
+        if not who.text:
+            who = shown(item.owner_organization_name_ko, item.owner_organization_name_en, lang)
+        return (
+            format_date(item.due_on, lang),
+            shown(item.title_ko, item.title_en, lang),
+            tr("Action item"),
+            who,
+            shown(item.meeting_title_ko, item.meeting_title_en, lang),
         )
-        return (format_date(item.due_on, lang), item.title, tr("Action item"), who, item.meeting_title)
 
     def show_data(self, data: Dashboard) -> None:
         self.data = data
@@ -155,12 +161,21 @@ class DashboardView(QWidget):
         self._fill(
             self.expiring,
             data.expiring_agreements,
-            lambda a: (format_date(a.expires_on, lang), a.title(lang), a.status.label(lang)),
+            lambda a: (
+                format_date(a.expires_on, lang),
+                shown(a.title_ko, a.title_en, lang),
+                a.status.label(lang),
+            ),
         )
         self._fill(
             self.meetings,
             data.upcoming_meetings,
-            lambda m: (format_datetime(m.starts_at, lang, weekday=True), m.title, m.place, m.attendee_count),
+            lambda m: (
+                format_meeting_time(m.starts_at, m.time_zone, lang, weekday=True),  # in the meeting's zone
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.place_ko, m.place_en, lang),
+                m.attendee_count,
+            ),
         )
         self._fill(
             self.recent,
@@ -168,7 +183,7 @@ class DashboardView(QWidget):
             lambda c: (
                 format_datetime(c.occurred_at, lang),
                 kind_label(c.kind),
-                c.label(lang),
+                shown(c.label_ko, c.label_en, lang),
                 action_label(c.action),
             ),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 from typing import TypeAlias
 from uuid import UUID
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTi
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, OrgKind, RecordKind
+from app.services import time_zones as zones
 from ui.actions import open_export
 from ui.context import UiContext
 from ui.i18n import tr
@@ -37,6 +37,7 @@ from ui.views.organization_editor import OrganizationEditor
 from ui.widgets import marked
 from ui.widgets.fields import DateEdit, EnumCombo
 from ui.widgets.pickers import PickerButton
+from ui.widgets.related import FlowLayout
 
 # The editors told apart by their kind at run time.
 AnyEditor: TypeAlias = AgreementEditor | OrganizationEditor | ContactEditor | MeetingEditor | CommitmentEditor
@@ -81,8 +82,11 @@ class RecordListView(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
         top.addWidget(self.new_button)
-        self.filters = QGridLayout()
-        self.filters.setHorizontalSpacing(6)
+        # Each filter is a caption beside its control; they flow onto more lines as the list
+        # narrows (at 1024x700 beside a record), so that no control is ever cut or overlapped.
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setObjectName(f"{kind}_filters")
+        self.filters = FlowLayout(self.filter_bar, spacing=8)
         self.filter_widgets: dict[str, QWidget] = {}
         self._build_filters()
 
@@ -117,7 +121,7 @@ class RecordListView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(self.filters)
+        left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
 
         self.placeholder = QLabel(
@@ -182,15 +186,24 @@ class RecordListView(QWidget):
     # -- filters --------------------------------------------------------------
 
     def _add_filter(self, name: str, label: str, widget: QWidget) -> None:
-        caption = QLabel(label, self)
+        pair = QWidget(self.filter_bar)
+        pair.setObjectName(f"filter_{name}")
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        caption = QLabel(label, pair)
         caption.setBuddy(widget)
+        widget.setParent(pair)
         widget.setAccessibleName(label)
-        row, col = divmod(len(self.filter_widgets), 2)
-        self.filters.addWidget(caption, row, col * 2, Qt.AlignmentFlag.AlignRight)
-        self.filters.addWidget(widget, row, col * 2 + 1)
+        row.addWidget(caption)
+        row.addWidget(widget)
+        self.filters.addWidget(pair)
         if isinstance(widget, PickerButton):
             widget.label.setText(tr("All"))
             widget.none_text = tr("All")
+            # A fixed width for the chosen name (elided, whole in its tooltip): choosing one does
+            # not make the filters flow again.
+            widget.label.setFixedWidth(130)
         self.filter_widgets[name] = widget
         if isinstance(widget, EnumCombo):
             widget.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -208,7 +221,6 @@ class RecordListView(QWidget):
             self._add_filter("statuses", tr("Status"), EnumCombo(AgreementStatus, lang, any_))
             self._add_filter("kinds", tr("Kind"), EnumCombo(AgreementKind, lang, any_))
             org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Party"), self)
-            org.label.setMinimumWidth(80)
             self._add_filter("organization_id", tr("Party"), org)
             tag = QLineEdit(self)
             tag.setMaximumWidth(110)
@@ -239,8 +251,6 @@ class RecordListView(QWidget):
                 tr("Party"),
                 PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Party"), self),
             )
-        for col in (1, 3):
-            self.filters.setColumnStretch(col, 1)
 
     def current_query(self) -> ListQuery:
         return self.model.with_filters(self._filters())
@@ -259,9 +269,9 @@ class RecordListView(QWidget):
             elif isinstance(widget, DateEdit):
                 day = widget.value()
                 if name in ("starts_from", "starts_to") and day is not None:
-                    values[name] = datetime.combine(
-                        day, time.max if name == "starts_to" else time.min
-                    ).astimezone()
+                    # The day as the list shows meetings: in their zone, which is Korea's unless
+                    # held abroad (never this computer's zone).
+                    values[name] = zones.at(day, time.max if name == "starts_to" else time.min, zones.HOME)
                 else:
                     values[name] = day
             elif isinstance(widget, PickerButton):

@@ -21,6 +21,11 @@ from ui.i18n import tr
 OTHER_LANGUAGE_ROLE = Qt.ItemDataRole.UserRole + 77
 
 GREY = "#6b6b6b"
+# The tag as a QLabel of its own (a picker's chosen record): small, grey, boxed.
+TAG_STYLE = (
+    f"QLabel {{ color: {GREY}; border: 1px solid {GREY}; border-radius: 3px;"
+    " padding: 0px 3px; font-size: 8pt; font-weight: bold; }"
+)
 _TAG_PAD = 3
 _GAP = 6
 

@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.dto import (
     AgreementSummary,
+    CommitmentView,
     ContactInput,
     ContactRecord,
     ContactSummary,
+    MeetingSummary,
     MembershipInput,
     OrganizationInput,
     OrganizationRecord,
-    display_name,
+    Shown,
+    shown,
 )
 from app.enums import OrgKind, RecordKind
 from app.services.contacts import add_membership, create_contact
@@ -39,22 +42,25 @@ from app.services.organizations import create_organization
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.models.lists import ListModel, ListRow, list_spec
+from ui.widgets import marked
 from ui.widgets.fields import EnumCombo, line
 from ui.widgets.related import FormDialog, ServiceCall
 
 
-def record_label(record: ListRow, lang: str) -> str:
-    """How a chosen row reads on its picker button."""
-    if isinstance(record, AgreementSummary):
-        return record.title(lang)
+def record_label(record: ListRow, lang: str) -> Shown:
+    """How a chosen row reads on its picker button, in ``lang``: marked ``missing`` when the
+    record has no name in ``lang`` and the other language's is shown."""
+    if isinstance(record, AgreementSummary | MeetingSummary | CommitmentView):
+        return shown(record.title_ko, record.title_en, lang)
     if isinstance(record, OrganizationRecord):
-        return record.name(lang)
-    if isinstance(record, ContactSummary):
-        name = display_name(record.name_ko, record.name_en, lang)
-        if record.organization_name_ko:
-            name += f" ({display_name(record.organization_name_ko, record.organization_name_en, lang)})"
+        return shown(record.name_ko, record.name_en, lang)
+    name = shown(record.name_ko, record.name_en, lang)
+    if not (record.organization_name_ko or record.organization_name_en):
         return name
-    return record.title  # a meeting or a commitment
+    org = shown(record.organization_name_ko, record.organization_name_en, lang)
+    # The mark is the name's; an organization without a name in ``lang`` marks the label too.
+    other = name.lang if name.missing else org.lang
+    return Shown(f"{name.text} ({org.text})", other, name.missing or org.missing)
 
 
 def _hangul(text: str) -> bool:
@@ -63,18 +69,39 @@ def _hangul(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Chosen:
-    """A record picked (or created) in a picker: its id, how it reads, and a contact's current title."""
+    """A record picked (or created) in a picker: its id, how it reads (in the UI's language), and a
+    contact's current title in both languages.
+
+    ``other_lang`` is set ("ko"/"en") when ``label`` is the other language's text, shown because the
+    record has none in the UI's language (the picker then marks it)."""
 
     id: UUID
     label: str
-    title: str = ""
+    title: str = ""  # the contact's current title in the UI's language, else the other one's
+    title_ko: str = ""
+    title_en: str = ""
+    other_lang: str | None = None
+
+    @property
+    def shown(self) -> Shown:
+        return Shown(self.label, self.other_lang or "", self.other_lang is not None)
 
 
-def _new_contact(db: Database, data: ContactInput, organization_id: UUID | None, title: str) -> ContactRecord:
+def _chosen(ident: UUID, label: Shown, title_ko: str = "", title_en: str = "", lang: str = "ko") -> Chosen:
+    title = shown(title_ko, title_en, lang).text
+    return Chosen(ident, label.text, title, title_ko, title_en, label.lang if label.missing else None)
+
+
+def _new_contact(
+    db: Database, data: ContactInput, organization_id: UUID | None, title_ko: str, title_en: str
+) -> ContactRecord:
     record = create_contact(db, data)
     if organization_id is not None:
         add_membership(
-            db, MembershipInput(contact_id=record.id, organization_id=organization_id, title=title)
+            db,
+            MembershipInput(
+                contact_id=record.id, organization_id=organization_id, title_ko=title_ko, title_en=title_en
+            ),
         )
     return record
 
@@ -108,6 +135,7 @@ class PickerDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        marked.install(self.table)  # a name shown in the other language: grey, tagged KO/EN
         self.table.setAccessibleName(title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(
@@ -172,16 +200,25 @@ class PickerDialog(QDialog):
         picked = self.chosen_all()
         return (picked[0].id, picked[0].label) if picked else None
 
+    def chosen_shown(self) -> tuple[UUID, Shown] | None:
+        """The record picked and its label, marked when in the other language."""
+        picked = self.chosen_all()
+        return (picked[0].id, picked[0].shown) if picked else None
+
     def chosen_all(self) -> list[Chosen]:
         """What was picked, in the list's order (or the one record created here)."""
         if self.created is not None:
             return [self.created]
         out: list[Chosen] = []
+        lang = self.ctx.language
         for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
             record = self.model.item(index.row())
-            if record is not None:
-                title = record.title if isinstance(record, ContactSummary) else ""
-                out.append(Chosen(record.id, record_label(record, self.ctx.language), title))
+            if isinstance(record, ContactSummary):
+                out.append(
+                    _chosen(record.id, record_label(record, lang), record.title_ko, record.title_en, lang)
+                )
+            elif record is not None:
+                out.append(_chosen(record.id, record_label(record, lang)))
         return out
 
     def create_new(self) -> None:
@@ -205,7 +242,7 @@ class PickerDialog(QDialog):
 
             if dialog.run(save_org) and isinstance(dialog.result_value, OrganizationRecord):
                 made = dialog.result_value
-                self.created = Chosen(made.id, made.name(lang))
+                self.created = _chosen(made.id, shown(made.name_ko, made.name_en, lang))
                 self.accept()
             return
         dialog = FormDialog(self.ctx, tr("New contact"), self)
@@ -214,7 +251,8 @@ class PickerDialog(QDialog):
         person_en = f.add("name_en", tr("Name (English)"), line(dialog))
         org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
         f.add("organization_id", tr("Organization"), org)
-        title = f.add("title", tr("Title"), line(dialog))
+        title_ko = f.add("title_ko", tr("Title (Korean)"), line(dialog))
+        title_en = f.add("title_en", tr("Title (English)"), line(dialog))
         email = f.add("email", tr("Email"), line(dialog, "name@example.go.kr"))
         (person_ko if _hangul(typed) or not typed else person_en).setText(typed)
         if self.preset_org is not None:
@@ -223,11 +261,17 @@ class PickerDialog(QDialog):
 
         def save_contact() -> ServiceCall:
             data = ContactInput(name_ko=person_ko.text(), name_en=person_en.text(), email=email.text())
-            return _new_contact, (data, org.value(), title.text())
+            return _new_contact, (data, org.value(), title_ko.text().strip(), title_en.text().strip())
 
         if dialog.run(save_contact) and isinstance(dialog.result_value, ContactRecord):
             record = dialog.result_value
-            self.created = Chosen(record.id, display_name(record.name_ko, record.name_en, lang), title.text())
+            self.created = _chosen(
+                record.id,
+                shown(record.name_ko, record.name_en, lang),
+                title_ko.text().strip(),
+                title_en.text().strip(),
+                lang,
+            )
             self.accept()
 
 
@@ -277,11 +321,19 @@ class PickerButton(QWidget):
         self.title = title
         self.filters: dict[str, object] = {}
         self._id: UUID | None = None
+        self._other: str | None = None
         self.chosen_title = ""  # a chosen contact's current title (to pre-fill a title at signing)
+        self.chosen_title_ko = ""  # ... in each language
+        self.chosen_title_en = ""
         self.preset_org: tuple[UUID, str] | None = None  # the organization of a contact created here
         self.none_text = tr("(none)")
         self.label = ElidedLabel(self.none_text, self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # "KO"/"EN" before the name when it is the other language's (no name in the UI's language).
+        self.tag = QLabel(self)
+        self.tag.setObjectName("other_language_tag")
+        self.tag.setStyleSheet(marked.TAG_STYLE)
+        self.tag.hide()
         self.choose = QPushButton(tr("Choose…"), self)
         self.choose.setAccessibleName(title)
         self.choose.clicked.connect(self.pick)
@@ -298,6 +350,7 @@ class PickerButton(QWidget):
         self.label.setMinimumWidth(60)
         for button in (self.choose, self.clear_button):
             button.setMinimumWidth(button.sizeHint().width())  # never clipped in a narrow filter row
+        layout.addWidget(self.tag)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.choose)
         layout.addWidget(self.clear_button)
@@ -320,13 +373,26 @@ class PickerButton(QWidget):
     def value(self) -> UUID | None:
         return self._id
 
-    def set_value(self, ident: UUID | None, label: str) -> None:
+    def set_value(self, ident: UUID | None, label: str | Shown) -> None:
+        """Show ``ident`` as ``label``; a :class:`Shown` in the other language is marked (grey, KO/EN)."""
         changed = ident != self._id
         self._id = ident
-        self.label.setText(label if ident else self.none_text)
-        self.label.setToolTip(label if ident else "")
+        other = label.lang if isinstance(label, Shown) and label.missing and ident else None
+        self._other = other
+        text = str(label)
+        self.label.setText(text if ident else self.none_text)
+        tip = f"{text}\n({marked.tag_tooltip(other)})" if other else text
+        self.label.setToolTip(tip if ident else "")
+        self.label.setStyleSheet(f"color: {marked.GREY};" if other else "")
+        self.tag.setText(marked.tag_text(other) if other else "")
+        self.tag.setToolTip(marked.tag_tooltip(other) if other else "")
+        self.tag.setVisible(other is not None)
         if changed:
             self.changed.emit()
+
+    def other_language(self) -> str | None:
+        """The language of the label when it is the other language's ("ko"/"en"), else None."""
+        return self._other
 
     def pick(self) -> None:
         dialog = PickerDialog(
@@ -336,4 +402,5 @@ class PickerButton(QWidget):
             picked = dialog.chosen_all()
             if picked:
                 self.chosen_title = picked[0].title
-                self.set_value(picked[0].id, picked[0].label)
+                self.chosen_title_ko, self.chosen_title_en = picked[0].title_ko, picked[0].title_en
+                self.set_value(picked[0].id, picked[0].shown)
