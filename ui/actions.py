@@ -19,8 +19,14 @@ from ui.models.lazy import ListQuery
 def open_briefing(
     ctx: UiContext, target: str, target_id: UUID | None, parent: QWidget | None, subject: str = ""
 ) -> None:
-    """``subject``: the record's title, which the dialog names."""
-    BriefingDialog(ctx, target, target_id, parent, subject).exec()
+    """``subject``: the record's title, which the dialog names. A record the dialog lists for a
+    missing translation opens in the main window (``open_record``), as a search result does."""
+    dialog = BriefingDialog(ctx, target, target_id, parent, subject)
+    window = parent.window() if parent is not None else None
+    opener = getattr(window, "open_record", None)  # the main window's (no import of it here: a circle)
+    if callable(opener):
+        dialog.open_record.connect(opener)
+    dialog.exec()
 
 
 def open_export(ctx: UiContext, kind: str, query: ListQuery | None, parent: QWidget | None) -> None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from factories import meeting
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from report_reader import demo_ids, read_docx, read_pdf
 
+from app import clock
 from app.db import Database
+from app.dto import AgreementInput
 from app.paths import AppPaths
+from app.services import agreements
 from app.services.opening import open_database
+from ui.actions import open_briefing
 from ui.context import UiContext
 from ui.dialogs.briefing_dialog import BriefingDialog
 from ui.runner import SyncRunner
@@ -152,3 +159,100 @@ def test_hangul_format_previews_saves_hwpx_with_the_settings_date_line(
     data = saved.read_bytes()
     assert validate_package(data).ok
     assert any("반도체과" in p.text for p in HwpxDocument.open(data).paragraphs)
+
+
+def test_the_markings_are_offered_in_the_briefing_language(ctx: UiContext, qtbot: QtBot) -> None:
+    ids = demo_ids(ctx.db)
+    dialog = make(ctx, qtbot, "agreement", ids.agreement)
+    assert dialog.lang_combo.currentData() == "en"  # the English UI's
+    offered = [dialog.marking_combo.itemText(i) for i in range(dialog.marking_combo.count())]
+    assert offered[:3] == ["", "RESTRICTED", "INTERNAL"]
+    assert not any(has_hangul(m) for m in offered)
+    dialog.marking_combo.setCurrentIndex(dialog.marking_combo.findText("RESTRICTED"))
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ko"))
+    offered = [dialog.marking_combo.itemText(i) for i in range(dialog.marking_combo.count())]
+    assert offered[:3] == ["", "대외비", "내부용"]
+    assert dialog.marking_combo.currentText() == "대외비"  # the marking chosen, in Korean
+    dialog.marking_combo.setEditText("과제 관계자 외 열람 금지")  # typed: kept as typed
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("en"))
+    assert dialog.marking_combo.currentText() == "과제 관계자 외 열람 금지"
+    dialog.marking_combo.setEditText("대외비")  # a known marking typed in Korean prints in English
+    dialog.generate()
+    assert dialog.generated is not None
+    pages = read_pdf(dialog.generated.pdf).pages
+    assert all("RESTRICTED" in p for p in pages) and not any("대외비" in p for p in pages)
+
+
+def has_hangul(text: str) -> bool:
+    return any("가" <= c <= "힣" for c in text)
+
+
+def test_the_dialog_lists_the_texts_printed_in_the_other_language_and_opens_their_record(
+    demo_sqlite: Database, paths: AppPaths, qtbot: QtBot
+) -> None:
+    starts = clock.now().astimezone(UTC) + timedelta(days=10)
+    made = meeting(
+        demo_sqlite, "영문 제목이 없는 실무 회의", starts_at=starts, place_ko="세종청사", place_en=""
+    )
+    ctx = UiContext(db=demo_sqlite, paths=paths, runner=SyncRunner(paths), language="en")
+    dialog = BriefingDialog(ctx, "meeting", made.id, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Before anything is made: the English briefing will print the Korean title and place, tagged.
+    assert dialog.missing_box.isVisible()
+    rows = [
+        [dialog.missing.topLevelItem(i).text(c) for c in range(3)]  # type: ignore[union-attr]
+        for i in range(dialog.missing.topLevelItemCount())
+    ]
+    fields = {r[1]: r[2] for r in rows}
+    assert fields["Meeting title (English)"] == "영문 제목이 없는 실무 회의"
+    assert any(r[2] == "세종청사" for r in rows)
+    assert all(r[0] == "영문 제목이 없는 실무 회의" for r in rows)  # the record they belong to
+    assert "[KO]" in dialog.missing_label.text() and f"{len(rows)} text" in dialog.missing_label.text()
+    # The record's name heads the dialog, marked as Korean shown in the English UI.
+    assert "영문 제목이 없는 실무 회의" in dialog.subject_label.text() and "KO" in dialog.subject_label.text()
+    # The briefing can still be made; it prints them tagged. Its buttons stay in the dialog, which
+    # fits the screen (offscreen: 800x600, smaller than a 1024x700 laptop's).
+    assert dialog.generate_button.isEnabled()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.height() >= dialog.minimumSizeHint().height()
+    for button in (dialog.generate_button, dialog.save_button, dialog.open_record_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner), button.text()
+    dialog.generate()
+    assert dialog.generated is not None and read_pdf(dialog.generated.pdf).has("영문 제목이 없는 실무 회의")
+    # In Korean nothing is missing.
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ko"))
+    assert not dialog.missing_box.isVisible() and dialog.missing.topLevelItemCount() == 0
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("en"))
+    assert dialog.missing.topLevelItemCount() == len(rows)
+
+    opened: list[tuple[str, object]] = []
+    dialog.open_record.connect(lambda kind, ident: opened.append((kind, ident)))
+    assert dialog.open_record_button.isEnabled()
+    qtbot.mouseClick(dialog.open_record_button, Qt.MouseButton.LeftButton)
+    assert opened == [("meeting", made.id)]
+    assert not dialog.isVisible()  # closed: the record is edited in the main window
+
+
+def test_a_missing_text_opens_its_record_in_the_main_window(qtbot, window, answer_dialog) -> None:  # type: ignore[no-untyped-def]
+    db = window.ctx.db
+    made = agreements.create_agreement(db, AgreementInput(title_ko="영문 제목 없는 협약"))
+    window.ctx.notify_changed()
+    seen: list[int] = []
+
+    def double_click_first_missing() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BriefingDialog):
+            QTimer.singleShot(20, double_click_first_missing)
+            return
+        seen.append(dialog.missing.topLevelItemCount())
+        item = dialog.missing.topLevelItem(0)
+        dialog.missing.itemActivated.emit(item, 0)  # Enter or a double click on the row
+
+    QTimer.singleShot(0, double_click_first_missing)
+    open_briefing(window.ctx, "agreement", made.id, window, "")
+    assert seen and seen[0] >= 1
+    lst = window.current_list()
+    assert lst is not None and lst.kind == "agreement"
+    qtbot.waitUntil(lambda: lst.editor.ident == made.id, timeout=3000)

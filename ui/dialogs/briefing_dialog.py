@@ -2,44 +2,97 @@
 
 The document is built once; the preview always shows it as PDF (QtPdf), and a Word
 file is rendered from the same document when Word is the chosen format.
+
+Before the document is made the dialog lists the texts the briefing will print in the
+other language, tagged [KO]/[EN], because the record has none in the briefing's
+language (``reports.missing_translations``, read through the runner whenever the type or
+the language changes); each opens its record in the main window. The markings are
+offered in the briefing's language (대외비 in Korean, RESTRICTED in English).
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.dto import AgreementQuery
+from app.dto import AgreementQuery, MissingTranslation, Shown, shown
 from app.enums import AgreementStatus
 from app.errors import DomainError
+from app.services.agreements import get_agreement
 from app.services.installation import atomic_write_bytes
+from app.services.meetings import get_meeting
 from app.services.opened_files import write_copy
+from app.services.opening import Database
+from app.services.organizations import get_organization
 from app.services.settings import briefing_author
-from reports import BriefingRequest, BriefingResult, briefing_type, produce_briefing, suggested_filename
+from reports import (
+    MARKINGS,
+    BriefingRequest,
+    BriefingResult,
+    briefing_type,
+    marking_in,
+    missing_translations,
+    produce_briefing,
+    suggested_filename,
+)
 from reports.templates import types_for
 from ui.context import UiContext
+from ui.widgets.marked import marked_html
 
-MARKINGS = ["대외비", "RESTRICTED", "내부용", "INTERNAL"]
+MISSING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def markings(lang: str) -> list[str]:
+    """The markings offered for a briefing in ``lang``: 대외비, 내부용 ... or RESTRICTED, INTERNAL ..."""
+    out: list[str] = []
+    for known in MARKINGS:
+        text = known.text(lang)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def record_name(db: Database, target: str, ident: uuid.UUID | None) -> tuple[str, str] | None:
+    """The Korean and English name of the briefing's record (None for the portfolio)."""
+    if ident is None:
+        return None
+    if target == "agreement":
+        a = get_agreement(db, ident)
+        return a.title_ko, a.title_en
+    if target == "organization":
+        o = get_organization(db, ident)
+        return o.name_ko, o.name_en
+    if target == "meeting":
+        m = get_meeting(db, ident)
+        return m.title_ko, m.title_en
+    return None
 
 
 class BriefingDialog(QDialog):
+    open_record = Signal(str, object)  # a record whose text is missing in the briefing's language
+
     def __init__(
         self,
         ctx: UiContext,
@@ -59,7 +112,10 @@ class BriefingDialog(QDialog):
         self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
         self.subject = subject
         self.setWindowTitle(self.tr("Briefing") + (f" — {subject}" if subject else ""))
-        self.resize(960, 780)
+        # As tall as the screen allows (at 1024x700 the buttons stay on screen; the preview shrinks).
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry().height() - 60 if screen is not None else 780
+        self.resize(960, max(480, min(780, room)))
 
         self.type_combo = QComboBox(self)
         names = {
@@ -90,14 +146,17 @@ class BriefingDialog(QDialog):
 
         self.marking_combo = QComboBox(self)
         self.marking_combo.setEditable(True)
-        self.marking_combo.addItem("")
-        self.marking_combo.addItems(MARKINGS)
+        self._fill_markings(self.briefing_lang())
         editor = self.marking_combo.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(self.tr("None"))
             editor.setMaxLength(60)
         self.marking_combo.setAccessibleName(self.tr("Marking"))
-        self.marking_combo.setToolTip(self.tr("Printed on every page, for example 대외비 or RESTRICTED."))
+        self.marking_combo.setToolTip(
+            self.tr(
+                "Printed on every page in the briefing's language: 대외비 in Korean, RESTRICTED in English."
+            )
+        )
 
         status = AgreementStatus
         self.filter_combo = QComboBox(self)
@@ -113,8 +172,10 @@ class BriefingDialog(QDialog):
             "meeting": self.tr("Meeting"),
             "portfolio": self.tr("All agreements"),
         }
-        what = kinds.get(str(target), str(target))
-        self.subject_label = QLabel(f"{what}: {subject}" if subject else what, self)
+        self.what = kinds.get(str(target), str(target))
+        self.subject_label = QLabel(self)
+        self.subject_label.setTextFormat(Qt.TextFormat.RichText)
+        self._show_subject(Shown(subject, ctx.language) if subject else None)
         self.subject_label.setObjectName("briefing_subject")
         self.subject_label.setWordWrap(True)
         self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -133,6 +194,44 @@ class BriefingDialog(QDialog):
         form.addRow(self.tr("&Format"), self.format_combo)
         form.addRow(self.tr("&Marking"), self.marking_combo)
 
+        # What the briefing will print in the other language, each with its record to open.
+        self.missing_label = QLabel(self)
+        self.missing_label.setObjectName("missing_translations_label")
+        self.missing_label.setWordWrap(True)
+        self.missing = QTreeWidget(self)
+        self.missing.setObjectName("missing_translations")
+        self.missing.setAccessibleName(self.tr("Texts missing in the briefing's language"))
+        self.missing.setRootIsDecorated(False)
+        self.missing.setHeaderLabels([self.tr("Record"), self.tr("Missing"), self.tr("Printed instead")])
+        self.missing.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.missing.setMaximumHeight(130)
+        header = self.missing.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.missing.setColumnWidth(0, 260)
+        self.missing.setColumnWidth(1, 200)
+        self.missing.itemActivated.connect(lambda item, _col: self._open_missing(item))
+        self.missing.currentItemChanged.connect(lambda *_a: self._missing_selection())
+        self.open_record_button = QPushButton(self.tr("Open &record"), self)
+        self.open_record_button.setToolTip(
+            self.tr(
+                "Open the record to add the missing text (this dialog closes; make the briefing again after)."
+            )
+        )
+        self.open_record_button.clicked.connect(lambda: self._open_missing(self.missing.currentItem()))
+        self.open_record_button.setEnabled(False)
+        self.missing_items: tuple[MissingTranslation, ...] = ()
+        self._missing_gen = 0
+        missing_row = QHBoxLayout()
+        missing_row.addWidget(self.missing_label, 1)
+        missing_row.addWidget(self.open_record_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.missing_box = QWidget(self)
+        missing_layout = QVBoxLayout(self.missing_box)
+        missing_layout.setContentsMargins(0, 0, 0, 0)
+        missing_layout.addLayout(missing_row)
+        missing_layout.addWidget(self.missing)
+        self.missing_box.hide()
+
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
@@ -146,7 +245,7 @@ class BriefingDialog(QDialog):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.preview.setDocument(self.document)
         self.preview.setAccessibleName(self.tr("Preview"))
-        self.preview.setMinimumHeight(420)
+        self.preview.setMinimumHeight(200)
 
         self.save_button = QPushButton(self.tr("&Save As…"), self)
         self.save_button.clicked.connect(self.save_as)
@@ -165,17 +264,104 @@ class BriefingDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.missing_box)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
 
         for combo in (self.type_combo, self.lang_combo, self.format_combo, self.filter_combo):
             combo.currentIndexChanged.connect(self._options_changed)
+        self.lang_combo.currentIndexChanged.connect(self._language_changed)
+        for combo in (self.type_combo, self.lang_combo, self.filter_combo):  # what the document holds
+            combo.currentIndexChanged.connect(self.check_missing)
         self.marking_combo.currentTextChanged.connect(self._options_changed)
         self._set_ready(False)
         if self.type_combo.count() == 0:  # a record kind without briefings
             self.generate_button.setEnabled(False)
             self.status.setText(self.tr("There is no briefing for this kind of record."))
+        else:
+            self.ctx.runner.run(
+                record_name, ctx.database, target, target_id, on_done=self._named, on_error=lambda _e: None
+            )
+            self.check_missing()
+
+    # -- the record and what is missing ------------------------------------------------
+
+    def _named(self, names: tuple[str, str] | None) -> None:
+        if names is not None and any(names):
+            self._show_subject(shown(names[0], names[1], self.ctx.language))
+
+    def _show_subject(self, subject: Shown | None) -> None:
+        """ "Agreement: <its title>" in the UI's language, the other language's title marked."""
+        what = html.escape(self.what)
+        self.subject_label.setText(f"{what}: {marked_html(subject)}" if subject and subject.text else what)
+        title = self.tr("Briefing")
+        self.setWindowTitle(f"{title} — {subject.text}" if subject and subject.text else title)
+
+    def briefing_lang(self) -> str:
+        return str(self.lang_combo.currentData() or "ko")
+
+    def check_missing(self) -> None:
+        """Read (through the runner) which texts the briefing would print in the other language."""
+        if self.type_combo.count() == 0:
+            return
+        self._missing_gen += 1
+        gen = self._missing_gen
+        self.ctx.runner.run(
+            missing_translations,
+            self.ctx.database,
+            self.request(),
+            on_done=lambda found: self._show_missing(gen, found),
+            on_error=lambda _exc: self._show_missing(gen, ()),  # Generate says what is wrong
+        )
+
+    def _show_missing(self, gen: int, found: tuple[MissingTranslation, ...]) -> None:
+        if gen != self._missing_gen:  # the options changed meanwhile: a newer read follows
+            return
+        self.missing_items = tuple(found)
+        self.missing.clear()
+        lang = self.ctx.language
+        for entry in self.missing_items:
+            record = entry.record_en if lang == "en" else entry.record_ko
+            field = entry.field_en if lang == "en" else entry.field_ko
+            item = QTreeWidgetItem([record, field, " ".join(entry.text.split())])
+            item.setToolTip(0, record)
+            item.setToolTip(2, entry.text)
+            item.setData(0, MISSING_ROLE, (entry.kind, entry.id))
+            self.missing.addTopLevelItem(item)
+        n = len(self.missing_items)
+        if n:
+            other_tag = "[KO]" if self.briefing_lang() == "en" else "[EN]"
+            text = (
+                self.tr(
+                    "{n} text(s) have no English yet: the briefing prints them in Korean, tagged {tag}. "
+                    "Open a record to add its translation, or make the briefing as it is."
+                )
+                if self.briefing_lang() == "en"
+                else self.tr(
+                    "{n} text(s) have no Korean yet: the briefing prints them in English, tagged {tag}. "
+                    "Open a record to add its translation, or make the briefing as it is."
+                )
+            )
+            self.missing_label.setText(text.format(n=n, tag=other_tag))
+            first = self.missing.topLevelItem(0)
+            if first is not None:
+                self.missing.setCurrentItem(first)
+        self.missing_box.setVisible(n > 0)
+        self._missing_selection()
+
+    def _missing_selection(self) -> None:
+        item = self.missing.currentItem()
+        self.open_record_button.setEnabled(item is not None and item.data(0, MISSING_ROLE) is not None)
+
+    def _open_missing(self, item: QTreeWidgetItem | None) -> None:
+        """Open the record of a missing text in the main window (the dialog closes to let it be edited)."""
+        target = item.data(0, MISSING_ROLE) if item is not None else None
+        if not target:
+            return
+        kind, ident = target
+        self.reject()  # first: the record opens in the main window, not behind a modal dialog
+        self.open_record.emit(str(kind), ident)
 
     # -- options -------------------------------------------------------------------
 
@@ -200,6 +386,19 @@ class BriefingDialog(QDialog):
             if self.target == "portfolio" and statuses
             else None,
         )
+
+    def _fill_markings(self, lang: str) -> None:
+        """The markings in ``lang``; the one chosen (or typed) stays, in ``lang`` when it is a known one."""
+        current = self.marking_combo.currentText().strip() if self.marking_combo.count() else ""
+        self.marking_combo.blockSignals(True)
+        self.marking_combo.clear()
+        self.marking_combo.addItem("")
+        self.marking_combo.addItems(markings(lang))
+        self.marking_combo.setEditText(marking_in(current, lang) or "")
+        self.marking_combo.blockSignals(False)
+
+    def _language_changed(self) -> None:
+        self._fill_markings(self.briefing_lang())
 
     def _options_changed(self) -> None:
         if self.generated is not None:
