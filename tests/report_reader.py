@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -117,3 +118,43 @@ def read_docx(data: bytes) -> DocxView:
         footer_xml=footer_xml,
         table_styles=[t.style.name if t.style is not None else "" for t in doc.tables],
     )
+
+
+@dataclass
+class HwpxView:
+    text: str  # paragraphs, table cells, header and footer
+    metadata: dict[str, str]  # content.hpf's opf:metadata: title, language, creator, subject, keyword ...
+
+    def has(self, expected: str) -> bool:
+        return squash(expected) in squash(self.text)
+
+
+def read_hwpx(data: bytes) -> HwpxView:
+    from hwpx import HwpxDocument
+
+    doc = HwpxDocument.open(data)
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables.all:
+        parts += [c.text for row in table.rows for c in row.cells]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        section = z.read("Contents/section0.xml").decode()
+        package = z.read("Contents/content.hpf").decode()
+    for part in re.findall(r"<hp:(?:header|footer) .*?</hp:(?:header|footer)>", section, re.S):
+        parts += [html.unescape(t) for t in re.findall(r"<hp:t>([^<]*)</hp:t>", part)]
+    metadata = {
+        (name or tag): html.unescape(value)
+        for tag, name, value in re.findall(
+            r'<opf:(title|language|meta)(?: name="([^"]*)")?[^>]*>([^<]*)</opf:\1>', package
+        )
+    }
+    return HwpxView("\n".join(parts), metadata)
+
+
+def docx_all_text(view: DocxView) -> str:
+    """The body, the headers and the footers, as a reader sees them (not the XML: it names fonts)."""
+    doc = view.document
+    parts = [view.body_text]
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            parts += [p.text for p in part.paragraphs]
+    return "\n".join(parts)

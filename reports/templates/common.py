@@ -17,6 +17,7 @@ from app.text import has_hangul
 from reports.document import Block, Document, Heading, Items, Paragraph
 from reports.templates.bilingual import (
     LEGEND,
+    TAGS,
     RecordRef,
     Texts,
     contact_ref,
@@ -224,7 +225,7 @@ class Words:
     def day(self, value: date | None, *, weekday: bool = False) -> str:
         return format_date(value, self.lang, weekday=weekday) if value else "-"
 
-    def when(self, value: datetime | None, zone: str = zones.HOME) -> str:
+    def when(self, value: datetime | None, zone: str) -> str:
         """A meeting's time in its own zone, the zone named when it is not Korea's time."""
         if value is None:
             return self("not_set")
@@ -247,7 +248,7 @@ class Words:
             return "-"
         return f"{self.day(start) if start else ''} ~ {self.day(end) if end else ''}".strip()
 
-    def span(self, start: datetime | None, end: datetime | None, zone: str = zones.HOME) -> str:
+    def span(self, start: datetime | None, end: datetime | None, zone: str) -> str:
         """``2026. 12. 2.(수) 14:00~16:00`` in the meeting's zone; an end on another day gets its date."""
         if start is None:
             return self("not_set")
@@ -402,7 +403,12 @@ def masthead(w: Words, today: date, author: BriefingAuthor) -> str:
 def shorten(text: str, limit: int = 160) -> str:
     """One line of at most ``limit`` characters, for the summary box."""
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    tag = next((t for t in TAGS.values() if line.endswith(f" {t}")), "")
+    if tag:  # a text printed in the other language keeps its tag when it is cut short
+        return shorten(line[: -len(tag) - 1], limit - len(tag) - 1) + f" {tag}"
+    return line[: limit - 1].rstrip() + "…"
 
 
 def lines_as_items(text: str, level: int = 1) -> Items | Paragraph:
