@@ -85,7 +85,7 @@ def build(db: Database) -> Ids:
             notes="예시 기관(가상) / Example body (fictional)",
         ),
     )
-    people = {}
+    people: dict[str, UUID] = {}
     for key, ko, en, where, title, dept in (
         (
             "han",
@@ -112,13 +112,13 @@ def build(db: Database) -> Ids:
             ("연구기획실", "Research Planning"),
         ),
     ):
-        person = contacts.create_contact(
+        contact = contacts.create_contact(
             db, ContactInput(name_ko=ko, name_en=en, email=f"{key}@example.com", phone="02-0000-0000")
         )
         contacts.add_membership(
             db,
             MembershipInput(
-                contact_id=person.id,
+                contact_id=contact.id,
                 organization_id=where,
                 title_ko=title[0],
                 title_en=title[1],
@@ -127,7 +127,7 @@ def build(db: Database) -> Ids:
                 started_on=date(2021, 3, 2),
             ),
         )
-        people[key] = person.id
+        people[key] = contact.id
 
     ref = agreements.create_agreement(
         db,
