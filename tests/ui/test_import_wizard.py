@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWizard
 
 from app.db import Database
-from app.services.contacts import list_contacts
+from app.services.contacts import contact_detail, list_contacts
 from ui.context import UiContext
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_wizard import ImportWizard
@@ -133,7 +133,7 @@ def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_p
     assert wizard.preview.summary.text().startswith("1 to create")
     wizard.next()
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert [m.title for m in list_meetings(db)] == ["한미 협의"]
+    assert [(m.title_ko, m.title_en, m.place_en) for m in list_meetings(db)] == [("한미 협의", "", "Online")]
 
 
 def test_the_wizard_names_the_columns_not_imported(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -157,3 +157,33 @@ def test_the_wizard_names_the_columns_not_imported(qtbot, db: Database, make_ctx
     assert "Columns with values that are not imported: 메모, 웹 페이지" in page.summary.text()
     wizard.next()
     assert "Columns with values that are not imported: 메모, 웹 페이지" in wizard.confirm.text.text()
+
+
+def test_the_mapping_names_both_columns_of_a_text_kept_in_two_languages(
+    qtbot, db: Database, make_ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["성명", "Name (English)", "소속", "직위(한글)", "직위(영문)", "부서"])
+        writer.writerow(["한지윤", "Jiyoon Han", "산업통상자원부", "과장", "Director", "반도체과"])
+    wizard = wizard_on(qtbot, make_ctx(db, "en"), path)
+    page = wizard.preview
+    combo = page.combos["직위(한글)"]
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    for label in (
+        "Job title (Korean)",
+        "Job title (English)",
+        "Job title (Korean or English)",
+        "Department (Korean)",
+        "Department (English)",
+    ):
+        assert label in offered
+    assert page.combos["직위(한글)"].currentData() == "title_ko"
+    assert page.combos["직위(영문)"].currentData() == "title_en"
+    assert page.combos["직위(영문)"].currentText() == "Job title (English)"
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    (person,) = list_contacts(db)
+    (held,) = contact_detail(db, person.id).memberships
+    assert (held.title_ko, held.title_en, held.department_ko) == ("과장", "Director", "반도체과")

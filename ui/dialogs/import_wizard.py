@@ -38,9 +38,15 @@ PREVIEW_ROWS = 20
 
 
 def field_labels(kind: str) -> dict[str, str]:
+    """The fields a column can be imported into, as the mapping lists name them.
+
+    A text kept in both languages has a column for each ("… (Korean)", "… (English)"); its
+    one-column form ("… (Korean or English)") is what files written before the split hold: the
+    importer puts a Hangul value into the Korean field and a Latin-only one into the English.
+    """
     if kind == "agreements":
         return {
-            "title": tr("Agreement title"),
+            "title": tr("Agreement title (Korean or English)"),
             "title_ko": tr("Agreement title (Korean)"),
             "title_en": tr("Agreement title (English)"),
             "reference_no": tr("Reference"),
@@ -49,13 +55,17 @@ def field_labels(kind: str) -> dict[str, str]:
             "signed_on": tr("Signed"),
             "effective_on": tr("In force from"),
             "expires_on": tr("Expires"),
-            "place": tr("Place of signing"),
-            "summary": tr("Summary"),
+            "place": tr("Place of signing (Korean or English)"),
+            "place_ko": tr("Place of signing (Korean)"),
+            "place_en": tr("Place of signing (English)"),
+            "summary": tr("Summary (Korean or English)"),
+            "summary_ko": tr("Summary (Korean)"),
+            "summary_en": tr("Summary (English)"),
             "id": "ID",
         }
     if kind == "organizations":
         return {
-            "name": tr("Organization name"),
+            "name": tr("Organization name (Korean or English)"),
             "name_ko": tr("Organization name (Korean)"),
             "name_en": tr("Organization name (English)"),
             "short_name": tr("Short name"),
@@ -65,21 +75,41 @@ def field_labels(kind: str) -> dict[str, str]:
             "notes": tr("Notes"),
         }
     return {
-        "name": tr("Name"),
+        "name": tr("Name (Korean or English)"),
         "name_ko": tr("Name (Korean)"),
         "name_en": tr("Name (English)"),
         "first_name": tr("Given name"),
         "middle_name": tr("Middle name"),
         "last_name": tr("Family name"),
         "organization": tr("Organization"),
-        "title": tr("Job title"),
-        "department": tr("Department"),
+        "title": tr("Job title (Korean or English)"),
+        "title_ko": tr("Job title (Korean)"),
+        "title_en": tr("Job title (English)"),
+        "department": tr("Department (Korean or English)"),
+        "department_ko": tr("Department (Korean)"),
+        "department_en": tr("Department (English)"),
         "email": tr("E-mail"),
         "phone": tr("Phone"),
         "phone*": tr("Phone (by its label column)"),
         "mobile": tr("Mobile"),
         "notes": tr("Notes"),
         "uid": "ID",
+    }
+
+
+def event_labels() -> dict[str, str]:
+    """The fields of a calendar's events as the preview shows them."""
+    return {
+        "meeting_title": tr("Meeting title"),
+        "meeting_title_ko": tr("Meeting title (Korean)"),
+        "meeting_title_en": tr("Meeting title (English)"),
+        "title_ko": tr("Meeting title (Korean)"),
+        "title_en": tr("Meeting title (English)"),
+        "starts_at": tr("Starts"),
+        "time_zone": tr("Time zone"),
+        "place": tr("Place"),
+        "place_ko": tr("Place (Korean)"),
+        "place_en": tr("Place (English)"),
     }
 
 
@@ -137,8 +167,7 @@ def preview_labels(kind: str, preview: ImportPreview) -> list[str]:
     """The preview's column headings: the file's own, or the names of the fields shown."""
     if preview.mapping is not None:
         return list(preview.columns)
-    labels = {**field_labels(kind), "meeting_title": tr("Meeting title"), "starts_at": tr("Starts")}
-    labels.setdefault("place", tr("Place"))
+    labels = event_labels() if kind == "meetings" else field_labels(kind)
     return [labels.get(key, key) for key in preview.columns]
 
 
@@ -245,6 +274,9 @@ class PreviewPage(QWizardPage):
             combo.addItem(tr("(not imported)"), "")
             for key, label in labels.items():
                 combo.addItem(label, key)
+            chosen = mapping.get(header, "")
+            if chosen and chosen not in labels:  # a field the importer knows that has no label here
+                combo.addItem(chosen, chosen)
             combo.setCurrentIndex(max(combo.findData(mapping.get(header, "")), 0))
             combo.currentIndexChanged.connect(self.show_unused)
             self.mapping_layout.addWidget(combo)
