@@ -26,7 +26,7 @@ from reports.templates.common import Words
 from reports.templates.meeting import attendee_table
 
 GUEST = AttendeeInput(
-    guest_name="Anna Weber", guest_organization="Example Fraunhofer Institute", title="Director"
+    guest_name_en="Anna Weber", guest_organization_en="Example Fraunhofer Institute", title_en="Director"
 )
 
 
@@ -37,25 +37,58 @@ def test_a_guest_is_an_attendee_without_a_contact(db: Database) -> None:
     guest = meetings.add_attendee(db, meeting.id, GUEST)
     assert guest.is_guest and guest.contact_id is None
     shown = meetings.meeting_detail(db, meeting.id).attendees
-    assert [(a.contact_name_en, a.organization_name_en, a.title) for a in shown] == [
+    assert [(a.contact_name_en, a.organization_name_en, a.title_en) for a in shown] == [
         ("Jiyoon Han", "", ""),
         ("Anna Weber", "Example Fraunhofer Institute", "Director"),
     ]
+    # Typed in English only: the Korean side is empty, not a copy (the UI marks it as English).
+    assert (shown[1].contact_name_ko, shown[1].organization_name_ko, shown[1].title_ko) == ("", "", "")
     assert [c.name_ko or c.name_en for c in contacts.list_contacts(db)] == ["한지윤"]  # no contact made
 
 
 def test_a_guest_needs_a_name(db: Database) -> None:
     meeting = factories.meeting(db)
     with pytest.raises(ValidationError) as caught:
-        meetings.add_attendee(db, meeting.id, AttendeeInput(guest_organization="Somewhere"))
-    assert caught.value.field == "guest_name"
+        meetings.add_attendee(db, meeting.id, AttendeeInput(guest_organization_en="Somewhere"))
+    assert caught.value.field == "guest_name_ko"
     assert caught.value.message("ko") == "손님의 이름을 입력하십시오."
+    assert caught.value.message("en") == "Enter the guest's name."
+    with pytest.raises(ValidationError) as long:
+        meetings.add_attendee(db, meeting.id, AttendeeInput(guest_name_ko="가" * 201))
+    assert long.value.field == "guest_name_ko"
+    with pytest.raises(ValidationError) as long:
+        meetings.add_attendee(db, meeting.id, AttendeeInput(guest_name_en="A" * 201))
+    assert long.value.field == "guest_name_en"
+
+
+def test_a_guest_named_in_both_languages_keeps_both(db: Database) -> None:
+    meeting = factories.meeting(db)
+    guest = meetings.add_attendee(
+        db,
+        meeting.id,
+        AttendeeInput(
+            guest_name_ko="안나 베버",
+            guest_name_en="Anna Weber",
+            guest_organization_ko="프라운호퍼 연구소",
+            guest_organization_en="Example Fraunhofer Institute",
+            title_ko="소장",
+            title_en="Director",
+        ),
+    )
+    assert (guest.contact_name_ko, guest.contact_name_en) == ("안나 베버", "Anna Weber")
+    assert (guest.guest_name_ko, guest.guest_name_en) == ("안나 베버", "Anna Weber")
+    assert (guest.organization_name_ko, guest.organization_name_en) == (
+        "프라운호퍼 연구소",
+        "Example Fraunhofer Institute",
+    )
+    assert (guest.title("ko"), guest.title("en")) == ("소장", "Director")
 
 
 def test_briefings_list_the_guest(db: Database) -> None:
     meeting = factories.meeting(db)
     meetings.add_attendee(db, meeting.id, GUEST)
-    table = attendee_table(Words("en"), meetings.meeting_detail(db, meeting.id).attendees, with_presence=True)
+    detail = meetings.meeting_detail(db, meeting.id)
+    table = attendee_table(Words("en"), detail.record, detail.attendees, with_presence=True)
     assert table.rows[0][:3] == ("Anna Weber", "Example Fraunhofer Institute", "Director")
 
 
@@ -64,11 +97,13 @@ def test_a_guest_becomes_a_contact_at_the_organization_of_that_name(db: Database
     institute = factories.org(db, "프라운호퍼 연구소", "Example Fraunhofer Institute")
     guest = meetings.add_attendee(db, meeting.id, GUEST)
     made = guest_to_contact(db, guest.id)
-    assert not made.is_guest and made.organization_id == institute.id and made.title == "Director"
+    assert not made.is_guest and made.organization_id == institute.id
+    assert (made.title_ko, made.title_en) == ("", "Director")
+    assert (made.guest_name_ko, made.guest_name_en, made.guest_organization_en) == ("", "", "")
     person = contacts.get_contact(db, made.contact_id)  # type: ignore[arg-type]
     assert (person.name_ko, person.name_en) == ("", "Anna Weber")
     (position,) = contacts.memberships_of_contact(db, person.id)
-    assert (position.organization_id, position.title) == (institute.id, "Director")
+    assert (position.organization_id, position.title_ko, position.title_en) == (institute.id, "", "Director")
     with pytest.raises(ValidationError):
         guest_to_contact(db, guest.id)
 
@@ -80,18 +115,20 @@ def test_the_archive_and_an_exchange_carry_the_guest(db: Database, tmp_path: Pat
     with open_database(str(tmp_path / "copy.sqlite3"), paths=app_paths(tmp_path / "copy-home")) as copy:
         import_archive(copy, tmp_path / "all.json")
         (back,) = meetings.meeting_detail(copy, meeting.id).attendees
-        assert (back.id, back.contact_id, back.guest_name, back.guest_organization) == (
+        assert (back.id, back.contact_id, back.guest_name_en, back.guest_organization_en, back.title_en) == (
             guest.id,
             None,
             "Anna Weber",
             "Example Fraunhofer Institute",
+            "Director",
         )
+        assert (back.guest_name_ko, back.guest_organization_ko, back.title_ko) == ("", "", "")
     export_bundle(db, tmp_path / "changes.pdx")
     laptop = open_laptop(tmp_path, "laptop")
     try:
         import_bundle(laptop, tmp_path / "changes.pdx", backup=False)
         (there,) = meetings.meeting_detail(laptop, meeting.id).attendees
-        assert there.is_guest and there.contact_name_en == "Anna Weber" and there.title == "Director"
+        assert there.is_guest and there.contact_name_en == "Anna Weber" and there.title_en == "Director"
     finally:
         laptop.close()
 
@@ -139,13 +176,21 @@ def test_upgrade_from_0008_keeps_the_attendees(
         old.close()
     with open_database(url, paths=paths) as db:
         (kept,) = meetings.meeting_detail(db, ids["meeting"]).attendees
-        assert (kept.id, kept.contact_id, kept.contact_name_ko, kept.title, kept.version) == (
+        assert (
+            kept.id,
+            kept.contact_id,
+            kept.contact_name_ko,
+            kept.title_ko,
+            kept.title_en,
+            kept.version,
+        ) == (
             ids["attendee"],
             ids["contact"],
             "한지윤",
             "과장",
+            "",
             2,
         )
-        assert (kept.guest_name, kept.guest_organization) == ("", "")
+        assert (kept.guest_name_ko, kept.guest_name_en, kept.guest_organization_ko) == ("", "", "")
         guest = meetings.add_attendee(db, ids["meeting"], GUEST)  # the new column takes a guest
         assert guest.is_guest

@@ -113,9 +113,12 @@ AGREEMENT_CASES: list[tuple[dict[str, object], str]] = [
     ({"effective_on": date(2023, 9, 1), "expires_on": date(2023, 8, 31)}, "expires_on"),
     ({"title_ko": "", "title_en": "  "}, "title_ko"),
     ({"title_ko": "협약\x07"}, "title_ko"),
-    ({"title_en": "Agreement\u200b ok", "place": "Seoul\nKorea"}, "place"),
+    ({"title_en": "Agreement\u200b ok", "place_en": "Seoul\nKorea"}, "place_en"),
+    ({"place_ko": "서울\n엘타워"}, "place_ko"),
+    ({"place_ko": "가" * 301}, "place_ko"),
     ({"tags": ("a,b",)}, "tags"),
-    ({"summary": "x" * 100_001}, "summary"),
+    ({"summary_ko": "가" * 100_001}, "summary_ko"),
+    ({"summary_en": "x" * 100_001}, "summary_en"),
     ({"reference_no": "R" * 101}, "reference_no"),
 ]
 
@@ -176,10 +179,10 @@ def test_required_fields(db: Database) -> None:
     cases = [
         (lambda: organizations.create_organization(db, OrganizationInput(name_ko=" ")), "name_ko"),
         (lambda: contacts.create_contact(db, ContactInput()), "name_ko"),
-        (lambda: meetings.create_meeting(db, MeetingInput(title="")), "title"),
+        (lambda: meetings.create_meeting(db, MeetingInput(title_ko="")), "title_ko"),
         (
-            lambda: commitments.create_commitment(db, CommitmentInput(agreement_id=a.id, title=" ")),
-            "title",
+            lambda: commitments.create_commitment(db, CommitmentInput(agreement_id=a.id, title_ko=" ")),
+            "title_ko",
         ),
         (
             lambda: organizations.create_organization(db, OrganizationInput(name_ko="기관", country="KOR")),
@@ -213,7 +216,7 @@ def test_party_and_meeting_dates_in_order(any_db: Database) -> None:
         meetings.create_meeting(
             any_db,
             MeetingInput(
-                title="회의",
+                title_ko="회의",
                 starts_at=datetime(2024, 1, 1, 10, tzinfo=UTC),
                 ends_at=datetime(2024, 1, 1, 9, tzinfo=UTC),
             ),

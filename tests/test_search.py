@@ -17,6 +17,7 @@ from app.dto import (
     AgreementInput,
     CommitmentInput,
     ContactInput,
+    DecisionInput,
     MeetingInput,
     MembershipInput,
     OrganizationInput,
@@ -30,14 +31,15 @@ from cli import main
 
 
 def titles(db: Database, query: str, kind: str | None = None) -> list[str]:
-    return [h.title for h in search(db, query, kinds=(kind,) if kind else None)]
+    """The hits' titles as the Korean side shows them (the English title where there is no Korean one)."""
+    return [h.title("ko").text for h in search(db, query, kinds=(kind,) if kind else None)]
 
 
 @pytest.fixture
 def korean(any_db: Database) -> Database:
     agreements.create_agreement(
         any_db,
-        AgreementInput(title_ko="한·칠레 경제협력협정을 위한 양해각서", summary="무역 및 투자 촉진"),
+        AgreementInput(title_ko="한·칠레 경제협력협정을 위한 양해각서", summary_ko="무역 및 투자 촉진"),
     )
     agreements.create_agreement(
         any_db, AgreementInput(title_ko="경제협력협정 개정 협의", title_en="Revision")
@@ -111,22 +113,24 @@ def test_results_grouped_by_kind_and_title_matches_rank_first(any_db: Database) 
     org = organizations.create_organization(any_db, OrganizationInput(name_ko="삼성전자"))
     person = contacts.create_contact(any_db, ContactInput(name_ko="박서준", email="seojun.park@example.com"))
     contacts.add_membership(
-        any_db, MembershipInput(person.id, org.id, title="상무", department="패키징개발실")
+        any_db, MembershipInput(person.id, org.id, title_ko="상무", department_ko="패키징개발실")
     )
-    agreements.create_agreement(any_db, AgreementInput(title_ko="협력 협약", summary="삼성전자 참여"))
+    agreements.create_agreement(any_db, AgreementInput(title_ko="협력 협약", summary_ko="삼성전자 참여"))
     agreements.create_agreement(any_db, AgreementInput(title_ko="삼성전자 협약"))
     hits = search(any_db, "삼성")
     assert [h.kind for h in hits] == ["agreement", "agreement", "organization", "contact"]
-    assert hits[0].title == "삼성전자 협약" and hits[0].score > hits[1].score
+    assert hits[0].title_ko == "삼성전자 협약" and hits[0].score > hits[1].score
     assert "«삼성»전자" in hits[3].snippet
     assert [h.kind for h in search(any_db, "삼성", kinds=("contact",))] == ["contact"]
 
 
 def test_meeting_minutes_agenda_decisions_and_actions_are_searched(any_db: Database) -> None:
-    m = meetings.create_meeting(any_db, MeetingInput(title="1차 실무협의", summary="공급망 점검"))
-    meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="인력양성", discussion="석사과정 신설 논의"))
-    meetings.add_decision(any_db, m.id, "분기별 점검회의 개최")
-    action = meetings.add_action_item(any_db, m.id, ActionItemInput(title="예산안 초안 작성"))
+    m = meetings.create_meeting(any_db, MeetingInput(title_ko="1차 실무협의", summary_ko="공급망 점검"))
+    meetings.add_agenda_item(
+        any_db, m.id, AgendaItemInput(title_ko="인력양성", discussion_ko="석사과정 신설 논의")
+    )
+    meetings.add_decision(any_db, m.id, DecisionInput(text_ko="분기별 점검회의 개최"))
+    action = meetings.add_action_item(any_db, m.id, ActionItemInput(title_ko="예산안 초안 작성"))
     for query in ("공급망", "석사과정", "분기별", "예산안"):
         assert titles(any_db, query) == ["1차 실무협의"], query
     meetings.remove_action_item(any_db, action.id)
@@ -136,16 +140,18 @@ def test_meeting_minutes_agenda_decisions_and_actions_are_searched(any_db: Datab
 def test_commitments_and_attachment_file_names(any_db: Database, tmp_path: Path) -> None:
     a = agreements.create_agreement(any_db, AgreementInput(title_ko="협약"))
     commitments.create_commitment(
-        any_db, CommitmentInput(agreement_id=a.id, title="테스트베드 구축", description="첨단 장비 도입")
+        any_db,
+        CommitmentInput(agreement_id=a.id, title_ko="테스트베드 구축", description_ko="첨단 장비 도입"),
     )
     file = tmp_path / "서명본_최종.pdf"
     file.write_bytes(b"%PDF-1.4")
     attachments.add_attachment(any_db, "agreement", a.id, file)
     assert titles(any_db, "테스트베드") == ["테스트베드 구축"]
     [hit] = search(any_db, "서명본")
-    assert (hit.kind, hit.title, hit.parent_kind, hit.parent_id) == (
+    assert (hit.kind, hit.title_ko, hit.title_en, hit.parent_kind, hit.parent_id) == (
         "attachment",
         "서명본_최종.pdf",
+        "서명본_최종.pdf",  # a file's name is the same in both languages
         "agreement",
         a.id,
     )
@@ -166,7 +172,7 @@ def test_index_follows_create_update_delete_restore(any_db: Database) -> None:
 def test_contact_found_by_current_organization_and_follows_its_rename(any_db: Database) -> None:
     org = organizations.create_organization(any_db, OrganizationInput(name_ko="하나마이크론"))
     person = contacts.create_contact(any_db, ContactInput(name_ko="이도현"))
-    contacts.add_membership(any_db, MembershipInput(person.id, org.id, title="수석연구원"))
+    contacts.add_membership(any_db, MembershipInput(person.id, org.id, title_ko="수석연구원"))
     assert titles(any_db, "마이크론", "contact") == ["이도현"]
     assert titles(any_db, "수석", "contact") == ["이도현"]
     organizations.update_organization(any_db, org.id, OrganizationInput(name_ko="하나반도체"))
@@ -214,10 +220,12 @@ def test_index_is_built_after_the_upgrade_that_introduces_it(db: Database) -> No
 def test_cli_search_json(korean: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", korean.url, "search", "하이닉스", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert [(h["kind"], h["title"], h["snippet"]) for h in hits] == [
-        ("organization", "SK하이닉스", "SK«하이닉스» SK hynix")
-    ]
+    assert [(h["kind"], h["title"], h["title_ko"], h["title_en"], h["snippet"]) for h in hits] == [
+        ("organization", "SK hynix", "SK하이닉스", "SK hynix", "SK«하이닉스» SK hynix")
+    ]  # titled in the command's language (English here), both titles given
     assert set(hits[0]) >= {"kind", "id", "title", "snippet"}
+    assert main(["--db", korean.url, "--lang", "ko", "search", "하이닉스", "--json"]) == 0
+    assert [h["title"] for h in json.loads(capsys.readouterr().out)] == ["SK하이닉스"]
     assert main(["--db", korean.url, "search", "경제협력"]) == 0
     out = capsys.readouterr().out
     assert "[agreement]" in out and "«경제협력»협정을" in out
@@ -291,12 +299,14 @@ def test_upgrade_to_three_letter_grams_rebuilds_an_index_of_bigrams(paths: objec
 
 def test_many_matches_title_matches_first_and_the_limit_holds(any_db: Database) -> None:
     for i in range(30):
-        agreements.create_agreement(any_db, AgreementInput(title_ko=f"협력 {i}", summary="Chiplet 공동연구"))
+        agreements.create_agreement(
+            any_db, AgreementInput(title_ko=f"협력 {i}", summary_ko="Chiplet 공동연구")
+        )
     agreements.create_agreement(any_db, AgreementInput(title_ko="Chiplet 표준 협약"))
     for i in range(30):
-        agreements.create_agreement(any_db, AgreementInput(title_ko=f"교류 {i}", summary="chiplets 시범"))
+        agreements.create_agreement(any_db, AgreementInput(title_ko=f"교류 {i}", summary_ko="chiplets 시범"))
     hits = search(any_db, "chiplet", limit=10)
-    assert len(hits) == 10 and hits[0].title == "Chiplet 표준 협약"
+    assert len(hits) == 10 and hits[0].title_ko == "Chiplet 표준 협약"
     assert all("«" in h.snippet for h in hits)
     assert len(search(any_db, "chiplet")) == 50
     assert len(search(any_db, "chiplet 시범", limit=100)) == 30

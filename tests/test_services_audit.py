@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from app import clock
 from app.db import Database
-from app.dto import ActionItemInput, AgendaItemInput, AmendmentInput, AttendeeInput, OrganizationInput
+from app.dto import (
+    ActionItemInput,
+    AgendaItemInput,
+    AmendmentInput,
+    AttendeeInput,
+    DecisionInput,
+    OrganizationInput,
+)
 from app.enums import OrgKind
 from app.errors import NotFoundError, ValidationError
 from app.models import AgendaItem, Amendment, AuditEvent, Commitment, MeetingAgreement, Membership, Party
@@ -32,7 +39,7 @@ def test_deleting_an_agreement_deletes_its_children_and_restore_brings_back_exac
     p1, p2 = party(any_db, a.id, o1.id), party(any_db, a.id, o2.id)
     c1 = commitment(any_db, a.id, "과제 1", party_id=p1.id)
     c2 = commitment(any_db, a.id, "과제 2")
-    am = agreements.add_amendment(any_db, AmendmentInput(agreement_id=a.id, title="1차 변경"))
+    am = agreements.add_amendment(any_db, AmendmentInput(agreement_id=a.id, title_ko="1차 변경"))
     m = meeting(any_db, agreement_ids=(a.id,))
     # Removed earlier, on their own: these must stay removed after the restore.
     agreements.remove_party(any_db, p2.id)
@@ -62,17 +69,17 @@ def test_deleting_a_meeting_cascades_and_restores(any_db: Database) -> None:
     c = person(any_db)
     m = meeting(any_db)
     att = meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id))
-    keep = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="안건 1"))
-    gone = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="안건 2"))
-    meetings.add_decision(any_db, m.id, "결정")
-    meetings.add_action_item(any_db, m.id, ActionItemInput(title="조치"))
+    keep = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title_ko="안건 1"))
+    gone = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title_ko="안건 2"))
+    meetings.add_decision(any_db, m.id, DecisionInput(text_ko="결정"))
+    meetings.add_action_item(any_db, m.id, ActionItemInput(title_ko="조치"))
     meetings.remove_agenda_item(any_db, gone.id)
     meetings.delete_meeting(any_db, m.id)
     assert _deleted(any_db, AgendaItem, meeting_id=m.id) == {keep.id: True, gone.id: True}
     assert meetings.list_action_items(any_db) == []
     meetings.restore_meeting(any_db, m.id)
     detail = meetings.meeting_detail(any_db, m.id)
-    assert [x.title for x in detail.agenda] == ["안건 1"]
+    assert [x.title_ko for x in detail.agenda] == ["안건 1"]
     assert [x.id for x in detail.attendees] == [att.id]
     assert len(detail.decisions) == 1 and len(detail.action_items) == 1
 

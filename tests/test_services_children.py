@@ -11,7 +11,7 @@ from factories import agreement, meeting, org, party, person
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.dto import AgendaItemInput, AttendeeInput
+from app.dto import AgendaItemInput, AttendeeInput, DecisionInput
 from app.errors import ValidationError
 from app.services import agreements, briefings, meetings
 
@@ -28,9 +28,9 @@ def test_positions_follow_the_live_rows_and_reorder_numbers_them(any_db: Databas
         agreements.reorder_parties(any_db, a.id, [first.id, second.id])
 
     m = meeting(any_db)
-    items = [meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title=t)) for t in ("가", "나")]
+    items = [meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title_ko=t)) for t in ("가", "나")]
     assert [i.position for i in items] == [0, 1]
-    assert [d.position for d in (meetings.add_decision(any_db, m.id, "결정"),)] == [0]
+    assert [d.position for d in (meetings.add_decision(any_db, m.id, DecisionInput(text_ko="결정")),)] == [0]
 
 
 def test_a_briefing_reads_in_one_session(any_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:

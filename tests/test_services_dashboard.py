@@ -14,6 +14,7 @@ from app.demo import REFERENCE_NO, load_demo
 from app.dto import AgreementQuery, ContactQuery
 from app.enums import ActionStatus, AgreementStatus, PartyRole
 from app.services import agreements, contacts, dashboard, meetings, organizations
+from app.text import has_hangul
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
@@ -54,13 +55,20 @@ def test_demo_has_the_reference_agreement_with_its_eleven_parties(demo: Database
         date(2023, 8, 29),
         AgreementStatus.IN_FORCE,
     )
-    assert "엘타워" in r.place and "Eltower" in r.place
+    assert (r.place_ko, r.place_en) == ("엘타워, 서울", "Eltower, Seoul")
+    assert r.summary_ko and r.summary_en and not has_hangul(r.summary_en)
     assert [p.organization_name_ko for p in detail.parties] == PARTIES_KO
     assert detail.parties[0].role == PartyRole.LEAD
-    assert all(p.signed_on == date(2023, 8, 29) and p.signatory_name for p in detail.parties)
-    titles = " ".join(c.title for c in detail.commitments)
+    assert all(p.signed_on == date(2023, 8, 29) and p.signatory_name_ko for p in detail.parties)
+    assert all(p.signatory_name_en and not has_hangul(p.signatory_name_en) for p in detail.parties)
+    assert all(p.signatory_title_ko and p.signatory_title_en for p in detail.parties)
+    titles = " ".join(c.title_ko for c in detail.commitments)
     for words in ("R&D", "미국·EU", "OSAT", "생태계"):
         assert words in titles
+    titles_en = " ".join(c.title_en for c in detail.commitments)
+    for words in ("R&D", "US and EU", "OSAT", "Ecosystem"):
+        assert words in titles_en
+    assert not has_hangul(titles_en)
     assert len(detail.meetings) >= 4
     assert agreements.count_agreements(demo) >= 6
     statuses = {a.status for a in agreements.list_agreements(demo)}
@@ -93,19 +101,25 @@ def test_demo_carries_the_open_action_item_into_the_upcoming_meeting(demo: Datab
 def test_dashboard_on_the_demo_data(demo: Database) -> None:
     today = clock.today()
     board = dashboard.dashboard(demo, today)
-    assert [c.title for c in board.overdue_commitments] == [
-        "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축"
+    assert [(c.title_ko, c.title_en) for c in board.overdue_commitments] == [
+        (
+            "미국·EU 반도체 연구기관 및 글로벌 OSAT 기업과 협력체계 구축",
+            "Collaboration system with US and EU semiconductor research centres and global OSATs",
+        )
     ]
     assert all(c.overdue for c in board.overdue_commitments)
-    assert [c.title for c in board.due_soon_commitments] == ["첨단 패키징 신규 R&D 사업 추진 (정부 투자)"]
-    assert [a.title for a in board.overdue_actions] == ["해외 연구기관 협력 후보 목록 작성"]
+    assert [c.title_ko for c in board.due_soon_commitments] == ["첨단 패키징 신규 R&D 사업 추진 (정부 투자)"]
+    assert [a.title_ko for a in board.overdue_actions] == ["해외 연구기관 협력 후보 목록 작성"]
     assert board.overdue_actions[0].carried_from_id is not None
-    assert [a.title for a in board.due_soon_actions] == [
+    assert [a.title_ko for a in board.due_soon_actions] == [
         "OSAT 전문기업 지원 방안 정리",
         "협력 양해각서 문안 검토",
     ]
+    assert board.due_soon_actions[1].title("en") == "Review the text of the cooperation MOU"
     assert [a.reference_no for a in board.expiring_agreements] == ["DEMO-2024-US-03"]
-    assert [m.title for m in board.upcoming_meetings] == ["첨단 패키징 협약 실무협의회 (4차)"]
+    assert [(m.title_ko, m.title_en) for m in board.upcoming_meetings] == [
+        ("첨단 패키징 협약 실무협의회 (4차)", "Advanced packaging agreement: working council (4th)")
+    ]
     assert board.upcoming_meetings[0].open_action_count == 1
     kinds = {c.kind for c in board.recent_changes}
     assert len(board.recent_changes) == 15 and kinds <= {
@@ -121,7 +135,7 @@ def test_dashboard_on_the_demo_data(demo: Database) -> None:
 def test_dashboard_moves_with_the_date(demo: Database) -> None:
     later = clock.today() + timedelta(days=40)
     board = dashboard.dashboard(demo, later)
-    overdue = {c.title for c in board.overdue_commitments}
+    overdue = {c.title_ko for c in board.overdue_commitments}
     assert "첨단 패키징 신규 R&D 사업 추진 (정부 투자)" in overdue
     expired_soon = agreements.list_agreements(demo, AgreementQuery(statuses=(AgreementStatus.EXPIRED,)))
     assert [a.reference_no for a in expired_soon] == ["DEMO-2019-HR-04"]
@@ -158,18 +172,18 @@ def test_due_soon_items_are_found_behind_many_overdue_ones(any_db: Database) -> 
     for i in range(6):
         commitment(any_db, a.id, f"지난 과제 {i}", due_on=today - timedelta(days=100 + i))
         meetings.add_action_item(
-            any_db, m.id, ActionItemInput(title=f"지난 조치 {i}", due_on=today - timedelta(days=50 + i))
+            any_db, m.id, ActionItemInput(title_ko=f"지난 조치 {i}", due_on=today - timedelta(days=50 + i))
         )
     commitment(any_db, a.id, "곧 할 과제", due_on=today + timedelta(days=3))
     commitment(any_db, a.id, "오늘 할 과제", due_on=today)
     meetings.add_action_item(
-        any_db, m.id, ActionItemInput(title="곧 할 조치", due_on=today + timedelta(days=5))
+        any_db, m.id, ActionItemInput(title_ko="곧 할 조치", due_on=today + timedelta(days=5))
     )
     board = dashboard.dashboard(any_db, today, limit=2)
-    assert [c.title for c in board.overdue_commitments] == ["지난 과제 5", "지난 과제 4"]
-    assert [c.title for c in board.due_soon_commitments] == ["오늘 할 과제", "곧 할 과제"]
-    assert [x.title for x in board.overdue_actions] == ["지난 조치 5", "지난 조치 4"]
-    assert [x.title for x in board.due_soon_actions] == ["곧 할 조치"]
+    assert [c.title_ko for c in board.overdue_commitments] == ["지난 과제 5", "지난 과제 4"]
+    assert [c.title_ko for c in board.due_soon_commitments] == ["오늘 할 과제", "곧 할 과제"]
+    assert [x.title_ko for x in board.overdue_actions] == ["지난 조치 5", "지난 조치 4"]
+    assert [x.title_ko for x in board.due_soon_actions] == ["곧 할 조치"]
 
 
 @pytest.mark.parametrize("days", [-400, 0, 40, 400])

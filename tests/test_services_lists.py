@@ -251,7 +251,7 @@ def test_contacts_sort_filter_and_page(any_db: Database) -> None:
     assert [x.organization_name_ko for x in by_org] == ["삼성전자", "삼성전자", "한국반도체산업협회", ""]
     by_org = contacts.list_contacts(any_db, ContactQuery(sort="organization_name_ko", descending=True))
     assert [x.organization_name_ko for x in by_org] == ["한국반도체산업협회", "삼성전자", "삼성전자", ""]
-    assert listed(sort="title") == ["한지윤", "박서준", "강도현", "Alex Morgan"]
+    assert listed(sort="title_ko") == ["한지윤", "박서준", "강도현", "Alex Morgan"]
     assert listed(text="삼성") == ["강도현", "박서준"]
     assert listed(text="MORGAN") == ["Alex Morgan"]
     assert listed(organization_id=samsung.id) == ["강도현", "박서준"]
@@ -271,11 +271,11 @@ def test_commitments_sort_and_filter(any_db: Database) -> None:
     commitment(any_db, a.id, "다 과제", status=CommitmentStatus.IN_PROGRESS)
 
     def listed(**kw: object) -> list[str]:
-        return [x.title for x in commitments.list_commitments(any_db, CommitmentQuery(**kw))]  # type: ignore[arg-type]
+        return [x.title_ko for x in commitments.list_commitments(any_db, CommitmentQuery(**kw))]  # type: ignore[arg-type]
 
     assert listed() == ["가 과제", "나 과제", "다 과제"]  # by due date, undated last
     assert listed(descending=True) == ["나 과제", "가 과제", "다 과제"]
-    assert listed(sort="title", descending=True) == ["다 과제", "나 과제", "가 과제"]
+    assert listed(sort="title_ko", descending=True) == ["다 과제", "나 과제", "가 과제"]
     assert listed(sort="status") == ["가 과제", "다 과제", "나 과제"]
     assert listed(statuses=(CommitmentStatus.DONE,)) == ["나 과제"]
     assert listed(due_before=date(2025, 6, 1)) == ["가 과제"]
@@ -288,22 +288,22 @@ def test_meetings_sort_and_filter(any_db: Database) -> None:
     a = agreement(any_db)
     c = person(any_db)
     start = datetime(2024, 3, 12, 1, tzinfo=UTC)
-    meeting(any_db, "나 회의", starts_at=start, place="세종", agreement_ids=(a.id,))
-    meeting(any_db, "가 회의", starts_at=start + timedelta(days=30), place="서울")
-    m3 = meeting(any_db, "다 회의", place="")
+    meeting(any_db, "나 회의", starts_at=start, place_ko="세종", agreement_ids=(a.id,))
+    meeting(any_db, "가 회의", starts_at=start + timedelta(days=30), place_ko="서울")
+    m3 = meeting(any_db, "다 회의", place_ko="")
 
     from app.dto import AttendeeInput
 
     meetings.add_attendee(any_db, m3.id, AttendeeInput(contact_id=c.id))
 
     def listed(**kw: object) -> list[str]:
-        return [x.title for x in meetings.list_meetings(any_db, MeetingQuery(**kw))]  # type: ignore[arg-type]
+        return [x.title_ko for x in meetings.list_meetings(any_db, MeetingQuery(**kw))]  # type: ignore[arg-type]
 
     assert listed() == ["가 회의", "나 회의", "다 회의"]  # newest first, undated last
     assert listed(descending=False) == ["나 회의", "가 회의", "다 회의"]
-    assert listed(sort="title") == ["다 회의", "나 회의", "가 회의"]  # descending is the default
+    assert listed(sort="title_ko") == ["다 회의", "나 회의", "가 회의"]  # descending is the default
     assert [
-        x.place for x in meetings.list_meetings(any_db, MeetingQuery(sort="place", descending=False))
+        x.place_ko for x in meetings.list_meetings(any_db, MeetingQuery(sort="place_ko", descending=False))
     ] == [
         "서울",
         "세종",

@@ -41,7 +41,7 @@ def _portfolio(db: Database) -> None:
         p = party(db, a.id, samsung.id)
         commitment(db, a.id, f"과제 {title}", due_on=date(2026, 1, 1) - timedelta(days=i), party_id=p.id)
         commitment(db, a.id, f"둘째 과제 {title}", status=CommitmentStatus.DONE)
-        meeting(db, f"회의 {title}", starts_at=start + timedelta(days=i), place=["세종", "서울", ""][i])
+        meeting(db, f"회의 {title}", starts_at=start + timedelta(days=i), place_ko=["세종", "서울", ""][i])
 
 
 # (ids, rows by id, the page reader the lists used before, a query per sortable column)

@@ -20,6 +20,7 @@ from app.dto import (
     CommitmentQuery,
     ContactInput,
     ContactQuery,
+    DecisionInput,
     MeetingInput,
     MembershipInput,
     OrganizationInput,
@@ -138,12 +139,17 @@ def test_agreement_crud_with_parties_and_amendments(any_db: Database) -> None:
     )
     assert a.tags == ("반도체", "R&D")
     p1 = party(
-        any_db, a.id, motie.id, role=PartyRole.LEAD, signatory_contact_id=signer.id, signatory_title="과장"
+        any_db, a.id, motie.id, role=PartyRole.LEAD, signatory_contact_id=signer.id, signatory_title_ko="과장"
     )
-    p2 = party(any_db, a.id, samsung.id, signatory_name="박서준", signed_on=date(2023, 8, 29))
+    p2 = party(any_db, a.id, samsung.id, signatory_name_ko="박서준", signed_on=date(2023, 8, 29))
     assert (p1.position, p2.position) == (0, 1)
-    assert p1.signatory_name == "한지윤"
-    assert p2.signatory_name == "박서준"
+    assert (p1.signatory_name_ko, p1.signatory_name_en, p1.signatory_title_ko) == (
+        "한지윤",
+        "Jiyoon Han",
+        "과장",
+    )
+    assert p1.signatory_name("en") == "Jiyoon Han"
+    assert (p2.signatory_name_ko, p2.signatory_name_en) == ("박서준", "")
     with pytest.raises(ValidationError) as dup:
         party(any_db, a.id, samsung.id)
     assert dup.value.field == "organization_id"
@@ -159,17 +165,19 @@ def test_agreement_crud_with_parties_and_amendments(any_db: Database) -> None:
 
     amendment = agreements.add_amendment(
         any_db,
-        AmendmentInput(agreement_id=a.id, amended_on=date(2024, 1, 2), title="1차 변경", effect="기간 연장"),
+        AmendmentInput(
+            agreement_id=a.id, amended_on=date(2024, 1, 2), title_ko="1차 변경", effect_ko="기간 연장"
+        ),
     )
     assert agreements.update_amendment(
-        any_db, amendment.id, AmendmentInput(agreement_id=a.id, title="1차 변경 협약")
-    ).title == ("1차 변경 협약")
+        any_db, amendment.id, AmendmentInput(agreement_id=a.id, title_ko="1차 변경 협약")
+    ).title_ko == ("1차 변경 협약")
     with pytest.raises(ValidationError):
         agreements.add_amendment(any_db, AmendmentInput(agreement_id=a.id))
 
     detail = agreements.agreement_detail(any_db, a.id)
     assert len(detail.parties) == 2
-    assert [am.title for am in detail.amendments] == ["1차 변경 협약"]
+    assert [am.title_ko for am in detail.amendments] == ["1차 변경 협약"]
     assert agreements.list_agreements(any_db)[0].party_count == 2
 
     agreements.remove_amendment(any_db, amendment.id)
@@ -199,7 +207,7 @@ def test_commitment_crud(any_db: Database) -> None:
         any_db,
         c.id,
         CommitmentInput(
-            agreement_id=a.id, title="R&D 과제 추진", status=CommitmentStatus.DONE, party_id=p.id
+            agreement_id=a.id, title_ko="R&D 과제 추진", status=CommitmentStatus.DONE, party_id=p.id
         ),
         expected_version=1,
     )
@@ -208,7 +216,7 @@ def test_commitment_crud(any_db: Database) -> None:
     assert [x.id for x in commitments.list_commitments_for_organization(any_db, o.id)] == [c.id]
     commitments.delete_commitment(any_db, c.id)
     assert commitments.count_commitments(any_db) == 0
-    assert commitments.restore_commitment(any_db, c.id).title == "R&D 과제 추진"
+    assert commitments.restore_commitment(any_db, c.id).title_ko == "R&D 과제 추진"
 
 
 def test_commitment_party_must_belong_to_the_agreement(any_db: Database) -> None:
@@ -228,27 +236,35 @@ def test_meeting_crud_and_minutes(any_db: Database) -> None:
     assert meetings.get_meeting(any_db, m.id).starts_at == start
 
     agenda = meetings.add_agenda_item(
-        any_db, m.id, AgendaItemInput(title="이행 점검", discussion="논의\n둘째 줄")
+        any_db, m.id, AgendaItemInput(title_ko="이행 점검", discussion_ko="논의\n둘째 줄")
     )
-    second = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title="차기 계획"))
+    second = meetings.add_agenda_item(any_db, m.id, AgendaItemInput(title_ko="차기 계획"))
     assert (agenda.position, second.position) == (0, 1)
     assert (
-        meetings.update_agenda_item(any_db, agenda.id, AgendaItemInput(title="이행 과제 점검")).version == 2
+        meetings.update_agenda_item(any_db, agenda.id, AgendaItemInput(title_ko="이행 과제 점검")).version
+        == 2
     )
-    d = meetings.add_decision(any_db, m.id, "분기 1회 개최한다.")
-    assert meetings.update_decision(any_db, d.id, "분기 1회 개최한다 (간사: 협회).").version == 2
+    d = meetings.add_decision(any_db, m.id, DecisionInput(text_ko="분기 1회 개최한다."))
+    assert (
+        meetings.update_decision(
+            any_db, d.id, DecisionInput(text_ko="분기 1회 개최한다 (간사: 협회).")
+        ).version
+        == 2
+    )
 
     u = meetings.update_meeting(
-        any_db, m.id, MeetingInput(title="실무협의회 (1차)", agreement_ids=()), expected_version=1
+        any_db, m.id, MeetingInput(title_ko="실무협의회 (1차)", agreement_ids=()), expected_version=1
     )
-    assert u.agreement_ids == () and u.title == "실무협의회 (1차)"
-    u = meetings.update_meeting(any_db, m.id, MeetingInput(title="실무협의회 (1차)", agreement_ids=(a.id,)))
+    assert u.agreement_ids == () and u.title_ko == "실무협의회 (1차)"
+    u = meetings.update_meeting(
+        any_db, m.id, MeetingInput(title_ko="실무협의회 (1차)", agreement_ids=(a.id,))
+    )
     assert u.agreement_ids == (a.id,)
 
     meetings.remove_agenda_item(any_db, second.id)
     meetings.remove_decision(any_db, d.id)
     detail = meetings.meeting_detail(any_db, m.id)
-    assert [x.title for x in detail.agenda] == ["이행 과제 점검"]
+    assert [x.title_ko for x in detail.agenda] == ["이행 과제 점검"]
     assert detail.decisions == ()
     assert [r.id for r in detail.agreements] == [a.id]
     assert meetings.count_meetings(any_db) == 1
@@ -273,13 +289,13 @@ def test_memberships_history_keeps_former_position(any_db: Database) -> None:
     contacts.end_membership(any_db, old.id, date(2021, 2, 28))
     member(any_db, c.id, keit.id, "책임", date(2021, 3, 2))
     history = contacts.memberships_of_contact(any_db, c.id)
-    assert [(m.organization_name_ko, m.title, m.current) for m in history] == [
+    assert [(m.organization_name_ko, m.title_ko, m.current) for m in history] == [
         ("한국산업기술평가관리원", "책임", True),
         ("한국반도체산업협회", "선임", False),
     ]
     assert contacts.current_membership(any_db, c.id).organization_id == keit.id  # type: ignore[union-attr]
     summary = contacts.list_contacts(any_db)[0]
-    assert (summary.organization_name_ko, summary.title) == ("한국산업기술평가관리원", "책임")
+    assert (summary.organization_name_ko, summary.title_ko) == ("한국산업기술평가관리원", "책임")
     # Both organizations still know the person; the former one lists them as former.
     assert [m.current for m in contacts.memberships_of_organization(any_db, ksia.id)] == [False]
     assert contacts.contact_detail(any_db, c.id).memberships == tuple(history)
@@ -302,9 +318,12 @@ def test_membership_validation(any_db: Database) -> None:
     with pytest.raises(ValidationError):
         contacts.end_membership(any_db, m.id, date(2023, 12, 31))
     u = contacts.update_membership(
-        any_db, m.id, MembershipInput(contact_id=c.id, organization_id=o.id, title="국장"), expected_version=1
+        any_db,
+        m.id,
+        MembershipInput(contact_id=c.id, organization_id=o.id, title_ko="국장"),
+        expected_version=1,
     )
-    assert u.title == "국장" and u.started_on is None
+    assert u.title_ko == "국장" and u.started_on is None
     contacts.remove_membership(any_db, m.id)
     assert contacts.memberships_of_contact(any_db, c.id) == []
 
@@ -317,22 +336,26 @@ def test_attendee_defaults_to_current_organization_and_title(any_db: Database) -
     member(any_db, c.id, keit.id, "책임", date(2021, 3, 2))
     m = meeting(any_db)
     a = meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id))
-    assert (a.organization_id, a.organization_name_ko, a.title) == (keit.id, "한국산업기술평가관리원", "책임")
+    assert (a.organization_id, a.organization_name_ko, a.title_ko) == (
+        keit.id,
+        "한국산업기술평가관리원",
+        "책임",
+    )
     with pytest.raises(ValidationError) as dup:
         meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id))
     assert dup.value.field == "contact_id"
     # An explicit organization and title are kept as given.
     m2 = meeting(any_db, "2차 회의")
     b = meetings.add_attendee(
-        any_db, m2.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id, title="선임")
+        any_db, m2.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id, title_ko="선임")
     )
-    assert (b.organization_name_ko, b.title) == ("한국반도체산업협회", "선임")
+    assert (b.organization_name_ko, b.title_ko) == ("한국반도체산업협회", "선임")
     # A person without a position attends with no organization.
     nobody = person(any_db, "신예린")
     n = meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=nobody.id))
-    assert (n.organization_id, n.title) == (None, "")
+    assert (n.organization_id, n.title_ko, n.title_en) == (None, "", "")
     assert meetings.list_meetings(any_db)[0].attendee_count in (1, 2)
-    assert {x.title for x in meetings.list_meetings(any_db) if x.attendee_count == 2} == {"실무협의회"}
+    assert {x.title_ko for x in meetings.list_meetings(any_db) if x.attendee_count == 2} == {"실무협의회"}
     meetings.remove_attendee(any_db, n.id)
     assert [x.contact_id for x in meetings.list_attendees(any_db, m.id)] == [c.id]
     # The attendee keeps the organization they had, even after the person moves on.
@@ -349,10 +372,10 @@ def test_action_items_and_carry_over(any_db: Database) -> None:
         any_db,
         first.id,
         ActionItemInput(
-            title="후보 목록 작성", owner_contact_id=owner.id, due_on=date(2024, 5, 1), commitment_id=c.id
+            title_ko="후보 목록 작성", owner_contact_id=owner.id, due_on=date(2024, 5, 1), commitment_id=c.id
         ),
     )
-    assert (item.owner_name_ko, item.commitment_title, item.meeting_title) == (
+    assert (item.owner_name_ko, item.commitment_title_ko, item.meeting_title_ko) == (
         "오세훈",
         "R&D 과제 추진",
         "1차",
@@ -361,7 +384,7 @@ def test_action_items_and_carry_over(any_db: Database) -> None:
 
     carried = meetings.carry_over(any_db, item.id, second.id)
     assert carried.carried_from_id == item.id
-    assert (carried.meeting_id, carried.status, carried.title) == (
+    assert (carried.meeting_id, carried.status, carried.title_ko) == (
         second.id,
         ActionStatus.OPEN,
         "후보 목록 작성",
@@ -388,7 +411,7 @@ def test_action_items_and_carry_over(any_db: Database) -> None:
     done = meetings.update_action_item(
         any_db,
         carried.id,
-        ActionItemInput(title="후보 목록 작성", status=ActionStatus.DONE),
+        ActionItemInput(title_ko="후보 목록 작성", status=ActionStatus.DONE),
         expected_version=1,
     )
     assert done.status == ActionStatus.DONE and done.owner_contact_id is None
@@ -419,15 +442,15 @@ def test_attendee_defaults_to_the_position_held_on_the_meeting_day(any_db: Datab
     member(any_db, c.id, keit.id, "책임", date(2021, 3, 2))
     past = meeting(any_db, "2019년 회의", starts_at=datetime(2019, 5, 7, 5, tzinfo=UTC))
     then = meetings.add_attendee(any_db, past.id, AttendeeInput(contact_id=c.id))
-    assert (then.organization_name_ko, then.title) == ("한국반도체산업협회", "선임")
+    assert (then.organization_name_ko, then.title_ko) == ("한국반도체산업협회", "선임")
     # An organization given without a title takes the title held there, not the current one.
     later = meeting(any_db, "2025년 회의", starts_at=datetime(2025, 5, 7, 5, tzinfo=UTC))
     there = meetings.add_attendee(any_db, later.id, AttendeeInput(contact_id=c.id, organization_id=ksia.id))
-    assert (there.organization_name_ko, there.title) == ("한국반도체산업협회", "선임")
+    assert (there.organization_name_ko, there.title_ko) == ("한국반도체산업협회", "선임")
     # Before any known position: the current one.
     early = meeting(any_db, "2010년 회의", starts_at=datetime(2010, 1, 1, 5, tzinfo=UTC))
     now = meetings.add_attendee(any_db, early.id, AttendeeInput(contact_id=c.id))
-    assert (now.organization_name_ko, now.title) == ("한국산업기술평가관리원", "책임")
+    assert (now.organization_name_ko, now.title_ko) == ("한국산업기술평가관리원", "책임")
 
 
 def test_a_party_cannot_be_changed_into_a_duplicate(any_db: Database) -> None:
@@ -438,8 +461,10 @@ def test_a_party_cannot_be_changed_into_a_duplicate(any_db: Database) -> None:
     with pytest.raises(ValidationError) as err:
         agreements.update_party(any_db, p2.id, PartyInput(organization_id=o1.id))
     assert err.value.field == "organization_id"
-    same = agreements.update_party(any_db, p2.id, PartyInput(organization_id=o2.id, signatory_name="최유나"))
-    assert same.signatory_name == "최유나"
+    same = agreements.update_party(
+        any_db, p2.id, PartyInput(organization_id=o2.id, signatory_name_ko="최유나")
+    )
+    assert same.signatory_name_ko == "최유나"
 
 
 def test_a_meeting_links_each_agreement_once(any_db: Database) -> None:
@@ -447,7 +472,7 @@ def test_a_meeting_links_each_agreement_once(any_db: Database) -> None:
     m = meeting(any_db, agreement_ids=(a.id, a.id))
     assert m.agreement_ids == (a.id,)
     assert meetings.update_meeting(
-        any_db, m.id, MeetingInput(title="회의", agreement_ids=(a.id, a.id))
+        any_db, m.id, MeetingInput(title_ko="회의", agreement_ids=(a.id, a.id))
     ).agreement_ids == (a.id,)
 
 
@@ -508,4 +533,4 @@ def test_a_position_starting_later_is_not_yet_current(any_db: Database) -> None:
     assert contacts.current_membership(any_db, c.id).organization_name_ko == "삼성전자"  # type: ignore[union-attr]
     assert contacts.list_contacts(any_db)[0].organization_name_ko == "삼성전자"
     m = meeting(any_db)
-    assert meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id)).title == "상무"
+    assert meetings.add_attendee(any_db, m.id, AttendeeInput(contact_id=c.id)).title_ko == "상무"

@@ -52,10 +52,10 @@ def test_every_update_and_delete_checks_the_version(any_db: Database) -> None:
         lambda: agreements.change_status(any_db, a.id, AgreementStatus.NEGOTIATING, stale),
         lambda: agreements.delete_agreement(any_db, a.id, stale),
         lambda: commitments.update_commitment(
-            any_db, k.id, CommitmentInput(agreement_id=a.id, title="x"), stale
+            any_db, k.id, CommitmentInput(agreement_id=a.id, title_ko="x"), stale
         ),
         lambda: commitments.delete_commitment(any_db, k.id, stale),
-        lambda: meetings.update_meeting(any_db, m.id, MeetingInput(title="x"), stale),
+        lambda: meetings.update_meeting(any_db, m.id, MeetingInput(title_ko="x"), stale),
         lambda: meetings.delete_meeting(any_db, m.id, stale),
     ]
     for call in calls:
@@ -120,15 +120,22 @@ def test_membership_and_item_versions(any_db: Database) -> None:
 
     o = org(any_db)
     c = person(any_db)
-    m = contacts.add_membership(any_db, MembershipInput(contact_id=c.id, organization_id=o.id, title="과장"))
+    m = contacts.add_membership(
+        any_db, MembershipInput(contact_id=c.id, organization_id=o.id, title_ko="과장")
+    )
     contacts.update_membership(
-        any_db, m.id, MembershipInput(contact_id=c.id, organization_id=o.id, title="국장"), expected_version=1
+        any_db,
+        m.id,
+        MembershipInput(contact_id=c.id, organization_id=o.id, title_ko="국장"),
+        expected_version=1,
     )
     with pytest.raises(ConflictError):
         contacts.update_membership(
             any_db,
             m.id,
-            MembershipInput(contact_id=c.id, organization_id=o.id, title="실장", ended_on=date(2030, 1, 1)),
+            MembershipInput(
+                contact_id=c.id, organization_id=o.id, title_ko="실장", ended_on=date(2030, 1, 1)
+            ),
             expected_version=1,
         )
-    assert contacts.memberships_of_contact(any_db, c.id)[0].title == "국장"
+    assert contacts.memberships_of_contact(any_db, c.id)[0].title_ko == "국장"

@@ -49,8 +49,9 @@ def test_foreign_keys_are_enforced(any_db: Database) -> None:
     with pytest.raises(IntegrityError), any_db.engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO membership (id, contact_id, organization_id, title, department, created_at,"
-                " updated_at, version) VALUES (:id, :c, :o, '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
+                "INSERT INTO membership (id, contact_id, organization_id, title_ko, title_en, department_ko,"
+                " department_en, created_at, updated_at, version)"
+                " VALUES (:id, :c, :o, '', '', '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
             ),
             {"id": key(), "c": key(), "o": key()},
         )

@@ -77,27 +77,29 @@ def test_an_archive_edit_travels_shows_in_history_and_meets_a_concurrent_edit(
     a, b = laptops
     bundle = tmp_path / "a-to-b.pdx"
     with open_database(a, paths=paths) as db:
-        rec = agreement(db, "반도체 협력 협약", summary="처음 요약")
+        rec = agreement(db, "반도체 협력 협약", summary_ko="처음 요약")
     cli(capsys, "--db", a, "exchange", "export", str(bundle))
     assert "1 new" in cli(capsys, "--db", b, "exchange", "import", str(bundle))
     test_clock.advance(timedelta(minutes=5))
 
     # Laptop A: the title and the summary are changed by importing an edited archive.
     edited = edited_archive(
-        capsys, a, tmp_path, "agreement", rec.id, title_ko="첨단 패키징 협약", summary="고친 요약"
+        capsys, a, tmp_path, "agreement", rec.id, title_ko="첨단 패키징 협약", summary_ko="고친 요약"
     )
     assert "0 new, 1 updated" in cli(capsys, "--db", a, "import", str(edited))
     entries = history(capsys, a, "agreement", rec.id)
     assert entries[-1]["action"] == "update"
     assert entries[-1]["changes"] == {
         "title_ko": ["반도체 협력 협약", "첨단 패키징 협약"],
-        "summary": ["처음 요약", "고친 요약"],
+        "summary_ko": ["처음 요약", "고친 요약"],
     }
     test_clock.advance(timedelta(minutes=5))
 
     # Laptop B, not knowing of it, changes the same title through the program.
     with open_database(b, paths=paths) as db:
-        agreements.update_agreement(db, rec.id, AgreementInput(title_ko="출장지 제목", summary="처음 요약"))
+        agreements.update_agreement(
+            db, rec.id, AgreementInput(title_ko="출장지 제목", summary_ko="처음 요약")
+        )
     test_clock.advance(timedelta(minutes=5))
 
     cli(capsys, "--db", a, "exchange", "export", str(bundle))
@@ -105,12 +107,13 @@ def test_an_archive_edit_travels_shows_in_history_and_meets_a_concurrent_edit(
     assert "1 updated" in out and "1 new conflicts" in out
     with open_database(b, paths=paths) as db:
         got = agreements.get_agreement(db, rec.id)
-    assert got.summary == "고친 요약"  # the archive edit arrived
+    assert got.summary_ko == "고친 요약"  # the archive edit arrived
     assert got.title_ko == "출장지 제목"  # the later of the two title edits is kept
     changes_on_b = [e["changes"] for e in history(capsys, b, "agreement", rec.id)]
-    assert {"title_ko": ["반도체 협력 협약", "첨단 패키징 협약"], "summary": ["처음 요약", "고친 요약"]} in (
-        changes_on_b
-    )
+    assert {
+        "title_ko": ["반도체 협력 협약", "첨단 패키징 협약"],
+        "summary_ko": ["처음 요약", "고친 요약"],
+    } in (changes_on_b)
     conflicts = json.loads(cli(capsys, "--db", b, "conflicts", "--json"))
     assert [(c["field"], c["winner_value"], c["loser_value"]) for c in conflicts] == [
         ("title_ko", "출장지 제목", "첨단 패키징 협약")
@@ -176,9 +179,12 @@ def _edit_by_list_file(kind: str, fmt: str, column: str) -> Any:
             _rewrite_csv(path, column, value)
         elif fmt == "xlsx":
             _rewrite_xlsx(path, column, value)
-        else:  # vCard or iCalendar: replace the line that starts with ``column``
+        else:  # vCard or iCalendar: the value of the line of ``column`` (its parameters, LANGUAGE=..., kept)
             lines = path.read_text(encoding="utf-8").splitlines()
-            lines = [f"{column}:{value}" if line.startswith(column + ":") else line for line in lines]
+            lines = [
+                f"{line.split(':', 1)[0]}:{value}" if line.startswith((column + ":", column + ";")) else line
+                for line in lines
+            ]
             path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
         assert "1 updated" in cli(capsys, "--db", db, "import", str(path), "--kind", kind)
 
@@ -233,7 +239,7 @@ PATHS = {
     "contacts-vcard": ("contact", "email", _edit_by_list_file("contacts", "vcf", "EMAIL;TYPE=INTERNET")),
     "organizations-csv": ("organization", "notes", _edit_by_list_file("organizations", "csv", "Notes")),
     "agreements-csv": ("agreement", "title_en", _edit_by_list_file("agreements", "csv", "Title (English)")),
-    "meetings-ics": ("meeting", "title", _edit_by_list_file("meetings", "ics", "SUMMARY")),
+    "meetings-ics": ("meeting", "title_ko", _edit_by_list_file("meetings", "ics", "SUMMARY")),
 }
 VALUES = {"phone": ("02-1111-1111", "02-2222-2222"), "email": ("b@example.com", "a@example.com")}
 
