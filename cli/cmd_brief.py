@@ -69,7 +69,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
             )
         except OSError as exc:
             raise _unwritable(output, exc) from None
-    print(f"Wrote {output} ({output.stat().st_size:,} bytes)")
+    size = output.stat().st_size
+    print(f"작성함: {output} ({size:,}바이트)" if lang == "ko" else f"Wrote {output} ({size:,} bytes)")
     return 0
 
 

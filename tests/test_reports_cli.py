@@ -154,3 +154,18 @@ def test_brief_messages_in_korean(
         str(tmp_path / "x.pdf"),
     )
     assert code == 1 and "찾을 수 없습니다" in err
+
+
+def test_brief_says_what_it_wrote_in_the_command_lines_language(
+    demo_sqlite: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = demo_ids(demo_sqlite)
+    target = tmp_path / "회의자료.pdf"
+    code, out, _ = run(
+        capsys, "--lang", "ko", "brief", "meeting", str(ids.upcoming_meeting), "-o", str(target)
+    )
+    assert code == 0 and out.startswith(f"작성함: {target} (") and out.rstrip().endswith("바이트)")
+    code, out, _ = run(
+        capsys, "--lang", "en", "brief", "meeting", str(ids.upcoming_meeting), "-o", str(target)
+    )
+    assert code == 0 and out.startswith(f"Wrote {target} (") and "bytes" in out
