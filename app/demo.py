@@ -836,75 +836,6 @@ class _Builder:
             ),
             ref,
         )
-        # Held abroad: its times are New York's (the evening in Korea).
-        self._meeting(
-            _Meeting(
-                (
-                    "한미 첨단 패키징 공동연구 워크숍",
-                    "Korea–US joint research workshop on advanced packaging",
-                ),
-                date(2024, 10, 15),
-                (time(9, 0), time(12, 30)),
-                (
-                    "예시 첨단패키징 연구센터 대회의실 (미국 뉴욕주 올버니)",
-                    "Main conference room, Example Advanced Packaging Research Center (Albany, New York)",
-                ),
-                ["motie-2", "keit", "samsung", "us"],
-                [
-                    (
-                        ("공동연구 과제 후보 검토", "Candidate joint research projects"),
-                        (
-                            "하이브리드 본딩과 유리 기판을 공동연구 후보로 검토함. 센터 측은 시험 라인 공동 활용을 "
-                            "제안함.",
-                            "Hybrid bonding and glass substrates were considered for joint research. The center "
-                            "offered shared use of its pilot line.",
-                        ),
-                    ),
-                    (
-                        ("연구인력 교류 방안", "Researcher exchange"),
-                        (
-                            "양측 연구인력의 단기 파견 프로그램을 2026년부터 운영하는 방안을 논의함.",
-                            "A short secondment programme for researchers on both sides, from 2026, was discussed.",
-                        ),
-                    ),
-                ],
-                [
-                    (
-                        "하이브리드 본딩 분야를 첫 공동연구 과제로 추진한다.",
-                        "Hybrid bonding will be the first joint research project.",
-                    ),
-                    (
-                        "연구인력 교류 프로그램 세부 계획은 한국산업기술평가관리원이 마련한다.",
-                        "KEIT will draw up the detailed plan of the researcher exchange.",
-                    ),
-                ],
-                [
-                    (
-                        ("공동연구 제안서 초안 공유", "Share the draft joint research proposal"),
-                        "keit",
-                        date(2024, 11, 29),
-                        ActionStatus.DONE,
-                        "global",
-                    )
-                ],
-                summary=(
-                    "양해각서에 따른 첫 공동연구 워크숍을 미국 연구센터 현지에서 개최함. 공동연구 후보 과제와 "
-                    "연구인력 교류 방안을 논의하고, 하이브리드 본딩을 첫 과제로 추진하기로 함.",
-                    "First joint research workshop under the MOU, held at the US research center. Candidate joint "
-                    "projects and a researcher exchange were discussed; hybrid bonding will be the first project.",
-                ),
-                time_zone="America/New_York",
-                guests=(
-                    (
-                        ("제니퍼 리", "Jennifer Lee"),
-                        ("예시 반도체장비(미국)", "Example Semiconductor Equipment Inc. (US)"),
-                        ("수석 엔지니어", "Principal Engineer"),
-                    ),
-                ),
-                agreements=("DEMO-2024-US-03", "reference"),
-            ),
-            ref,
-        )
         self._meeting(
             _Meeting(
                 (
@@ -968,6 +899,75 @@ class _Builder:
                     "on the overseas collaboration are under way with the US research center. Support for "
                     "specialised OSAT companies and a wider ecosystem council will be discussed further.",
                 ),
+            ),
+            ref,
+        )
+        # Held abroad: its times are New York's (the evening in Korea).
+        self._meeting(
+            _Meeting(
+                (
+                    "한미 첨단 패키징 공동연구 워크숍",
+                    "Korea–US joint research workshop on advanced packaging",
+                ),
+                date(2025, 10, 14),
+                (time(9, 0), time(12, 30)),
+                (
+                    "예시 첨단패키징 연구센터 대회의실 (미국 뉴욕주 올버니)",
+                    "Main conference room, Example Advanced Packaging Research Center (Albany, New York)",
+                ),
+                ["motie-2", "keit", "samsung", "us"],
+                [
+                    (
+                        ("공동연구 과제 후보 검토", "Candidate joint research projects"),
+                        (
+                            "하이브리드 본딩과 유리 기판을 공동연구 후보로 검토함. 센터 측은 시험 라인 공동 활용을 "
+                            "제안함.",
+                            "Hybrid bonding and glass substrates were considered for joint research. The center "
+                            "offered shared use of its pilot line.",
+                        ),
+                    ),
+                    (
+                        ("연구인력 교류 방안", "Researcher exchange"),
+                        (
+                            "양측 연구인력의 단기 파견 프로그램을 2026년부터 운영하는 방안을 논의함.",
+                            "A short secondment programme for researchers on both sides, from 2026, was discussed.",
+                        ),
+                    ),
+                ],
+                [
+                    (
+                        "하이브리드 본딩 분야를 첫 공동연구 과제로 추진한다.",
+                        "Hybrid bonding will be the first joint research project.",
+                    ),
+                    (
+                        "연구인력 교류 프로그램 세부 계획은 한국산업기술평가관리원이 마련한다.",
+                        "KEIT will draw up the detailed plan of the researcher exchange.",
+                    ),
+                ],
+                [
+                    (
+                        ("공동연구 제안서 초안 공유", "Share the draft joint research proposal"),
+                        "keit",
+                        date(2025, 11, 28),
+                        ActionStatus.DONE,
+                        "global",
+                    )
+                ],
+                summary=(
+                    "양해각서에 따른 첫 공동연구 워크숍을 미국 연구센터 현지에서 개최함. 공동연구 후보 과제와 "
+                    "연구인력 교류 방안을 논의하고, 하이브리드 본딩을 첫 과제로 추진하기로 함.",
+                    "First joint research workshop under the MOU, held at the US research center. Candidate joint "
+                    "projects and a researcher exchange were discussed; hybrid bonding will be the first project.",
+                ),
+                time_zone="America/New_York",
+                guests=(
+                    (
+                        ("제니퍼 리", "Jennifer Lee"),
+                        ("예시 반도체장비(미국)", "Example Semiconductor Equipment Inc. (US)"),
+                        ("수석 엔지니어", "Principal Engineer"),
+                    ),
+                ),
+                agreements=("DEMO-2024-US-03", "reference"),
             ),
             ref,
         )

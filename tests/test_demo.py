@@ -143,11 +143,17 @@ def test_the_demo_meetings_are_at_their_hours_where_they_are_held(demo_db: Datab
     workshop = abroad[0]
     assert workshop.starts_at is not None
     assert in_zone(workshop.starts_at, "America/New_York").replace(tzinfo=None) == datetime(
-        2024, 10, 15, 9, 0
+        2025, 10, 14, 9, 0
     )
-    assert in_zone(workshop.starts_at, "Asia/Seoul").replace(tzinfo=None) == datetime(2024, 10, 15, 22, 0)
+    assert in_zone(workshop.starts_at, "Asia/Seoul").replace(tzinfo=None) == datetime(2025, 10, 14, 22, 0)
     in_order = sorted((m for m in found.values() if m.starts_at), key=lambda m: m.starts_at or 0)
-    assert [m.title_ko[-4:] for m in in_order][-2:] == ["(3차)", "(4차)"]  # the 3rd's next meeting is the 4th
+    assert [m.title_en for m in in_order][
+        -3:
+    ] == [  # the editor offers the workshop to carry the 3rd's items to
+        "Advanced packaging agreement: progress review (3rd)",
+        "Korea–US joint research workshop on advanced packaging",
+        "Advanced packaging agreement: working council (4th)",
+    ]
     guests = [a for a in meetings.meeting_detail(demo_db, workshop.id).attendees if a.is_guest]
     assert [(g.guest_name_ko, g.guest_name_en) for g in guests] == [("제니퍼 리", "Jennifer Lee")]
 
@@ -181,7 +187,7 @@ def test_the_upcoming_meeting_is_at_14_00_in_seoul_whatever_the_computers_zone(
     assert upcoming["time_zone"] == "Asia/Seoul"
     assert upcoming["starts_at"].endswith("T05:00:00+00:00")  # 14:00 KST, stored in UTC
     workshop = next(m for m in rows if m["time_zone"] == "America/New_York")
-    assert workshop["starts_at"] == "2024-10-15T13:00:00+00:00"  # 09:00 EDT
+    assert workshop["starts_at"] == "2025-10-14T13:00:00+00:00"  # 09:00 EDT
 
     table = _cli(tmp_path, tz, "--lang", "en", "list", "meetings").splitlines()
     cells = {row[0]: row[1:] for row in (re.split(r"\s{2,}", line) for line in table[1:])}
@@ -193,7 +199,7 @@ def test_the_upcoming_meeting_is_at_14_00_in_seoul_whatever_the_computers_zone(
     ]
     new_york = "" if tz == "America/New_York" else " EDT (America/New_York)"
     assert cells[workshop["id"]][:2] == [
-        f"2024-10-15 09:00{new_york}",
+        f"2025-10-14 09:00{new_york}",
         "Korea–US joint research workshop on advanced packaging",
     ]
 
