@@ -153,7 +153,7 @@ def contact_columns(lang: Language) -> list[Column[ContactSummary]]:
 
 def meeting_columns(lang: Language) -> list[Column[MeetingSummary]]:
     return [
-        Column(tr("Date"), lambda r: format_meeting_time(r.starts_at, r.time_zone, lang), "starts_at", 150),
+        Column(tr("Date"), lambda r: format_meeting_time(r.starts_at, r.time_zone, lang), "starts_at", 175),
         Column(
             tr("Meeting"),
             lambda r: shown(r.title_ko, r.title_en, lang),
