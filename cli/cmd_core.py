@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import dto
-from app.enums import RecordKind
+from app.enums import Labeled, RecordKind
 from app.errors import StorageError
 from app.services import agreements, commitments, contacts, meetings, organizations, time_zones
 from app.services.backups import backup_database, check_database
@@ -177,6 +177,8 @@ def _fields(record: Any, lang: Language) -> list[tuple[str, str]]:
             lines.append((name, meeting_time(value, zone)))
         elif name == "time_zone":
             lines.append((name, time_zones.label(value, lang)))
+        elif isinstance(value, Labeled):
+            lines.append((name, value.label(lang)))
         elif not isinstance(value, list | tuple | dict):
             lines.append((name, "" if value is None else str(to_jsonable(value))))
         else:

@@ -178,14 +178,18 @@ def test_show_speaks_the_command_lines_language(demo_home: Path, shown: dict[str
         "title: Agreement on cooperation for semiconductor advanced packaging technology development"
         in english
     )
-    assert "place: Eltower, Seoul" in english
+    assert "place: Eltower, Seoul" in english and "status: In force" in english
     assert "parties (11)" in english
     assert "  - Ministry of Trade, Industry and Energy [Lead], Jiyoon Han (Director)" in english
     # Tags are the user's labels, one language each, shown as written.
     korean_lines = [line for line in english if has_hangul(line) and not line.startswith("tags: ")]
     assert not korean_lines, korean_lines
     korean = ok(run(demo_home, "show", "agreement", ident, lang="ko")).splitlines()
-    assert f"title: {REFERENCE_TITLE}" in korean and "place: 엘타워, 서울" in korean
+    assert (
+        f"title: {REFERENCE_TITLE}" in korean
+        and "place: 엘타워, 서울" in korean
+        and "status: 발효 중" in korean
+    )
     assert "  - 산업통상자원부 [주관기관], 한지윤 (과장)" in korean
     assert not any(line.startswith(("title_ko", "title_en", "summary_en")) for line in english + korean)
 
