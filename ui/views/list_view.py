@@ -203,7 +203,7 @@ class RecordListView(QWidget):
             widget.none_text = tr("All")
             # A fixed width for the chosen name (elided, whole in its tooltip): choosing one does
             # not make the filters flow again.
-            widget.label.setFixedWidth(130)
+            widget.label.setFixedWidth(100)
         self.filter_widgets[name] = widget
         if isinstance(widget, EnumCombo):
             widget.currentIndexChanged.connect(lambda _i: self.apply_filters())
