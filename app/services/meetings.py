@@ -64,7 +64,7 @@ from app.services.records import (
     soft_delete,
     to_dto,
 )
-from app.services.validation import bilingual, check_order, clean_text
+from app.services.validation import bilingual, check_order, clean_text, text_or_empty
 from app.zones import check_zone
 
 __all__ = [
@@ -147,7 +147,7 @@ BRIEF_FIELDS = (  # the pre-meeting brief's texts: (field, Korean label, English
 
 def brief_values(data: MeetingInput) -> dict[str, object]:
     return {
-        name: clean_text(getattr(data, name), name, ko, en, multiline=True, max_length=50_000)
+        name: text_or_empty(clean_text(getattr(data, name), name, ko, en, multiline=True, max_length=50_000))
         for name, ko, en in BRIEF_FIELDS
     }
 

@@ -38,6 +38,13 @@ def bilingual_pair(
     return value_ko, value_en
 
 
+def text_or_empty(value: str) -> str:
+    """``value``, or "" when it is only spaces and line breaks (which a multi-line box keeps as
+    typed): no text in that language, so the other one is shown in its place, marked as such,
+    and a required text is still missing."""
+    return value if value.strip() else ""
+
+
 def bilingual(
     data: object,
     field: str,
@@ -56,8 +63,8 @@ def bilingual(
     kw: dict[str, Any] = {"multiline": multiline}
     if max_length is not None:
         kw["max_length"] = max_length
-    value_ko = clean_text(ko, f"{field}_ko", f"{noun[0]}(한글)", f"{noun[1]} (Korean)", **kw)
-    value_en = clean_text(en, f"{field}_en", f"{noun[0]}(영문)", f"{noun[1]} (English)", **kw)
+    value_ko = text_or_empty(clean_text(ko, f"{field}_ko", f"{noun[0]}(한글)", f"{noun[1]} (Korean)", **kw))
+    value_en = text_or_empty(clean_text(en, f"{field}_en", f"{noun[0]}(영문)", f"{noun[1]} (English)", **kw))
     if required and not value_ko and not value_en:
         raise ValidationError(
             f"{field}_ko",
