@@ -69,6 +69,11 @@ def today() -> date:
     return clock.today()
 
 
+def now() -> datetime:
+    """The current instant (aware, UTC), from the program's clock."""
+    return clock.now()
+
+
 def format_date(value: date, lang: str = "ko") -> str:
     """``2023. 8. 29.`` in Korean, ``29 Aug 2023`` in English."""
     if lang == "ko":

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import ClassVar, Generic
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -19,21 +21,166 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
+from app.dto import Shown
 from app.enums import RecordKind
 from app.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.views.record_service import DetailT, InputT, RecordService, Versioned
 from ui.widgets.fields import Form
-from ui.widgets.pickers import ElidedLabel
+from ui.widgets.marked import marked_html, tag_text
+
+TITLE_LINES = 3  # a title longer than this many lines at the header's width ends in "…"
 
 
 def _never_clipped(button: QPushButton) -> None:
     """A header button keeps the width of its text; the title gives way instead."""
     button.setMinimumWidth(button.sizeHint().width())
     button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class RecordTitle(QLabel):
+    """A record's title in its editor's header, whole on up to three lines (beyond, its end is
+    "…" and the whole title its tooltip). A title shown in the other language is marked, grey
+    with its "KO"/"EN" tag. :meth:`text` is the plain title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shown = Shown("", "ko")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._width = -1
+        self._shown_text = ""
+
+    def set_shown(self, value: Shown) -> None:
+        self.shown = value
+        self._width = -1
+        self._fit(self.width())
+
+    def text(self) -> str:
+        return self.shown.text
+
+    def shown_text(self) -> str:
+        """The title as shown: whole, or its start and "…" when longer than three lines."""
+        return self._shown_text
+
+    def rich_text(self) -> str:
+        return super().text()
+
+    def one_line_width(self) -> int:
+        """The width the whole title takes on one line (with its tag when marked)."""
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(self.shown.text)
+        if self.shown.missing:
+            width += metrics.horizontalAdvance(f"  {tag_text(self.shown.lang)}  ")
+        return width + 4
+
+    def lines_for(self, width: int) -> int:
+        """How many lines the title takes at ``width`` (at most :data:`TITLE_LINES`)."""
+        return min(TITLE_LINES, self._lines(self.shown.text, width))
+
+    def _lines(self, text: str, width: int) -> int:
+        if not text:
+            return 1
+        flags = int(Qt.TextFlag.TextWordWrap)
+        box = self.fontMetrics().boundingRect(QRect(0, 0, max(width - 4, 20), 100_000), flags, text)
+        return max(1, round(box.height() / max(self.fontMetrics().lineSpacing(), 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        if width == self._width:
+            return
+        self._width = width
+        text = self.shown.text
+        room = width - (self.one_line_width() - self.fontMetrics().horizontalAdvance(text))
+        if self._lines(text, room) > TITLE_LINES:
+            low, high = 0, len(text)  # the longest start of the title that fits with its "…"
+            while low < high:
+                mid = (low + high + 1) // 2
+                if self._lines(text[:mid].rstrip() + "…", room) <= TITLE_LINES:
+                    low = mid
+                else:
+                    high = mid - 1
+            text = text[:low].rstrip() + "…"
+        self._shown_text = text
+        super().setText(marked_html(Shown(text, self.shown.lang, self.shown.missing)))
+        self.setToolTip(self.shown.text if text != self.shown.text else "")
+
+
+class HeaderLayout(QLayout):
+    """The editor's header: the title and, at its right, the status and buttons when all fit on
+    one line; otherwise the title gets the whole width (up to three lines) and the buttons go under
+    it, at the right. No button is ever clipped and the title can always be read (#12)."""
+
+    def __init__(self, title: RecordTitle, buttons: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.buttons = buttons
+        self._items: list[QLayoutItem] = []
+        self.addChildWidget(title)
+        self.addChildWidget(buttons)
+        self._items = [QWidgetItem(title), QWidgetItem(buttons)]
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(8)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def one_line(self, width: int) -> bool:
+        """Whether title and buttons fit side by side at ``width``."""
+        need = self.title.one_line_width() + self.spacing() + self.buttons.sizeHint().width()
+        return need <= width
+
+    def heightForWidth(self, width: int) -> int:
+        line = self.title.fontMetrics().lineSpacing()
+        buttons = self.buttons.sizeHint().height()
+        if self.one_line(width):
+            return max(line + 6, buttons)
+        return self.title.lines_for(width) * line + 6 + self.spacing() + buttons
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.buttons.sizeHint().width() + 200, self.heightForWidth(800))
+
+    def minimumSize(self) -> QSize:
+        return QSize(self.buttons.minimumSizeHint().width(), self.buttons.sizeHint().height())
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        hint = self.buttons.sizeHint()
+        width = min(hint.width(), rect.width())
+        if self.one_line(rect.width()):
+            title_width = rect.width() - width - self.spacing()
+            self.title.setGeometry(QRect(rect.x(), rect.y(), title_width, rect.height()))
+            top = rect.y() + (rect.height() - hint.height()) // 2
+            self.buttons.setGeometry(QRect(rect.right() + 1 - width, top, width, hint.height()))
+            return
+        title_height = rect.height() - hint.height() - self.spacing()
+        self.title.setGeometry(QRect(rect.x(), rect.y(), rect.width(), title_height))
+        self.buttons.setGeometry(
+            QRect(rect.right() + 1 - width, rect.bottom() + 1 - hint.height(), width, hint.height())
+        )
 
 
 class RecordEditor(QWidget, Generic[DetailT, InputT]):
@@ -60,15 +207,16 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         self._filling = False
         self._load_gen = 0
 
-        # One line, whatever the title's length: the rest is "…" and the whole title its tooltip
-        # (a long agreement title wrapped over six lines at 1024 px and pushed the buttons aside).
-        self.heading = ElidedLabel("", self)
+        # The title is whole on up to three lines (it wrapped over six lines at 1024 px and pushed
+        # the buttons aside, then elided to a word or two); the buttons go under it when narrow.
+        self.heading = RecordTitle(self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heading.setMinimumWidth(60)
+        self.header_buttons = QWidget(self)
         self.save_button = QPushButton(tr("Save"), self)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         self.save_button.setDefault(True)
@@ -81,8 +229,8 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         self.status_line = QLabel(self)
         self.status_line.setStyleSheet("color: palette(mid);")
 
-        self.header = QHBoxLayout()
-        self.header.addWidget(self.heading, 1)
+        self.header = QHBoxLayout(self.header_buttons)
+        self.header.setContentsMargins(0, 0, 0, 0)
         self.header.addWidget(self.status_line)
         self.header.addWidget(self.save_button)
         self.header.addWidget(self.revert_button)
@@ -91,6 +239,9 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             _never_clipped(button)
         self.status_line.setWordWrap(True)
         self.status_line.setMaximumWidth(220)
+        self.header_buttons.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        header = QWidget(self)
+        self.header_layout = HeaderLayout(self.heading, self.header_buttons, header)
 
         self.form = Form(self)
         self.form.changed.connect(self._form_changed)
@@ -117,16 +268,17 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         self.splitter.setSizes([400, 400])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.header)
+        layout.addWidget(header)
         layout.addWidget(self.splitter, 1)
         self._update_buttons()
 
     def add_header_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
+        button = QPushButton(text, self.header_buttons)
         button.setAccessibleName(text.replace("…", ""))
         button.clicked.connect(slot)
         _never_clipped(button)
-        self.header.insertWidget(2, button)
+        self.header.insertWidget(1, button)
+        self.header_layout.invalidate()
         return button
 
     # -- to implement ---------------------------------------------------------
@@ -148,8 +300,9 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         """What the status line asks for while :meth:`is_valid` is False."""
         return tr("Fill in the required fields (*).")
 
-    def title_of(self, detail: DetailT) -> str:
-        return ""
+    def title_of(self, detail: DetailT) -> Shown:
+        """The record's name in the UI's language (the other language's, marked, when missing)."""
+        return Shown("", self.lang)
 
     def new_title(self) -> str:
         return ""
@@ -199,7 +352,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             self.fill(detail)
         finally:
             self._filling = False
-        self.heading.setText(self.title_of(detail))
+        self.heading.set_shown(self.title_of(detail))
         self.set_related_enabled(True)
         self.set_dirty(False)
 
@@ -215,7 +368,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             self.preset(**preset)
         finally:
             self._filling = False
-        self.heading.setText(self.new_title())
+        self.heading.set_shown(Shown(self.new_title(), self.lang))
         self.set_related_enabled(False)
         self.set_dirty(False)
         self._update_buttons()

@@ -6,6 +6,9 @@ and shown again the program's way; empty stays empty; a text that is not a date 
 red with its message, and the form does not save. Alt+Down (or F4, or the button) opens a
 calendar at the field's date, else at a related date the field is given (a party's signing
 date: the agreement's), else today from the program's clock.
+
+A date and time is typed and shown in a zone: a meeting's (:class:`ZoneChooser`), else this
+computer's. The zone is named beside the field ("CEST") when it is not this computer's.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,10 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
+from app.services import time_zones as zones
 from app.services.dates import (
     UnreadableDate,
     format_date,
     format_datetime,
+    now,
     parse_date,
     parse_datetime,
     today,
@@ -146,11 +152,11 @@ class _TypedField(QWidget):
         self.button.setToolTip(tr("Calendar (Alt+Down)"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_calendar)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.button)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
+        self.row.addWidget(self.edit, 1)
+        self.row.addWidget(self.button)
         self.setFocusProxy(self.edit)
         self.edit.installEventFilter(self)
         self.edit.textEdited.connect(self._edited)
@@ -304,47 +310,178 @@ class DateEdit(_TypedField):
 
 
 class DateTimeEdit(_TypedField):
-    """A local date and 24-hour time that may be empty (``2023. 9. 19. 14:00``). A time alone is
-    on the day of ``day_source`` when it has one (a meeting ends on the day it starts)."""
+    """A date and 24-hour time that may be empty (``2023. 9. 19. 14:00``), typed and shown as the
+    wall-clock time of :attr:`zone` (a meeting's, an IANA name), else of this computer's zone.
+    A time alone is on the day of ``day_source`` when it has one (a meeting ends on the day it
+    starts). When the zone is not this computer's, it is named beside the field ("CEST")."""
 
     placeholder_ko = "예: 2023. 9. 19. 14:00"
     placeholder_en = "e.g. 19 Sep 2023 14:00"
 
-    def __init__(self, lang: Language = "ko", parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Language = "ko", parent: QWidget | None = None, zone: str | None = None) -> None:
         super().__init__(lang, parent)
         self.setMinimumWidth(180)
         self.label = ("일시", "Date and time")
         self.day_source: DateSource | None = None
+        self.zone = zone
+        self.zone_label = QLabel(self)
+        self.zone_label.setObjectName("zone_label")
+        self.zone_label.setStyleSheet("color: palette(mid);")
+        self.row.insertWidget(1, self.zone_label)
+        self._show_zone()
+
+    def set_zone(self, zone: str | None) -> None:
+        """Type and show in ``zone`` from now on. The text stays as typed: 14:00 is then 14:00
+        there (a meeting moved to Brussels keeps its 14:00)."""
+        if zone == self.zone:
+            return
+        before = self.value()
+        self.zone = zone
+        self.tidy()
+        if self.value() != before:
+            self.changed.emit()
+        self._show_zone()
+
+    def zone_shown(self) -> str:
+        """The zone's name beside the field ("" when it is this computer's)."""
+        return self.zone_label.text() if not self.zone_label.isHidden() else ""
+
+    def _show_zone(self) -> None:
+        zone = self.zone
+        instant = self.value() or now()
+        named = bool(zone) and zones.differs_from_computer(instant, zone or "")
+        self.zone_label.setText(zones.abbreviation(instant, zone) if zone and named else "")
+        self.zone_label.setToolTip(zones.label(zone, self.lang) if zone else "")
+        self.zone_label.setHidden(not named)
+
+    def _committed(self) -> None:
+        self._show_zone()
 
     def _read(self, text: str) -> datetime | None:
         day = self.day_source() if self.day_source is not None else None
-        return parse_datetime(text, self.field, self.label, day)
+        return parse_datetime(text, self.field, self.label, day, zone=self.zone)
 
     def _write(self, value: object) -> str:
         assert isinstance(value, datetime)
-        return format_datetime(value, self.lang)
+        return format_datetime(value, self.lang, zone=self.zone)
 
     def value(self) -> datetime | None:
-        """The moment shown, in this computer's time zone; None when empty or not readable."""
+        """The moment shown (aware), read in :attr:`zone`; None when empty or not readable."""
         try:
             return self._read(self.edit.text())
         except UnreadableDate:
             return None
 
     def set_value(self, value: datetime | None) -> None:
-        self.edit.setText("" if value is None else format_datetime(value, self.lang))
+        self.edit.setText("" if value is None else format_datetime(value, self.lang, zone=self.zone))
         self._set_error("")
+        self._show_zone()
+
+    def wall_clock(self, value: datetime) -> datetime:
+        """``value`` as the wall-clock time the field shows."""
+        return zones.in_zone(value, self.zone) if self.zone else value.astimezone()
 
     def _calendar_day(self) -> date | None:
         value = self.value()
-        return None if value is None else value.date()
+        return None if value is None else self.wall_clock(value).date()
 
     def _picked(self, day: date) -> None:
         current = self.value()
         if current is not None:
-            self.set_value(datetime.combine(day, current.time()).astimezone())
+            wall = self.wall_clock(current).time()
+            moment = zones.at(day, wall, self.zone) if self.zone else datetime.combine(day, wall).astimezone()
+            self.set_value(moment)
         else:  # the day is chosen: the time is typed next
             self.edit.setText(format_date(day, self.lang) + " ")
             self.edit.end(False)
             self._set_error("")
         self.changed.emit()
+
+
+class ZoneChooser(QComboBox):
+    """A meeting's time zone: the common zones first, by their Korean or English names
+    ("브뤼셀 (Europe/Brussels)"), or any other IANA name typed (``America/Denver``).
+
+    :attr:`zone_changed` gives each new zone chosen or typed; a typed name that is no zone turns
+    the field red with its message (:meth:`error`) and changes nothing else."""
+
+    zone_changed = Signal(str)
+    error_changed = Signal(str)
+
+    def __init__(self, lang: Language = "ko", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for name, _ko, _en in zones.COMMON:
+            self.addItem(zones.label(name, lang), name)
+        self.setToolTip(
+            tr(
+                "Where the meeting is held: its times are typed and shown in this zone. Changing"
+                " the zone keeps the times as typed: a meeting at 14:00 moved to Brussels is at"
+                " 14:00 Brussels time."
+            )
+        )
+        self._zone = zones.HOME
+        self._error = ""
+        self.set_zone(zones.HOME)
+        self.currentIndexChanged.connect(self._index_changed)
+        line_edit = self.lineEdit()
+        assert line_edit is not None
+        line_edit.editingFinished.connect(self._typed)
+
+    def zone(self) -> str:
+        """The zone chosen (an IANA name); the last good one while a typed name is not one."""
+        return self._zone
+
+    def error(self) -> str:
+        return self._error
+
+    def check(self) -> None:
+        """Raise the :class:`ValidationError` of a typed name that is no zone."""
+        if self._error:
+            zones.check_zone(self.currentText().strip())
+
+    def set_zone(self, name: str) -> None:
+        index = self.findData(name)
+        if index < 0:
+            self.addItem(zones.label(name, self.lang), name)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+        self._set(name)
+
+    def _index_changed(self, index: int) -> None:
+        data = self.itemData(index)
+        if isinstance(data, str):
+            self._set(data)
+
+    def _typed(self) -> None:
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            folded = text.casefold()
+            for i, (name, ko, en) in enumerate(zones.COMMON):
+                if folded in (name.casefold(), ko.casefold(), en.casefold()):
+                    index = i
+        if index >= 0:
+            self.setCurrentIndex(index)
+            self._index_changed(index)
+            return
+        try:
+            name = zones.check_zone(text)
+        except ValidationError as exc:
+            self._set_error(exc.message(self.lang))
+            return
+        self.set_zone(name)
+
+    def _set(self, name: str) -> None:
+        self._set_error("")
+        if name != self._zone:
+            self._zone = name
+            self.zone_changed.emit(name)
+
+    def _set_error(self, message: str) -> None:
+        if message != self._error:
+            self._error = message
+            self.setStyleSheet("QComboBox { border: 1px solid #b3261e; }" if message else "")
+            self.error_changed.emit(message)

@@ -1,12 +1,14 @@
 """Adding several parties to an agreement at once: one row per organization chosen.
 
 Each row starts as a signatory (서명기관) signing on the agreement's date; choosing the person
-who signed fills their current title as the title at signing (it can be typed over). The rows
+who signed fills their current title, in Korean and English, as the title at signing (it can be
+typed over; a Korean title typed without its English is offered the usual English). The rows
 are a grid of ordinary widgets, so Tab goes along a row and then to the next one.
 """
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from uuid import UUID
 
@@ -22,21 +24,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import PartyInput, PartyView
+from app.dto import MembershipView, PartyInput, PartyView
 from app.enums import PartyRole, RecordKind
 from app.errors import DomainError, ValidationError
 from app.services.agreements import add_party
+from app.services.contacts import current_membership
 from app.services.opening import Database
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.widgets.dates import DateEdit
-from ui.widgets.fields import EnumCombo, line
+from ui.widgets.fields import EnglishOffer, EnumCombo, line, pair_labels
 from ui.widgets.pickers import Chosen, PickerButton
 
 
 def add_parties(db: Database, agreement_id: UUID, parties: list[PartyInput]) -> list[PartyView]:
     """Each party in turn (each is its own write, as when added one by one)."""
     return [add_party(db, agreement_id, data) for data in parties]
+
+
+class SignatoryTitle:
+    """A party's signatory's title at signing: filled, in both languages, from the position the
+    chosen person holds now, as long as nobody has typed over what was filled; the English offered
+    for a Korean title follows the kind of the party's organization (과장: Director or Manager)."""
+
+    def __init__(self, ctx: UiContext, offer: EnglishOffer) -> None:
+        self.ctx = ctx
+        self.offer = offer
+        self._filled = ("", "")
+        self._person_gen = 0
+
+    def _current(self) -> tuple[str, str]:
+        return self.offer.ko.text(), self.offer.en.text()
+
+    def organization_changed(self, ident: UUID | None) -> None:
+        self.offer.follow_organization(self.ctx, ident)
+
+    def person_changed(self, contact: UUID | None) -> None:
+        self._person_gen += 1
+        gen = self._person_gen
+        if contact is None or self._current() != self._filled:
+            return
+        before = self._current()
+
+        def fill(held: MembershipView | None) -> None:
+            if held is None or gen != self._person_gen or self._current() != before:
+                return  # another person chosen since, or the title typed meanwhile
+            self.offer.prefill(held.title_ko, held.title_en)
+            self._filled = self._current()
+
+        self.ctx.runner.run(
+            current_membership, self.ctx.database, contact, on_done=fill, on_error=lambda _e: None
+        )
 
 
 class PartyRow:
@@ -53,21 +91,23 @@ class PartyRow:
         self.person.filters = {"organization_id": chosen.id}
         self.person.preset_org = (chosen.id, chosen.label)
         self.title: QLineEdit = line(dialog.grid_holder)
-        self.title.setAccessibleName(tr("Title at signing for {org}").format(org=chosen.label))
+        self.title_en: QLineEdit = line(dialog.grid_holder)
+        label_ko, label_en = pair_labels(tr("Title at signing"))
+        self.title.setAccessibleName(f"{label_ko}: {chosen.label}")
+        self.title_en.setAccessibleName(f"{label_en}: {chosen.label}")
+        self.title.setPlaceholderText(tr("Korean"))
+        self.title_en.setPlaceholderText(tr("English"))
+        self.offer = EnglishOffer(self.title, self.title_en)
+        self.prefill = SignatoryTitle(ctx, self.offer)
+        self.prefill.organization_changed(chosen.id)
         self.signed = DateEdit(ctx.language, dialog.grid_holder)
         self.signed.setAccessibleName(tr("Signed ({org})").format(org=chosen.label))
         self.signed.set_value(signed_on)
         self.signed.related = lambda: signed_on
-        self._prefilled = ""
-        self.person.changed.connect(self._person_changed)
+        self.person.changed.connect(lambda: self.prefill.person_changed(self.person.value()))
 
     def widgets(self) -> list[QWidget]:
-        return [self.name, self.role, self.person, self.title, self.signed]
-
-    def _person_changed(self) -> None:
-        if self.title.text() == self._prefilled and self.person.value() is not None:
-            self.title.setText(self.person.chosen_title)
-            self._prefilled = self.person.chosen_title
+        return [self.name, self.role, self.person, self.title, self.title_en, self.signed]
 
     def data(self) -> PartyInput:
         self.signed.check()
@@ -75,7 +115,8 @@ class PartyRow:
             organization_id=self.organization.id,
             role=self.role.member(),
             signatory_contact_id=self.person.value(),
-            signatory_title=self.title.text(),
+            signatory_title_ko=self.title.text(),
+            signatory_title_en=self.title_en.text(),
             signed_on=self.signed.value(),
         )
 
@@ -93,12 +134,14 @@ class PartiesDialog(QDialog):
         self.ctx = ctx
         self.agreement_id = agreement_id
         self.setWindowTitle(tr("Add parties"))
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(880)
         self.grid_holder = QWidget(self)
         grid = QGridLayout(self.grid_holder)
-        headings = [tr("Party"), tr("Role"), tr("Signed by"), tr("Title at signing"), tr("Signed")]
+        title_ko, title_en = pair_labels(tr("Title at signing"))
+        headings = [tr("Party"), tr("Role"), tr("Signed by"), title_ko, title_en, tr("Signed")]
         for col, text in enumerate(headings):
-            heading = QLabel(f"<b>{text}</b>", self.grid_holder)
+            heading = QLabel(f"<b>{html.escape(text)}</b>", self.grid_holder)
+            heading.setWordWrap(True)
             grid.addWidget(heading, 0, col)
         self.rows = [PartyRow(self, c, signed_on) for c in chosen]
         for r, row in enumerate(self.rows, start=1):
@@ -106,6 +149,7 @@ class PartiesDialog(QDialog):
                 grid.addWidget(widget, r, col)
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(4, 2)
         grid.setRowStretch(len(self.rows) + 1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

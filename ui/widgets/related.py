@@ -24,16 +24,23 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from app.dto import Shown
 from app.errors import ValidationError
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.widgets.fields import Form
+from ui.widgets.marked import OTHER_LANGUAGE_ROLE, install, tag_tooltip
 
 ALERT = QColor("#b3261e")
 MUTED = QColor("#6b6b6b")
 # A service function and its arguments after the database, as a form dialog's save() gives them.
 ServiceCall = tuple[Callable[..., object], tuple[object, ...]]
 ItemT = TypeVar("ItemT")
+
+
+def one_line(value: Shown) -> Shown:
+    """A text of several lines as a table cell shows it: on one line."""
+    return Shown(" ".join(value.text.split()), value.lang, value.missing)
 
 
 class FlowLayout(QLayout):
@@ -102,7 +109,10 @@ class FlowLayout(QLayout):
 
 
 class RelatedTable(QWidget, Generic[ItemT]):
-    """A read-only table of items (``ItemT``: the DTO of a row) with buttons acting on the selected one."""
+    """A read-only table of items (``ItemT``: the DTO of a row) with buttons acting on the selected one.
+
+    A cell given as an :class:`app.dto.Shown` (``shown(ko, en, lang)``) is the text in the UI's
+    language, or the other language's marked grey with its "KO"/"EN" tag, as in the lists."""
 
     activated = Signal(object)  # the item
 
@@ -120,6 +130,7 @@ class RelatedTable(QWidget, Generic[ItemT]):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        install(self.table)  # paints a text shown in the other language, marked
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -168,7 +179,10 @@ class RelatedTable(QWidget, Generic[ItemT]):
             for col, value in enumerate(cells(item)):
                 text = "" if value is None else str(value)
                 cell = QTableWidgetItem(text)
-                if len(text) > 20:
+                if isinstance(value, Shown) and value.missing:
+                    cell.setData(OTHER_LANGUAGE_ROLE, value.lang)
+                    cell.setToolTip(f"{text}\n({tag_tooltip(value.lang)})")
+                elif len(text) > 20:
                     cell.setToolTip(text)
                 if color is not None:
                     cell.setForeground(QBrush(color))
@@ -186,8 +200,8 @@ class RelatedTable(QWidget, Generic[ItemT]):
                     self.table.setColumnWidth(col, min(self.table.columnWidth(col), 180))
         else:
             self.table.resizeColumnsToContents()
-            for col in range(self.table.columnCount()):
-                self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 70), 360))
+            for col in range(self.table.columnCount()):  # a little room: a marked name's tag
+                self.table.setColumnWidth(col, min(max(self.table.columnWidth(col) + 12, 70), 360))
         self._selection_changed()
 
     def current(self) -> ItemT | None:
