@@ -73,7 +73,7 @@ def test_discard_when_quitting_quits(qtbot, window, answer_dialog) -> None:  # t
     window.go_to("agreement")
     lst = window.current_list()
     lst.table.selectRow(0)
-    lst.editor.place.setText("Sejong")
+    lst.editor.place.en.setText("Sejong")
     assert lst.editor.dirty
     answer_dialog("Discard")
     window.close()

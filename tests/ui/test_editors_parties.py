@@ -59,7 +59,7 @@ def test_a_new_party_is_a_signatory_signing_with_the_agreement_and_its_title_com
 ) -> None:  # type: ignore[no-untyped-def]
     org = factories.org(db, "삼성전자", "Samsung Electronics", org_kind=OrgKind.COMPANY)
     person = factories.person(db, "정수빈", "Subin Jeong")
-    factories.member(db, person.id, org.id, title="대표이사")
+    factories.member(db, person.id, org.id, "대표이사", title_en="President and CEO")
     editor, record = _editor(qtbot, db, make_ctx)
     seen: dict[str, object] = {}
 
@@ -69,7 +69,7 @@ def test_a_new_party_is_a_signatory_signing_with_the_agreement_and_its_title_com
         seen["signed"] = f.fields["signed_on"].value()
         f.fields["organization_id"].set_value(org.id, "Samsung Electronics")
         f.fields["signatory_contact_id"].pick()  # the person picker opens over the dialog (next step)
-        seen["title"] = f.fields["signatory_title"].text()
+        seen["title"] = (f.fields["signatory_title_ko"].text(), f.fields["signatory_title_en"].text())
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
 
     def person_picker(picker: QWidget) -> None:
@@ -82,9 +82,10 @@ def test_a_new_party_is_a_signatory_signing_with_the_agreement_and_its_title_com
     assert steps == ["FormDialog", "PickerDialog"]
     assert seen["role"] == PartyRole.SIGNATORY  # was 주관기관 (lead)
     assert seen["signed"] == SIGNED  # was empty
-    assert seen["title"] == "대표이사"  # the signatory's current position
+    assert seen["title"] == ("대표이사", "President and CEO")  # the signatory's current position
     (party,) = agreements.agreement_detail(db, record.id).parties
-    assert (party.role, party.signed_on, party.signatory_title) == (PartyRole.SIGNATORY, SIGNED, "대표이사")
+    assert (party.role, party.signed_on) == (PartyRole.SIGNATORY, SIGNED)
+    assert (party.signatory_title_ko, party.signatory_title_en) == ("대표이사", "President and CEO")
     assert party.signatory_contact_id == person.id
 
 
@@ -157,7 +158,7 @@ def test_linking_and_unlinking_an_agreement_is_saved_at_once(qtbot, db: Database
     qtbot.addWidget(editor)
     editor.show()
     editor.load(meeting.id)
-    editor.form.set_text("place", "엘타워")  # an unsaved edit, which linking must leave alone
+    editor.form.set_text("place_ko", "엘타워")  # an unsaved edit, which linking must leave alone
     assert editor.dirty
 
     def choose(picker) -> None:  # type: ignore[no-untyped-def]
@@ -169,8 +170,8 @@ def test_linking_and_unlinking_an_agreement_is_saved_at_once(qtbot, db: Database
     editor.link_agreement()
     linked = meetings.meeting_detail(db, meeting.id)
     assert [a.id for a in linked.agreements] == [agreement.id]  # without Ctrl+S
-    assert linked.record.place == ""  # the unsaved place was not saved with it ...
-    assert editor.form.text("place") == "엘타워" and editor.dirty  # ... nor lost
+    assert linked.record.place_ko == ""  # the unsaved place was not saved with it ...
+    assert editor.form.text("place_ko") == "엘타워" and editor.dirty  # ... nor lost
     assert editor.agreements.table.item(0, 0).text() == "Semiconductor MOU"
 
     editor.agreements.select_row(0)
@@ -191,15 +192,15 @@ def test_a_guest_attendee_and_later_a_contact(qtbot, db: Database, make_ctx) -> 
 
     def fill(dialog: QWidget) -> None:
         f = dialog.form  # type: ignore[attr-defined]
-        f.fields["guest_name"].setText("Anna Weber")
-        f.fields["guest_organization"].setText("Example Fraunhofer Institute")
-        f.fields["title"].setText("Director")
+        f.fields["guest_name_en"].setText("Anna Weber")
+        f.fields["guest_organization_en"].setText("Example Fraunhofer Institute")
+        f.fields["title_en"].setText("Director")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
 
     on_modals(fill)
     _button(editor.attendees, "Add guest…").click()
     (guest,) = meetings.meeting_detail(db, meeting.id).attendees
-    assert guest.is_guest and guest.guest_name == "Anna Weber"  # no contact needed
+    assert guest.is_guest and guest.guest_name_en == "Anna Weber"  # no contact needed
     assert editor.attendees.table.item(0, 0).text() == "Anna Weber (guest)"
     assert editor.attendees.table.item(0, 1).text() == "Example Fraunhofer Institute"
     make = _button(editor.attendees, "Make a contact")

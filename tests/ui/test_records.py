@@ -28,19 +28,19 @@ def _open_meeting(window, title_part: str):  # type: ignore[no-untyped-def]
 
 def test_minutes_editor_adds_agenda_decision_action_and_carries_it_over(qtbot, window, answer_dialog) -> None:  # type: ignore[no-untyped-def]
     db = window.ctx.db
-    editor = _open_meeting(window, "(3차)")
+    editor = _open_meeting(window, "(3rd)")
     agenda_before = editor.agenda.table.rowCount()
 
     def agenda(dialog: QDialog) -> None:
-        dialog.form.fields["title"].setText("Timeline review")
-        dialog.form.fields["discussion"].setPlainText("Agreed to keep the schedule.")
+        dialog.form.fields["title_en"].setText("Timeline review")
+        dialog.form.fields["discussion_en"].setPlainText("Agreed to keep the schedule.")
 
     answer_dialog("Save", agenda)
     qtbot.mouseClick(_button(editor.agenda, "Add agenda item…"), Qt.MouseButton.LeftButton)
     assert editor.agenda.table.rowCount() == agenda_before + 1
     assert editor.agenda.table.item(agenda_before, 1).text() == "Timeline review"
 
-    answer_dialog("Save", lambda d: d.form.fields["text"].setPlainText("Hold a workshop in spring."))
+    answer_dialog("Save", lambda d: d.form.fields["text_en"].setPlainText("Hold a workshop in spring."))
     qtbot.mouseClick(_button(editor.decisions, "Add decision…"), Qt.MouseButton.LeftButton)
     assert "Hold a workshop in spring." in [
         editor.decisions.table.item(r, 1).text() for r in range(editor.decisions.table.rowCount())
@@ -49,26 +49,30 @@ def test_minutes_editor_adds_agenda_decision_action_and_carries_it_over(qtbot, w
     person = contacts.list_contacts(db)[0]
 
     def action(dialog: QDialog) -> None:
-        dialog.form.fields["title"].setText("Send the draft programme")
+        dialog.form.fields["title_en"].setText("Send the draft programme")
         dialog.form.fields["owner_contact_id"].set_value(person.id, person.name_en)
 
     answer_dialog("Save", action)
     qtbot.mouseClick(_button(editor.actions_table, "Add action item…"), Qt.MouseButton.LeftButton)
-    row = next(i for i, a in enumerate(editor.actions_table.items) if a.title == "Send the draft programme")
+    row = next(
+        i for i, a in enumerate(editor.actions_table.items) if a.title_en == "Send the draft programme"
+    )
     item = editor.actions_table.items[row]
     assert item.owner_contact_id == person.id
 
-    # Carry it over: the next meeting (the 4th) is offered.
-    later = meetings.list_meetings(db, MeetingQuery(sort="starts_at", descending=True))[0]
-    assert "(4차)" in later.title
+    # Carry it over: the next meeting is offered (the workshop held in New York, in its zone).
+    third = editor.detail.record
+    query = MeetingQuery(starts_from=third.starts_at, sort="starts_at", descending=False)
+    later = next(m for m in meetings.list_meetings(db, query) if m.id != third.id)
+    assert later.time_zone == "America/New_York"
     editor.actions_table.select_row(row)
     seen = answer_dialog("Carry over")
     qtbot.mouseClick(_button(editor.actions_table, "Carry over…"), Qt.MouseButton.LeftButton)
-    assert later.title in seen[0]
-    statuses = {a.title: a.status for a in editor.actions_table.items}
+    assert later.title_en in seen[0]
+    statuses = {a.title_en: a.status for a in editor.actions_table.items}
     assert statuses["Send the draft programme"] == ActionStatus.CARRIED_OVER
     carried = meetings.meeting_detail(db, later.id).action_items
-    assert any(a.title == "Send the draft programme" and a.status == ActionStatus.OPEN for a in carried)
+    assert any(a.title_en == "Send the draft programme" and a.status == ActionStatus.OPEN for a in carried)
 
 
 def test_history_restores_an_earlier_value(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ end every value is read back from the database through the services and the coun
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -223,9 +223,9 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
         when_dialog(pick_samsung, over=dialog)
         you.key(Qt.Key.Key_Space)  # the first field is the organization's Choose… button
         you.key(Qt.Key.Key_Tab)
-        you.type("상무")
-        you.key(Qt.Key.Key_Tab)
-        you.key(Qt.Key.Key_Tab)
+        you.type("상무")  # the English box is offered "Vice President" (a company's 상무)
+        assert dialog.form.fields["title_en"].text() == "Vice President"
+        you.click(dialog.form.fields["started_on"].edit)
         you.type("2021. 3. 2.")
         you.key(Qt.Key.Key_Return)
 
@@ -234,7 +234,12 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     you.click(button_named(people.editor.positions, "소속 추가…"))
     qtbot.waitUntil(lambda: len(people.editor.positions.items) == 1, timeout=3000)
     held = people.editor.positions.items[0]
-    assert (held.organization_name_ko, held.title, held.started_on) == ("삼성전자", "상무", date(2021, 3, 2))
+    assert (held.organization_name_ko, held.title_ko, held.title_en, held.started_on) == (
+        "삼성전자",
+        "상무",
+        "Vice President",
+        date(2021, 3, 2),
+    )
 
     # The agreement: Ctrl+2, Ctrl+N, its title, the signing date and place, Ctrl+S.
     you.shortcut(win, Qt.Key.Key_2, ctrl)
@@ -248,7 +253,7 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     you.type(TITLE_EN)
     you.click(editor.signed_on.edit)
     you.type("2023. 8. 29.")
-    you.click(editor.place)
+    you.click(editor.place.ko)
     you.type("엘타워")
     you.shortcut(win, Qt.Key.Key_S, ctrl)
     qtbot.waitUntil(lambda: editor.ident is not None and not editor.dirty, timeout=3000)
@@ -274,7 +279,7 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
 
         when_dialog(choose_signatory, over=dialog)
         you.click(rows["삼성전자"].person.choose)
-        assert rows["삼성전자"].title.text() == "상무"
+        assert (rows["삼성전자"].title.text(), rows["삼성전자"].title_en.text()) == ("상무", "Vice President")
         you.click(button_named(dialog, "참여기관 3곳 추가"))
 
     def choose_parties(picker: QDialog) -> None:
@@ -311,10 +316,10 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     assert meetings is not None
     you.shortcut(win, Qt.Key.Key_N, ctrl)
     minutes = meetings.editor
-    qtbot.waitUntil(lambda: minutes.title.hasFocus(), timeout=2000)
+    qtbot.waitUntil(lambda: minutes.title.ko.hasFocus(), timeout=2000)
     you.type(MEETING)
-    you.key(Qt.Key.Key_Tab)
-    you.type("2023. 9. 19. 14:00")
+    you.click(minutes.starts_at.edit)
+    you.type("2023. 9. 19. 14:00")  # in the meeting's zone: Seoul, unless it is changed
     you.click_tab(minutes.tabs, minutes.agreements)
 
     def link(picker: QDialog) -> None:
@@ -338,10 +343,10 @@ def test_reference_agreement_from_nothing_within_100_inputs(qtbot, empty_window,
     qtbot.waitUntil(lambda: len(minutes.attendees.items) == 1, timeout=3000)
 
     def guest(dialog: QDialog) -> None:
-        for value in GUEST:
+        for field, value in zip(("guest_name_en", "guest_organization_en", "title_en"), GUEST, strict=True):
+            you.click(dialog.form.fields[field])  # an English name, in its English box
             you.type(value)
-            you.key(Qt.Key.Key_Tab)
-        you.key(Qt.Key.Key_Return)  # the Tab after the title reached Save
+        you.key(Qt.Key.Key_Return)  # Save
 
     when_dialog(guest)
     you.click(button_named(minutes.attendees, "외부 참석자 추가…"))
@@ -407,16 +412,22 @@ def assert_recorded(db: Database, due: date) -> None:
     (person,) = list_contacts(db)
     assert (person.name_ko, person.name_en) == ("김민준", "Minjun Kim")
     (held,) = contact_detail(db, person.id).memberships
-    assert (held.organization_id, held.title, held.started_on) == (
+    assert (held.organization_id, held.title_ko, held.title_en, held.started_on) == (
         orgs["삼성전자"].id,
         "상무",
+        "Vice President",
         date(2021, 3, 2),
     )
 
     (summary,) = list_agreements(db)
     agreement = agreement_detail(db, summary.id)
     r = agreement.record
-    assert (r.title_ko, r.title_en, r.signed_on, r.place) == (TITLE_KO, TITLE_EN, date(2023, 8, 29), "엘타워")
+    assert (r.title_ko, r.title_en, r.signed_on, r.place_ko) == (
+        TITLE_KO,
+        TITLE_EN,
+        date(2023, 8, 29),
+        "엘타워",
+    )
     parties = {p.organization_name_ko: p for p in agreement.parties}
     assert {name: p.role for name, p in parties.items()} == {
         "산업통상자원부": PartyRole.LEAD,
@@ -425,24 +436,28 @@ def assert_recorded(db: Database, due: date) -> None:
     }
     assert {p.signed_on for p in parties.values()} == {date(2023, 8, 29)}
     samsung = parties["삼성전자"]
-    assert (samsung.signatory_contact_id, samsung.signatory_title) == (person.id, "상무")
+    assert (samsung.signatory_contact_id, samsung.signatory_title_ko, samsung.signatory_title_en) == (
+        person.id,
+        "상무",
+        "Vice President",
+    )
     (commitment,) = agreement.commitments
-    assert (commitment.title, commitment.due_on) == (COMMITMENT, due)
+    assert (commitment.title_ko, commitment.due_on) == (COMMITMENT, due)
     assert commitment.due_on is not None and commitment.due_on > clock.today()
 
     (meeting_row,) = list_meetings(db)
     meeting = meeting_detail(db, meeting_row.id)
     m = meeting.record
-    assert m.title == MEETING
-    assert m.starts_at is not None
-    # Typed times are the computer's local time until meetings carry their own zone (#13).
-    assert m.starts_at.astimezone().replace(tzinfo=None) == datetime(2023, 9, 19, 14, 0)
+    assert m.title_ko == MEETING
+    assert m.starts_at is not None and m.time_zone == "Asia/Seoul"
+    # 14:00 in Seoul, where the meeting is, whatever this computer's zone (05:00 UTC).
+    assert m.starts_at == datetime(2023, 9, 19, 5, 0, tzinfo=UTC)
     assert [a.id for a in meeting.agreements] == [summary.id]
     contact_attendees = [a for a in meeting.attendees if not a.is_guest]
     guests = [a for a in meeting.attendees if a.is_guest]
     assert [a.contact_id for a in contact_attendees] == [person.id]
-    assert [(g.guest_name, g.guest_organization, g.title) for g in guests] == [GUEST]
-    assert [a.title for a in meeting.agenda] == [AGENDA]
-    assert [d.text for d in meeting.decisions] == [DECISION]
+    assert [(g.guest_name_en, g.guest_organization_en, g.title_en) for g in guests] == [GUEST]
+    assert [a.title_ko for a in meeting.agenda] == [AGENDA]
+    assert [d.text_ko for d in meeting.decisions] == [DECISION]
     (action,) = meeting.action_items
-    assert (action.title, action.commitment_id) == (ACTION, commitment.id)
+    assert (action.title_ko, action.commitment_id) == (ACTION, commitment.id)

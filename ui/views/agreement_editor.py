@@ -16,7 +16,8 @@ from app.dto import (
     MeetingSummary,
     PartyInput,
     PartyView,
-    display_name,
+    Shown,
+    shown,
 )
 from app.enums import AgreementKind, AgreementStatus, CommitmentStatus, Confidentiality, PartyRole, RecordKind
 from app.services.agreements import (
@@ -34,17 +35,17 @@ from app.services.agreements import (
 from app.services.commitments import create_commitment, update_commitment
 from ui.actions import open_briefing
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_meeting_time
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.confirm import confirm
-from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
+from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id
 from ui.widgets.history import HistoryPanel
-from ui.widgets.parties import PartiesDialog
+from ui.widgets.parties import PartiesDialog, SignatoryTitle
 from ui.widgets.pickers import PickerButton, PickerDialog
-from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
+from ui.widgets.related import FormDialog, RelatedTable, ServiceCall, one_line
 
 AGREEMENTS = RecordFunctions(agreement_detail, create_agreement, update_agreement)
 
@@ -56,20 +57,19 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         super().__init__(ctx, AGREEMENTS, parent)
         lang = self.lang
         f = self.form
-        self.title_ko = f.add("title_ko", tr("Title (Korean)"), line(self))
-        self.title_en = f.add("title_en", tr("Title (English)"), line(self))
+        self.title = f.add_bilingual("title", tr("Agreement title"))
+        self.title_ko, self.title_en = self.title.ko, self.title.en
         self.reference_no = f.add("reference_no", tr("Reference"), line(self))
         self.agreement_kind = f.add("agreement_kind", tr("Kind"), EnumCombo(AgreementKind, lang))
         self.status = f.add("status", tr("Status"), EnumCombo(AgreementStatus, lang))
         self.signed_on = f.add("signed_on", tr("Signed"), DateEdit(lang))
         self.effective_on = f.add("effective_on", tr("In force from"), DateEdit(lang))
         self.expires_on = f.add("expires_on", tr("Expires"), DateEdit(lang))
-        self.place = f.add("place", tr("Place of signing"), line(self))
+        self.place = f.add_bilingual("place", tr("Place of signing"))
         self.confidentiality = f.add("confidentiality", tr("Marking"), EnumCombo(Confidentiality, lang))
         self.tags = f.add("tags", tr("Tags"), line(self, tr("comma-separated, e.g. semiconductor, EU")))
-        self.summary = f.add("summary", tr("Summary"), text_area(self))
-        for w in (self.title_ko, self.title_en):
-            w.textChanged.connect(lambda _t: self._update_buttons())
+        self.summary = f.add_bilingual("summary", tr("Summary"), multiline=True, height=90)
+        self.title.changed.connect(self._update_buttons)
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
         self.parties: RelatedTable[PartyView] = RelatedTable(
@@ -135,17 +135,19 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
     def new_title(self) -> str:
         return tr("New agreement")
 
-    def title_of(self, detail: AgreementDetail) -> str:
-        return detail.record.title(self.lang)
+    def title_of(self, detail: AgreementDetail) -> Shown:
+        return shown(detail.record.title_ko, detail.record.title_en, self.lang)
 
     def is_valid(self) -> bool:
-        return bool(self.title_ko.text().strip() or self.title_en.text().strip())
+        return self.title.filled()
 
     def required_hint(self) -> str:
         return tr("Enter the title in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
-        for name in ("title_ko", "title_en", "reference_no", "place", "tags", "summary"):
+        for pair in (self.title, self.place, self.summary):
+            pair.clear()
+        for name in ("reference_no", "tags"):
             self.form.set_text(name, "")
         self.agreement_kind.set_value(AgreementKind.MOU)
         self.status.set_value(AgreementStatus.DRAFT)
@@ -164,12 +166,11 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         r = detail.record
         lang = self.lang
         f = self.form
-        f.set_text("title_ko", r.title_ko)
-        f.set_text("title_en", r.title_en)
+        self.title.set_values(r.title_ko, r.title_en)
         f.set_text("reference_no", r.reference_no)
-        f.set_text("place", r.place)
+        self.place.set_values(r.place_ko, r.place_en)
         f.set_text("tags", ", ".join(r.tags))
-        f.set_text("summary", r.summary)
+        self.summary.set_values(r.summary_ko, r.summary_en)
         self.agreement_kind.set_value(r.agreement_kind)
         self.status.set_value(r.status)
         self.confidentiality.set_value(r.confidentiality)
@@ -179,10 +180,10 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.parties.set_rows(
             detail.parties,
             lambda p: (
-                p.organization_name(lang),
+                shown(p.organization_name_ko, p.organization_name_en, lang),
                 p.role.label(lang),
-                p.signatory_name,
-                p.signatory_title,
+                shown(p.signatory_name_ko, p.signatory_name_en, lang),
+                shown(p.signatory_title_ko, p.signatory_title_en, lang),
                 format_date(p.signed_on, lang),
                 format_date(p.joined_on, lang),
                 format_date(p.withdrew_on, lang),
@@ -200,18 +201,31 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         self.commitments.set_rows(
             by_party,
             lambda c: (
-                display_name(c.organization_name_ko, c.organization_name_en, lang) or tr("(all parties)"),
-                c.title,
+                shown(c.organization_name_ko, c.organization_name_en, lang)
+                if c.party_id
+                else tr("(all parties)"),
+                shown(c.title_ko, c.title_en, lang),
                 format_date(c.due_on, lang),
                 c.status.label(lang),
             ),
             alert=lambda c: c.overdue,
         )
         self.amendments.set_rows(
-            detail.amendments, lambda a: (format_date(a.amended_on, lang), a.title, a.summary, a.effect)
+            detail.amendments,
+            lambda a: (
+                format_date(a.amended_on, lang),
+                shown(a.title_ko, a.title_en, lang),
+                one_line(shown(a.summary_ko, a.summary_en, lang)),
+                one_line(shown(a.effect_ko, a.effect_en, lang)),
+            ),
         )
         self.meetings.set_rows(
-            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+            detail.meetings,
+            lambda m: (
+                format_meeting_time(m.starts_at, m.time_zone, lang),
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.place_ko, m.place_en, lang),
+            ),
         )
         self.attachments.set_owner(r.id, detail.attachments)
         self.history.show_for(r.id, r.version)
@@ -219,17 +233,22 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
 
     def collect(self) -> AgreementInput:
         tags = tuple(t.strip() for t in self.form.text("tags").split(",") if t.strip())
+        title_ko, title_en = self.title.values()
+        place_ko, place_en = self.place.values()
+        summary_ko, summary_en = self.summary.values()
         return AgreementInput(
-            title_ko=self.form.text("title_ko"),
-            title_en=self.form.text("title_en"),
+            title_ko=title_ko,
+            title_en=title_en,
             reference_no=self.form.text("reference_no"),
             agreement_kind=self.agreement_kind.member(),
             status=self.status.member(),
             signed_on=self.signed_on.value(),
             effective_on=self.effective_on.value(),
             expires_on=self.expires_on.value(),
-            place=self.form.text("place"),
-            summary=self.form.text("summary"),
+            place_ko=place_ko,
+            place_en=place_en,
+            summary_ko=summary_ko,
+            summary_en=summary_en,
             confidentiality=self.confidentiality.member(),
             tags=tags,
         )
@@ -247,7 +266,8 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
 
     def _party_dialog(self, party: PartyView | None) -> None:
         lang = self.lang
-        dialog = FormDialog(self.ctx, tr("Party") if party is None else party.organization_name(lang), self)
+        title_text = tr("Party") if party is None else party.organization_name(lang)
+        dialog = FormDialog(self.ctx, title_text, self)
         f = dialog.form
         org = PickerButton(
             self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog, optional=False
@@ -257,27 +277,31 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         f.add("role", tr("Role"), role)
         person = PickerButton(self.ctx, RecordKind.CONTACT, tr("Choose signatory"), dialog)
         f.add("signatory_contact_id", tr("Signed by (contact)"), person)
-        name = f.add("signatory_name", tr("Signed by (name, if not a contact)"), line(dialog))
-        title = f.add("signatory_title", tr("Title at signing"), line(dialog))
+        name = f.add_bilingual("signatory_name", tr("Signatory's name"))
+        for box in (name.ko, name.en):
+            box.setToolTip(tr("When the signatory is not a contact; otherwise choose the contact above."))
+        title = f.add_bilingual("signatory_title", tr("Title at signing"))
+        offer = title.offer_english()
         signed = f.add("signed_on", tr("Signed"), DateEdit(lang))
         joined = f.add("joined_on", tr("Joined"), DateEdit(lang))
         withdrew = f.add("withdrew_on", tr("Withdrew"), DateEdit(lang))
         for d in (signed, joined, withdrew):  # their calendars open at the agreement's signing
             d.related = self.signed_on.value
+        prefill = SignatoryTitle(self.ctx, offer)
 
         def org_changed() -> None:
             ident = org.value()
             person.filters = {"organization_id": ident} if ident else {}
             person.preset_org = (ident, org.label.text()) if ident else None
+            prefill.organization_changed(ident)
 
         org.changed.connect(org_changed)
-        prefilled = [""]
 
         def person_changed() -> None:
-            # The title at signing starts as the signatory's current position, until typed over.
-            if title.text() == prefilled[0] and person.value() is not None:
-                title.setText(person.chosen_title)
-                prefilled[0] = person.chosen_title
+            contact = person.value()
+            for box in (name.ko, name.en):
+                box.setEnabled(contact is None)  # a contact is named by their record
+            prefill.person_changed(contact)
 
         person.changed.connect(person_changed)
         if party is None:  # a new party: usually a signatory, signing with the agreement
@@ -287,10 +311,10 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
             org.set_value(party.organization_id, party.organization_name(lang))
             role.set_value(party.role)
             if party.signatory_contact_id:
-                person.set_value(party.signatory_contact_id, party.signatory_name)
+                person.set_value(party.signatory_contact_id, party.signatory_name(lang))
             else:
-                f.set_text("signatory_name", party.signatory_name)
-            f.set_text("signatory_title", party.signatory_title)
+                name.set_values(party.signatory_name_ko, party.signatory_name_en)
+            title.set_values(party.signatory_title_ko, party.signatory_title_en)
             signed.set_value(party.signed_on)
             joined.set_value(party.joined_on)
             withdrew.set_value(party.withdrew_on)
@@ -299,12 +323,17 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         def save() -> ServiceCall:
             org_id = org.value()
             assert org_id is not None
+            contact = person.value()
+            name_ko, name_en = name.values() if contact is None else ("", "")
+            title_ko, title_en = title.values()
             data = PartyInput(
                 organization_id=org_id,
                 role=role.member(),
-                signatory_contact_id=person.value(),
-                signatory_name=name.text() if person.value() is None else "",
-                signatory_title=title.text(),
+                signatory_contact_id=contact,
+                signatory_name_ko=name_ko,
+                signatory_name_en=name_en,
+                signatory_title_ko=title_ko,
+                signatory_title_en=title_en,
                 signed_on=signed.value(),
                 joined_on=joined.value(),
                 withdrew_on=withdrew.value(),
@@ -383,27 +412,31 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         party = QComboBox(dialog)
         add_id_item(party, tr("(all parties)"), None)
         for p in self.parties.items:
-            add_id_item(party, p.organization_name(lang), p.id)
+            add_id_item(party, shown(p.organization_name_ko, p.organization_name_en, lang), p.id)
         f.add("party_id", tr("Party"), party)
-        title = f.add("title", tr("Commitment *"), line(dialog))
-        f.add("description", tr("Description"), text_area(dialog))
+        title = f.add_bilingual("title", tr("Commitment"))
+        description = f.add_bilingual("description", tr("Description"), multiline=True)
         due = f.add("due_on", tr("Due"), DateEdit(lang))
         status = f.add("status", tr("Status"), EnumCombo(CommitmentStatus, lang))
         if item is not None:
             select_id(party, item.party_id)
-            f.set_text("title", item.title)
-            f.set_text("description", item.description)
+            title.set_values(item.title_ko, item.title_en)
+            description.set_values(item.description_ko, item.description_en)
             due.set_value(item.due_on)
             status.set_value(item.status)
-        dialog.required = lambda: bool(title.text().strip())
+        dialog.required = title.filled
 
         def save() -> ServiceCall:
             assert self.ident is not None
+            title_ko, title_en = title.values()
+            description_ko, description_en = description.values()
             data = CommitmentInput(
                 agreement_id=self.ident,
-                title=f.text("title"),
+                title_ko=title_ko,
+                title_en=title_en,
                 party_id=combo_id(party),
-                description=f.text("description"),
+                description_ko=description_ko,
+                description_en=description_en,
                 due_on=due.value(),
                 status=status.member(),
             )
@@ -434,24 +467,30 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
         dialog = FormDialog(self.ctx, tr("Amendment"), self)
         f = dialog.form
         amended = f.add("amended_on", tr("Date"), DateEdit(self.lang))
-        title = f.add("title", tr("Amendment *"), line(dialog))
-        f.add("summary", tr("Summary"), text_area(dialog))
-        f.add("effect", tr("Effect"), text_area(dialog, 60))
+        title = f.add_bilingual("title", tr("Amendment"))
+        summary = f.add_bilingual("summary", tr("Summary"), multiline=True)
+        effect = f.add_bilingual("effect", tr("Effect"), multiline=True, height=50)
         if item is not None:
             amended.set_value(item.amended_on)
-            f.set_text("title", item.title)
-            f.set_text("summary", item.summary)
-            f.set_text("effect", item.effect)
-        dialog.required = lambda: bool(title.text().strip())
+            title.set_values(item.title_ko, item.title_en)
+            summary.set_values(item.summary_ko, item.summary_en)
+            effect.set_values(item.effect_ko, item.effect_en)
+        dialog.required = title.filled
 
         def save() -> ServiceCall:
             assert self.ident is not None
+            title_ko, title_en = title.values()
+            summary_ko, summary_en = summary.values()
+            effect_ko, effect_en = effect.values()
             data = AmendmentInput(
                 agreement_id=self.ident,
                 amended_on=amended.value(),
-                title=f.text("title"),
-                summary=f.text("summary"),
-                effect=f.text("effect"),
+                title_ko=title_ko,
+                title_en=title_en,
+                summary_ko=summary_ko,
+                summary_en=summary_en,
+                effect_ko=effect_ko,
+                effect_en=effect_en,
             )
             if item is None:
                 return add_amendment, (data,)
@@ -472,6 +511,9 @@ class AgreementEditor(RecordEditor[AgreementDetail, AgreementInput]):
     def remove_amendment(self) -> None:
         item = self.amendments.current()
         if item is not None and confirm(
-            self, tr("Remove amendment"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
+            self,
+            tr("Remove amendment"),
+            tr("Remove “{title}”?").format(title=item.title(self.lang)),
+            tr("Remove"),
         ):
             self.run_and_reload(remove_amendment, item.id)

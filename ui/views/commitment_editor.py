@@ -7,7 +7,7 @@ from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.dto import ActionItemView, CommitmentInput, CommitmentView, PartyView, display_name
+from app.dto import ActionItemView, CommitmentInput, CommitmentView, PartyView, Shown, display_name, shown
 from app.enums import CommitmentStatus, RecordKind
 from app.errors import ValidationError
 from app.services.agreements import list_parties
@@ -19,7 +19,7 @@ from ui.formatting import format_date
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.views.record_service import RecordFunctions
-from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, line, select_id, text_area
+from ui.widgets.fields import DateEdit, EnumCombo, add_id_item, combo_id, select_id
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton
 from ui.widgets.related import RelatedTable
@@ -52,10 +52,9 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
         self.agreement.changed.connect(self._agreement_changed)
         self.party = QComboBox(self)
         f.add("party_id", tr("Party"), self.party)
-        self.title = line(self)
-        f.add("title", tr("Commitment *"), self.title)
-        self.title.textChanged.connect(lambda _t: self._update_buttons())
-        f.add("description", tr("Description"), text_area(self))
+        self.title = f.add_bilingual("title", tr("Commitment"))
+        self.title.changed.connect(self._update_buttons)
+        self.description = f.add_bilingual("description", tr("Description"), multiline=True, height=90)
         self.due_on = DateEdit(self.lang)
         f.add("due_on", tr("Due"), self.due_on)
         self.status = EnumCombo(CommitmentStatus, self.lang)
@@ -88,7 +87,9 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
                 return
             filling, self._filling = self._filling, True
             for p in parties:
-                add_id_item(self.party, p.organization_name(self.lang), p.id)
+                add_id_item(
+                    self.party, shown(p.organization_name_ko, p.organization_name_en, self.lang), p.id
+                )
             select_id(self.party, self._pending_party)
             self._filling = filling
 
@@ -101,17 +102,22 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
     def new_title(self) -> str:
         return tr("New commitment")
 
-    def title_of(self, detail: CommitmentDetail) -> str:
-        return detail.record.title
+    def title_of(self, detail: CommitmentDetail) -> Shown:
+        return shown(detail.record.title_ko, detail.record.title_en, self.lang)
 
     def is_valid(self) -> bool:
-        return bool(self.title.text().strip()) and self.agreement.value() is not None
+        return self.title.filled() and self.agreement.value() is not None
+
+    def required_hint(self) -> str:
+        if self.agreement.value() is None:
+            return tr("Choose the agreement.")
+        return tr("Enter the commitment in Korean or in English.")
 
     def clear(self) -> None:
         self._pending_party = None
         self.agreement.set_value(None, "")
-        for name in ("title", "description"):
-            self.form.set_text(name, "")
+        self.title.clear()
+        self.description.clear()
         self.due_on.set_value(None)
         self.status.set_value(CommitmentStatus.PLANNED)
         self.actions_table.set_rows([], lambda _x: ())
@@ -130,14 +136,19 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
             c.agreement_id, display_name(c.agreement_title_ko, c.agreement_title_en, lang)
         )
         self._agreement_changed()
-        self.form.set_text("title", c.title)
-        self.form.set_text("description", c.description)
+        self.title.set_values(c.title_ko, c.title_en)
+        self.description.set_values(c.description_ko, c.description_en)
         self.due_on.set_value(c.due_on)
         self.status.set_value(c.status)
         self.history.show_for(c.id, c.version)
         self.actions_table.set_rows(
             detail.action_items,
-            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
+            lambda a: (
+                shown(a.title_ko, a.title_en, lang),
+                format_date(a.due_on, lang),
+                a.status.label(lang),
+                shown(a.meeting_title_ko, a.meeting_title_en, lang),
+            ),
             alert=lambda a: a.overdue,
         )
 
@@ -145,11 +156,15 @@ class CommitmentEditor(RecordEditor[CommitmentDetail, CommitmentInput]):
         agreement_id = self.agreement.value()
         if agreement_id is None:
             raise ValidationError("agreement_id", "협약을 선택하십시오.", "Choose the agreement.")
+        title_ko, title_en = self.title.values()
+        description_ko, description_en = self.description.values()
         return CommitmentInput(
             agreement_id=agreement_id,
-            title=self.form.text("title"),
+            title_ko=title_ko,
+            title_en=title_en,
             party_id=combo_id(self.party),
-            description=self.form.text("description"),
+            description_ko=description_ko,
+            description_en=description_en,
             due_on=self.due_on.value(),
             status=self.status.member(),
         )

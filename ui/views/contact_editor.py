@@ -11,6 +11,8 @@ from app.dto import (
     MeetingSummary,
     MembershipInput,
     MembershipView,
+    Shown,
+    shown,
 )
 from app.enums import RecordKind
 from app.services.contacts import (
@@ -23,7 +25,7 @@ from app.services.contacts import (
     update_membership,
 )
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_meeting_time
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.views.record_service import RecordFunctions
@@ -43,16 +45,13 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, CONTACTS, parent)
         f = self.form
-        self.name_ko = line(self)
-        self.name_en = line(self)
-        f.add("name_ko", tr("Name (Korean)"), self.name_ko)
-        f.add("name_en", tr("Name (English)"), self.name_en)
+        self.name = f.add_bilingual("name", tr("Name"))
+        self.name_ko, self.name_en = self.name.ko, self.name.en
         f.add("email", tr("Email"), line(self, "name@example.go.kr"))
         f.add("phone", tr("Phone"), line(self))
         f.add("mobile", tr("Mobile"), line(self))
         f.add("notes", tr("Notes"), text_area(self))
-        for w in (self.name_ko, self.name_en):
-            w.textChanged.connect(lambda _t: self._update_buttons())
+        self.name.changed.connect(self._update_buttons)
 
         self.positions: RelatedTable[MembershipView] = RelatedTable(
             [tr("Organization"), tr("Title"), tr("Department"), tr("From"), tr("To")], tr("Positions"), self
@@ -87,17 +86,18 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
     def new_title(self) -> str:
         return tr("New contact")
 
-    def title_of(self, detail: ContactDetail) -> str:
-        return detail.record.name(self.lang)
+    def title_of(self, detail: ContactDetail) -> Shown:
+        return shown(detail.record.name_ko, detail.record.name_en, self.lang)
 
     def is_valid(self) -> bool:
-        return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+        return self.name.filled()
 
     def required_hint(self) -> str:
         return tr("Enter the name in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
-        for name in ("name_ko", "name_en", "email", "phone", "mobile", "notes"):
+        self.name.clear()
+        for name in ("email", "phone", "mobile", "notes"):
             self.form.set_text(name, "")
         for table in (self.positions, self.meetings, self.actions_table):
             table.set_rows([], lambda _x: ())
@@ -107,25 +107,36 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
     def fill(self, detail: ContactDetail) -> None:
         r = detail.record
         lang = self.lang
-        for name in ("name_ko", "name_en", "email", "phone", "mobile", "notes"):
+        self.name.set_values(r.name_ko, r.name_en)
+        for name in ("email", "phone", "mobile", "notes"):
             self.form.set_text(name, getattr(r, name))
         self.positions.set_rows(
             detail.memberships,
             lambda m: (
-                m.organization_name_ko if lang == "ko" else m.organization_name_en or m.organization_name_ko,
-                m.title,
-                m.department,
+                shown(m.organization_name_ko, m.organization_name_en, lang),
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.department_ko, m.department_en, lang),
                 format_date(m.started_on, lang),
                 format_date(m.ended_on, lang) or tr("(current)"),
             ),
             muted=lambda m: not m.current,
         )
         self.meetings.set_rows(
-            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+            detail.meetings,
+            lambda m: (
+                format_meeting_time(m.starts_at, m.time_zone, lang),
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.place_ko, m.place_en, lang),
+            ),
         )
         self.actions_table.set_rows(
             detail.action_items,
-            lambda a: (a.title, format_date(a.due_on, lang), a.status.label(lang), a.meeting_title),
+            lambda a: (
+                shown(a.title_ko, a.title_en, lang),
+                format_date(a.due_on, lang),
+                a.status.label(lang),
+                shown(a.meeting_title_ko, a.meeting_title_en, lang),
+            ),
             alert=lambda a: a.overdue,
         )
         self.attachments.set_owner(r.id, detail.attachments)
@@ -133,9 +144,10 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
 
     def collect(self) -> ContactInput:
         t = self.form.text
+        name_ko, name_en = self.name.values()
         return ContactInput(
-            name_ko=t("name_ko"),
-            name_en=t("name_en"),
+            name_ko=name_ko,
+            name_en=name_en,
             email=t("email"),
             phone=t("phone"),
             mobile=t("mobile"),
@@ -154,21 +166,20 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
             self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog, optional=False
         )
         f.add("organization_id", tr("Organization *"), org)
-        f.add("title", tr("Title"), line(dialog))
-        f.add("department", tr("Department"), line(dialog))
+        title = f.add_bilingual("title", tr("Title"))
+        offer = title.offer_english()
+        department = f.add_bilingual("department", tr("Department"))
         started = DateEdit(lang)
         ended = DateEdit(lang)
         f.add("started_on", tr("From"), started)
         f.add("ended_on", tr("To"), ended)
+        org.changed.connect(lambda: offer.follow_organization(self.ctx, org.value()))
         if item is not None:
             org.set_value(
-                item.organization_id,
-                item.organization_name_ko
-                if lang == "ko"
-                else item.organization_name_en or item.organization_name_ko,
+                item.organization_id, str(shown(item.organization_name_ko, item.organization_name_en, lang))
             )
-            f.set_text("title", item.title)
-            f.set_text("department", item.department)
+            title.set_values(item.title_ko, item.title_en)
+            department.set_values(item.department_ko, item.department_en)
             started.set_value(item.started_on)
             ended.set_value(item.ended_on)
         dialog.required = lambda: org.value() is not None
@@ -176,11 +187,15 @@ class ContactEditor(RecordEditor[ContactDetail, ContactInput]):
         def save() -> ServiceCall:
             org_id = org.value()
             assert org_id is not None and self.ident is not None
+            title_ko, title_en = title.values()
+            department_ko, department_en = department.values()
             data = MembershipInput(
                 contact_id=self.ident,
                 organization_id=org_id,
-                title=f.text("title"),
-                department=f.text("department"),
+                title_ko=title_ko,
+                title_en=title_en,
+                department_ko=department_ko,
+                department_en=department_en,
                 started_on=started.value(),
                 ended_on=ended.value(),
             )

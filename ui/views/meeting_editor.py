@@ -16,12 +16,15 @@ from app.dto import (
     AttendeeInput,
     AttendeeView,
     CommitmentView,
+    DecisionInput,
     DecisionView,
     MeetingDetail,
     MeetingInput,
     MeetingQuery,
     MeetingSummary,
+    Shown,
     display_name,
+    shown,
 )
 from app.enums import ActionStatus, RecordKind
 from app.services.commitments import list_commitments_for_agreement
@@ -45,33 +48,36 @@ from app.services.meetings import (
     update_meeting,
 )
 from app.services.opening import Database
+from app.services.time_zones import HOME
 from ui.actions import open_briefing
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_meeting_time
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.views.record_service import RecordFunctions
 from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.confirm import confirm
 from ui.widgets.fields import (
+    Bilingual,
     DateEdit,
     DateTimeEdit,
     EnumCombo,
+    ZoneChooser,
     add_id_item,
     combo_id,
     line,
     select_id,
-    text_area,
 )
 from ui.widgets.history import HistoryPanel
 from ui.widgets.pickers import PickerButton, PickerDialog
-from ui.widgets.related import FormDialog, RelatedTable, ServiceCall
+from ui.widgets.related import FormDialog, RelatedTable, ServiceCall, one_line
 
 MEETINGS = RecordFunctions(meeting_detail, create_meeting, update_meeting)
 
 
-# The pre-meeting brief's texts (one a line: "□ ", "○ ", "- " mark the levels in the brief).
-BRIEF_TEXTS = ("purpose_ko", "purpose_en", "issues_ko", "issues_en", "talking_points_ko", "talking_points_en")
+def _guest_mark(name: Shown, guest: str) -> Shown:
+    """An attendee's name, "(guest)" after a guest's: not a contact (yet)."""
+    return Shown(f"{name.text} ({guest})", name.lang, name.missing) if guest else name
 
 
 class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
@@ -80,20 +86,24 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, MEETINGS, parent)
         f = self.form
-        self.title = line(self)
-        f.add("title", tr("Meeting *"), self.title)
-        self.title.textChanged.connect(lambda _t: self._update_buttons())
-        self.starts_at = DateTimeEdit(self.lang)
-        self.ends_at = DateTimeEdit(self.lang)
+        self.title = f.add_bilingual("title", tr("Meeting title"))
+        self.title.changed.connect(self._update_buttons)
+        # Typed and shown in the meeting's zone (Seoul unless it is held abroad).
+        self.starts_at = DateTimeEdit(self.lang, zone=HOME)
+        self.ends_at = DateTimeEdit(self.lang, zone=HOME)
         self.ends_at.day_source = self._start_day  # "16:00" alone ends on the day it starts
         self.ends_at.related = self._start_day
         f.add("starts_at", tr("Starts"), self.starts_at)
         f.add("ends_at", tr("Ends"), self.ends_at)
-        f.add("place", tr("Place"), line(self))
+        self.time_zone = ZoneChooser(self.lang, self)
+        f.add("time_zone", tr("Time zone"), self.time_zone)
+        self.time_zone.zone_changed.connect(self._zone_changed)
+        self.place = f.add_bilingual("place", tr("Place"))
         f.add("online_url", tr("Online link"), line(self, "https://"))
-        f.add("summary", tr("Summary"), text_area(self))
-        for name, label in self.brief_labels():  # the pre-meeting brief's texts, Korean and English
-            f.add(name, label, text_area(self))
+        self.summary = f.add_bilingual("summary", tr("Summary"), multiline=True)
+        self.brief = {  # the pre-meeting brief's texts, Korean and English
+            name: f.add_bilingual(name, noun, multiline=True) for name, noun in self.brief_labels()
+        }
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
         self.agreement_refs: list[AgreementRef] = []
 
@@ -158,8 +168,14 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.tabs.addTab(self.history, tr("History"))
 
     def _start_day(self) -> date | None:
+        """The day the meeting starts, where it is held (an end typed as "16:00" is on it)."""
         start = self.starts_at.value()
-        return None if start is None else start.date()
+        return None if start is None else self.starts_at.wall_clock(start).date()
+
+    def _zone_changed(self, zone: str) -> None:
+        # The times stay as typed: a meeting at 14:00 moved to Brussels is at 14:00 Brussels time.
+        self.starts_at.set_zone(zone)
+        self.ends_at.set_zone(zone)
 
     def set_related_enabled(self, enabled: bool) -> None:
         super().set_related_enabled(enabled)
@@ -170,26 +186,33 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def new_title(self) -> str:
         return tr("New meeting")
 
-    def title_of(self, detail: MeetingDetail) -> str:
-        return detail.record.title
+    def title_of(self, detail: MeetingDetail) -> Shown:
+        return shown(detail.record.title_ko, detail.record.title_en, self.lang)
 
     @staticmethod
     def brief_labels() -> list[tuple[str, str]]:
+        """The pre-meeting brief's texts (one a line: "□ ", "○ ", "- " mark the levels in the brief)."""
         return [
-            ("purpose_ko", tr("Purpose (Korean)")),
-            ("purpose_en", tr("Purpose (English)")),
-            ("issues_ko", tr("Key issues (Korean)")),
-            ("issues_en", tr("Key issues (English)")),
-            ("talking_points_ko", tr("Talking points (Korean)")),
-            ("talking_points_en", tr("Talking points (English)")),
+            ("purpose", tr("Purpose")),
+            ("issues", tr("Key issues")),
+            ("talking_points", tr("Talking points")),
         ]
 
     def is_valid(self) -> bool:
-        return bool(self.title.text().strip())
+        return self.title.filled()
+
+    def required_hint(self) -> str:
+        return tr("Enter the meeting title in Korean or in English.")
+
+    def _pairs(self) -> list[tuple[str, Bilingual]]:
+        pairs = [("title", self.title), ("place", self.place), ("summary", self.summary)]
+        return pairs + list(self.brief.items())
 
     def clear(self) -> None:
-        for name in ("title", "place", "online_url", "summary", *BRIEF_TEXTS):
-            self.form.set_text(name, "")
+        for _name, pair in self._pairs():
+            pair.clear()
+        self.form.set_text("online_url", "")
+        self.time_zone.set_zone(HOME)
         self.starts_at.set_value(None)
         self.ends_at.set_value(None)
         self.agreement_refs = []
@@ -209,14 +232,16 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def _show_agreements(self) -> None:
         lang = self.lang
         self.agreements.set_rows(
-            self.agreement_refs, lambda a: (display_name(a.title_ko, a.title_en, lang), a.status.label(lang))
+            self.agreement_refs, lambda a: (shown(a.title_ko, a.title_en, lang), a.status.label(lang))
         )
 
     def fill(self, detail: MeetingDetail) -> None:
         r = detail.record
         lang = self.lang
-        for name in ("title", "place", "online_url", "summary", *BRIEF_TEXTS):
-            self.form.set_text(name, getattr(r, name))
+        for name, pair in self._pairs():
+            pair.set_values(getattr(r, f"{name}_ko"), getattr(r, f"{name}_en"))
+        self.form.set_text("online_url", r.online_url)
+        self.time_zone.set_zone(r.time_zone)  # before the times, which are shown in it
         self.starts_at.set_value(r.starts_at)
         self.ends_at.set_value(r.ends_at)
         self.agreement_refs = list(detail.agreements)
@@ -225,27 +250,34 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.attendees.set_rows(
             detail.attendees,
             lambda a: (
-                display_name(a.contact_name_ko, a.contact_name_en, lang)
-                + (f" ({guest})" if a.is_guest else ""),
-                display_name(a.organization_name_ko, a.organization_name_en, lang),
-                a.title,
+                _guest_mark(shown(a.contact_name_ko, a.contact_name_en, lang), guest if a.is_guest else ""),
+                shown(a.organization_name_ko, a.organization_name_en, lang),
+                shown(a.title_ko, a.title_en, lang),
                 tr("Yes") if a.attended else tr("No"),
             ),
         )
         self._attendee_selected()
         self.agenda.set_rows(
-            detail.agenda, lambda a: (a.position + 1, a.title, a.discussion.replace("\n", " "))
+            detail.agenda,
+            lambda a: (
+                a.position + 1,
+                shown(a.title_ko, a.title_en, lang),
+                one_line(shown(a.discussion_ko, a.discussion_en, lang)),
+            ),
         )
-        self.decisions.set_rows(detail.decisions, lambda d: (d.position + 1, d.text.replace("\n", " ")))
+        self.decisions.set_rows(
+            detail.decisions, lambda d: (d.position + 1, one_line(shown(d.text_ko, d.text_en, lang)))
+        )
         self.actions_table.set_rows(
             detail.action_items,
             lambda a: (
-                a.title,
-                display_name(a.owner_name_ko, a.owner_name_en, lang)
-                or display_name(a.owner_organization_name_ko, a.owner_organization_name_en, lang),
+                shown(a.title_ko, a.title_en, lang),
+                shown(a.owner_name_ko, a.owner_name_en, lang)
+                if a.owner_name_ko or a.owner_name_en
+                else shown(a.owner_organization_name_ko, a.owner_organization_name_en, lang),
                 format_date(a.due_on, lang),
                 a.status.label(lang),
-                a.commitment_title,
+                shown(a.commitment_title_ko, a.commitment_title_en, lang),
             ),
             alert=lambda a: a.overdue,
             muted=lambda a: a.status != ActionStatus.OPEN,
@@ -255,16 +287,30 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         self.briefing_button.setEnabled(True)
 
     def collect(self) -> MeetingInput:
-        t = self.form.text
+        title_ko, title_en = self.title.values()
+        place_ko, place_en = self.place.values()
+        summary_ko, summary_en = self.summary.values()
+        purpose_ko, purpose_en = self.brief["purpose"].values()
+        issues_ko, issues_en = self.brief["issues"].values()
+        points_ko, points_en = self.brief["talking_points"].values()
         return MeetingInput(
-            title=t("title"),
+            title_ko=title_ko,
+            title_en=title_en,
             starts_at=self.starts_at.value(),
             ends_at=self.ends_at.value(),
-            place=t("place"),
-            online_url=t("online_url"),
-            summary=t("summary"),
+            time_zone=self.time_zone.zone(),
+            place_ko=place_ko,
+            place_en=place_en,
+            online_url=self.form.text("online_url"),
+            summary_ko=summary_ko,
+            summary_en=summary_en,
             agreement_ids=tuple(a.id for a in self.agreement_refs),
-            **{name: t(name) for name in BRIEF_TEXTS},
+            purpose_ko=purpose_ko,
+            purpose_en=purpose_en,
+            issues_ko=issues_ko,
+            issues_en=issues_en,
+            talking_points_ko=points_ko,
+            talking_points_en=points_en,
         )
 
     def briefing(self) -> None:
@@ -342,16 +388,23 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             return
         dialog = FormDialog(self.ctx, tr("Guest"), self)
         f = dialog.form
-        name = f.add("guest_name", tr("Name *"), line(dialog))
-        f.add("guest_organization", tr("Organization"), line(dialog))
-        f.add("title", tr("Title"), line(dialog))
-        dialog.required = lambda: bool(name.text().strip())
+        name = f.add_bilingual("guest_name", tr("Name"))
+        organization = f.add_bilingual("guest_organization", tr("Organization"))
+        title = f.add_bilingual("title", tr("Title"))
+        title.offer_english()
+        dialog.required = name.filled
 
         def save() -> ServiceCall:
+            name_ko, name_en = name.values()
+            organization_ko, organization_en = organization.values()
+            title_ko, title_en = title.values()
             data = AttendeeInput(
-                guest_name=f.text("guest_name"),
-                guest_organization=f.text("guest_organization"),
-                title=f.text("title"),
+                guest_name_ko=name_ko,
+                guest_name_en=name_en,
+                guest_organization_ko=organization_ko,
+                guest_organization_en=organization_en,
+                title_ko=title_ko,
+                title_en=title_en,
             )
             return add_attendee, (self.ident, data)
 
@@ -391,16 +444,19 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             return
         dialog = FormDialog(self.ctx, tr("Agenda item"), self)
         f = dialog.form
-        title = line(dialog)
-        f.add("title", tr("Agenda item *"), title)
-        f.add("discussion", tr("Discussion"), text_area(dialog, 140))
+        title = f.add_bilingual("title", tr("Agenda item"))
+        discussion = f.add_bilingual("discussion", tr("Discussion"), multiline=True, height=110)
         if item is not None:
-            f.set_text("title", item.title)
-            f.set_text("discussion", item.discussion)
-        dialog.required = lambda: bool(title.text().strip())
+            title.set_values(item.title_ko, item.title_en)
+            discussion.set_values(item.discussion_ko, item.discussion_en)
+        dialog.required = title.filled
 
         def save() -> ServiceCall:
-            data = AgendaItemInput(title=f.text("title"), discussion=f.text("discussion"))
+            title_ko, title_en = title.values()
+            discussion_ko, discussion_en = discussion.values()
+            data = AgendaItemInput(
+                title_ko=title_ko, title_en=title_en, discussion_ko=discussion_ko, discussion_en=discussion_en
+            )
             if item is None:
                 return add_agenda_item, (self.ident, data)
             return update_agenda_item, (item.id, data, item.version)
@@ -416,7 +472,10 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def _remove_agenda(self) -> None:
         item = self.agenda.current()
         if item is not None and confirm(
-            self, tr("Remove agenda item"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
+            self,
+            tr("Remove agenda item"),
+            tr("Remove “{title}”?").format(title=item.title(self.lang)),
+            tr("Remove"),
         ):
             self.run_and_reload(remove_agenda_item, item.id)
 
@@ -425,16 +484,16 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             return
         dialog = FormDialog(self.ctx, tr("Decision"), self)
         f = dialog.form
-        text = text_area(dialog, 120)
-        f.add("text", tr("Decision *"), text)
+        text = f.add_bilingual("text", tr("Decision"), multiline=True, height=100)
         if item is not None:
-            f.set_text("text", item.text)
-        dialog.required = lambda: bool(text.toPlainText().strip())
+            text.set_values(item.text_ko, item.text_en)
+        dialog.required = text.filled
 
         def save() -> ServiceCall:
+            data = DecisionInput(*text.values())
             if item is None:
-                return add_decision, (self.ident, f.text("text"))
-            return update_decision, (item.id, f.text("text"), item.version)
+                return add_decision, (self.ident, data)
+            return update_decision, (item.id, data, item.version)
 
         if dialog.run(save):
             self.reload()
@@ -459,8 +518,7 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
         lang = self.lang
         dialog = FormDialog(self.ctx, tr("Action item"), self)
         f = dialog.form
-        title = line(dialog)
-        f.add("title", tr("Action item *"), title)
+        title = f.add_bilingual("title", tr("Action item"))
         owner = PickerButton(self.ctx, RecordKind.CONTACT, tr("Choose owner"), dialog)
         f.add("owner_contact_id", tr("Owner"), owner)
         owner_org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
@@ -481,14 +539,16 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
 
         def fill_commitments(items: list[CommitmentView]) -> None:
             for c in items:
+                name = shown(c.title_ko, c.title_en, lang)
                 party = display_name(c.organization_name_ko, c.organization_name_en, lang)
-                add_id_item(commitment, f"{c.title} ({party})" if party else c.title, c.id)
+                label = Shown(f"{name.text} ({party})", name.lang, name.missing) if party else name
+                add_id_item(commitment, label, c.id)
             if item is not None and item.commitment_id:
                 select_id(commitment, item.commitment_id)
 
         self.ctx.runner.run(load_commitments, self.ctx.database, on_done=fill_commitments)
         if item is not None:
-            f.set_text("title", item.title)
+            title.set_values(item.title_ko, item.title_en)
             if item.owner_contact_id:
                 owner.set_value(
                     item.owner_contact_id, display_name(item.owner_name_ko, item.owner_name_en, lang)
@@ -500,11 +560,13 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
                 )
             due.set_value(item.due_on)
             status.set_value(item.status)
-        dialog.required = lambda: bool(title.text().strip())
+        dialog.required = title.filled
 
         def save() -> ServiceCall:
+            title_ko, title_en = title.values()
             data = ActionItemInput(
-                title=f.text("title"),
+                title_ko=title_ko,
+                title_en=title_en,
                 owner_contact_id=owner.value(),
                 owner_organization_id=owner_org.value(),
                 due_on=due.value(),
@@ -526,7 +588,10 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
     def _remove_action(self) -> None:
         item = self.actions_table.current()
         if item is not None and confirm(
-            self, tr("Remove action item"), tr("Remove “{title}”?").format(title=item.title), tr("Remove")
+            self,
+            tr("Remove action item"),
+            tr("Remove “{title}”?").format(title=item.title(self.lang)),
+            tr("Remove"),
         ):
             self.run_and_reload(remove_action_item, item.id)
 
@@ -548,8 +613,9 @@ class MeetingEditor(RecordEditor[MeetingDetail, MeetingInput]):
             nxt = later[0]
             box = QMessageBox(self)
             box.setWindowTitle(tr("Carry over"))
-            box.setText(tr("Carry “{title}” over to the next meeting?").format(title=item.title))
-            box.setInformativeText(f"{format_datetime(nxt.starts_at, self.lang)}  {nxt.title}")
+            box.setText(tr("Carry “{title}” over to the next meeting?").format(title=item.title(self.lang)))
+            when = format_meeting_time(nxt.starts_at, nxt.time_zone, self.lang)
+            box.setInformativeText(f"{when}  {nxt.title(self.lang)}")
             to_next = box.addButton(tr("Carry over"), QMessageBox.ButtonRole.AcceptRole)
             other = box.addButton(tr("Choose another meeting…"), QMessageBox.ButtonRole.ActionRole)
             box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)

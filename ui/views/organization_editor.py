@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.dto import AgreementSummary, MeetingSummary, MembershipView, OrganizationDetail, OrganizationInput
+from app.dto import (
+    AgreementSummary,
+    MeetingSummary,
+    MembershipView,
+    OrganizationDetail,
+    OrganizationInput,
+    Shown,
+    shown,
+)
 from app.enums import OrgKind, RecordKind
 from app.services.organizations import create_organization, organization_detail, update_organization
 from ui.actions import open_briefing
 from ui.context import UiContext
-from ui.formatting import format_date, format_datetime
+from ui.formatting import format_date, format_meeting_time
 from ui.i18n import tr
 from ui.views.editor import RecordEditor
 from ui.views.record_service import RecordFunctions
@@ -27,18 +35,15 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ORGANIZATIONS, parent)
         f = self.form
-        self.name_ko = line(self)
-        self.name_en = line(self)
-        f.add("name_ko", tr("Name (Korean)"), self.name_ko)
-        f.add("name_en", tr("Name (English)"), self.name_en)
+        self.name = f.add_bilingual("name", tr("Name"))
+        self.name_ko, self.name_en = self.name.ko, self.name.en
         f.add("short_name", tr("Short name"), line(self))
         self.org_kind = EnumCombo(OrgKind, self.lang)
         f.add("org_kind", tr("Kind"), self.org_kind)
         f.add("country", tr("Country"), line(self, "KR"))
         f.add("website", tr("Website"), line(self, "https://"))
         f.add("notes", tr("Notes"), text_area(self))
-        for w in (self.name_ko, self.name_en):
-            w.textChanged.connect(lambda _t: self._update_buttons())
+        self.name.changed.connect(self._update_buttons)
         self.briefing_button = self.add_header_button(tr("Briefing…"), self.briefing)
 
         self.people: RelatedTable[MembershipView] = RelatedTable(
@@ -81,17 +86,18 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
     def new_title(self) -> str:
         return tr("New organization")
 
-    def title_of(self, detail: OrganizationDetail) -> str:
-        return detail.record.name(self.lang)
+    def title_of(self, detail: OrganizationDetail) -> Shown:
+        return shown(detail.record.name_ko, detail.record.name_en, self.lang)
 
     def is_valid(self) -> bool:
-        return bool(self.name_ko.text().strip() or self.name_en.text().strip())
+        return self.name.filled()
 
     def required_hint(self) -> str:
         return tr("Enter the name in Korean or in English.")  # either is enough: neither label has a *
 
     def clear(self) -> None:
-        for name in ("name_ko", "name_en", "short_name", "website", "notes"):
+        self.name.clear()
+        for name in ("short_name", "website", "notes"):
             self.form.set_text(name, "")
         self.form.set_text("country", "KR")
         self.org_kind.set_value(OrgKind.COMPANY)
@@ -104,17 +110,16 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
     def fill(self, detail: OrganizationDetail) -> None:
         r = detail.record
         lang = self.lang
-        for name in ("name_ko", "name_en", "short_name", "country", "website", "notes"):
+        self.name.set_values(r.name_ko, r.name_en)
+        for name in ("short_name", "country", "website", "notes"):
             self.form.set_text(name, getattr(r, name))
         self.org_kind.set_value(r.org_kind)
         self.people.set_rows(
             detail.people,
             lambda m: (
-                m.contact_name_ko
-                if lang == "ko" and m.contact_name_ko
-                else m.contact_name_en or m.contact_name_ko,
-                m.title,
-                m.department,
+                shown(m.contact_name_ko, m.contact_name_en, lang),
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.department_ko, m.department_en, lang),
                 format_date(m.started_on, lang),
                 format_date(m.ended_on, lang),
                 tr("Current") if m.current else tr("Former"),
@@ -124,14 +129,19 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
         self.agreements.set_rows(
             detail.agreements,
             lambda a: (
-                a.title(lang),
+                shown(a.title_ko, a.title_en, lang),
                 a.status.label(lang),
                 format_date(a.signed_on, lang),
                 format_date(a.expires_on, lang),
             ),
         )
         self.meetings.set_rows(
-            detail.meetings, lambda m: (format_datetime(m.starts_at, lang), m.title, m.place)
+            detail.meetings,
+            lambda m: (
+                format_meeting_time(m.starts_at, m.time_zone, lang),
+                shown(m.title_ko, m.title_en, lang),
+                shown(m.place_ko, m.place_en, lang),
+            ),
         )
         self.attachments.set_owner(r.id, detail.attachments)
         self.history.show_for(r.id, r.version)
@@ -139,9 +149,10 @@ class OrganizationEditor(RecordEditor[OrganizationDetail, OrganizationInput]):
 
     def collect(self) -> OrganizationInput:
         t = self.form.text
+        name_ko, name_en = self.name.values()
         return OrganizationInput(
-            name_ko=t("name_ko"),
-            name_en=t("name_en"),
+            name_ko=name_ko,
+            name_en=name_en,
             short_name=t("short_name"),
             org_kind=self.org_kind.member(),
             country=t("country"),
