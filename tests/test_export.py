@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import time as time_module
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from exchange_helpers import open_laptop
 from sqlalchemy import func, select
 
 from app.db import Database
@@ -21,7 +24,7 @@ from app.dto import (
     MembershipInput,
     OrganizationInput,
 )
-from app.models import Contact, Meeting
+from app.models import Contact, Meeting, Membership
 from app.services import agreements, commitments, contacts, meetings, organizations
 from app.transfer.contacts_import import import_contacts
 from app.transfer.export import export_list, neutralise
@@ -43,7 +46,10 @@ def people(db: Database) -> Database:
     c = contacts.create_contact(
         db, ContactInput(name_ko="박서준", name_en="Seojun Park", mobile="-12", phone="+82 2 000 0000")
     )
-    contacts.add_membership(db, MembershipInput(c.id, org.id, title="부장", department="PKG개발"))
+    contacts.add_membership(
+        db,
+        MembershipInput(c.id, org.id, title_ko="부장", title_en="General Manager", department_ko="PKG개발"),
+    )
     return db
 
 
@@ -64,10 +70,16 @@ def test_csv_has_bom_korean_and_no_live_formulas(people: Database, tmp_path: Pat
     raw = dest.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0][:3] == ["Name (Korean)", "Name (English)", "Organization"]
+    assert rows[0] == [
+        "Name (Korean)", "Name (English)", "Organization", "Title (Korean)", "Title (English)",
+        "Department (Korean)", "Department (English)", "E-mail", "Phone", "Mobile", "Notes", "ID",
+    ]  # fmt: skip
     park = next(r for r in rows if r[0] == "박서준")
-    assert park[1:9] == ["Seojun Park", "SK하이닉스", "부장", "PKG개발", "", "'+82 2 000 0000", "-12", ""]
-    notes = sorted(r[8] for r in rows[1:] if r[0].startswith("최유나"))
+    # The organization in the list's language; the position in both.
+    assert park[1:11] == [
+        "Seojun Park", "SK hynix", "부장", "General Manager", "PKG개발", "", "", "'+82 2 000 0000", "-12", "",
+    ]  # fmt: skip
+    notes = sorted(r[10] for r in rows[1:] if r[0].startswith("최유나"))
     assert notes == sorted("'" + v for v in DANGEROUS)
     assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for r in rows for cell in r)
 
@@ -81,9 +93,9 @@ def test_xlsx_keeps_formulas_as_text(people: Database, tmp_path: Path) -> None:
     assert sheet is not None
     rows = list(sheet.iter_rows(min_row=2))
     by_name = {r[0].value: r for r in rows}
-    assert by_name["박서준"][2].value == "SK하이닉스"
+    assert [c.value for c in by_name["박서준"][2:5]] == ["SK hynix", "부장", "General Manager"]
     for i, text in enumerate(DANGEROUS):
-        cell = by_name[f"최유나{i}"][8]
+        cell = by_name[f"최유나{i}"][10]
         assert cell.data_type == "s"  # text, shown as typed, never run
         assert cell.value.replace("\r", "") == text.replace("\r", "")
     assert all(c.data_type != "f" for r in rows for c in r)
@@ -125,7 +137,7 @@ def test_vcard_parses_independently_and_reimports_without_duplicates(db: Databas
             name_ko="박서준", name_en="Seojun Park", email="seojun@example.com", mobile="010-0000-0000"
         ),
     )
-    contacts.add_membership(db, MembershipInput(park.id, org.id, title="부장", department="PKG개발"))
+    contacts.add_membership(db, MembershipInput(park.id, org.id, title_ko="부장", department_ko="PKG개발"))
     for i in range(5):
         contacts.create_contact(db, ContactInput(name_ko=f"최유나{i}", notes="\tcmd\n=1+2; 둘째 줄, 쉼표"))
     contacts.create_contact(db, ContactInput(name_en="Grace Choi", phone="+82 2 000 0000"))
@@ -135,7 +147,8 @@ def test_vcard_parses_independently_and_reimports_without_duplicates(db: Databas
     text = dest.read_bytes().decode("utf-8")  # CRLF line ends, as RFC 6350 requires
     lines = unfold(text)
     assert lines.count("BEGIN:VCARD") == 7 and lines.count("VERSION:3.0") == 7
-    assert "ORG:SK하이닉스;PKG개발" in lines and "TITLE:부장" in lines and "FN:박서준" in lines
+    assert "ORG;LANGUAGE=ko:SK하이닉스;PKG개발" in lines and "TITLE;LANGUAGE=ko:부장" in lines
+    assert "FN:박서준" in lines
     assert "N:박;서준;;;" in lines
     cards = list(vobject.readComponents(text))
     park = next(c for c in cards if c.fn.value == "박서준")
@@ -150,20 +163,20 @@ def test_vcard_parses_independently_and_reimports_without_duplicates(db: Databas
 def calendar_db(any_db: Database) -> Database:
     a = agreements.create_agreement(any_db, AgreementInput(title_ko="반도체 첨단 패키징 협약"))
     commitments.create_commitment(
-        any_db, CommitmentInput(agreement_id=a.id, title="테스트베드 구축", due_on=date(2024, 6, 30))
+        any_db, CommitmentInput(agreement_id=a.id, title_ko="테스트베드 구축", due_on=date(2024, 6, 30))
     )
     m = meetings.create_meeting(
         any_db,
         MeetingInput(
-            title="1차 실무협의",
+            title_ko="1차 실무협의",
             starts_at=datetime(2023, 9, 12, 5, 0, tzinfo=UTC),
             ends_at=datetime(2023, 9, 12, 7, 0, tzinfo=UTC),
-            place="세종청사 6동",
-            summary="공급망 점검; 다음 회의: 10월",
+            place_ko="세종청사 6동",
+            summary_ko="공급망 점검; 다음 회의: 10월",
         ),
     )
-    meetings.add_action_item(any_db, m.id, ActionItemInput(title="예산안 초안", due_on=date(2023, 10, 1)))
-    meetings.create_meeting(any_db, MeetingInput(title="일정 미정 회의"))  # no time: not in a calendar
+    meetings.add_action_item(any_db, m.id, ActionItemInput(title_ko="예산안 초안", due_on=date(2023, 10, 1)))
+    meetings.create_meeting(any_db, MeetingInput(title_ko="일정 미정 회의"))  # no time: not in a calendar
     return any_db
 
 
@@ -178,7 +191,10 @@ def test_icalendar_parses_with_stable_uids_and_reimports(calendar_db: Database, 
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     meeting = next(e for uid, e in events.items() if uid.startswith("meeting-"))
     assert str(meeting["summary"]) == "1차 실무협의" and str(meeting["location"]) == "세종청사 6동"
+    assert meeting["summary"].params["LANGUAGE"] == "ko"  # the English is missing: the Korean, tagged so
     assert meeting.decoded("dtstart") == datetime(2023, 9, 12, 5, 0, tzinfo=UTC)
+    assert "DTSTART;TZID=Asia/Seoul:20230912T140000" in unfold(first.read_bytes().decode())
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Seoul"]
     action = next(e for uid, e in events.items() if uid.startswith("action-"))
     assert action.decoded("dtstart") == date(2023, 10, 1) and str(action["summary"]) == "Action: 예산안 초안"
     with calendar_db.session() as s:
@@ -191,7 +207,9 @@ def test_icalendar_parses_with_stable_uids_and_reimports(calendar_db: Database, 
     (tmp_path / "c.ics").write_bytes(first.read_bytes().replace("세종청사 6동".encode(), "서울청사".encode()))
     report = import_meetings(calendar_db, tmp_path / "c.ics")
     assert (report.created, report.updated) == (0, 1)
-    assert [m.place for m in meetings.list_meetings(calendar_db) if m.title == "1차 실무협의"] == ["서울청사"]
+    assert [m.place_ko for m in meetings.list_meetings(calendar_db) if m.title_ko == "1차 실무협의"] == [
+        "서울청사"
+    ]
 
 
 def test_commitment_deadlines_as_all_day_events(calendar_db: Database, tmp_path: Path) -> None:
@@ -218,13 +236,15 @@ def test_foreign_calendar_events_import_once(db: Database, tmp_path: Path) -> No
         b"END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     report = import_meetings(db, path)
-    assert [(p.row, p.field) for p in report.problems] == [(2, "title")] and not report.written
+    assert [(p.row, p.field) for p in report.problems] == [(2, "title_ko")] and not report.written
     from app.transfer.report import ImportOptions
 
     options = ImportOptions(kind="meetings", skip_invalid=True)
     assert import_meetings(db, path, options).created == 1
     assert import_meetings(db, path, options).created == 0
-    assert [m.title for m in meetings.list_meetings(db)] == ["한미 협의"]
+    assert [(m.title_ko, m.title_en, m.time_zone) for m in meetings.list_meetings(db)] == [
+        ("한미 협의", "", "Asia/Seoul")
+    ]
 
 
 def test_cli_export(people: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -249,3 +269,244 @@ def test_exported_contact_lists_import_back_unchanged(
     report = import_contacts(demo_sqlite, dest)
     assert (report.created, report.updated, report.unchanged, report.invalid) == (0, 0, n, 0)
     assert "uid" in report.mapping.values() and "name_ko" in report.mapping.values()
+
+
+@pytest.fixture
+def computer_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Sets this computer's zone (TZ) for the test, then puts it back."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time_module.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time_module.tzset()
+
+
+@pytest.fixture
+def washington(db: Database) -> Database:
+    """A meeting held in Washington, recorded in both languages."""
+    meetings.create_meeting(
+        db,
+        MeetingInput(
+            title_ko="한미 공급망 협의",
+            title_en="Korea-US supply chain consultation",
+            starts_at=datetime(2026, 3, 10, 14, 0, tzinfo=UTC),  # 10:00 in Washington (EDT)
+            ends_at=datetime(2026, 3, 10, 16, 0, tzinfo=UTC),
+            time_zone="America/New_York",
+            place_ko="주미 대사관",
+            place_en="Embassy of Korea, Washington",
+            summary_ko="공급망 점검",
+            summary_en="Supply chain review",
+        ),
+    )
+    return db
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_icalendar_meeting_in_its_own_zone_and_language_with_the_other_as_alternative(
+    washington: Database, tmp_path: Path, computer_zone: Callable[[str], None], lang: str
+) -> None:
+    from icalendar import Calendar
+
+    from app.i18n import set_language
+
+    set_language(lang)
+    outputs = []
+    for zone in ("UTC", "Asia/Seoul", "America/Los_Angeles"):
+        computer_zone(zone)
+        export_list(washington, "meetings", "ics", tmp_path / "m.ics")
+        outputs.append((tmp_path / "m.ics").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]  # whatever the computer's zone
+    lines = unfold(outputs[0].decode())
+    # Outlook and Google show it at 10:00 Washington time from the TZID and its VTIMEZONE.
+    assert "DTSTART;TZID=America/New_York:20260310T100000" in lines
+    assert "DTEND;TZID=America/New_York:20260310T120000" in lines
+    cal = Calendar.from_ical(outputs[0])
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/New_York"]
+    [event] = cal.walk("VEVENT")
+    assert event.decoded("dtstart") == datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    other = "ko" if lang == "en" else "en"
+    texts = {
+        "ko": ("한미 공급망 협의", "주미 대사관", "공급망 점검"),
+        "en": ("Korea-US supply chain consultation", "Embassy of Korea, Washington", "Supply chain review"),
+    }
+    assert (str(event["summary"]), event["summary"].params["LANGUAGE"]) == (texts[lang][0], lang)
+    assert (str(event["location"]), event["location"].params["LANGUAGE"]) == (texts[lang][1], lang)
+    alternative = str(event["x-partnership-desk-summary"])
+    assert (alternative, event["x-partnership-desk-summary"].params["LANGUAGE"]) == (texts[other][0], other)
+    # The description, which every calendar program keeps, shows the other language too.
+    heading = "—— 한국어 ——" if other == "ko" else "—— English ——"
+    place = ("장소: " if other == "ko" else "Place: ") + texts[other][1]
+    assert str(event["description"]) == "\n".join(
+        [texts[lang][2], "", heading, texts[other][0], place, texts[other][2]]
+    )
+
+    fresh = open_laptop(tmp_path, "fresh")
+    report = import_meetings(fresh, tmp_path / "m.ics")
+    assert (report.created, report.invalid) == (1, 0)
+    [m] = meetings.list_meetings(fresh)
+    got = meetings.get_meeting(fresh, m.id)
+    assert (got.title_ko, got.title_en, got.place_ko, got.place_en, got.summary_ko, got.summary_en) == (
+        texts["ko"][0], texts["en"][0], texts["ko"][1], texts["en"][1], texts["ko"][2], texts["en"][2],
+    )  # fmt: skip
+    assert (got.time_zone, got.starts_at, got.ends_at) == (
+        "America/New_York",
+        datetime(2026, 3, 10, 14, 0, tzinfo=UTC),
+        datetime(2026, 3, 10, 16, 0, tzinfo=UTC),
+    )
+    again = import_meetings(washington, tmp_path / "m.ics")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    fresh.close()
+
+
+FOREIGN = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example Corp//Calendar 1.0//EN
+BEGIN:VTIMEZONE
+TZID:Europe/Paris
+BEGIN:STANDARD
+DTSTART:19701025T030000
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19700329T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:paris-1@example.com
+DTSTAMP:20260301T000000Z
+DTSTART;TZID=Europe/Paris:20260415T100000
+DTEND;TZID=Europe/Paris:20260415T120000
+SUMMARY;LANGUAGE=en:Joint workshop on chiplets
+LOCATION:Example Institute\\, Paris
+END:VEVENT
+BEGIN:VEVENT
+UID:floating-1@example.com
+DTSTAMP:20260301T000000Z
+DTSTART:20260416T140000
+SUMMARY:실무 점검 회의
+END:VEVENT
+BEGIN:VEVENT
+UID:utc-1@example.com
+DTSTAMP:20260301T000000Z
+DTSTART:20260417T010000Z
+SUMMARY;LANGUAGE=en-US:한미 화상 회의
+DESCRIPTION:안건 정리\\n\\nAgenda agreed.
+END:VEVENT
+BEGIN:VEVENT
+UID:outlook-1@example.com
+DTSTAMP:20260301T000000Z
+DTSTART;TZID=Korea Standard Time:20260418T090000
+SUMMARY:Seminar
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_icalendar_import_reads_the_zone_and_the_language_of_each_text(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "foreign.ics"
+    path.write_bytes(FOREIGN.replace("\n", "\r\n").encode())
+    report = import_meetings(db, path)
+    assert (report.created, report.invalid) == (4, 0)
+    got = {
+        (r.title_ko or r.title_en): r
+        for r in (meetings.get_meeting(db, m.id) for m in meetings.list_meetings(db))
+    }
+    paris = got["Joint workshop on chiplets"]
+    assert (paris.title_ko, paris.place_en, paris.time_zone) == (
+        "",
+        "Example Institute, Paris",
+        "Europe/Paris",
+    )
+    assert paris.starts_at == datetime(2026, 4, 15, 8, 0, tzinfo=UTC)  # 10:00 CEST
+    # A floating time is Korea's: 14:00 in Seoul.
+    floating = got["실무 점검 회의"]
+    assert (floating.time_zone, floating.starts_at) == ("Asia/Seoul", datetime(2026, 4, 16, 5, 0, tzinfo=UTC))
+    # UTC is the exact instant, but names no place: shown in Korea's time. A Latin LANGUAGE on a
+    # Korean text is the sender's locale: the text is Korean; the description splits by paragraph.
+    online = got["한미 화상 회의"]
+    assert (online.title_en, online.time_zone) == ("", "Asia/Seoul")
+    assert online.starts_at == datetime(2026, 4, 17, 1, 0, tzinfo=UTC)
+    assert (online.summary_ko, online.summary_en) == ("안건 정리", "Agenda agreed.")
+    # Outlook's Windows zone names.
+    assert got["Seminar"].time_zone == "Asia/Seoul" and got["Seminar"].title_en == "Seminar"
+    assert got["Seminar"].starts_at == datetime(2026, 4, 18, 0, 0, tzinfo=UTC)
+
+
+def test_the_meetings_list_has_both_titles_and_times_in_the_meetings_zone(
+    washington: Database, tmp_path: Path, computer_zone: Callable[[str], None]
+) -> None:
+    from app.i18n import set_language
+
+    set_language("ko")
+    computer_zone("Asia/Seoul")
+    export_list(washington, "meetings", "csv", tmp_path / "seoul.csv")
+    computer_zone("UTC")
+    export_list(washington, "meetings", "csv", tmp_path / "utc.csv")
+    assert (tmp_path / "seoul.csv").read_bytes() == (tmp_path / "utc.csv").read_bytes()
+    rows = list(csv.reader((tmp_path / "utc.csv").open(encoding="utf-8-sig")))
+    assert rows[0][:7] == [
+        "회의명(한글)",
+        "회의명(영문)",
+        "일시",
+        "시간대",
+        "장소(한글)",
+        "장소(영문)",
+        "참석자 수",
+    ]
+    assert rows[1][:6] == [
+        "한미 공급망 협의", "Korea-US supply chain consultation", "2026-03-10 10:00", "America/New_York",
+        "주미 대사관", "Embassy of Korea, Washington",
+    ]  # fmt: skip
+
+
+def test_a_vcard_is_in_the_contacts_language_with_the_other_kept(db: Database, tmp_path: Path) -> None:
+    import vobject
+
+    hynix = organizations.create_organization(db, OrganizationInput(name_ko="SK하이닉스", name_en="SK hynix"))
+    osat = organizations.create_organization(
+        db, OrganizationInput(name_ko="예시 글로벌 OSAT", name_en="Example Global OSAT Ltd.")
+    )
+    park = contacts.create_contact(db, ContactInput(name_ko="박서준", name_en="Seojun Park"))
+    contacts.add_membership(
+        db,
+        MembershipInput(
+            park.id, hynix.id, title_ko="부장", title_en="General Manager", department_ko="패키징개발팀",
+            department_en="Packaging Development",
+        ),
+    )  # fmt: skip
+    kim = contacts.create_contact(db, ContactInput(name_en="Daniel Kim", email="daniel.kim@example.com"))
+    contacts.add_membership(db, MembershipInput(kim.id, osat.id, title_ko="이사", title_en="Director"))
+    dest = tmp_path / "contacts.vcf"
+    export_list(db, "contacts", "vcf", dest)
+    lines = unfold(dest.read_bytes().decode())
+    assert "ORG;LANGUAGE=ko:SK하이닉스;패키징개발팀" in lines and "TITLE;LANGUAGE=ko:부장" in lines
+    assert "X-PARTNERSHIP-DESK-TITLE;LANGUAGE=en:General Manager" in lines
+    assert "X-PARTNERSHIP-DESK-DEPARTMENT;LANGUAGE=en:Packaging Development" in lines
+    # A contact with only an English name gets an English card.
+    assert "ORG:Example Global OSAT Ltd." in lines and "TITLE;LANGUAGE=en:Director" in lines
+    assert "X-PARTNERSHIP-DESK-TITLE;LANGUAGE=ko:이사" in lines
+    cards = {c.fn.value: c for c in vobject.readComponents(dest.read_bytes().decode())}
+    assert cards["Daniel Kim"].title.value == "Director"
+
+    fresh = open_laptop(tmp_path, "fresh")
+    report = import_contacts(fresh, dest)
+    assert (report.created, report.invalid, report.unused) == (2, 0, ())
+    with fresh.session() as s:
+        positions = {
+            (m.title_ko, m.title_en, m.department_ko, m.department_en) for m in s.scalars(select(Membership))
+        }
+    assert positions == {
+        ("부장", "General Manager", "패키징개발팀", "Packaging Development"),
+        ("이사", "Director", "", ""),
+    }
+    again = import_contacts(db, dest)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    fresh.close()

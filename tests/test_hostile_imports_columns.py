@@ -48,16 +48,20 @@ CARD_APP = [
 ]
 
 
-def person(db: Database, email: str) -> tuple[str, str, str, str, str, str, str, str]:
-    """(name, phone, mobile, notes, organization, title, department, email) of the contact with ``email``."""
+def person(db: Database, email: str) -> tuple[str, ...]:
+    """(name, phone, mobile, notes, organization, title in Korean, in English, department in Korean,
+    in English, email) of the contact with ``email``."""
     with db.session() as s:
         c = s.scalars(select(Contact).where(Contact.email == email)).one()
-        org, title, dept = s.execute(
-            select(Organization.name_ko, Membership.title, Membership.department)
+        position = s.execute(
+            select(
+                Organization.name_ko, Membership.title_ko, Membership.title_en, Membership.department_ko,
+                Membership.department_en,
+            )
             .join(Organization, Organization.id == Membership.organization_id)
             .where(Membership.contact_id == c.id)
-        ).one()
-        return (c.name_ko, c.phone, c.mobile, c.notes, org, title, dept, c.email)
+        ).one()  # fmt: skip
+        return (c.name_ko, c.phone, c.mobile, c.notes, *position, c.email)
 
 
 def write_csv(path: Path, headers: list[str], rows: list[dict[str, str]], encoding: str) -> Path:
@@ -106,7 +110,7 @@ def test_korean_outlook_contacts_keep_their_email_and_every_field(db: Database, 
     report = import_contacts(db, outlook_ko)
     assert (report.created, report.invalid, report.encoding) == (2, 0, "cp949")
     assert person(db, "subin.jung@example.com") == (
-        "정수빈", "02-0000-1234", "010-0000-5678", "2026 협약 담당", "예시전자", "책임", "대외협력팀",
+        "정수빈", "02-0000-1234", "010-0000-5678", "2026 협약 담당", "예시전자", "책임", "", "대외협력팀", "",
         "subin.jung@example.com",
     )  # fmt: skip
     # The columns that hold something and are not imported, in the file's order; empty ones are not named.
@@ -150,7 +154,7 @@ def test_google_contacts_in_korean(db: Database, tmp_path: Path) -> None:
     report = import_contacts(db, path)
     assert (report.created, report.invalid) == (1, 0)
     assert person(db, "minjun.lee@example.com") == (
-        "이민준", "031-000-2222", "010-0000-1111", "소개: 정수빈", "예시연구원", "선임연구원", "소재연구실",
+        "이민준", "031-000-2222", "010-0000-1111", "소개: 정수빈", "예시연구원", "선임연구원", "", "소재연구실", "",
         "minjun.lee@example.com",
     )  # fmt: skip
     assert report.unused == ("이메일 1 - 라벨", "라벨")
@@ -173,7 +177,8 @@ def test_a_card_scanner_xlsx(db: Database, tmp_path: Path) -> None:
     report = import_contacts(db, path, None)
     assert (report.created, report.invalid) == (1, 0)
     assert person(db, "jiwoo.choi@example.com") == (
-        "최지우", "02-000-4444", "010-0000-3333", "전시회 명함", "예시물산", "과장", "구매팀", "jiwoo.choi@example.com",
+        "최지우", "02-000-4444", "010-0000-3333", "전시회 명함", "예시물산", "과장", "", "구매팀", "",
+        "jiwoo.choi@example.com",
     )  # fmt: skip
     assert report.unused == ("팩스", "주소", "홈페이지", "등록일", "[M]")
 

@@ -23,18 +23,25 @@ DATA = Path(__file__).parent / "data"
 SAMPLES = sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".xlsx", ".vcf"))
 
 
-def people(db: Database) -> dict[str, tuple[str, str, str, str, str, str]]:
-    """name -> (email, phone, mobile, organization, title, department) of every live contact."""
+Person = tuple[str, str, str, str, str, str, str, str]
+
+
+def people(db: Database) -> dict[str, Person]:
+    """name -> (email, phone, mobile, organization, title in Korean, in English, department in Korean,
+    in English) of every live contact."""
     out = {}
     with db.session() as s:
         for c in s.scalars(select(Contact).where(Contact.deleted_at.is_(None))):
             row = s.execute(
-                select(Organization.name_ko, Organization.name_en, Membership.title, Membership.department)
+                select(
+                    Organization.name_ko, Organization.name_en, Membership.title_ko, Membership.title_en,
+                    Membership.department_ko, Membership.department_en,
+                )
                 .join(Organization, Organization.id == Membership.organization_id)
                 .where(Membership.contact_id == c.id, Membership.deleted_at.is_(None))
-            ).first()
-            org, title, dept = ((row[0] or row[1]), row[2], row[3]) if row else ("", "", "")
-            out[c.name_ko or c.name_en] = (c.email, c.phone, c.mobile, org, title, dept)
+            ).first()  # fmt: skip
+            position = ((row[0] or row[1]), *row[2:]) if row else ("", "", "", "", "")
+            out[c.name_ko or c.name_en] = (c.email, c.phone, c.mobile, *position)
     return out
 
 
@@ -47,19 +54,14 @@ def test_outlook_export(db: Database) -> None:
     report = import_contacts(db, DATA / "outlook_contacts.csv")
     assert (report.created, report.invalid, report.written) == (3, 0, True)
     found = people(db)
-    # "Title" is Outlook's honorific (Mr.), "Job Title" the position.
+    # "Title" is Outlook's honorific (Mr.), "Job Title" the position: English, by its script.
     assert found["Daniel Kim"] == (
-        "daniel.kim@example.com", "+65 6000 0000", "+65 9000 0000", "Example Global OSAT Ltd.", "Director",
-        "Business Development",
+        "daniel.kim@example.com", "+65 6000 0000", "+65 9000 0000", "Example Global OSAT Ltd.", "", "Director",
+        "", "Business Development",
     )  # fmt: skip
     assert found["정수빈"] == (
-        "subin.jung@example.com",
-        "044-000-0000",
-        "",
-        "산업통상자원부",
-        "사무관",
-        "반도체과",
-    )
+        "subin.jung@example.com", "044-000-0000", "", "산업통상자원부", "사무관", "", "반도체과", "",
+    )  # fmt: skip
     with db.session() as s:
         notes = s.scalar(select(Contact.notes).where(Contact.email == "daniel.kim@example.com"))
     assert notes == "Met at SEMICON Korea.\nFollow up on OSAT capacity."
@@ -70,14 +72,9 @@ def test_google_contacts_export(db: Database) -> None:
     assert (report.created, report.invalid) == (2, 0)
     found = people(db)
     assert found["최유나"] == (
-        "yuna.choi@example.com",
-        "031-000-0000",
-        "010-0000-1111",
-        "SK하이닉스",
-        "부장",
-        "PKG개발",
-    )
-    assert found["Jiyoon Han"][3:5] == ("Ministry of Trade, Industry and Energy", "Director")
+        "yuna.choi@example.com", "031-000-0000", "010-0000-1111", "SK하이닉스", "부장", "", "PKG개발", "",
+    )  # fmt: skip
+    assert found["Jiyoon Han"][3:6] == ("Ministry of Trade, Industry and Energy", "", "Director")
 
 
 def test_korean_excel_csv_in_cp949(db: Database) -> None:
@@ -85,13 +82,8 @@ def test_korean_excel_csv_in_cp949(db: Database) -> None:
     assert (report.created, report.encoding) == (3, "cp949")
     found = people(db)
     assert found["박서준"] == (
-        "seojun.park@example.com",
-        "02-000-0000",
-        "010-0000-2222",
-        "삼성전자",
-        "상무",
-        "패키징개발실",
-    )
+        "seojun.park@example.com", "02-000-0000", "010-0000-2222", "삼성전자", "상무", "", "패키징개발실", "",
+    )  # fmt: skip
     with db.session() as s:
         notes = s.scalar(select(Contact.notes).where(Contact.name_ko == "이도현"))
     assert notes == "똠방각하 뷁 (CP949 확장 음절)"
@@ -105,14 +97,9 @@ def test_xlsx_with_korean_headers(db: Database) -> None:
     }  # fmt: skip
     found = people(db)
     assert found["한지윤"] == (
-        "jiyoon.han@example.com",
-        "",
-        "010-0000-8888",
-        "산업통상자원부",
-        "과장",
-        "반도체과",
-    )
-    assert found["Seojun Park"][3:5] == ("Samsung Electronics", "Vice President")
+        "jiyoon.han@example.com", "", "010-0000-8888", "산업통상자원부", "과장", "", "반도체과", "",
+    )  # fmt: skip
+    assert found["Seojun Park"][3:6] == ("Samsung Electronics", "", "Vice President")
 
 
 def test_android_vcard_21_quoted_printable(db: Database) -> None:
@@ -120,7 +107,8 @@ def test_android_vcard_21_quoted_printable(db: Database) -> None:
     assert (report.created, report.source_format) == (3, "vcf")
     found = people(db)
     assert found["김민준"] == (
-        "minjun.kim@example.com", "02-000-4444", "010-0000-4444", "한국반도체산업협회", "책임연구원", "정책연구팀"
+        "minjun.kim@example.com", "02-000-4444", "010-0000-4444", "한국반도체산업협회", "책임연구원", "",
+        "정책연구팀", "",
     )  # fmt: skip
     assert found["남궁서윤"][2:4] == ("010-0000-5555", "하나마이크론")
     assert found["Ann Lee"][2] == "+1-555-0100"
@@ -133,7 +121,7 @@ def test_macos_vcard_30_with_item_groups(db: Database) -> None:
     import_contacts(db, DATA / "macos_contacts_30.vcf")
     found = people(db)
     assert found["박서연"] == (
-        "seoyeon.park@example.com", "02-000-6666", "010-0000-6666", "예시전자", "책임연구원", "연구개발팀"
+        "seoyeon.park@example.com", "02-000-6666", "010-0000-6666", "예시전자", "책임연구원", "", "연구개발팀", "",
     )  # fmt: skip
     with db.session() as s:
         notes = s.scalar(select(Contact.notes).where(Contact.name_ko == "박서연"))
@@ -145,13 +133,8 @@ def test_macos_vcard_30_with_item_groups(db: Database) -> None:
 def test_vcard_40(db: Database) -> None:
     import_contacts(db, DATA / "contacts_40.vcf")
     assert people(db)["오세훈"] == (
-        "sehoon.oh@example.com",
-        "",
-        "+82-10-0000-7777",
-        "산업통상자원부",
-        "사무관",
-        "반도체과",
-    )
+        "sehoon.oh@example.com", "", "+82-10-0000-7777", "산업통상자원부", "사무관", "", "반도체과", "",
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -166,17 +149,22 @@ def test_importing_a_file_twice_creates_no_duplicates(db: Database, name: str) -
 def test_reimport_and_matching_on_both_databases(any_db: Database) -> None:
     org = organizations.create_organization(any_db, OrganizationInput(name_ko="SK하이닉스"))
     existing = contacts.create_contact(any_db, ContactInput(name_ko="최유나"))  # no e-mail yet
-    contacts.add_membership(any_db, MembershipInput(existing.id, org.id, title="차장"))
+    contacts.add_membership(
+        any_db, MembershipInput(existing.id, org.id, title_ko="차장", title_en="Deputy GM")
+    )
     report = import_contacts(any_db, DATA / "google_contacts.csv")
     assert (report.created, report.updated, report.organizations_created) == (1, 1, 1)
     found = people(any_db)
     assert found["최유나"][0] == "yuna.choi@example.com"  # matched by name + organization, then updated
-    assert found["최유나"][4] == "부장"
+    assert found["최유나"][4:6] == ("부장", "Deputy GM")  # the Korean title replaced, the English one kept
     again = import_contacts(any_db, DATA / "google_contacts.csv")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     assert count(any_db, Contact) == 2
-    assert [h.title for h in search(any_db, "유나")] == ["최유나"]  # the index follows a bulk import
-    assert [h.title for h in search(any_db, "jiyoon")] == ["Jiyoon Han"]
+    assert [h.title("ko").text for h in search(any_db, "유나")] == [
+        "최유나"
+    ]  # the index follows a bulk import
+    assert [h.title("en").text for h in search(any_db, "jiyoon")] == ["Jiyoon Han"]
+    assert [h.title("ko").text for h in search(any_db, "부장")] == ["최유나"]  # the position is indexed
 
 
 def test_email_matches_case_insensitively(db: Database) -> None:
@@ -311,4 +299,48 @@ def test_agreements_round_trip_and_row_problems(demo_sqlite: Database, tmp_path:
     report = import_agreements(demo_sqlite, dest, ImportOptions(kind="agreements", skip_invalid=True))
     assert (report.created, report.updated, report.written) == (1, 1, True)
     [new] = [h for h in search(demo_sqlite, "새 협약") if h.kind == "agreement"]
-    assert new.title == "새 협약"
+    assert (new.title_ko, new.title_en) == ("새 협약", "")
+
+
+def test_positions_come_in_two_columns_per_language_or_one_read_by_script(
+    db: Database, tmp_path: Path
+) -> None:
+    from app.transfer.preview import read_preview
+
+    korean = tmp_path / "two-ko.csv"
+    korean.write_text(
+        "이름,소속,직위(한글),직위(영문),부서(한글),부서(영문),이메일\n"
+        "한지윤,산업통상자원부,과장,Director,반도체과,Semiconductor Division,jiyoon.han@example.com\n",
+        encoding="utf-8",
+    )
+    english = tmp_path / "two-en.csv"
+    english.write_text(
+        "Name,Organization,Title (Korean),Title (English),Department (Korean),Department (English),E-mail\n"
+        "Daniel Kim,Example Global OSAT Ltd.,,Director,,Business Development,daniel.kim@example.com\n",
+        encoding="utf-8",
+    )
+    one = tmp_path / "one.csv"  # one column each, as older files and other programs have them
+    one.write_text(
+        "Name,Organization,Job Title,Department,E-mail\n"
+        "Grace Lee,Example Institute,Senior Researcher,연구기획팀,grace.lee@example.com\n",
+        encoding="utf-8",
+    )
+    preview = read_preview(korean, "contacts", 20)
+    assert preview.mapping is not None
+    assert [preview.mapping[h] for h in ("직위(한글)", "직위(영문)", "부서(한글)", "부서(영문)")] == [
+        "title_ko", "title_en", "department_ko", "department_en",
+    ]  # fmt: skip
+    for path in (korean, english, one):
+        assert import_contacts(db, path).invalid == 0
+    found = people(db)
+    assert found["한지윤"][3:] == ("산업통상자원부", "과장", "Director", "반도체과", "Semiconductor Division")
+    assert found["Daniel Kim"][3:] == ("Example Global OSAT Ltd.", "", "Director", "", "Business Development")
+    assert found["Grace Lee"][3:] == ("Example Institute", "", "Senior Researcher", "연구기획팀", "")
+
+    # Only the English title changes: the Korean one and the departments stay as they were.
+    korean.write_text(
+        "이름,소속,직위(영문),이메일\n한지윤,산업통상자원부,Division Director,jiyoon.han@example.com\n",
+        encoding="utf-8",
+    )
+    assert import_contacts(db, korean).updated == 1
+    assert people(db)["한지윤"][4:] == ("과장", "Division Director", "반도체과", "Semiconductor Division")

@@ -2,7 +2,8 @@
 
 Matched by the ID column we export, then the reference number, then the title;
 empty cells never erase what is stored; a status change must be one the
-agreement's lifecycle allows.
+agreement's lifecycle allows. Place and summary come in Korean and English columns, or
+one column read by script (a Korean paragraph and an English one split between them).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from app.models import Agreement
 from app.progress import Progress
 from app.services.agreements import agreement_values, check_transition
 from app.services.validation import split_tags
-from app.transfer.fields import has_hangul, match_key
+from app.text import has_hangul
+from app.transfer.fields import both_languages, match_key
 from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.source import read_source
 from app.transfer.upsert import Upsert
@@ -70,12 +72,16 @@ def parse_date(text: str, field: str) -> date | None:
 
 def _entry_values(v: dict[str, str], current: Agreement | None) -> dict[str, Any]:
     title = v.get("title", "")
+    place_ko, place_en = both_languages(v, "place")
+    summary_ko, summary_en = both_languages(v, "summary")
     fields: dict[str, Any] = {
         "title_ko": v.get("title_ko") or (title if has_hangul(title) else ""),
         "title_en": v.get("title_en") or ("" if has_hangul(title) else title),
         "reference_no": v.get("reference_no", ""),
-        "place": v.get("place", ""),
-        "summary": v.get("summary", ""),
+        "place_ko": place_ko,
+        "place_en": place_en,
+        "summary_ko": summary_ko,
+        "summary_en": summary_en,
     }
     for name in ("signed_on", "effective_on", "expires_on"):
         fields[name] = parse_date(v.get(name, ""), name)
@@ -86,8 +92,8 @@ def _entry_values(v: dict[str, str], current: Agreement | None) -> dict[str, Any
     given = {k: x for k, x in fields.items() if x not in ("", None)}
     if current is not None:
         base = {c: getattr(current, c) for c in ("title_ko", "title_en", "reference_no", "agreement_kind", "status",
-                                                   "signed_on", "effective_on", "expires_on", "place", "summary",
-                                                   "confidentiality")}  # fmt: skip
+                                                   "signed_on", "effective_on", "expires_on", "place_ko", "place_en",
+                                                   "summary_ko", "summary_en", "confidentiality")}  # fmt: skip
         data = AgreementInput(**{**base, **given, "tags": split_tags(current.tags)})
     else:
         data = AgreementInput(**given)

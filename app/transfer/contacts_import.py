@@ -3,7 +3,9 @@
 Matching: the vCard UID we wrote (``urn:uuid:<id>``), then the e-mail address
 (case-insensitive), then name plus organization. Empty cells never erase what is
 stored. Organizations are matched by any of their names and created when new;
-a position (membership) is added or its title and department brought up to date.
+a position (membership) is added or its title and department brought up to date, in
+Korean and English: from their own columns (직위(한글), Title (English)...), else a
+one-language column read by script (``fields.both_languages``).
 All of it happens in one transaction, after every entry has been checked: by
 default one invalid entry means nothing is written.
 """
@@ -29,8 +31,9 @@ from app.search.documents import Doc, build, contact_doc
 from app.search.index import refresh, write_documents
 from app.services.contacts import contact_values
 from app.services.validation import clean_text
+from app.text import has_hangul
 from app.transfer.bulk import BulkWriter
-from app.transfer.fields import contact_names, has_hangul, match_key
+from app.transfer.fields import both_languages, contact_names, match_key
 from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.source import Source, read_source
 from app.transfer.upsert import Upsert
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from app.db import Database
 
 CONTACT_COLUMNS = ("name_ko", "name_en", "email", "phone", "mobile", "notes")
+POSITION_COLUMNS = ("title_ko", "title_en", "department_ko", "department_en")
 FULL_SCAN_MIN = 2000
 
 
@@ -47,8 +51,7 @@ class Entry:
     number: int
     contact: dict[str, str]
     organization: str
-    title: str
-    department: str
+    position: dict[str, str]  # POSITION_COLUMNS
     uid: uuid.UUID | None
 
 
@@ -66,8 +69,7 @@ class Person:
 class Position:
     id: uuid.UUID
     version: int
-    title: str
-    department: str
+    values: dict[str, str]  # POSITION_COLUMNS
     new: bool = False
     changes: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -112,14 +114,29 @@ def validate(source: Source, progress: Progress, upsert: Upsert) -> list[Entry]:
             org = clean_text(
                 values.get("organization"), "organization", "소속 기관", "Organization", max_length=300
             )
-            title = clean_text(values.get("title"), "title", "직위", "Title", max_length=200)
-            dept = clean_text(values.get("department"), "department", "부서", "Department", max_length=200)
+            position = _position(values)
         except ValidationError as exc:
             upsert.refuse(number, exc)
             continue
         uid = _uid(values.get("uid", ""))
-        entries.append(Entry(number, {k: str(v) for k, v in contact.items()}, org, title, dept, uid))
+        entries.append(Entry(number, {k: str(v) for k, v in contact.items()}, org, position, uid))
     return entries
+
+
+def _position(values: dict[str, str]) -> dict[str, str]:
+    """The position's title and department in both languages, checked as the form checks them."""
+    title_ko, title_en = both_languages(values, "title")
+    dept_ko, dept_en = both_languages(values, "department")
+    return {
+        "title_ko": clean_text(title_ko, "title_ko", "직위(한글)", "Title (Korean)", max_length=200),
+        "title_en": clean_text(title_en, "title_en", "직위(영문)", "Title (English)", max_length=200),
+        "department_ko": clean_text(
+            dept_ko, "department_ko", "부서(한글)", "Department (Korean)", max_length=200
+        ),
+        "department_en": clean_text(
+            dept_en, "department_en", "부서(영문)", "Department (English)", max_length=200
+        ),
+    }
 
 
 def _uid(text: str) -> uuid.UUID | None:
@@ -184,7 +201,7 @@ class Matcher:
         people = list(self.people.values())
         positions = select(
             Membership.id, Membership.version, Membership.contact_id, Membership.organization_id,
-            Membership.title, Membership.department,
+            *(getattr(Membership, c) for c in POSITION_COLUMNS),
         ).where(Membership.deleted_at.is_(None))  # fmt: skip
         if len(entries) >= FULL_SCAN_MIN:
             batches: Iterable[Any] = [self.conn.execute(positions)]
@@ -197,7 +214,8 @@ class Matcher:
             for m in rows:
                 if m.contact_id in self.people:
                     self.people[m.contact_id].positions.setdefault(
-                        m.organization_id, Position(m.id, m.version, m.title, m.department)
+                        m.organization_id,
+                        Position(m.id, m.version, {c: getattr(m, c) for c in POSITION_COLUMNS}),
                     )
         org_names: dict[uuid.UUID, list[str]] = defaultdict(list)
         for key, org in self.orgs.items():
@@ -265,13 +283,13 @@ def plan(matcher: Matcher, entries: list[Entry], upsert: Upsert) -> None:
         if org is not None:
             position = person.positions.get(org.id)
             if position is None:
-                person.positions[org.id] = Position(uuid.uuid4(), 1, entry.title, entry.department, new=True)
+                person.positions[org.id] = Position(uuid.uuid4(), 1, dict(entry.position), new=True)
                 changed = True
             else:
-                for column, new in (("title", entry.title), ("department", entry.department)):
-                    old = getattr(position, column)
+                for column in POSITION_COLUMNS:
+                    new, old = entry.position[column], position.values[column]
                     if new and new != old:
-                        setattr(position, column, new)
+                        position.values[column] = new
                         if not position.new:
                             position.changes[column] = [position.changes.get(column, [old])[0], new]
                         changed = True
@@ -305,7 +323,7 @@ def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) 
     for p in people:
         for org_id, pos in p.positions.items():
             if pos.new:
-                new_positions.append((pos.id, p.id, org_id, pos.title, pos.department))
+                new_positions.append((pos.id, p.id, org_id, *(pos.values[c] for c in POSITION_COLUMNS)))
                 if not p.new:
                     touched.add(p.id)
             elif pos.changes:
@@ -313,7 +331,7 @@ def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) 
                 touched.add(p.id)
         if p.changes:
             touched.add(p.id)
-    writer.insert(Membership, ("id", "contact_id", "organization_id", "title", "department"), new_positions)
+    writer.insert(Membership, ("id", "contact_id", "organization_id", *POSITION_COLUMNS), new_positions)
     writer.update(Membership, position_changes)
     writer.flush_events()
     progress.check()
@@ -324,7 +342,8 @@ def write(db: Database, conn: Connection, matcher: Matcher, progress: Progress) 
         if p.new:
             v = p.values
             positions = [
-                (*org_names.get(oid, ("", "")), pos.title, pos.department) for oid, pos in p.positions.items()
+                (*org_names.get(oid, ("", "")), *(pos.values[c] for c in POSITION_COLUMNS))
+                for oid, pos in p.positions.items()
             ]
             docs.append(
                 contact_doc(

@@ -1,7 +1,11 @@
 """Exporting lists: CSV (UTF-8 with BOM) and XLSX of any list, vCard 3.0, iCalendar.
 
 Lists honour the query the program shows (its filter and sort; paging is ignored).
-Text a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+Every text kept in two languages has two columns ("직위(한글)"/"직위(영문)", "Title (Korean)"/
+"Title (English)"), as names always had; a record named in one column (a contact's
+organization, a commitment's agreement) is named in the list's language. Meeting times are
+written as the meeting's wall-clock time beside its zone; other times in Korea's (HOME),
+never the computer's zone. Text a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return, apart from plain numbers) is neutralised: in CSV with a
 leading apostrophe, in XLSX by storing the cell as text. Files are written
 atomically.
@@ -20,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from app import clock
 from app.atomic import atomic_open, atomic_write_bytes
-from app.dto import AgreementQuery, CommitmentQuery, ContactQuery, MeetingQuery, OrganizationQuery
+from app.dto import (
+    AgreementQuery,
+    CommitmentQuery,
+    ContactQuery,
+    MeetingQuery,
+    OrganizationQuery,
+    display_name,
+)
 from app.enums import RecordKind
 from app.errors import ValidationError
 from app.i18n import current_language
@@ -35,6 +46,7 @@ from app.text import strip_xml_illegal
 from app.transfer.ical import calendar_bytes
 from app.transfer.queries import unpaged
 from app.transfer.vcard import CardOut, write_vcards
+from app.zones import HOME, in_zone
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -70,13 +82,23 @@ def _label(ko: str, en: str) -> str:
     return ko if current_language() == "ko" else en
 
 
+def _pair(ko: str, en: str) -> list[str]:
+    """The headers of a text's two columns: "직위(한글)", "직위(영문)" / "Title (Korean)", "Title (English)"."""
+    return [_label(f"{ko}(한글)", f"{en} (Korean)"), _label(f"{ko}(영문)", f"{en} (English)")]
+
+
+def _named(ko: str, en: str) -> str:
+    """A record named in one column: in the list's language, else the other."""
+    return display_name(ko, en, current_language())
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "label") and callable(value.label):
         return str(value.label())
-    if isinstance(value, datetime):
-        return value.astimezone().replace(tzinfo=None)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return in_zone(value, HOME).replace(tzinfo=None)  # never the computer's zone
     return value
 
 
@@ -131,7 +153,7 @@ def contact_rows(db: Database, query: object | None) -> list[CardOut]:
     summaries = list_contacts(db, unpaged(query, ContactQuery))
     ids = [c.id for c in summaries]
     details: dict[Any, Any] = {}
-    departments: dict[Any, str] = {}
+    departments: dict[Any, tuple[str, str]] = {}
     today = clock.today()
     with db.session() as s:
         for start in range(0, len(ids), 500):
@@ -141,8 +163,8 @@ def contact_rows(db: Database, query: object | None) -> list[CardOut]:
             ):
                 details[row.id] = row
             # The current position, chosen as the contact list chooses it (latest start first).
-            for contact_id, department in s.execute(
-                select(Membership.contact_id, Membership.department)
+            for contact_id, department_ko, department_en in s.execute(
+                select(Membership.contact_id, Membership.department_ko, Membership.department_en)
                 .where(
                     Membership.contact_id.in_(chunk),
                     Membership.deleted_at.is_(None),
@@ -150,11 +172,12 @@ def contact_rows(db: Database, query: object | None) -> list[CardOut]:
                 )
                 .order_by(Membership.started_on.desc().nulls_last(), Membership.id)
             ):
-                departments.setdefault(contact_id, department)
+                departments.setdefault(contact_id, (department_ko, department_en))
     return [
         CardOut(
             c.id, c.name_ko, c.name_en, c.email, details[c.id].phone, details[c.id].mobile, details[c.id].notes,
-            c.organization_name_ko or c.organization_name_en, c.title, departments.get(c.id, ""),
+            c.organization_name_ko, c.organization_name_en, c.title_ko, c.title_en,
+            *departments.get(c.id, ("", "")),
         )
         for c in summaries
     ]  # fmt: skip
@@ -162,15 +185,14 @@ def contact_rows(db: Database, query: object | None) -> list[CardOut]:
 
 def _contacts(db: Database, query: object | None) -> Table:
     headers = [
-        _label("이름(한글)", "Name (Korean)"), _label("이름(영문)", "Name (English)"), _label("소속", "Organization"),
-        _label("직위", "Title"), _label("부서", "Department"), _label("이메일", "E-mail"), _label("전화", "Phone"),
-        _label("휴대전화", "Mobile"), _label("메모", "Notes"), "ID",
+        *_pair("이름", "Name"), _label("소속", "Organization"), *_pair("직위", "Title"), *_pair("부서", "Department"),
+        _label("이메일", "E-mail"), _label("전화", "Phone"), _label("휴대전화", "Mobile"), _label("메모", "Notes"), "ID",
     ]  # fmt: skip
     return Table(
         headers,
         [
-            [c.name_ko, c.name_en, c.organization, c.title, c.department, c.email, c.phone, c.mobile, c.notes,
-             str(c.id)]
+            [c.name_ko, c.name_en, _named(c.organization_ko, c.organization_en), c.title_ko, c.title_en,
+             c.department_ko, c.department_en, c.email, c.phone, c.mobile, c.notes, str(c.id)]
             for c in contact_rows(db, query)
         ],
     )  # fmt: skip
@@ -179,26 +201,36 @@ def _contacts(db: Database, query: object | None) -> Table:
 def _meetings(db: Database, query: object | None) -> Table:
     rows = list_meetings(db, unpaged(query, MeetingQuery))
     headers = [
-        _label("회의명", "Title"), _label("일시", "Starts"), _label("장소", "Place"),
+        *_pair("회의명", "Title"), _label("일시", "Starts"), _label("시간대", "Time zone"), *_pair("장소", "Place"),
         _label("참석자 수", "Attendees"), _label("미완료 조치사항", "Open action items"), "ID",
     ]  # fmt: skip
     return Table(
         headers,
-        [[r.title, r.starts_at, r.place, r.attendee_count, r.open_action_count, str(r.id)] for r in rows],
-    )
+        [
+            [r.title_ko, r.title_en, _wall_clock(r.starts_at, r.time_zone), r.time_zone, r.place_ko, r.place_en,
+             r.attendee_count, r.open_action_count, str(r.id)]
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
+def _wall_clock(instant: datetime | None, zone_name: str) -> datetime | None:
+    """A meeting's time as it is read where the meeting is held (its zone is in the next column)."""
+    return in_zone(instant, zone_name).replace(tzinfo=None) if instant is not None else None
 
 
 def _commitments(db: Database, query: object | None) -> Table:
     rows = list_commitments(db, unpaged(query, CommitmentQuery))
     headers = [
-        _label("이행 과제", "Commitment"), _label("협약", "Agreement"), _label("기관", "Organization"),
-        _label("기한", "Due"), _label("상태", "Status"), _label("설명", "Description"), "ID",
+        *_pair("이행 과제", "Commitment"), _label("협약", "Agreement"), _label("기관", "Organization"),
+        _label("기한", "Due"), _label("상태", "Status"), *_pair("설명", "Description"), "ID",
     ]  # fmt: skip
     return Table(
         headers,
         [
-            [r.title, r.agreement_title_ko or r.agreement_title_en, r.organization_name_ko or r.organization_name_en,
-             r.due_on, r.status, r.description, str(r.id)]
+            [r.title_ko, r.title_en, _named(r.agreement_title_ko, r.agreement_title_en),
+             _named(r.organization_name_ko, r.organization_name_en), r.due_on, r.status, r.description_ko,
+             r.description_en, str(r.id)]
             for r in rows
         ],
     )  # fmt: skip

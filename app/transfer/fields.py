@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.text import fold_for_search
+from app.text import fold_for_search, has_hangul, split_by_script
 
 CONTACT_FIELDS = (
     "name", "name_ko", "name_en", "first_name", "middle_name", "last_name", "organization", "title",
-    "department", "email", "phone", "mobile", "notes", "uid",
+    "title_ko", "title_en", "department", "department_ko", "department_en", "email", "phone", "mobile",
+    "notes", "uid",
 )  # fmt: skip
 ORGANIZATION_FIELDS = ("name", "name_ko", "name_en", "short_name", "org_kind", "country", "website", "notes")
 
@@ -33,11 +34,26 @@ _CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "title": (
         "직위", "직책", "직급", "직함", "조직직함", "조직1직함", "jobtitle", "position", "organizationtitle",
-        "organization1title",
+        "organization1title", "title",  # "Title": our English list before 0011 (Outlook's is its honorific)
+    ),
+    "title_ko": (
+        "직위한글", "한글직위", "직위국문", "국문직위", "직책한글", "한글직책", "직함한글", "titlekorean",
+        "koreantitle", "jobtitlekorean", "positionkorean",
+    ),
+    "title_en": (
+        "직위영문", "영문직위", "직책영문", "영문직책", "직함영문", "영문직함", "titleenglish", "englishtitle",
+        "jobtitleenglish", "positionenglish",
     ),
     "department": (
         "부서", "부서명", "소속부서", "조직부서", "조직1부서", "department", "dept", "organizationdepartment",
         "organization1department",
+    ),
+    "department_ko": (
+        "부서한글", "한글부서", "부서국문", "국문부서", "부서명한글", "한글부서명", "departmentkorean",
+        "koreandepartment",
+    ),
+    "department_en": (
+        "부서영문", "영문부서", "부서명영문", "영문부서명", "departmentenglish", "englishdepartment",
     ),
     "email": (
         "이메일", "이메일주소", "전자우편", "전자우편주소", "전자메일", "전자메일주소", "메일", "메일주소",
@@ -88,7 +104,11 @@ _AGREEMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "effective_on": ("발효일", "effective", "effectiveon", "inforcefrom"),
     "expires_on": ("만료일", "종료일", "expires", "expireson", "expiry", "expirydate"),
     "place": ("체결장소", "장소", "place", "placeofsigning"),
+    "place_ko": ("체결장소한글", "장소한글", "한글체결장소", "placekorean", "placeofsigningkorean"),
+    "place_en": ("체결장소영문", "장소영문", "영문체결장소", "placeenglish", "placeofsigningenglish"),
     "summary": ("개요", "요약", "내용", "summary", "description"),
+    "summary_ko": ("개요한글", "요약한글", "한글개요", "국문개요", "summarykorean", "koreansummary"),
+    "summary_en": ("개요영문", "요약영문", "영문개요", "summaryenglish", "englishsummary"),
     "id": ("id",),
 }
 AGREEMENT_FIELDS = tuple(_AGREEMENT_SYNONYMS)
@@ -164,10 +184,25 @@ def match_key(text: str) -> str:
     return fold_for_search(text).replace(" ", "")
 
 
-def has_hangul(text: str) -> bool:
-    return any(
-        "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f" for c in text
-    )
+def by_language(text: str, language: object = None) -> tuple[str, str]:
+    """(Korean, English) of a text a file gives with an optional LANGUAGE tag (``ko``, ``en-US``):
+    the tag's language, else split by script. A Latin-language tag on text with Hangul is a
+    program's locale rather than the text's language: such a text is split by script too."""
+    tag = str(language[0] if isinstance(language, list) and language else language or "").strip().lower()
+    if tag.startswith("ko"):
+        return text, ""
+    if tag.startswith("en") and not has_hangul(text):
+        return "", text
+    return split_by_script(text)
+
+
+def both_languages(values: dict[str, str], field: str) -> tuple[str, str]:
+    """(Korean, English) of ``field``: its own Korean and English columns, else the one-language
+    column read by script (``split_by_script``, as migration 0011 read the stored values: a file
+    written before the split imports into the fields its data went to)."""
+    ko, en = values.get(f"{field}_ko", ""), values.get(f"{field}_en", "")
+    one_ko, one_en = split_by_script(values.get(field, ""))
+    return ko or one_ko, en or one_en
 
 
 class RowReader:

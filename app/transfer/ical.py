@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.dto import CommitmentQuery, MeetingInput, MeetingQuery
+from app.dto import CommitmentQuery, MeetingInput, MeetingQuery, Shown, display_name, shown
 from app.errors import ImportFormatError, ValidationError
 from app.i18n import current_language
 from app.models import ActionItem, Meeting
@@ -22,15 +22,22 @@ from app.progress import Progress
 from app.services.commitments import list_commitments
 from app.services.meetings import list_meetings, meeting_values
 from app.services.records import apply
+from app.transfer.fields import by_language
 from app.transfer.limits import DEFAULT_LIMITS, ImportLimits, LimitExceeded, check_rows, read_bounded
 from app.transfer.queries import unpaged
 from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.upsert import Upsert
+from app.zones import HOME, at, check_zone, in_zone
 
 if TYPE_CHECKING:
     from app.db import Database
 
 DOMAIN = "partnership-desk"
+# The other language of SUMMARY, LOCATION and DESCRIPTION, for our own import (X- properties
+# are kept by some calendar programs, dropped by others); DESCRIPTION also shows it, after
+# one of these headings, since every calendar program keeps and shows the description.
+ALT = "x-partnership-desk-"
+ALT_HEADINGS = {"ko": "—— 한국어 ——", "en": "—— English ——"}
 _UID = re.compile(r"^(meeting|action|commitment)-([0-9a-f-]{36})@" + DOMAIN + "$", re.IGNORECASE)
 
 
@@ -74,11 +81,11 @@ def _deadline(kind: str, ident: uuid.UUID, version: int, stamp: datetime, title:
 
 def calendar_bytes(db: Database, kind: str, query: object | None = None) -> tuple[bytes, int]:
     """The calendar of a meetings or commitments list; returns (bytes, number of entries)."""
-    ko = current_language() == "ko"
+    lang = current_language()
     if kind == "meetings":
-        cal, count = _meetings_calendar(db, query, ko)
+        cal, count = _meetings_calendar(db, query, lang)
     elif kind == "commitments":
-        cal, count = _commitments_calendar(db, query, ko)
+        cal, count = _commitments_calendar(db, query, lang)
     else:
         raise ValidationError(
             "format",
@@ -88,13 +95,47 @@ def calendar_bytes(db: Database, kind: str, query: object | None = None) -> tupl
     return cal.to_ical(), count
 
 
-def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[Any, int]:
+def _other(lang: str) -> str:
+    return "en" if lang == "ko" else "ko"
+
+
+def _add_text(event: Any, name: str, ko: str, en: str, lang: str) -> Shown:
+    """``name`` in ``lang`` (else the other language), tagged with the language it is in; the
+    other language's text, when there are both, as ``X-PARTNERSHIP-DESK-<name>``."""
+    main = shown(ko, en, lang)
+    if main.text:
+        event.add(name, main.text, parameters={"LANGUAGE": main.lang})
+        if ko and en:
+            other = _other(main.lang)
+            event.add(ALT + name, en if other == "en" else ko, parameters={"LANGUAGE": other})
+    return main
+
+
+def alternative_block(m: Meeting, lang: str) -> str:
+    """The other language's title, place and minutes, as DESCRIPTION carries them ("" if none)."""
+    other = _other(lang)
+    parts = [
+        (label, texts[other])
+        for label, texts in (
+            ("", {"ko": m.title_ko, "en": m.title_en}),
+            ("장소: " if other == "ko" else "Place: ", {"ko": m.place_ko, "en": m.place_en}),
+            ("", {"ko": m.summary_ko, "en": m.summary_en}),
+        )
+        if texts[lang] and texts[other]  # shown in the wanted language, and there is another
+    ]
+    if not parts:
+        return ""
+    return "\n".join([ALT_HEADINGS[other], *(label + text for label, text in parts)])
+
+
+def _meetings_calendar(db: Database, query: object | None, lang: str) -> tuple[Any, int]:
     from icalendar import Event
     from sqlalchemy import select
 
     ids = [m.id for m in list_meetings(db, unpaged(query, MeetingQuery))]
-    cal = _calendar("회의" if ko else "Meetings")
+    cal = _calendar("회의" if lang == "ko" else "Meetings")
     count = 0
+    days: list[date] = []
     with db.session() as s:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -107,15 +148,29 @@ def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[An
                 event.add("uid", uid_for("meeting", m.id))
                 event.add("dtstamp", m.updated_at.astimezone(UTC))
                 event.add("sequence", max(m.version - 1, 0))
-                event.add("summary", m.title)
-                event.add("dtstart", m.starts_at.astimezone(UTC))
-                event.add("dtend", (m.ends_at or m.starts_at + timedelta(hours=1)).astimezone(UTC))
-                if m.place:
-                    event.add("location", m.place)
+                _add_text(event, "summary", m.title_ko, m.title_en, lang)
+                # In the meeting's zone (TZID and its VTIMEZONE): a calendar shows the local time.
+                begins = in_zone(m.starts_at, m.time_zone)
+                ends = in_zone(m.ends_at or m.starts_at + timedelta(hours=1), m.time_zone)
+                event.add("dtstart", begins)
+                event.add("dtend", ends)
+                days += [begins.date(), ends.date()]
+                _add_text(event, "location", m.place_ko, m.place_en, lang)
                 if m.online_url:
                     event.add("url", m.online_url)
-                if m.summary:
-                    event.add("description", m.summary)
+                minutes = shown(m.summary_ko, m.summary_en, lang)
+                block = alternative_block(m, lang)
+                description = "\n\n".join(p for p in (minutes.text, block) if p)
+                if description:
+                    event.add(
+                        "description",
+                        description,
+                        parameters={"LANGUAGE": minutes.lang if minutes.text else lang},
+                    )
+                    if m.summary_ko and m.summary_en:
+                        other = _other(minutes.lang)
+                        event.add(ALT + "description", m.summary_en if other == "en" else m.summary_ko,
+                                  parameters={"LANGUAGE": other})  # fmt: skip
                 cal.add_component(event)
                 count += 1
             actions = s.scalars(
@@ -129,26 +184,30 @@ def _meetings_calendar(db: Database, query: object | None, ko: bool) -> tuple[An
             )
             for a in actions:
                 assert a.due_on is not None
-                title = f"{'조치사항' if ko else 'Action'}: {a.title}"
+                owner = meetings[a.meeting_id]
+                title = f"{'조치사항' if lang == 'ko' else 'Action'}: {display_name(a.title_ko, a.title_en, lang)}"
                 cal.add_component(
                     _deadline(
-                        "action", a.id, a.version, a.updated_at, title, a.due_on, meetings[a.meeting_id].title
+                        "action", a.id, a.version, a.updated_at, title, a.due_on,
+                        display_name(owner.title_ko, owner.title_en, lang),
                     )
-                )
+                )  # fmt: skip
                 count += 1
+    if days:  # each zone's rules over the years of its meetings and the next (a meeting moved later)
+        cal.add_missing_timezones(date(min(days).year, 1, 1), date(max(days).year + 2, 1, 1))
     return cal, count
 
 
-def _commitments_calendar(db: Database, query: object | None, ko: bool) -> tuple[Any, int]:
+def _commitments_calendar(db: Database, query: object | None, lang: str) -> tuple[Any, int]:
     rows = [c for c in list_commitments(db, unpaged(query, CommitmentQuery)) if c.due_on is not None]
-    cal = _calendar("이행 과제 기한" if ko else "Commitment deadlines")
+    cal = _calendar("이행 과제 기한" if lang == "ko" else "Commitment deadlines")
     for c in rows:
         assert c.due_on is not None
-        agreement = c.agreement_title_ko or c.agreement_title_en
-        title = f"{'기한' if ko else 'Due'}: {c.title}"
+        agreement = display_name(c.agreement_title_ko, c.agreement_title_en, lang)
+        title = f"{'기한' if lang == 'ko' else 'Due'}: {c.title(lang)}"
         cal.add_component(
             _deadline("commitment", c.id, c.version, c.updated_at, title, c.due_on,
-                      "\n".join(p for p in (agreement, c.description) if p))
+                      "\n".join(p for p in (agreement, c.description(lang)) if p))
         )  # fmt: skip
     return cal, len(rows)
 
@@ -160,7 +219,12 @@ def _commitments_calendar(db: Database, query: object | None, ko: bool) -> tuple
 MIN_YEAR, MAX_YEAR = 1900, 2199
 
 
-def _when(event: Any, name: str, field: str) -> datetime | None:
+def _when(event: Any, name: str, field: str) -> tuple[datetime, str | None] | None:
+    """The instant of ``name`` and the zone the file names for it (its TZID), or None.
+
+    A time with no zone (floating) and a day without a time are read in Korea's time (HOME):
+    the people who send this program calendars are in Korea. A UTC time is an exact instant but
+    says nothing of where the meeting is, so it names no zone either."""
     if event.get(name) is None:
         return None
     try:
@@ -172,10 +236,17 @@ def _when(event: Any, name: str, field: str) -> datetime | None:
             f"{name.upper()} 날짜/시각을 읽을 수 없습니다: {raw} (예: 20260315T100000Z)",
             f"{name.upper()} is not a date or time: {raw} (for example 20260315T100000Z)",
         ) from exc
+    named: str | None = None
     if isinstance(dt, datetime):
-        value = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+        if dt.tzinfo is None:
+            value = at(dt.date(), dt.time(), HOME)
+        else:
+            value = dt
+            key = getattr(dt.tzinfo, "key", None)
+            if isinstance(key, str) and key not in ("UTC", "Etc/UTC") and _known_zone(key):
+                named = key
     elif isinstance(dt, date):
-        value = datetime.combine(dt, time(0, 0), tzinfo=UTC)
+        value = at(dt, time(0, 0), HOME)
     else:
         return None
     if not MIN_YEAR <= value.year <= MAX_YEAR:
@@ -184,7 +255,48 @@ def _when(event: Any, name: str, field: str) -> datetime | None:
             f"{name.upper()}의 연도 {value.year}는 가져올 수 없습니다 ({MIN_YEAR}–{MAX_YEAR}년만 가능).",
             f"{name.upper()} is in the year {value.year}: meetings are dated between {MIN_YEAR} and {MAX_YEAR}.",
         )
-    return value
+    return value, named
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        check_zone(name)
+    except ValidationError:
+        return False
+    return True
+
+
+def _instant(when: tuple[datetime, str | None] | None) -> datetime | None:
+    return when[0] if when is not None else None
+
+
+def _texts(event: Any, name: str) -> tuple[str, str]:
+    """(Korean, English) of a text property: by its LANGUAGE, else its script; the other language
+    from ``X-PARTNERSHIP-DESK-<name>`` as our files carry it (a description without the other
+    language's block that ``alternative_block`` appends)."""
+    prop = event.get(name)
+    text = str(prop) if prop is not None else ""
+    if name == "description":
+        text = without_alternative(text)
+    ko, en = by_language(text, getattr(prop, "params", {}).get("LANGUAGE")) if text else ("", "")
+    alt = event.get(ALT + name)
+    if alt is not None and str(alt):
+        alt_ko, alt_en = by_language(str(alt), getattr(alt, "params", {}).get("LANGUAGE"))
+        ko, en = ko or alt_ko, en or alt_en
+    return ko, en
+
+
+def without_alternative(description: str) -> str:
+    """A description without the other language's block our export appends."""
+    for heading in ALT_HEADINGS.values():
+        if description.startswith(heading + "\n") or description == heading:
+            return ""
+        cut = description.find("\n\n" + heading + "\n")
+        if cut < 0 and description.endswith("\n\n" + heading):
+            cut = len(description) - len(heading) - 2
+        if cut >= 0:
+            return description[:cut]
+    return description
 
 
 def _scan(data: bytes, limits: ImportLimits, name: str) -> None:
@@ -261,7 +373,10 @@ def preview_events(path: Path, limit: int, limits: ImportLimits = DEFAULT_LIMITS
     for event in read_calendar(path, limits)[:limit]:
         try:
             start = _when(event, "dtstart", "starts_at")
-            when = start.astimezone().strftime("%Y-%m-%d %H:%M") if start else ""
+            when = ""
+            if start is not None:  # as it will be shown: in the meeting's zone, never the computer's
+                zone_name = start[1] or HOME
+                when = f"{in_zone(start[0], zone_name):%Y-%m-%d %H:%M} ({zone_name})"
         except ValidationError as exc:
             when = str(exc)
         rows.append([str(event.get("summary", "")), when, str(event.get("location", ""))])
@@ -278,57 +393,92 @@ def import_meetings(
     progress = progress or Progress()
     events = read_calendar(path, options.limits)
     upsert = Upsert("meetings", options)
-    planned: list[tuple[uuid.UUID | None, dict[str, object]]] = []
+    planned: list[tuple[uuid.UUID | None, dict[str, object], bool]] = []
     for number, event in enumerate(events, start=1):
         parsed = parse_uid(str(event.get("uid", "")))
         if parsed and parsed[0] != "meeting":
             upsert.unchanged += 1  # a deadline we exported: it lives on its commitment or action item
             continue
         with upsert.row(number):
+            start = _when(event, "dtstart", "starts_at")
+            title_ko, title_en = _texts(event, "summary")
+            place_ko, place_en = _texts(event, "location")
+            summary_ko, summary_en = _texts(event, "description")
+            zone_name = start[1] if start is not None else None
             data = MeetingInput(
-                title=str(event.get("summary", "")),
-                starts_at=_when(event, "dtstart", "starts_at"),
-                ends_at=_when(event, "dtend", "ends_at"),
-                place=str(event.get("location", "")),
+                title_ko=title_ko,
+                title_en=title_en,
+                starts_at=_instant(start),
+                ends_at=_instant(_when(event, "dtend", "ends_at")),
+                time_zone=zone_name or HOME,
+                place_ko=place_ko,
+                place_en=place_en,
                 online_url=str(event.get("url", "")),
-                summary=str(event.get("description", "")),
+                summary_ko=summary_ko,
+                summary_en=summary_en,
             )
-            planned.append((parsed[1] if parsed else None, meeting_values(data)))
+            planned.append((parsed[1] if parsed else None, meeting_values(data), zone_name is not None))
     with db.session() as s, s.no_autoflush:
         # The meetings the file may refer to, loaded in batches up front: one query per event
         # flushed (and re-indexed) the session every time (5,000 events took 104 s).
         by_id: dict[uuid.UUID, Meeting] = {}
-        ids = sorted({ident for ident, _ in planned if ident}, key=str)
+        ids = sorted({ident for ident, _, _ in planned if ident}, key=str)
         for chunk in _chunks(ids):
             by_id.update((m.id, m) for m in s.scalars(select(Meeting).where(Meeting.id.in_(chunk))))
-        by_key: dict[tuple[object, object], Meeting] = {}
-        titles = sorted({str(values["title"]) for _, values in planned})
-        for chunk in _chunks(titles):
-            query = select(Meeting).where(Meeting.title.in_(chunk), Meeting.deleted_at.is_(None))
-            for m in s.scalars(query.order_by(Meeting.created_at, Meeting.id)):
-                by_key.setdefault((m.title, m.starts_at), m)
-        for done, (ident, values) in enumerate(planned, start=1):
+        # A meeting without our UID is the one with the same title (in either language) and start.
+        by_key: dict[tuple[str, object, object], Meeting] = {}
+        for lang in ("ko", "en"):
+            column = getattr(Meeting, f"title_{lang}")
+            titles = sorted({str(values[f"title_{lang}"]) for _, values, _ in planned} - {""})
+            for chunk in _chunks(titles):
+                query = select(Meeting).where(column.in_(chunk), Meeting.deleted_at.is_(None))
+                for m in s.scalars(query.order_by(Meeting.created_at, Meeting.id)):
+                    by_key.setdefault((lang, getattr(m, f"title_{lang}"), m.starts_at), m)
+        for done, (ident, values, zone_named) in enumerate(planned, start=1):
             if done % 500 == 0:
                 progress.check()
                 progress.report(done, len(planned), "checking")
             obj = by_id.get(ident) if ident else None
             if obj is None:
-                obj = by_key.get((values["title"], values["starts_at"]))
+                obj = _same_meeting(by_key, values)
             if obj is None:
                 obj = upsert.create(s, Meeting(id=ident or uuid.uuid4(), **values))
                 by_id[obj.id] = obj
-                by_key.setdefault((obj.title, obj.starts_at), obj)
+                _remember(by_key, obj)
             elif obj.deleted_at is not None:  # deleted here, still in the calendar: brought back
                 upsert.created += 1
                 obj.deleted_at = None
                 apply(obj, values)
             else:
-                upsert.update(s, obj, {k: v for k, v in values.items() if v not in ("", None)})
+                # Empty texts never erase; a zone the file does not name never moves the meeting.
+                given = {k: v for k, v in values.items() if v not in ("", None)}
+                if not zone_named:
+                    given.pop("time_zone", None)
+                upsert.update(s, obj, given)
         if upsert.written:
             s.flush()
         else:
             s.rollback()
     return upsert.report("ics", len(events))
+
+
+def _same_meeting(
+    by_key: dict[tuple[str, object, object], Meeting], values: dict[str, object]
+) -> Meeting | None:
+    for lang in ("ko", "en"):
+        title = values[f"title_{lang}"]
+        if title:
+            found = by_key.get((lang, title, values["starts_at"]))
+            if found is not None:
+                return found
+    return None
+
+
+def _remember(by_key: dict[tuple[str, object, object], Meeting], m: Meeting) -> None:
+    for lang in ("ko", "en"):
+        title = getattr(m, f"title_{lang}")
+        if title:
+            by_key.setdefault((lang, title, m.starts_at), m)
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:

@@ -14,7 +14,8 @@ from app.errors import ImportFormatError, ValidationError
 from app.models import Organization
 from app.progress import Progress
 from app.services.organizations import organization_values
-from app.transfer.fields import has_hangul, match_key
+from app.text import has_hangul
+from app.transfer.fields import match_key
 from app.transfer.report import ImportOptions, ImportReport
 from app.transfer.source import read_source
 from app.transfer.upsert import Upsert

@@ -14,7 +14,7 @@ from app.transfer.source import source_format
 from app.transfer.tabular import read_sheet
 from app.transfer.vcard import read_vcards
 
-VCARD_FIELDS = ("name", "organization", "title", "email", "phone", "mobile")
+VCARD_FIELDS = ("name", "organization", "title_ko", "title_en", "email", "phone", "mobile")
 EVENT_FIELDS = ("meeting_title", "starts_at", "place")
 
 

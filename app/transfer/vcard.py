@@ -3,6 +3,15 @@
 Parsing is vobject's: quoted-printable (2.1), folded lines, several cards per
 file, grouped properties (``item1.EMAIL`` with ``item1.X-ABLabel``) and the
 2.1 bare type parameters (``TEL;CELL``).
+
+A card has one TITLE and one ORG (whose second part is the department). A card we write
+is in the contact's language, the language of its FN (Korean when the contact has a Korean
+name): TITLE and ORG carry that language's title and department (``LANGUAGE=ko``/``en``;
+the other language when that one is missing), and the other language, when there is one,
+goes into ``X-PARTNERSHIP-DESK-TITLE`` and ``X-PARTNERSHIP-DESK-DEPARTMENT`` with its
+``LANGUAGE``, so that our own cards import back exactly. A title or department without a
+language (other programs' cards) goes to Korean or English by its script
+(``fields.by_language``).
 """
 
 from __future__ import annotations
@@ -14,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.dto import Shown, shown
 from app.errors import ImportFormatError
-from app.transfer.fields import has_hangul
+from app.text import has_hangul
+from app.transfer.fields import by_language
 from app.transfer.limits import DEFAULT_LIMITS, ImportLimits, LimitExceeded, check_rows, read_bounded
 from app.transfer.tabular import decode
 
@@ -37,7 +48,21 @@ class CardBook:
 
 
 # Read by card_values (NICKNAME too, as the English name); the others are named as not imported.
-_READ = {"FN", "N", "ORG", "TITLE", "NOTE", "NICKNAME", "UID", "EMAIL", "TEL", "X-ABLABEL"}
+ALT_TITLE, ALT_DEPARTMENT = "X-PARTNERSHIP-DESK-TITLE", "X-PARTNERSHIP-DESK-DEPARTMENT"
+_READ = {
+    "FN",
+    "N",
+    "ORG",
+    "TITLE",
+    "NOTE",
+    "NICKNAME",
+    "UID",
+    "EMAIL",
+    "TEL",
+    "X-ABLABEL",
+    ALT_TITLE,
+    ALT_DEPARTMENT,
+}
 _STRUCTURE = {"BEGIN", "END", "VERSION", "PRODID", "REV"}
 _BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
 
@@ -187,6 +212,13 @@ def _text(value: Any) -> str:
     return str(value or "").strip()
 
 
+def _put(values: dict[str, str], field: str, text: str, language: Any) -> None:
+    """``text`` into ``field_ko`` and/or ``field_en`` by its LANGUAGE, else its script (first value wins)."""
+    for half, part in zip(("ko", "en"), by_language(text, language), strict=True):
+        if part:
+            values.setdefault(f"{field}_{half}", part)
+
+
 def card_values(card: Any) -> dict[str, str]:
     values: dict[str, str] = {}
     labels = {
@@ -195,6 +227,7 @@ def card_values(card: Any) -> dict[str, str]:
         if child.group and child.name.upper() == "X-ABLABEL"
     }
     emails: list[tuple[int, str]] = []
+    alternative: dict[str, tuple[str, Any]] = {}  # the other language, as our cards carry it
     for child in card.getChildren():
         name = child.name.upper()
         if name == "FN":
@@ -210,10 +243,14 @@ def card_values(card: Any) -> dict[str, str]:
             parts = child.value if isinstance(child.value, list) else str(child.value).split(";")
             parts = [str(p).strip() for p in parts]
             values.setdefault("organization", parts[0] if parts else "")
-            if len(parts) > 1 and parts[1]:
-                values.setdefault("department", parts[1])
+            if len(parts) > 1 and parts[1] and not any(k.startswith("department") for k in values):
+                _put(values, "department", parts[1], child.params.get("LANGUAGE"))
         elif name == "TITLE":
-            values.setdefault("title", _text(child.value))
+            if not any(k.startswith("title_") for k in values):
+                _put(values, "title", _text(child.value), child.params.get("LANGUAGE"))
+        elif name in (ALT_TITLE, ALT_DEPARTMENT):
+            field = "title" if name == ALT_TITLE else "department"
+            alternative[field] = (_text(child.value), child.params.get("LANGUAGE"))
         elif name == "NOTE":
             values.setdefault("notes", str(child.value or ""))  # leading tabs and line breaks are content
         elif name == "NICKNAME" and not has_hangul(_text(child.value)):
@@ -229,6 +266,8 @@ def card_values(card: Any) -> dict[str, str]:
             values.setdefault(field, number)
     if emails:
         values["email"] = sorted(emails, key=lambda e: e[0])[0][1]
+    for field, (text, param) in alternative.items():
+        _put(values, field, text, param)
     return {k: v for k, v in values.items() if v}
 
 
@@ -256,9 +295,31 @@ class CardOut:
     phone: str
     mobile: str
     notes: str
-    organization: str
-    title: str
-    department: str
+    organization_ko: str
+    organization_en: str
+    title_ko: str
+    title_en: str
+    department_ko: str
+    department_en: str
+
+    @property
+    def language(self) -> str:
+        """The card's language: that of its FN (Korean when the contact has a Korean name)."""
+        return "ko" if self.name_ko else "en"
+
+
+def _add_text(card: Any, name: str, text: Shown) -> None:
+    if text.text:
+        prop = card.add(name)
+        prop.value = text.text
+        prop.params["LANGUAGE"] = [text.lang]
+
+
+def _add_alternative(card: Any, name: str, ko: str, en: str, lang: str) -> None:
+    """The other language's text, when there are both."""
+    if ko and en:
+        other = "en" if lang == "ko" else "ko"
+        _add_text(card, name.lower(), Shown(en if other == "en" else ko, other))
 
 
 def contact_uid(ident: uuid.UUID) -> str:
@@ -277,10 +338,18 @@ def write_vcards(cards: Iterable[CardOut]) -> bytes:
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         if c.name_ko and c.name_en:
             card.add("nickname").value = c.name_en
-        if c.organization:
-            card.add("org").value = [c.organization, c.department] if c.department else [c.organization]
-        if c.title:
-            card.add("title").value = c.title
+        lang = c.language
+        organization = shown(c.organization_ko, c.organization_en, lang).text
+        department = shown(c.department_ko, c.department_en, lang)
+        if organization:
+            org = card.add("org")
+            org.value = [organization, department.text] if department.text else [organization]
+            if department.text:
+                org.params["LANGUAGE"] = [department.lang]
+        _add_text(card, "title", shown(c.title_ko, c.title_en, lang))
+        _add_alternative(card, ALT_TITLE, c.title_ko, c.title_en, lang)
+        if organization:
+            _add_alternative(card, ALT_DEPARTMENT, c.department_ko, c.department_en, lang)
         if c.email:
             email = card.add("email")
             email.value = c.email
