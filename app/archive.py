@@ -6,6 +6,11 @@ a file twice changes nothing). The file is read and checked completely before th
 database is touched, and the import runs in one transaction, so a bad file changes
 nothing. Text is checked as the services check it: control characters are refused
 with the table, row and field named.
+
+An archive written before migration 0011 (one ``title``, ``place``, ``summary``... where
+there are ``_ko`` and ``_en`` fields now, no meeting time zone) imports as that migration
+moved the data: each old text split by script (``app.exchange.legacy``), its history and
+conflicts named by the new fields, a meeting without a zone in Asia/Seoul.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from app.audit import AUDITED_OPTIONS, BOOKKEEPING, RECORD_TABLES, Change, chang
 from app.db import Database
 from app.errors import ImportFormatError, StorageError, ValidationError
 from app.exchange.blobs import read_blob, write_blob
+from app.exchange.legacy import modern_conflicts, modern_event, modern_row
 from app.migrate import head_revision
 from app.models import Base, UTCDateTime
 from app.search.index import rebuild_all
@@ -149,9 +155,14 @@ def read_archive(source: Path, limits: ImportLimits = DEFAULT_LIMITS) -> Archive
     """Read and check a whole archive file without touching any database."""
     doc = _read(source, limits)
     tables = {
-        name: [_parse_row(_BY_NAME[name], row, name, i) for i, row in enumerate(rows, 1)]
+        name: [_parse_row(_BY_NAME[name], _modern(name, row), name, i) for i, row in enumerate(rows, 1)]
         for name, rows in doc["tables"].items()
     }
+    # An archive of an earlier version names one-language fields in its history and conflicts too.
+    if "audit_event" in tables:
+        tables["audit_event"] = [modern_event(row) for row in tables["audit_event"]]
+    if "conflict" in tables:
+        tables["conflict"] = [c for row in tables["conflict"] for c in modern_conflicts(row)]
     for name, rows in tables.items():
         seen: set[uuid.UUID] = set()
         for i, row in enumerate(rows, 1):
@@ -322,6 +333,11 @@ def _read(source: Path, limits: ImportLimits = DEFAULT_LIMITS) -> dict[str, Any]
         if not isinstance(rows, list):
             raise ImportFormatError(f"{name}: 행 목록이 아닙니다.", f"{name}: expected a list of rows.")
     return doc
+
+
+def _modern(name: str, row: Any) -> Any:
+    """A row as an earlier version wrote it (a meeting's one ``title``...) in today's fields."""
+    return modern_row(name, row) if isinstance(row, dict) else row
 
 
 def _parse_files(files: Any) -> dict[str, bytes]:

@@ -20,6 +20,7 @@ from app.dto import (
     AgendaItemInput,
     AgreementInput,
     ContactInput,
+    DecisionInput,
     OrganizationInput,
 )
 from app.errors import ImportFormatError
@@ -161,20 +162,28 @@ def test_tricky_text_round_trips_unchanged(any_db: Database, fresh: Database, tm
         AgreementInput(
             title_ko=long_title,
             title_en=TRICKY["markup"],
-            summary=long_summary + TRICKY["arabic"] + "\n\t" + TRICKY["emoji"],
-            place=TRICKY["mixed"],
+            summary_ko=long_summary + TRICKY["arabic"] + "\n\t" + TRICKY["emoji"],
+            summary_en=TRICKY["hebrew"] + "\n\n" + TRICKY["emoji"],
+            place_ko=TRICKY["mixed"],
+            place_en=TRICKY["markup"],
             tags=(TRICKY["nfd"], "R&D", "<b>"),
         ),
     )
     c = contacts.create_contact(
         any_db, ContactInput(name_ko=NFD, name_en=TRICKY["hebrew"], notes=TRICKY["emoji"])
     )
-    m = meeting(any_db, TRICKY["markup"], summary=long_summary)
-    meetings.add_agenda_item(
-        any_db, m.id, AgendaItemInput(title=TRICKY["arabic"], discussion=TRICKY["mixed"])
+    m = meeting(
+        any_db,
+        TRICKY["markup"],
+        title_en=TRICKY["mixed"],
+        summary_ko=long_summary,
+        time_zone="Europe/Brussels",
     )
-    meetings.add_decision(any_db, m.id, TRICKY["emoji"] + "\n" + NFD)
-    meetings.add_action_item(any_db, m.id, ActionItemInput(title=TRICKY["hebrew"], owner_contact_id=c.id))
+    meetings.add_agenda_item(
+        any_db, m.id, AgendaItemInput(title_ko=TRICKY["arabic"], discussion_en=TRICKY["mixed"])
+    )
+    meetings.add_decision(any_db, m.id, DecisionInput(text_ko=TRICKY["emoji"] + "\n" + NFD, text_en=NFD))
+    meetings.add_action_item(any_db, m.id, ActionItemInput(title_en=TRICKY["hebrew"], owner_contact_id=c.id))
 
     dest = tmp_path / "tricky.json"
     export_archive(any_db, dest)
@@ -184,6 +193,8 @@ def test_tricky_text_round_trips_unchanged(any_db: Database, fresh: Database, tm
     assert got.title_ko == long_title and got.tags == (NFD, "R&D", "<b>")
     assert unicodedata.is_normalized("NFD", got.tags[0]) and not unicodedata.is_normalized("NFC", got.tags[0])
     assert contacts.get_contact(fresh, c.id).name_ko == NFD
+    assert meetings.get_meeting(fresh, m.id) == meetings.get_meeting(any_db, m.id)
+    assert meetings.get_meeting(fresh, m.id).time_zone == "Europe/Brussels"
     for o in made_orgs:
         assert organizations.get_organization(fresh, o.id) == o
     assert everything(fresh) == everything(any_db)

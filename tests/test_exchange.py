@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from exchange_helpers import open_laptop, snapshot
-from factories import org
+from factories import meeting, member, org, person
 
 from app import clock
 from app.db import Database
-from app.dto import OrganizationInput
+from app.dto import MeetingInput, MembershipInput, OrganizationInput
 from app.errors import ImportFormatError, ValidationError
 from app.exchange import export_bundle, import_bundle, list_conflicts, resolve_since, reverse_conflict
 from app.exchange.common import SINCE_MARGIN
-from app.services import organizations
+from app.services import contacts, meetings, organizations
 from app.services.attachments import add_attachment, attachment_file
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
@@ -149,3 +150,68 @@ def test_a_bundle_of_another_kind_is_refused(db: Database, tmp_path: Path) -> No
     bad.write_text("not a zip at all")
     with pytest.raises(ImportFormatError, match="not a Partnership Desk exchange file"):
         import_bundle(db, bad)
+
+
+def _edit_meeting(db: Database, ident: object, **changes: str) -> None:
+    r = meetings.get_meeting(db, ident)  # type: ignore[arg-type]
+    data = MeetingInput(
+        title_ko=r.title_ko, title_en=r.title_en, starts_at=r.starts_at, ends_at=r.ends_at,
+        time_zone=r.time_zone, place_ko=r.place_ko, place_en=r.place_en, summary_ko=r.summary_ko,
+        summary_en=r.summary_en, agreement_ids=r.agreement_ids,
+    )  # fmt: skip
+    meetings.update_meeting(db, r.id, replace(data, **changes), r.version)  # type: ignore[arg-type]
+
+
+def _edit_position(db: Database, ident: object, **changes: str) -> None:
+    [p] = [m for m in contacts.contact_detail(db, ident).memberships]  # type: ignore[arg-type]
+    data = MembershipInput(
+        p.contact_id, p.organization_id, title_ko=p.title_ko, title_en=p.title_en,
+        department_ko=p.department_ko, department_en=p.department_en,
+    )  # fmt: skip
+    contacts.update_membership(db, p.id, replace(data, **changes), p.version)
+
+
+def test_bilingual_edits_merge_per_language_both_ways_with_conflicts_per_field(
+    db: Database, tmp_path: Path, test_clock: clock.SteppingClock
+) -> None:
+    other = open_laptop(tmp_path, "other")
+    m = meeting(db, "실무협의회", time_zone="Asia/Seoul")
+    who = person(db, "한지윤", "Jiyoon Han")
+    member(db, who.id, org(db, "산업통상자원부").id, "과장")
+    _sync(db, other, tmp_path)
+    _edit_meeting(db, m.id, title_en="Working group", summary_ko="사무국 메모")
+    _edit_position(db, who.id, title_en="Director")
+    test_clock.advance(timedelta(minutes=5))  # the other laptop's edits are later
+    _edit_meeting(
+        other,
+        m.id,
+        title_ko="실무협의회 (본회의)",
+        title_en="Working Group Meeting",
+        time_zone="Europe/Brussels",
+    )
+    _edit_position(other, who.id, department_ko="반도체과")
+    _sync(db, other, tmp_path)
+    for side in (db, other):
+        got = meetings.get_meeting(side, m.id)
+        # Korean edited on one side only, English on both: the later English wins.
+        assert (got.title_ko, got.title_en, got.summary_ko, got.time_zone) == (
+            "실무협의회 (본회의)", "Working Group Meeting", "사무국 메모", "Europe/Brussels",
+        )  # fmt: skip
+        [p] = contacts.contact_detail(side, who.id).memberships
+        assert (p.title_ko, p.title_en, p.department_ko) == ("과장", "Director", "반도체과")
+    assert snapshot(db) == snapshot(other)
+    conflicts = list_conflicts(db)
+    assert [(c.kind, c.field, c.winner_value, c.loser_value) for c in conflicts] == [
+        ("meeting", "title_en", "Working Group Meeting", "Working group")
+    ]
+    assert [c.id for c in list_conflicts(other)] == [conflicts[0].id]
+    assert (conflicts[0].label("ko"), conflicts[0].label("en")) == (
+        "실무협의회 (본회의)",
+        "Working Group Meeting",
+    )
+    reverse_conflict(db, conflicts[0].id)
+    _sync(db, other, tmp_path)
+    assert meetings.get_meeting(other, m.id).title_en == "Working group"
+    assert meetings.get_meeting(other, m.id).title_ko == "실무협의회 (본회의)"  # the Korean edit stays
+    assert snapshot(db) == snapshot(other)
+    other.close()

@@ -84,7 +84,7 @@ def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
 
 
 def _brief_of_upcoming(db: Database) -> tuple[str, ...]:
-    found = next(m for m in meetings.list_meetings(db) if "(4차)" in m.title)
+    found = next(m for m in meetings.list_meetings(db) if "(4차)" in m.title_ko)
     r = meetings.get_meeting(db, found.id)
     return (r.purpose_ko, r.purpose_en, r.issues_ko, r.issues_en, r.talking_points_ko, r.talking_points_en)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
@@ -25,8 +26,15 @@ PEER_HAS = "exchange.peer_has."  # + device id: that peer holds our changes up t
 RECEIVED = "exchange.received."  # + device id: we hold that peer's changes up to this time
 LAST_EXPORT = "exchange.last_export"
 SINCE_MARGIN = timedelta(minutes=10)  # transactions still open when a bundle was written
+CONFLICT_NS = uuid.UUID("6f1d2c3e-8a4b-4c7d-9e0f-2a1b3c4d5e6f")
 
 T = TypeVar("T")
+
+
+def conflict_id(kind: str, ident: uuid.UUID, field: str, event_a: str, event_b: str) -> uuid.UUID:
+    """The id of the conflict between two edits of one field: the same on every database."""
+    pair = "|".join(sorted((event_a, event_b)))
+    return uuid.uuid5(CONFLICT_NS, f"{kind}|{ident}|{field}|{pair}")
 
 
 def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:

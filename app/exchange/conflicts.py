@@ -33,6 +33,11 @@ class ConflictView:
     detected_at: datetime
     reversed_at: datetime | None
     reversed_by: str
+    record_label_en: str = ""  # the record in English (``record_label``: in Korean), each else the other
+
+    def label(self, lang: str = "ko") -> str:
+        """The record as named in ``lang``, else in the other language."""
+        return (self.record_label_en or self.record_label) if lang == "en" else self.record_label
 
 
 def list_conflicts(db: Database, *, include_reversed: bool = True) -> list[ConflictView]:
@@ -44,7 +49,7 @@ def list_conflicts(db: Database, *, include_reversed: bool = True) -> list[Confl
         for c in s.scalars(stmt):
             model = ENTITY_BY_TABLE.get(c.entity_kind)
             obj = s.get(model, c.entity_id) if model is not None else None
-            out.append(_view(c, _label(obj) if obj is not None else str(c.entity_id)))
+            out.append(_view(c, _labels(obj) if obj is not None else (str(c.entity_id),) * 2))
         return out
 
 
@@ -80,15 +85,15 @@ def reverse_conflict(db: Database, ident: UUID) -> ConflictView:
         conflict.reversed_at = clock.now()
         conflict.reversed_by = str(s.info.get("actor", ""))
         s.flush()
-        return _view(conflict, _label(obj))
+        return _view(conflict, _labels(obj))
 
 
-def _view(c: Conflict, label: str) -> ConflictView:
+def _view(c: Conflict, labels: tuple[str, str]) -> ConflictView:
     return ConflictView(
         id=c.id,
         kind=c.entity_kind,
         record_id=c.entity_id,
-        record_label=label,
+        record_label=labels[0],
         field=c.field,
         winner_value=json.loads(c.winner_value),
         loser_value=json.loads(c.loser_value),
@@ -99,12 +104,16 @@ def _view(c: Conflict, label: str) -> ConflictView:
         detected_at=c.detected_at,
         reversed_at=c.reversed_at,
         reversed_by=c.reversed_by,
+        record_label_en=labels[1],
     )
 
 
-def _label(obj: object) -> str:
-    for attr in ("title_ko", "name_ko", "title", "title_en", "name_en", "filename", "text"):
-        value = getattr(obj, attr, "")
-        if value:
-            return str(value)
-    return str(getattr(obj, "id", ""))
+_NAMES = ("title", "name", "text", "guest_name")  # what names a record, by kind
+
+
+def _labels(obj: object) -> tuple[str, str]:
+    """The record's name in Korean and in English, each falling back to the other."""
+    ko = next((str(v) for a in _NAMES if (v := getattr(obj, f"{a}_ko", ""))), "")
+    en = next((str(v) for a in _NAMES if (v := getattr(obj, f"{a}_en", ""))), "")
+    fallback = str(getattr(obj, "filename", "") or getattr(obj, "id", ""))
+    return ko or en or fallback, en or ko or fallback

@@ -37,16 +37,17 @@ from app.exchange.common import (
     RECEIVED,
     RECORD_BOOKKEEPING,
     chunks,
+    conflict_id,
     meta_put_max,
     normalize,
 )
 from app.exchange.container import BundleContent, read_bundle
+from app.exchange.legacy import modern_changes, modern_conflicts, modern_event, old_row_reader
 from app.exchange.rows import TableCodec, dump_value, fast_insert
 from app.field_clocks import NO_CLOCK, Clock, field_clocks
 from app.progress import Progress
 from app.search.index import refresh
 
-CONFLICT_NS = uuid.UUID("6f1d2c3e-8a4b-4c7d-9e0f-2a1b3c4d5e6f")
 EventTuple = tuple[uuid.UUID, datetime, str, dict[str, Any]]
 _EVENT_CODEC = TableCodec(EVENTS)
 _EVENT_COLUMNS = [c for c in _EVENT_CODEC.columns if c != "received_at"]
@@ -133,8 +134,11 @@ def parse_bundle(content: BundleContent) -> _Parsed:
             "교환 파일의 표 목록이 잘못되었습니다.", "The exchange file's tables are malformed."
         )
     tables = {t.name: _parse_table(TableCodec(t), tables_doc.get(t.name)) for t in ENTITY_TABLES}
-    events = _parse_table(_EVENT_CODEC, doc.get("events"), columns=_EVENT_COLUMNS)
-    conflicts = _parse_table(TableCodec(CONFLICTS), doc.get("conflicts"))
+    # A file of an earlier version names one-language fields in its history and conflicts too.
+    events = [modern_event(e) for e in _parse_table(_EVENT_CODEC, doc.get("events"), columns=_EVENT_COLUMNS)]
+    conflicts = [
+        c for row in _parse_table(TableCodec(CONFLICTS), doc.get("conflicts")) for c in modern_conflicts(row)
+    ]
     for sha, data in content.blobs.items():
         if hashlib.sha256(data).hexdigest() != sha:
             raise ImportFormatError(
@@ -154,14 +158,19 @@ def _parse_table(codec: TableCodec, block: Any, columns: list[str] | None = None
             f"The exchange file's '{codec.table.name}' entry is malformed.",
         )
     wanted = columns or codec.columns
+    padding = [None] * (len(codec.columns) - len(wanted))
+    older = None
     if block.get("columns") != wanted:
-        codec.check_header(block.get("columns"))
+        # An earlier version's columns (one-language texts, no time zone), else refused.
+        older = old_row_reader(codec.table, block.get("columns")) if columns is None else None
+        if older is None:
+            codec.check_header(block.get("columns"))
     rows: list[dict[str, Any]] = []
     seen: set[Any] = set()
     for number, raw in enumerate(block["rows"], 1):
-        row = codec.parse(
-            raw + [None] * (len(codec.columns) - len(wanted)) if isinstance(raw, list) else raw, number
-        )
+        if older is not None:
+            raw = older(raw)
+        row = codec.parse(raw + padding if isinstance(raw, list) else raw, number)
         if row["id"] in seen:
             raise ImportFormatError(
                 f"{codec.table.name} #{number}: 같은 ID가 두 번 있습니다.",
@@ -233,7 +242,9 @@ def _merge_table(
             EVENTS.c.id, EVENTS.c.occurred_at, EVENTS.c.device_id, EVENTS.c.changes, EVENTS.c.entity_id
         )
         for ev in conn.execute(stmt.where(EVENTS.c.entity_id.in_(part))):
-            local_events[ev.entity_id].append((ev.id, ev.occurred_at, ev.device_id, ev.changes))
+            # Edits recorded here before this database was upgraded name the old fields.
+            changes = modern_changes(table.name, ev.changes)
+            local_events[ev.entity_id].append((ev.id, ev.occurred_at, ev.device_id, changes))
     merged_rows: list[dict[str, Any]] = []
     for row in changed:
         mine = local[row["id"]]
@@ -349,9 +360,8 @@ def _order(value: Any) -> str:
 def _conflict(
     kind: str, ident: uuid.UUID, name: str, win: Clock, lose: Clock, win_value: Any, lose_value: Any
 ) -> dict[str, Any]:
-    pair = "|".join(sorted((win[2], lose[2])))
     return {
-        "id": uuid.uuid5(CONFLICT_NS, f"{kind}|{ident}|{name}|{pair}"),
+        "id": conflict_id(kind, ident, name, win[2], lose[2]),
         "entity_kind": kind,
         "entity_id": ident,
         "field": name,
