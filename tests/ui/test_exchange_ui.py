@@ -82,7 +82,7 @@ def test_conflicts_are_listed_and_one_is_reversed(
     qtbot.addWidget(view)
     assert view.table.rowCount() == 1
     cells = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
-    assert cells[2:5] == ["name_ko", "출장지", "사무국"]
+    assert cells[2:5] == ["Name (Korean)", "출장지", "사무국"]  # the field as a person reads it
     assert not view.reverse_button.isEnabled()
     view.table.selectRow(0)
     assert view.reverse_button.isEnabled()

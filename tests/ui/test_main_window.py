@@ -48,7 +48,7 @@ def test_create_an_agreement_with_parties_then_edit_it(qtbot, window, answer_dia
 
     def fill_party(dialog: QDialog) -> None:
         dialog.form.fields["organization_id"].set_value(org.id, org.name_en)
-        dialog.form.fields["signatory_name"].setText("Kim Minsu")
+        dialog.form.fields["signatory_name_en"].setText("Kim Minsu")
         dialog.form.fields["signed_on"].set_value(date(2025, 3, 4))
 
     answer_dialog("Save", fill_party)
@@ -132,13 +132,13 @@ def test_stale_save_is_explained_and_reload_offered(qtbot, window, answer_dialog
 
     fields = {k: v for k, v in asdict(record).items() if k in AgreementInput.__dataclass_fields__}
     agreements.update_agreement(
-        db, record.id, AgreementInput(**{**fields, "place": "Elsewhere"}), record.version
+        db, record.id, AgreementInput(**{**fields, "place_en": "Elsewhere"}), record.version
     )
     editor.title_en.setText("My local edit")
     seen = answer_dialog("Reload")
     editor.save()
     assert "changed elsewhere" in seen[0].lower() or "someone else" in seen[0].lower()
-    assert editor.form.text("place") == "Elsewhere"
+    assert editor.form.text("place_en") == "Elsewhere"
     assert editor.title_en.text() == record.title_en
     assert not editor.dirty
 
@@ -156,7 +156,7 @@ def test_dashboard_shows_real_content_and_opens_records(qtbot, window) -> None: 
     dash.meetings[2].table.selectRow(0)
     dash.meetings[2]._activate()
     assert window.current_view() == "meeting"
-    assert window.current_list().editor.heading.text() == meeting.title
+    assert window.current_list().editor.heading.text() == meeting.title("en")  # the English UI's
 
 
 def test_every_view_opens_a_record(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -267,7 +267,7 @@ def test_leaving_unsaved_changes_asks_first(qtbot, window, answer_dialog) -> Non
     lst.table.selectRow(0)
     editor = lst.editor
     first = editor.ident
-    editor.place.setText("Sejong")
+    editor.form.fields["place_en"].setText("Sejong")
     assert editor.dirty
     seen = answer_dialog("Cancel")
     lst.table.selectRow(1)
@@ -277,7 +277,7 @@ def test_leaving_unsaved_changes_asks_first(qtbot, window, answer_dialog) -> Non
     answer_dialog("Save")
     lst.table.selectRow(1)
     assert editor.ident == lst.model.row_id(1)
-    assert agreements.get_agreement(window.ctx.db, first).place == "Sejong"
+    assert agreements.get_agreement(window.ctx.db, first).place_en == "Sejong"
 
 
 def test_settings_choose_language_and_next_data_folder(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
