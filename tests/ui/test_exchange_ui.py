@@ -20,6 +20,7 @@ from ui.dialogs.exchange_dialog import ExchangeDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.idle_lock import IdleLock
 from ui.views.conflicts_view import ConflictsView
+from ui.widgets.marked import OTHER_LANGUAGE_ROLE
 
 
 def _other(tmp_path: Path) -> Database:
@@ -83,6 +84,9 @@ def test_conflicts_are_listed_and_one_is_reversed(
     assert view.table.rowCount() == 1
     cells = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
     assert cells[2:5] == ["Name (Korean)", "출장지", "사무국"]  # the field as a person reads it
+    # The organization has no English name: the English UI shows its Korean one, marked.
+    assert cells[1] == "Organization: 출장지"
+    assert view.table.item(0, 1).data(OTHER_LANGUAGE_ROLE) == "ko"
     assert not view.reverse_button.isEnabled()
     view.table.selectRow(0)
     assert view.reverse_button.isEnabled()

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dto import Shown
 from app.errors import DomainError
 from app.services.exchange import ConflictView, list_conflicts, reverse_conflict
 from ui.context import UiContext
 from ui.formatting import format_datetime
 from ui.i18n import tr
+from ui.widgets import marked
 
 
 class ConflictsView(QWidget):
@@ -54,6 +56,7 @@ class ConflictsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(tr("Conflicts"))
+        marked.install(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reverse_button = QPushButton(tr("Re&verse"), self)
         self.reverse_button.setEnabled(False)
@@ -77,9 +80,10 @@ class ConflictsView(QWidget):
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             status = tr("Reversed") if c.reversed_at else tr("Kept the later change")
+            record = _record_label(c, self.ctx.language)
             cells = [
                 format_datetime(c.detected_at, self.ctx.language),
-                f"{_kind(c.kind)}: {c.record_label}",
+                f"{_kind(c.kind)}: {record.text}",
                 field_label(c.field),
                 _text(c.winner_value),
                 _text(c.loser_value),
@@ -88,6 +92,9 @@ class ConflictsView(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(c.id))
+                if col == 1 and record.missing:  # named in the other language: marked
+                    item.setData(marked.OTHER_LANGUAGE_ROLE, record.lang)
+                    item.setToolTip(f"{text}\n({marked.tag_tooltip(record.lang)})")
                 self.table.setItem(row, col, item)
         self._selection_changed()
 
@@ -113,6 +120,21 @@ class ConflictsView(QWidget):
         )
         self.refresh()
         self.changed.emit()
+
+
+def _record_label(c: ConflictView, lang: str) -> Shown:
+    """The record as named in ``lang``; its name in the other language, marked, when it has none
+    in ``lang`` (the view gives each language's name falling back to the other: the same text in
+    both, in the other language's script)."""
+    text = c.label(lang)
+    fell_back = c.record_label == c.record_label_en and (has_hangul(text) == (lang == "en"))
+    if fell_back and text != str(c.record_id):
+        return Shown(text, "ko" if lang == "en" else "en", missing=True)
+    return Shown(text, lang)
+
+
+def has_hangul(text: str) -> bool:
+    return any("가" <= ch <= "힣" for ch in text)
 
 
 def _text(value: object) -> str:
