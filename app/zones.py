@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
@@ -42,8 +43,20 @@ _NAMES = {name: (ko, en) for name, ko, en in COMMON}
 
 
 @cache
+def _iana_names() -> frozenset[str]:
+    """The IANA zone names as the ``tzdata`` package lists them: the same on every computer.
+
+    Not whatever the system's zone folder holds: on Linux it also has ``localtime`` (this
+    computer's own zone), ``posixrules`` and the ``posix/`` and ``right/`` copies, which
+    Windows has not; a meeting saved in ``localtime`` would be printed in the zone of
+    whichever computer opens it.
+    """
+    return frozenset(resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
+
+
+@cache
 def _zone(name: str) -> ZoneInfo | None:
-    if not name or name != name.strip() or ".." in name or name.startswith("/"):
+    if name not in _iana_names():  # also every path: "../x", "/etc/localtime", "C:\\x"
         return None
     try:
         return ZoneInfo(name)
