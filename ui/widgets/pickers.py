@@ -251,8 +251,8 @@ class PickerDialog(QDialog):
         person_en = f.add("name_en", tr("Name (English)"), line(dialog))
         org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
         f.add("organization_id", tr("Organization"), org)
-        title_ko = f.add("title_ko", tr("Title (Korean)"), line(dialog))
-        title_en = f.add("title_en", tr("Title (English)"), line(dialog))
+        title_ko = f.add("title_ko", tr("Job title (Korean)"), line(dialog))
+        title_en = f.add("title_en", tr("Job title (English)"), line(dialog))
         email = f.add("email", tr("Email"), line(dialog, "name@example.go.kr"))
         (person_ko if _hangul(typed) or not typed else person_en).setText(typed)
         if self.preset_org is not None:
