@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from factories import scratch_database
@@ -15,6 +15,7 @@ from app.dto import AgreementQuery, ContactQuery
 from app.enums import ActionStatus, AgreementStatus, PartyRole
 from app.services import agreements, contacts, dashboard, meetings, organizations
 from app.text import has_hangul
+from app.zones import in_zone
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
@@ -121,6 +122,9 @@ def test_dashboard_on_the_demo_data(demo: Database) -> None:
         ("첨단 패키징 협약 실무협의회 (4차)", "Advanced packaging agreement: working council (4th)")
     ]
     assert board.upcoming_meetings[0].open_action_count == 1
+    upcoming = board.upcoming_meetings[0]
+    assert upcoming.starts_at is not None and upcoming.time_zone == "Asia/Seoul"
+    assert in_zone(upcoming.starts_at, upcoming.time_zone).time() == time(14, 0)  # on any computer
     kinds = {c.kind for c in board.recent_changes}
     assert len(board.recent_changes) == 15 and kinds <= {
         "agreement",

@@ -42,6 +42,11 @@ def _portfolio(db: Database) -> None:
         commitment(db, a.id, f"과제 {title}", due_on=date(2026, 1, 1) - timedelta(days=i), party_id=p.id)
         commitment(db, a.id, f"둘째 과제 {title}", status=CommitmentStatus.DONE)
         meeting(db, f"회의 {title}", starts_at=start + timedelta(days=i), place_ko=["세종", "서울", ""][i])
+    # In English only: sorted by the Korean columns, they fall back to their English texts.
+    meeting(
+        db, "", title_en="Working-level meeting", place_en="Brussels", starts_at=start - timedelta(days=9)
+    )
+    commitment(db, a.id, "", title_en="Joint testbed", due_on=date(2025, 6, 30))
 
 
 # (ids, rows by id, the page reader the lists used before, a query per sortable column)
