@@ -350,7 +350,8 @@ class PickerButton(QWidget):
         self.label.setMinimumWidth(60)
         for button in (self.choose, self.clear_button):
             button.setMinimumWidth(button.sizeHint().width())  # never clipped in a narrow filter row
-        layout.addWidget(self.tag)
+        self.tag.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.tag, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.choose)
         layout.addWidget(self.clear_button)
