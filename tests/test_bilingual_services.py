@@ -507,3 +507,33 @@ def test_sqlite_and_postgresql_sort_texts_in_either_language_alike(db: Database,
             on_sqlite = order(db, kind, sort, descending)
             assert on_sqlite == order(pg_db, kind, sort, descending), (kind, sort, descending)
             assert len(on_sqlite) == (40 if kind == "contact" else len(pairs))
+
+
+def test_the_lists_text_filter_finds_either_language(listed: Database) -> None:
+    def titles(query: str) -> list[str]:
+        return sorted(m.title("en") for m in meetings.list_meetings(listed, MeetingQuery(text=query)))
+
+    assert titles("zulu") == ["Zulu meeting"]
+    assert titles("WASHINGTON") == ["Zulu meeting"]  # its English place
+    assert titles("세종") == ["다 회의"]  # a Korean place, the meeting with no English title
+    assert titles("나 회") == ["beta meeting"]
+    found = commitments.list_commitments(listed, CommitmentQuery(text="delta"))
+    assert [(c.title_ko, c.title_en) for c in found] == [("가 회의", "Delta meeting")]
+
+
+def test_an_action_item_names_its_meeting_and_commitment_in_both_languages(any_db: Database) -> None:
+    a = agreement(any_db, "반도체 협력 협약")
+    k = commitment(any_db, a.id, "테스트베드 구축", title_en="Testbed")
+    m = meeting(any_db, "", title_en="Working group", time_zone="America/New_York")
+    item = meetings.add_action_item(
+        any_db,
+        m.id,
+        ActionItemInput(title_ko="후보 목록 작성", title_en="List the candidates", commitment_id=k.id),
+    )
+    (listed_item,) = meetings.list_action_items(any_db, meeting_id=m.id)
+    for view in (item, listed_item):
+        assert (view.title("ko"), view.title("en")) == ("후보 목록 작성", "List the candidates")
+        assert (view.meeting_title_ko, view.meeting_title_en) == ("", "Working group")
+        assert view.meeting_title("ko") == "Working group"  # no Korean title: the English one
+        assert (view.commitment_title("ko"), view.commitment_title("en")) == ("테스트베드 구축", "Testbed")
+        assert view.meeting_time_zone == "America/New_York"
