@@ -132,3 +132,27 @@ def test_a_title_in_the_other_language_is_marked_in_the_header(qtbot, db: Databa
     assert editor.heading.text() == "반도체 협력 협약"
     assert editor.heading.shown.missing and editor.heading.shown.lang == "ko"
     assert "KO" in editor.heading.rich_text() and "#6b6b6b" in editor.heading.rich_text()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_status_line_of_a_new_record_is_whole_in_a_narrow_header(
+    qtbot, db: Database, make_ctx, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.meeting_editor import MeetingEditor
+
+    editor = MeetingEditor(make_ctx(db, lang))
+    qtbot.addWidget(editor)
+    editor.resize(430, 620)
+    editor.show()
+    editor.start_new()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: editor.status_line.width() > 0, timeout=3000)
+    if SHOT:
+        editor.grab().save(os.path.join(SHOT, f"new_meeting_430_{lang}.png"))
+    status = editor.status_line
+    assert status.text()  # asks for the meeting title
+    assert status.height() >= status.heightForWidth(status.width())  # every line of it shown
+    place = _rect_in(status, editor)
+    for button in (editor.briefing_button, editor.save_button, editor.revert_button, editor.delete_button):
+        assert not place.intersects(_rect_in(button, editor)), button.text()
+    assert not place.intersects(_rect_in(editor.heading, editor))

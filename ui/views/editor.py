@@ -114,19 +114,27 @@ class RecordTitle(QLabel):
         self.setToolTip(self.shown.text if text != self.shown.text else "")
 
 
-class HeaderLayout(QLayout):
-    """The editor's header: the title and, at its right, the status and buttons when all fit on
-    one line; otherwise the title gets the whole width (up to three lines) and the buttons go under
-    it, at the right. No button is ever clipped and the title can always be read (#12)."""
+STATUS_WIDTH = 240  # the status line wraps beyond this width beside the buttons
 
-    def __init__(self, title: RecordTitle, buttons: QWidget, parent: QWidget | None = None) -> None:
+
+class HeaderLayout(QLayout):
+    """The editor's header: the title, then at its right the status line and the buttons, all on
+    one line when they fit. Otherwise the title gets the whole width (up to three lines) and the
+    status and buttons go under it, at the right, the status on a line of its own when the buttons
+    leave it too little room. No button is ever clipped, and the title and the status can always
+    be read (#12)."""
+
+    def __init__(
+        self, title: RecordTitle, status: QLabel, buttons: QWidget, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = title
+        self.status = status
         self.buttons = buttons
         self._items: list[QLayoutItem] = []
-        self.addChildWidget(title)
-        self.addChildWidget(buttons)
-        self._items = [QWidgetItem(title), QWidgetItem(buttons)]
+        for widget in (title, status, buttons):
+            self.addChildWidget(widget)
+        self._items = [QWidgetItem(title), QWidgetItem(status), QWidgetItem(buttons)]
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(8)
 
@@ -148,39 +156,82 @@ class HeaderLayout(QLayout):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    # -- measures ---------------------------------------------------------------
+
+    def _status_width(self) -> int:
+        """The status line's width beside the buttons: its text on one line, up to STATUS_WIDTH."""
+        text = self.status.text()
+        if not text:
+            return 0
+        return min(self.status.fontMetrics().horizontalAdvance(text) + 4, STATUS_WIDTH)
+
+    def _status_height(self, width: int) -> int:
+        if not self.status.text() or width <= 0:
+            return 0
+        return self.status.heightForWidth(width)
+
+    def _buttons(self) -> QSize:
+        return self.buttons.sizeHint()
+
     def one_line(self, width: int) -> bool:
-        """Whether title and buttons fit side by side at ``width``."""
-        need = self.title.one_line_width() + self.spacing() + self.buttons.sizeHint().width()
-        return need <= width
+        """Whether title, status and buttons fit side by side at ``width``."""
+        status = self._status_width()
+        need = self.title.one_line_width() + self.spacing() + self._buttons().width()
+        return need + (status + self.spacing() if status else 0) <= width
+
+    def _status_beside(self, width: int) -> bool:
+        """Under the title: whether the status line has room at the left of the buttons."""
+        room = width - self._buttons().width() - self.spacing()
+        return room >= min(self._status_width(), STATUS_WIDTH // 2) or not self.status.text()
 
     def heightForWidth(self, width: int) -> int:
         line = self.title.fontMetrics().lineSpacing()
-        buttons = self.buttons.sizeHint().height()
+        buttons = self._buttons().height()
         if self.one_line(width):
-            return max(line + 6, buttons)
-        return self.title.lines_for(width) * line + 6 + self.spacing() + buttons
+            return max(line + 6, buttons, self._status_height(self._status_width()))
+        title = self.title.lines_for(width) * line + 6 + self.spacing()
+        if self._status_beside(width):
+            room = width - self._buttons().width() - self.spacing()
+            return title + max(buttons, self._status_height(min(room, STATUS_WIDTH)))
+        # The status under the buttons; its line kept while empty, so that the form does not jump.
+        status = max(self._status_height(width), self.status.fontMetrics().lineSpacing())
+        return title + buttons + self.spacing() + status
 
     def sizeHint(self) -> QSize:
-        return QSize(self.buttons.sizeHint().width() + 200, self.heightForWidth(800))
+        return QSize(self._buttons().width() + 200, self.heightForWidth(800))
 
     def minimumSize(self) -> QSize:
-        return QSize(self.buttons.minimumSizeHint().width(), self.buttons.sizeHint().height())
+        return QSize(self.buttons.minimumSizeHint().width(), self._buttons().height())
+
+    # -- placing ------------------------------------------------------------------
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        hint = self.buttons.sizeHint()
+        hint = self._buttons()
         width = min(hint.width(), rect.width())
+        right = rect.right() + 1
         if self.one_line(rect.width()):
-            title_width = rect.width() - width - self.spacing()
+            status = self._status_width()
+            beside = status + self.spacing() if status else 0
+            title_width = rect.width() - width - self.spacing() - beside
             self.title.setGeometry(QRect(rect.x(), rect.y(), title_width, rect.height()))
-            top = rect.y() + (rect.height() - hint.height()) // 2
-            self.buttons.setGeometry(QRect(rect.right() + 1 - width, top, width, hint.height()))
+            self.buttons.setGeometry(
+                QRect(right - width, rect.y() + (rect.height() - hint.height()) // 2, width, hint.height())
+            )
+            self.status.setGeometry(QRect(right - width - beside, rect.y(), status, rect.height()))
             return
-        title_height = rect.height() - hint.height() - self.spacing()
+        line = self.title.fontMetrics().lineSpacing()
+        title_height = self.title.lines_for(rect.width()) * line + 6
         self.title.setGeometry(QRect(rect.x(), rect.y(), rect.width(), title_height))
-        self.buttons.setGeometry(
-            QRect(rect.right() + 1 - width, rect.bottom() + 1 - hint.height(), width, hint.height())
-        )
+        top = rect.y() + title_height + self.spacing()
+        self.buttons.setGeometry(QRect(right - width, top, width, hint.height()))
+        if self._status_beside(rect.width()):
+            room = min(rect.width() - width - self.spacing(), STATUS_WIDTH)
+            height = max(hint.height(), self._status_height(room))
+            self.status.setGeometry(QRect(right - width - self.spacing() - room, top, room, height))
+        else:
+            below = top + hint.height() + self.spacing()
+            self.status.setGeometry(QRect(rect.x(), below, rect.width(), rect.bottom() + 1 - below))
 
 
 class RecordEditor(QWidget, Generic[DetailT, InputT]):
@@ -231,17 +282,16 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
 
         self.header = QHBoxLayout(self.header_buttons)
         self.header.setContentsMargins(0, 0, 0, 0)
-        self.header.addWidget(self.status_line)
         self.header.addWidget(self.save_button)
         self.header.addWidget(self.revert_button)
         self.header.addWidget(self.delete_button)
         for button in (self.save_button, self.revert_button, self.delete_button):
             _never_clipped(button)
         self.status_line.setWordWrap(True)
-        self.status_line.setMaximumWidth(220)
+        self.status_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.header_buttons.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         header = QWidget(self)
-        self.header_layout = HeaderLayout(self.heading, self.header_buttons, header)
+        self.header_layout = HeaderLayout(self.heading, self.status_line, self.header_buttons, header)
 
         self.form = Form(self)
         self.form.changed.connect(self._form_changed)
@@ -277,7 +327,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
         button.setAccessibleName(text.replace("…", ""))
         button.clicked.connect(slot)
         _never_clipped(button)
-        self.header.insertWidget(1, button)
+        self.header.insertWidget(0, button)  # before Save
         self.header_layout.invalidate()
         return button
 
@@ -408,6 +458,7 @@ class RecordEditor(QWidget, Generic[DetailT, InputT]):
             self.status_line.setText(tr("Unsaved changes"))
         else:
             self.status_line.setText("")
+        self.header_layout.invalidate()  # the status line's room beside or under the buttons
 
     def revert(self) -> None:
         if self.ident is not None:

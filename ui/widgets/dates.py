@@ -413,6 +413,9 @@ class ZoneChooser(QComboBox):
         self.lang = lang
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As narrow as the form (1024 px beside a list), not as wide as its longest zone's name.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         for name, _ko, _en in zones.COMMON:
             self.addItem(zones.label(name, lang), name)
         self.setToolTip(
