@@ -108,6 +108,42 @@ def test_a_guest_becomes_a_contact_at_the_organization_of_that_name(db: Database
         guest_to_contact(db, guest.id)
 
 
+def test_a_guest_named_in_both_languages_becomes_a_contact_named_in_both(any_db: Database) -> None:
+    """The organization is found by either of its names: here the Korean one typed is not known."""
+    meeting = factories.meeting(any_db)
+    institute = factories.org(any_db, "프라운호퍼 연구소", "Example Fraunhofer Institute")
+    guest = meetings.add_attendee(
+        any_db,
+        meeting.id,
+        AttendeeInput(
+            guest_name_ko="안나 베버",
+            guest_name_en="Anna Weber",
+            guest_organization_ko="프라운호퍼",
+            guest_organization_en="Example Fraunhofer Institute",
+            title_ko="소장",
+            title_en="Director",
+        ),
+    )
+    made = guest_to_contact(any_db, guest.id)
+    assert (made.contact_name_ko, made.contact_name_en) == ("안나 베버", "Anna Weber")
+    assert (made.organization_id, made.organization_name_ko) == (institute.id, "프라운호퍼 연구소")
+    person = contacts.get_contact(any_db, made.contact_id)  # type: ignore[arg-type]
+    assert (person.name_ko, person.name_en) == ("안나 베버", "Anna Weber")
+    (position,) = contacts.memberships_of_contact(any_db, person.id)
+    assert (position.title_ko, position.title_en) == ("소장", "Director")
+    # No organization of either name: the contact is made, the organization stays the guest's text.
+    other = meetings.add_attendee(
+        any_db, meeting.id, AttendeeInput(guest_name_ko="김손님", guest_organization_ko="없는 기관")
+    )
+    alone = guest_to_contact(any_db, other.id)
+    assert (alone.organization_id, alone.organization_name_ko, alone.guest_organization_ko) == (
+        None,
+        "없는 기관",
+        "없는 기관",
+    )
+    assert contacts.memberships_of_contact(any_db, alone.contact_id) == []  # type: ignore[arg-type]
+
+
 def test_the_archive_and_an_exchange_carry_the_guest(db: Database, tmp_path: Path) -> None:
     meeting = factories.meeting(db, "교환 회의")
     guest = meetings.add_attendee(db, meeting.id, GUEST)
