@@ -411,8 +411,30 @@ END:VCALENDAR
 
 
 def test_icalendar_import_reads_the_zone_and_the_language_of_each_text(db: Database, tmp_path: Path) -> None:
+    from app.transfer.preview import read_preview
+
     path = tmp_path / "foreign.ics"
     path.write_bytes(FOREIGN.replace("\n", "\r\n").encode())
+    preview = read_preview(path, "meetings", 2)  # the wizard's preview: as they will be imported
+    assert preview.columns == (
+        "meeting_title_ko",
+        "meeting_title_en",
+        "starts_at",
+        "time_zone",
+        "place_ko",
+        "place_en",
+    )
+    assert preview.rows == (
+        (
+            "",
+            "Joint workshop on chiplets",
+            "2026-04-15 10:00",
+            "Europe/Paris",
+            "",
+            "Example Institute, Paris",
+        ),
+        ("실무 점검 회의", "", "2026-04-16 14:00", "Asia/Seoul", "", ""),
+    )
     report = import_meetings(db, path)
     assert (report.created, report.invalid) == (4, 0)
     got = {
@@ -509,4 +531,23 @@ def test_a_vcard_is_in_the_contacts_language_with_the_other_kept(db: Database, t
     }
     again = import_contacts(db, dest)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    fresh.close()
+
+
+def test_a_meeting_held_on_utc_keeps_its_zone_through_a_calendar(db: Database, tmp_path: Path) -> None:
+    """A UTC time is written with Z, which other files use for any zone: the zone chosen travels too."""
+    meetings.create_meeting(
+        db,
+        MeetingInput(
+            title_en="Online call", starts_at=datetime(2026, 5, 4, 13, 0, tzinfo=UTC), time_zone="UTC"
+        ),
+    )
+    export_list(db, "meetings", "ics", tmp_path / "utc.ics")
+    lines = unfold((tmp_path / "utc.ics").read_bytes().decode())
+    assert "DTSTART:20260504T130000Z" in lines and "X-PARTNERSHIP-DESK-TIME-ZONE:UTC" in lines
+    fresh = open_laptop(tmp_path, "fresh")
+    import_meetings(fresh, tmp_path / "utc.ics")
+    assert [(m.title_en, m.time_zone, m.starts_at) for m in meetings.list_meetings(fresh)] == [
+        ("Online call", "UTC", datetime(2026, 5, 4, 13, 0, tzinfo=UTC))
+    ]
     fresh.close()

@@ -8,11 +8,16 @@ Korean, Latin-only text English, a text with both kinds of paragraph split betwe
 
 from __future__ import annotations
 
+import json
+import uuid
+import warnings
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from exchange_helpers import open_laptop, snapshot
 from sqlalchemy import select
 
@@ -20,7 +25,10 @@ from app import clock
 from app.archive import import_archive
 from app.db import Database
 from app.dto import MeetingInput
+from app.errors import ValidationError
 from app.exchange import export_bundle, import_bundle, list_conflicts, reverse_conflict
+from app.exchange.common import ENTITY_TABLES
+from app.migrate import upgrade
 from app.models import (
     SPLIT_IN_0011,
     ActionItem,
@@ -34,8 +42,10 @@ from app.models import (
     Membership,
     Party,
 )
+from app.paths import app_paths
 from app.search import search
 from app.services import meetings
+from app.services.opening import open_database
 from app.transfer.contacts_import import import_contacts
 from app.transfer.ical import import_meetings
 
@@ -226,3 +236,122 @@ def test_the_previous_versions_calendar_matches_its_archive(db: Database) -> Non
     report = import_meetings(db, OLD / "meetings.ics")
     assert (report.created, report.updated, report.unchanged) == (0, 0, 2)  # the meeting; the deadline
     assert _meeting(db) == MEETING
+
+
+def _bundle(name: str) -> dict[str, Any]:
+    with zipfile.ZipFile(OLD / name) as z:
+        return json.loads(z.read("bundle.json"))  # type: ignore[no-any-return]
+
+
+def _sqlite_value(column: sa.Column[Any], value: Any) -> Any:
+    """A JSON value as the previous version stored it in SQLite."""
+    kind = str(column.type).upper()
+    if value is None:
+        return None
+    if kind == "CHAR(32)":  # a UUID, stored as hex
+        return uuid.UUID(value).hex
+    if kind == "DATETIME":
+        return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if kind == "JSON":
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _laptop_before_the_upgrade(path: Path, paths: Any) -> None:
+    """The laptop that wrote the files, as the previous version left it (schema 0010): the rows and
+    history of archive.json, then its edits of 12 March (the rows and history of edits.pdx)."""
+    old = open_database(str(path), paths=paths, migrate=False)
+    upgrade(old, "0010")
+    with old.engine.begin() as conn:
+        tables = sa.MetaData()
+        with warnings.catch_warnings():  # the expression indexes (sorts) are not needed here
+            warnings.simplefilter("ignore", sa.exc.SAWarning)
+            tables.reflect(conn)
+
+        def put(name: str, row: dict[str, Any]) -> None:
+            table = tables.tables[name]
+            values = {k: _sqlite_value(table.c[k], v) for k, v in row.items()}
+            if conn.execute(sa.text(f"SELECT 1 FROM {name} WHERE id = :id"), values).first():
+                sets = ", ".join(f"{n} = :{n}" for n in values if n != "id")
+                conn.execute(sa.text(f"UPDATE {name} SET {sets} WHERE id = :id"), values)
+            else:
+                names, marks = ", ".join(values), ", ".join(f":{n}" for n in values)
+                conn.execute(sa.text(f"INSERT INTO {name} ({names}) VALUES ({marks})"), values)
+
+        archive = json.loads((OLD / "archive.json").read_text(encoding="utf-8"))
+        for table in tables.sorted_tables:
+            for row in archive["tables"].get(table.name, []):
+                put(table.name, row)
+        edits = _bundle("edits.pdx")
+        for name, block in edits["tables"].items():
+            for raw in block["rows"]:
+                put(name, dict(zip(block["columns"], raw, strict=True)))
+        for raw in edits["events"]["rows"]:
+            put("audit_event", dict(zip(edits["events"]["columns"], raw, strict=True)))
+        for raw in edits["conflicts"]["rows"]:
+            put("conflict", dict(zip(edits["conflicts"]["columns"], raw, strict=True)))
+    old.close()
+
+
+def test_an_upgraded_laptops_own_edits_from_before_the_upgrade_merge_by_their_new_fields(
+    tmp_path: Path, test_clock: clock.SteppingClock
+) -> None:
+    """Its history still names the old fields (the migration leaves history as written): an exchange
+    reads them as the new ones, so a later pre-upgrade edit still wins over an earlier one from elsewhere."""
+    laptop_path = tmp_path / "laptop.sqlite3"
+    _laptop_before_the_upgrade(laptop_path, app_paths(tmp_path / "home-laptop"))
+    laptop = open_database(str(laptop_path), paths=app_paths(tmp_path / "home-laptop"))  # upgraded now
+    assert _meeting(laptop)[0] == "실무협의회 (1차 회의)"  # its own edit of 12 March
+    assert ("meeting", "title") in _old_fields_named(laptop)
+
+    # The office had the first file only, and renamed the meeting on 11 March: earlier than the laptop.
+    office = open_laptop(tmp_path, "office")
+    import_bundle(office, OLD / "full.pdx")
+    test_clock.set(datetime(2026, 3, 11, 9, 0, tzinfo=UTC))
+    [m] = meetings.list_meetings(office)
+    r = meetings.get_meeting(office, m.id)
+    edit = MeetingInput(
+        title_ko="실무협의회 (1차, 사무국)", starts_at=r.starts_at, ends_at=r.ends_at, place_ko=r.place_ko,
+        summary_ko=r.summary_ko, summary_en=r.summary_en, agreement_ids=r.agreement_ids,
+    )  # fmt: skip
+    meetings.update_meeting(office, m.id, edit, r.version)
+    test_clock.set(datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    export_bundle(office, tmp_path / "office.pdx")
+    import_bundle(laptop, tmp_path / "office.pdx")
+    export_bundle(laptop, tmp_path / "laptop.pdx")
+    import_bundle(office, tmp_path / "laptop.pdx")
+
+    for side in (laptop, office):
+        # The laptop's later edit of the old title is an edit of the Korean title: it wins.
+        assert _meeting(side)[:4] == (
+            "실무협의회 (1차 회의)",
+            "",
+            "",
+            "Sejong Government Complex, Building 6",
+        )
+        found = {(c.kind, c.field, c.winner_value, c.loser_value) for c in list_conflicts(side)}
+        assert found == {
+            ("meeting", "title_ko", "실무협의회 (1차 회의)", "실무협의회 (1차, 사무국)"),
+            ("agenda_item", "title_ko", "추진 체계 및 일정", "추진 체계 확정"),
+        }
+    records = [t.name for t in ENTITY_TABLES]
+    mine, theirs = snapshot(laptop), snapshot(office)
+    assert {t: mine[t] for t in [*records, "conflict"]} == {t: theirs[t] for t in [*records, "conflict"]}
+    assert _old_fields_named(office) == []  # what arrived from the laptop reads by the new fields
+    laptop.close()
+    office.close()
+
+
+def test_a_conflict_recorded_before_the_upgrade_can_be_reversed(tmp_path: Path) -> None:
+    path, paths = tmp_path / "laptop.sqlite3", app_paths(tmp_path / "home-laptop")
+    _laptop_before_the_upgrade(path, paths)
+    laptop = open_database(str(path), paths=paths)
+    [old] = list_conflicts(laptop)
+    assert (old.kind, old.field, old.winner_value) == ("agenda_item", "title", "추진 체계 및 일정")
+    reverse_conflict(laptop, old.id)  # the Korean half, the one the two values differ in
+    assert _rows(laptop, AgendaItem, "title_ko", "title_en") == {("추진 체계 확정", "")}
+    with pytest.raises(ValidationError):
+        reverse_conflict(laptop, old.id)
+    laptop.close()

@@ -13,6 +13,7 @@ from sqlalchemy import Column, select
 from app import clock
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
+from app.exchange.legacy import modern_conflicts
 from app.exchange.rows import converter, dump_value
 from app.models import ENTITY_BY_TABLE, Conflict
 
@@ -67,21 +68,26 @@ def reverse_conflict(db: Database, ident: UUID) -> ConflictView:
         obj = s.get(model, conflict.entity_id) if model is not None else None
         if model is None or obj is None:
             raise NotFoundError(conflict.entity_kind, conflict.entity_id)
-        current = json.dumps(dump_value(getattr(obj, conflict.field)), sort_keys=True, ensure_ascii=False)
-        if current != conflict.winner_value:
-            raise ValidationError(
-                "conflict",
-                "충돌 뒤에 이 항목이 다시 변경되어 되돌릴 수 없습니다. 변경 이력에서 값을 복원하십시오.",
-                "The field was changed again after the conflict, so it cannot be reversed here; "
-                "restore the value from the record's history instead.",
-            )
-        column = cast(Column[Any], model.__table__.c[conflict.field])
-        raw = json.loads(conflict.loser_value)
-        value = None if raw is None else converter(column)(raw)
-        enum_class = getattr(column.type, "enum_class", None)
-        if value is not None and enum_class is not None:
-            value = enum_class(value)
-        setattr(obj, conflict.field, value)
+        # A conflict recorded before migration 0011 names a one-language field: its two halves.
+        row = {c.name: getattr(conflict, c.name) for c in Conflict.__table__.columns}
+        halves = [row] if conflict.field in model.__table__.c else modern_conflicts(row)
+        for half in halves:
+            current = json.dumps(dump_value(getattr(obj, half["field"])), sort_keys=True, ensure_ascii=False)
+            if current != half["winner_value"]:
+                raise ValidationError(
+                    "conflict",
+                    "충돌 뒤에 이 항목이 다시 변경되어 되돌릴 수 없습니다. 변경 이력에서 값을 복원하십시오.",
+                    "The field was changed again after the conflict, so it cannot be reversed here; "
+                    "restore the value from the record's history instead.",
+                )
+        for half in halves:
+            column = cast(Column[Any], model.__table__.c[half["field"]])
+            raw = json.loads(half["loser_value"])
+            value = None if raw is None else converter(column)(raw)
+            enum_class = getattr(column.type, "enum_class", None)
+            if value is not None and enum_class is not None:
+                value = enum_class(value)
+            setattr(obj, half["field"], value)
         conflict.reversed_at = clock.now()
         conflict.reversed_by = str(s.info.get("actor", ""))
         s.flush()

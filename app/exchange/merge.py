@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
@@ -42,7 +42,7 @@ from app.exchange.common import (
     normalize,
 )
 from app.exchange.container import BundleContent, read_bundle
-from app.exchange.legacy import modern_changes, modern_conflicts, modern_event, old_row_reader
+from app.exchange.legacy import OLD_FIELDS, modern_changes, modern_conflicts, modern_event, old_row_reader
 from app.exchange.rows import TableCodec, dump_value, fast_insert
 from app.field_clocks import NO_CLOCK, Clock, field_clocks
 from app.progress import Progress
@@ -383,6 +383,7 @@ def _merge_conflicts(
     conn: Connection, incoming: list[dict[str, Any]], detected: dict[uuid.UUID, dict[str, Any]]
 ) -> int:
     """Conflicts travel too: every database ends with the same list; a reversal is kept."""
+    _modernise_conflicts(conn)
     rows = {**detected, **{c["id"]: c for c in incoming}}
     if not rows:
         return 0
@@ -406,6 +407,21 @@ def _merge_conflicts(
                 .values(reversed_at=row["reversed_at"], reversed_by=row["reversed_by"])
             )
     return len([r for r in new if r["id"] in detected])
+
+
+def _modernise_conflicts(conn: Connection) -> None:
+    """Conflicts recorded here before migration 0011 name a one-language field: they become the
+    conflicts on its halves, as a file of that version is read, so that a peer's copy of one (read
+    that way) does not list it twice."""
+    names = sorted({name for fields in OLD_FIELDS.values() for name in fields})
+    found = [dict(r._mapping) for r in conn.execute(select(CONFLICTS).where(CONFLICTS.c.field.in_(names)))]
+    old = [r for r in found if r["field"] in OLD_FIELDS.get(r["entity_kind"], ())]
+    if not old:
+        return
+    conn.execute(delete(CONFLICTS).where(CONFLICTS.c.id.in_([r["id"] for r in old])))
+    halves = {c["id"]: c for r in old for c in modern_conflicts(r)}
+    known = set(conn.scalars(select(CONFLICTS.c.id).where(CONFLICTS.c.id.in_(list(halves)))))
+    fast_insert(conn, CONFLICTS, [c for ident, c in halves.items() if ident not in known])
 
 
 def _insert_missing(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:

@@ -154,6 +154,7 @@ def _meetings_calendar(db: Database, query: object | None, lang: str) -> tuple[A
                 ends = in_zone(m.ends_at or m.starts_at + timedelta(hours=1), m.time_zone)
                 event.add("dtstart", begins)
                 event.add("dtend", ends)
+                event.add(ALT + "time-zone", m.time_zone)  # a UTC time says Z, not that it was chosen
                 days += [begins.date(), ends.date()]
                 _add_text(event, "location", m.place_ko, m.place_en, lang)
                 if m.online_url:
@@ -165,7 +166,7 @@ def _meetings_calendar(db: Database, query: object | None, lang: str) -> tuple[A
                     event.add(
                         "description",
                         description,
-                        parameters={"LANGUAGE": minutes.lang if minutes.text else lang},
+                        parameters={"LANGUAGE": minutes.lang if minutes.text else _other(lang)},
                     )
                     if m.summary_ko and m.summary_en:
                         other = _other(minutes.lang)
@@ -368,18 +369,21 @@ def read_calendar(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> list[Any
 
 
 def preview_events(path: Path, limit: int, limits: ImportLimits = DEFAULT_LIMITS) -> list[list[str]]:
-    """(title, start, place) of the first events, for the import wizard's preview."""
+    """The first events as they would be imported, for the import wizard's preview: title in
+    Korean and English, start in the meeting's zone (never the computer's), the zone, place in
+    Korean and English (``preview.EVENT_FIELDS``)."""
     rows = []
     for event in read_calendar(path, limits)[:limit]:
+        when = zone_name = ""
         try:
             start = _when(event, "dtstart", "starts_at")
-            when = ""
-            if start is not None:  # as it will be shown: in the meeting's zone, never the computer's
-                zone_name = start[1] or HOME
-                when = f"{in_zone(start[0], zone_name):%Y-%m-%d %H:%M} ({zone_name})"
+            if start is not None:
+                chosen = str(event.get(ALT + "time-zone", ""))
+                zone_name = chosen if _known_zone(chosen) else start[1] or HOME
+                when = f"{in_zone(start[0], zone_name):%Y-%m-%d %H:%M}"
         except ValidationError as exc:
             when = str(exc)
-        rows.append([str(event.get("summary", "")), when, str(event.get("location", ""))])
+        rows.append([*_texts(event, "summary"), when, zone_name, *_texts(event, "location")])
     return rows
 
 
@@ -405,6 +409,9 @@ def import_meetings(
             place_ko, place_en = _texts(event, "location")
             summary_ko, summary_en = _texts(event, "description")
             zone_name = start[1] if start is not None else None
+            chosen = str(event.get(ALT + "time-zone", ""))  # the zone our export names, UTC too
+            if start is not None and _known_zone(chosen):
+                zone_name = chosen
             data = MeetingInput(
                 title_ko=title_ko,
                 title_en=title_en,

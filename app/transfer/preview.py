@@ -15,7 +15,7 @@ from app.transfer.tabular import read_sheet
 from app.transfer.vcard import read_vcards
 
 VCARD_FIELDS = ("name", "organization", "title_ko", "title_en", "email", "phone", "mobile")
-EVENT_FIELDS = ("meeting_title", "starts_at", "place")
+EVENT_FIELDS = ("meeting_title_ko", "meeting_title_en", "starts_at", "time_zone", "place_ko", "place_en")
 
 
 @dataclass(frozen=True)
