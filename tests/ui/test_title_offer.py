@@ -232,3 +232,29 @@ def test_the_add_parties_table_offers_the_english_of_a_typed_title(qtbot, db: Da
     type_korean(row.title, "장관")
     assert row.title_en.text() == "Minister"
     assert row.title_en.accessibleName().startswith("서명 당시 직위(영문)")
+
+
+def test_opening_a_saved_title_without_english_offers_nothing_until_typed(
+    qtbot, db: Database, make_ctx
+) -> None:  # type: ignore[no-untyped-def]
+    company = factories.org(db, "삼성전자", org_kind=OrgKind.COMPANY)
+    editor, person = _contact_editor(qtbot, db, make_ctx)
+    factories.member(db, person.id, company.id, "과장")  # no English recorded
+    editor.reload()
+    seen: dict[str, str] = {}
+
+    def opened(dialog: QDialog) -> None:
+        f = dialog.form  # type: ignore[attr-defined]
+        seen["opened"] = f.fields["title_en"].text()  # the record as saved: nothing slipped in
+        other = factories.org(db, "특허청", org_kind=OrgKind.MINISTRY)
+        f.fields["organization_id"].set_value(other.id, "특허청")  # its kind known after the fill
+        seen["moved"] = f.fields["title_en"].text()
+        f.fields["title_ko"].selectAll()
+        type_korean(f.fields["title_ko"], "차장")  # now the person types: the offer comes
+        seen["typed"] = f.fields["title_en"].text()
+        dialog.reject()
+
+    failed = in_dialog(opened)
+    editor._position_dialog(editor.positions.items[0])
+    assert not failed, failed
+    assert seen == {"opened": "", "moved": "", "typed": "Deputy Commissioner"}  # 특허청's 차장

@@ -302,9 +302,10 @@ class EnglishOffer(QObject):
         self._show(False)
 
     def set_kind(self, kind: OrgKind | None) -> None:
-        """The title's organization is now of ``kind``: an offer still untouched follows it."""
+        """The title's organization is now of ``kind``: an offer shown and untouched follows it
+        (none is made from a saved title: only typing or choosing a person offers one)."""
         self.kind = kind
-        if self._open():
+        if self.suggested:
             self._offer(self.ko.text())
 
     def prefill(self, ko: str, en: str) -> None:
