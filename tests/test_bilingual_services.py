@@ -537,3 +537,32 @@ def test_an_action_item_names_its_meeting_and_commitment_in_both_languages(any_d
         assert view.meeting_title("ko") == "Working group"  # no Korean title: the English one
         assert (view.commitment_title("ko"), view.commitment_title("en")) == ("테스트베드 구축", "Testbed")
         assert view.meeting_time_zone == "America/New_York"
+
+
+def test_history_puts_back_one_language_and_refuses_to_leave_neither(any_db: Database) -> None:
+    from app.services import history
+
+    m = meeting(any_db, "실무협의회", time_zone="Europe/Brussels")
+    meetings.update_meeting(
+        any_db, m.id, MeetingInput(title_en="Working group", time_zone="America/New_York")
+    )
+    english_only = history.history(any_db, "meeting", m.id)[-1]
+    assert english_only.changes["title_ko"] == ["실무협의회", ""]
+    assert english_only.changes["title_en"] == ["", "Working group"]
+    assert english_only.changes["time_zone"] == ["Europe/Brussels", "America/New_York"]
+    history.restore_value(any_db, "meeting", m.id, english_only.id, "title_ko")
+    history.restore_value(any_db, "meeting", m.id, english_only.id, "time_zone")
+    back = meetings.get_meeting(any_db, m.id)
+    assert (back.title_ko, back.title_en, back.time_zone) == (
+        "실무협의회",
+        "Working group",
+        "Europe/Brussels",
+    )
+    # Korean only again, then putting back the English of before it was given: neither is left.
+    meetings.update_meeting(any_db, m.id, MeetingInput(title_en="Working group", time_zone="Europe/Brussels"))
+    korean_gone = history.history(any_db, "meeting", m.id)[-1]
+    with pytest.raises(ValidationError) as caught:
+        history.restore_value(any_db, "meeting", m.id, english_only.id, "title_en")
+    assert caught.value.field == "title_ko"
+    assert korean_gone.changes["title_ko"] == ["실무협의회", ""]
+    assert meetings.get_meeting(any_db, m.id).title_en == "Working group"  # nothing changed

@@ -162,10 +162,8 @@ def test_recent_changes_lists_live_records_once(any_db: Database) -> None:
     )
     agreements.delete_agreement(any_db, b.id)
     recent = history.recent_changes(any_db)
-    assert [(r.label_ko, r.label_en, r.action) for r in recent] == [
-        ("가 협약 (수정)", "가 협약 (수정)", "update")
-    ]
-    assert recent[0].label("en") == "가 협약 (수정)"  # no English title: the Korean one
+    assert [(r.label_ko, r.label_en, r.action) for r in recent] == [("가 협약 (수정)", "", "update")]
+    assert recent[0].label("en") == "가 협약 (수정)"  # no English title: the Korean one (the UI marks it)
     assert recent[0].occurred_at <= clock.now()
 
 

@@ -113,7 +113,11 @@ def _validate(s: Session, obj: Entity) -> None:
     """Check the record with the value put back, as saving it from its form would."""
 
     def values(cls: type[Any], **overrides: Any) -> Any:
-        return cls(**{f.name: overrides.get(f.name, getattr(obj, f.name)) for f in dataclasses.fields(cls)})
+        # The record's own value only where no override is given: a meeting has no ``agreement_ids``.
+        fields = dataclasses.fields(cls)
+        return cls(
+            **{f.name: overrides[f.name] if f.name in overrides else getattr(obj, f.name) for f in fields}
+        )
 
     if isinstance(obj, Organization):
         organizations.organization_values(values(OrganizationInput))
