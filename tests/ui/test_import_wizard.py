@@ -130,6 +130,9 @@ def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_p
     wizard.file_page.path.setText(str(path))
     wizard.next()
     assert wizard.preview.table.item(0, 0).text() == "한미 협의"
+    table = wizard.preview.table
+    headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+    assert headers[:4] == ["Meeting title (Korean)", "Meeting title (English)", "Starts", "Time zone"]
     assert wizard.preview.summary.text().startswith("1 to create")
     wizard.next()
     wizard.button(QWizard.WizardButton.FinishButton).click()
