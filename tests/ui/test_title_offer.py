@@ -258,3 +258,20 @@ def test_opening_a_saved_title_without_english_offers_nothing_until_typed(
     editor._position_dialog(editor.positions.items[0])
     assert not failed, failed
     assert seen == {"opened": "", "moved": "", "typed": "Deputy Commissioner"}  # 특허청's 차장
+
+
+def test_a_party_named_only_in_the_other_language_is_marked_in_the_add_parties_table(
+    qtbot, db: Database, make_ctx
+) -> None:  # type: ignore[no-untyped-def]
+    from app.dto import Shown
+    from ui.widgets.parties import PartiesDialog
+    from ui.widgets.pickers import Chosen
+
+    record = factories.agreement(db, "반도체 협력 협약")
+    ministry = factories.org(db, "산업통상자원부")  # no English name
+    chosen = Chosen(ministry.id, "산업통상자원부", other_lang="ko")
+    assert chosen.shown == Shown("산업통상자원부", "ko", True)
+    dialog = PartiesDialog(make_ctx(db, "en"), record.id, [chosen], None)
+    qtbot.addWidget(dialog)
+    (row,) = dialog.rows
+    assert "KO" in row.name.text() and "산업통상자원부" in row.name.text()

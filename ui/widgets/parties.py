@@ -34,6 +34,7 @@ from ui.context import UiContext
 from ui.i18n import tr
 from ui.widgets.dates import DateEdit
 from ui.widgets.fields import EnglishOffer, EnumCombo, line, pair_labels
+from ui.widgets.marked import marked_html
 from ui.widgets.pickers import Chosen, PickerButton
 
 
@@ -83,7 +84,7 @@ class PartyRow:
     def __init__(self, dialog: PartiesDialog, chosen: Chosen, signed_on: date | None) -> None:
         ctx = dialog.ctx
         self.organization = chosen
-        self.name = QLabel(chosen.label, dialog.grid_holder)
+        self.name = QLabel(marked_html(chosen.shown), dialog.grid_holder)  # marked in the other language
         self.role: EnumCombo[PartyRole] = EnumCombo(PartyRole, ctx.language, parent=dialog.grid_holder)
         self.role.set_value(PartyRole.SIGNATORY)
         self.role.setAccessibleName(tr("Role of {org}").format(org=chosen.label))
