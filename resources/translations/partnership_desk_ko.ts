@@ -18,8 +18,8 @@
         <location line="+13"/>
         <location line="+38"/>
         <location filename="../../ui/main_window.py" line="+62"/>
-        <location filename="../../ui/views/editor.py" line="+189"/>
-        <location line="+177"/>
+        <location filename="../../ui/views/editor.py" line="+392"/>
+        <location line="+178"/>
         <source>Partnership Desk</source>
         <translation>파트너십 데스크</translation>
     </message>
@@ -60,7 +60,7 @@ A report was saved to {path}.</source>
         <translation>데이터베이스 점검에서 문제가 발견되었습니다: {problem}. 필요한 내용만 옮겨 적은 뒤 백업을 복원하십시오 (파일 → 백업…).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_results.py" line="+24"/>
+        <location filename="../../ui/dialogs/search_results.py" line="+27"/>
         <source>Search: {query}</source>
         <translation>검색: {query}</translation>
     </message>
@@ -81,7 +81,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+48"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+50"/>
         <location filename="../../ui/views/dashboard_view.py" line="+88"/>
         <source>Record</source>
         <translation>대상</translation>
@@ -92,8 +92,8 @@ A report was saved to {path}.</source>
         <translation>일치한 내용</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+87"/>
+        <location line="+8"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+152"/>
         <source>Attachment</source>
         <translation>첨부파일</translation>
     </message>
@@ -257,17 +257,17 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/editor.py" line="-294"/>
-        <location filename="../../ui/widgets/related.py" line="+219"/>
+        <location filename="../../ui/views/editor.py" line="-299"/>
+        <location filename="../../ui/widgets/related.py" line="+233"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+555"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+621"/>
         <location filename="../../ui/widgets/confirm.py" line="+66"/>
-        <location filename="../../ui/widgets/parties.py" line="+124"/>
-        <location filename="../../ui/widgets/pickers.py" line="+127"/>
+        <location filename="../../ui/widgets/parties.py" line="+169"/>
+        <location filename="../../ui/widgets/pickers.py" line="+155"/>
         <location filename="../../ui/widgets/related.py" line="+1"/>
         <source>Cancel</source>
         <translation>취소</translation>
@@ -296,7 +296,7 @@ A report was saved to {path}.</source>
     <message>
         <location line="+1"/>
         <location filename="../../ui/menus.py" line="+119"/>
-        <location filename="../../ui/widgets/pickers.py" line="-20"/>
+        <location filename="../../ui/widgets/pickers.py" line="-21"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -323,7 +323,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+166"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+195"/>
         <location filename="../../ui/menus.py" line="-54"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -495,7 +495,7 @@ A report was saved to {path}.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="-35"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-100"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-165"/>
         <location line="+21"/>
         <source>Conflicts</source>
         <translation>충돌</translation>
@@ -571,79 +571,82 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 협약, 연락처, 협력 회의록을 이 컴퓨터에 보관합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="+135"/>
-        <location filename="../../ui/views/contact_editor.py" line="+58"/>
-        <location line="+99"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-454"/>
-        <location line="+246"/>
-        <location filename="../../ui/views/organization_editor.py" line="+45"/>
-        <location filename="../../ui/widgets/pickers.py" line="+110"/>
+        <location filename="../../ui/models/lists.py" line="+144"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+88"/>
+        <location filename="../../ui/views/contact_editor.py" line="+57"/>
+        <location line="+112"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-510"/>
+        <location line="+282"/>
+        <location filename="../../ui/views/organization_editor.py" line="+50"/>
         <source>Title</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-120"/>
-        <location filename="../../ui/models/lists.py" line="-34"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+61"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-143"/>
+        <location filename="../../ui/models/lists.py" line="-40"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+62"/>
         <source>Reference</source>
         <translation>관리번호</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location filename="../../ui/models/lists.py" line="-2"/>
+        <location filename="../../ui/models/lists.py" line="-5"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-2"/>
         <source>Agreement title</source>
         <translation>협약명</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+15"/>
-        <location filename="../../ui/models/lists.py" line="+3"/>
-        <location line="+14"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location filename="../../ui/views/list_view.py" line="+207"/>
-        <location line="+10"/>
-        <location filename="../../ui/views/organization_editor.py" line="-9"/>
-        <location filename="../../ui/widgets/pickers.py" line="-21"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
+        <location line="+19"/>
+        <location filename="../../ui/models/lists.py" line="+6"/>
+        <location line="+19"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+3"/>
+        <location filename="../../ui/views/list_view.py" line="+222"/>
+        <location line="+9"/>
+        <location filename="../../ui/views/organization_editor.py" line="-8"/>
+        <location filename="../../ui/widgets/pickers.py" line="+99"/>
         <source>Kind</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location filename="../../ui/models/lists.py" line="-13"/>
-        <location line="+64"/>
+        <location line="-18"/>
+        <location filename="../../ui/models/lists.py" line="-18"/>
+        <location line="+89"/>
         <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+37"/>
-        <location line="+291"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+62"/>
+        <location line="+36"/>
+        <location line="+320"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+61"/>
         <location line="+3"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-8"/>
-        <location filename="../../ui/views/contact_editor.py" line="-84"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-96"/>
+        <location line="+113"/>
+        <location filename="../../ui/views/contact_editor.py" line="-97"/>
         <location filename="../../ui/views/dashboard_view.py" line="+20"/>
-        <location filename="../../ui/views/list_view.py" line="-11"/>
-        <location line="+27"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-215"/>
+        <location filename="../../ui/views/list_view.py" line="-10"/>
+        <location line="+26"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-251"/>
         <location line="+12"/>
-        <location line="+327"/>
-        <location filename="../../ui/views/organization_editor.py" line="+9"/>
+        <location line="+375"/>
+        <location filename="../../ui/views/organization_editor.py" line="+8"/>
         <location line="+8"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/models/lists.py" line="-63"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-327"/>
-        <location line="+17"/>
-        <location line="+181"/>
+        <location filename="../../ui/models/lists.py" line="-88"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-355"/>
+        <location line="+16"/>
+        <location line="+204"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
-        <location filename="../../ui/widgets/parties.py" line="-25"/>
+        <location filename="../../ui/widgets/parties.py" line="-27"/>
         <source>Signed</source>
         <translation>서명일</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-196"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-218"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+2"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Expires</source>
@@ -651,29 +654,33 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+19"/>
+        <location filename="../../ui/views/agreement_editor.py" line="+18"/>
         <location line="+12"/>
         <source>Parties</source>
         <translation>참여기관</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+17"/>
-        <location filename="../../ui/models/lists.py" line="+7"/>
-        <location line="+11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-370"/>
-        <location filename="../../ui/views/organization_editor.py" line="-8"/>
+        <location line="+8"/>
+        <location line="+15"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-20"/>
+        <location filename="../../ui/views/contact_editor.py" line="-24"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-418"/>
+        <location line="+280"/>
+        <location filename="../../ui/views/organization_editor.py" line="-20"/>
+        <location line="+12"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="-10"/>
+        <location line="-10"/>
         <source>Other name</source>
         <translation>다른 언어 이름</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-7"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+14"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
-        <location filename="../../ui/views/organization_editor.py" line="-11"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+1"/>
+        <location filename="../../ui/views/organization_editor.py" line="-10"/>
         <source>Short name</source>
         <translation>약칭</translation>
     </message>
@@ -687,29 +694,31 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+11"/>
         <location filename="../../ui/models/lists.py" line="+13"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+74"/>
-        <location filename="../../ui/views/contact_editor.py" line="-15"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+41"/>
+        <location filename="../../ui/views/contact_editor.py" line="+9"/>
         <location filename="../../ui/views/dashboard_view.py" line="-35"/>
         <location filename="../../ui/views/list_view.py" line="-12"/>
         <location line="+1"/>
         <location line="+7"/>
         <location line="+1"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+0"/>
-        <location line="+245"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-280"/>
+        <location line="+281"/>
         <location filename="../../ui/widgets/pickers.py" line="+20"/>
         <source>Organization</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="+6"/>
-        <location filename="../../ui/views/contact_editor.py" line="-8"/>
-        <location filename="../../ui/widgets/pickers.py" line="+2"/>
+        <location filename="../../ui/models/lists.py" line="+11"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-18"/>
+        <location filename="../../ui/views/contact_editor.py" line="-7"/>
+        <location filename="../../ui/widgets/pickers.py" line="+3"/>
         <source>Email</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+4"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+8"/>
         <location filename="../../ui/models/lists.py" line="+1"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+1"/>
         <source>Phone</source>
         <translation>전화</translation>
@@ -718,18 +727,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+12"/>
         <location line="+13"/>
-        <location line="+314"/>
-        <location filename="../../ui/views/contact_editor.py" line="+17"/>
+        <location line="+347"/>
+        <location filename="../../ui/views/contact_editor.py" line="+16"/>
         <location filename="../../ui/views/dashboard_view.py" line="+38"/>
-        <location filename="../../ui/views/organization_editor.py" line="+22"/>
+        <location filename="../../ui/views/organization_editor.py" line="+21"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-314"/>
+        <location line="+2"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-347"/>
         <location filename="../../ui/views/commitment_editor.py" line="+0"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+7"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+24"/>
         <location line="+1"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+5"/>
@@ -740,20 +749,21 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+63"/>
-        <location filename="../../ui/models/lists.py" line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+18"/>
+        <location filename="../../ui/models/lists.py" line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="+0"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-48"/>
         <location filename="../../ui/views/contact_editor.py" line="-5"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-254"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-291"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>Place</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lists.py" line="+1"/>
+        <location filename="../../ui/models/lists.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+9"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+10"/>
         <location line="+10"/>
         <source>Attendees</source>
         <translation>참석자</translation>
@@ -766,38 +776,41 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+6"/>
         <location filename="../../ui/views/agreement_editor.py" line="-22"/>
-        <location line="+290"/>
+        <location line="+319"/>
         <location filename="../../ui/views/commitment_editor.py" line="-5"/>
         <location line="+5"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+15"/>
         <location filename="../../ui/views/contact_editor.py" line="+5"/>
         <location filename="../../ui/views/dashboard_view.py" line="-7"/>
         <location filename="../../ui/views/meeting_editor.py" line="+21"/>
-        <location line="+337"/>
+        <location line="+385"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-290"/>
-        <location line="+281"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-2"/>
+        <location line="+2"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-319"/>
+        <location line="+310"/>
+        <location line="+7"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-9"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+31"/>
         <location filename="../../ui/views/dashboard_view.py" line="-28"/>
         <location line="+86"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-337"/>
-        <location line="+342"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-385"/>
+        <location line="+390"/>
         <source>Commitment</source>
         <translation>이행 과제</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-304"/>
+        <location line="+6"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-340"/>
         <location line="+23"/>
-        <location line="+150"/>
-        <location line="+137"/>
-        <location filename="../../ui/views/commitment_editor.py" line="-11"/>
+        <location line="+169"/>
+        <location line="+147"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-1"/>
         <location filename="../../ui/views/conflicts_view.py" line="-2"/>
-        <location filename="../../ui/views/list_view.py" line="-22"/>
-        <location line="+2"/>
+        <location filename="../../ui/views/list_view.py" line="-21"/>
+        <location line="+1"/>
         <location line="+27"/>
         <location line="+1"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
@@ -809,7 +822,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/conflicts_view.py" line="-1"/>
         <location filename="../../ui/views/dashboard_view.py" line="-90"/>
         <location line="+36"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-330"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-378"/>
         <location filename="../../ui/views/organization_editor.py" line="-6"/>
         <source>Agreement</source>
         <translation>협약</translation>
@@ -820,19 +833,19 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{label}” 삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-91"/>
-        <location filename="../../ui/views/agreement_editor.py" line="-322"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-54"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-350"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-26"/>
         <source>In force from</source>
         <translation>발효일</translation>
     </message>
     <message>
-        <location line="+2"/>
         <location filename="../../ui/views/agreement_editor.py" line="+2"/>
         <source>Place of signing</source>
         <translation>체결 장소</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
+        <location line="+1"/>
         <source>Marking</source>
         <translation>보안 등급 표시</translation>
     </message>
@@ -847,65 +860,58 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>쉼표로 구분 (예: 반도체, EU)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+1"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+1"/>
-        <location line="+39"/>
-        <location line="+329"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-50"/>
+        <location line="+1"/>
+        <location line="+38"/>
+        <location line="+362"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-16"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-51"/>
         <source>Summary</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreement_editor.py" line="-379"/>
-        <source>Title (Korean)</source>
-        <translation>제목(국문)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title (English)</source>
-        <translation>제목(영문)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
+        <location line="-398"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+4"/>
         <location filename="../../ui/views/organization_editor.py" line="-11"/>
         <source>Briefing…</source>
         <translation>브리핑 자료…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+179"/>
+        <location line="+199"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-198"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+6"/>
         <location filename="../../ui/widgets/parties.py" line="+0"/>
         <source>Signed by</source>
         <translation>서명자</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+181"/>
-        <location filename="../../ui/widgets/parties.py" line="+0"/>
+        <location line="+203"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+1"/>
+        <location filename="../../ui/widgets/parties.py" line="-46"/>
+        <location line="+45"/>
         <source>Title at signing</source>
         <translation>서명 당시 직위</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+181"/>
+        <location line="-201"/>
+        <location line="+204"/>
         <source>Joined</source>
         <translation>추가 참여</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+181"/>
+        <location line="-203"/>
+        <location line="+204"/>
         <source>Withdrew</source>
         <translation>탈퇴</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-198"/>
         <source>Add party…</source>
         <translation>한 곳 추가…</translation>
     </message>
@@ -962,19 +968,21 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+325"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+2"/>
+        <location line="+358"/>
+        <location line="+3"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+37"/>
         <source>Amendment</source>
         <translation>변경 협약</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+330"/>
+        <location line="-361"/>
+        <location line="+363"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-39"/>
         <source>Effect</source>
         <translation>효력</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-363"/>
         <location line="+6"/>
         <source>Amendments</source>
         <translation>변경 협약</translation>
@@ -994,8 +1002,18 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>첨부파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+101"/>
-        <location filename="../../ui/views/agreement_editor.py" line="+3"/>
+        <location line="+161"/>
+        <source>Signatory&apos;s name</source>
+        <translation>서명자 이름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the signatory is not a contact; otherwise choose the contact above.</source>
+        <translation>서명자가 담당자로 등록되어 있지 않을 때 입력합니다. 등록된 담당자는 위에서 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+127"/>
+        <location filename="../../ui/views/agreement_editor.py" line="-160"/>
         <location line="+4"/>
         <location filename="../../ui/views/contact_editor.py" line="-13"/>
         <location line="+3"/>
@@ -1017,7 +1035,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+20"/>
+        <location filename="../../ui/views/commitment_editor.py" line="+19"/>
         <location filename="../../ui/views/contact_editor.py" line="+14"/>
         <location filename="../../ui/views/meeting_editor.py" line="+4"/>
         <location filename="../../ui/views/organization_editor.py" line="+7"/>
@@ -1037,17 +1055,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>국문 또는 영문 제목을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <location line="+181"/>
+        <location line="+61"/>
+        <location line="+207"/>
         <location filename="../../ui/views/commitment_editor.py" line="+7"/>
         <source>(all parties)</source>
         <translation>(모든 참여기관)</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location filename="../../ui/views/contact_editor.py" line="+69"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+308"/>
-        <location filename="../../ui/widgets/pickers.py" line="-3"/>
+        <location line="-140"/>
+        <location filename="../../ui/views/contact_editor.py" line="+82"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+356"/>
+        <location filename="../../ui/widgets/pickers.py" line="-4"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
     </message>
@@ -1059,7 +1077,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/widgets/parties.py" line="-47"/>
+        <location filename="../../ui/widgets/parties.py" line="-50"/>
         <source>Choose signatory</source>
         <translation>서명자 선택</translation>
     </message>
@@ -1069,12 +1087,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>서명자(담당자)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Signed by (name, if not a contact)</source>
-        <translation>서명자(담당자가 아닌 경우 이름)</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>Choose the parties</source>
         <translation>참여기관 선택</translation>
     </message>
@@ -1090,48 +1103,38 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
-        <location filename="../../ui/views/contact_editor.py" line="+54"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-83"/>
-        <location line="+36"/>
+        <location line="+115"/>
+        <location filename="../../ui/views/contact_editor.py" line="+57"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-88"/>
+        <location line="+42"/>
         <location line="+31"/>
-        <location line="+79"/>
+        <location line="+85"/>
         <location filename="../../ui/widgets/attachments.py" line="+105"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location filename="../../ui/views/commitment_editor.py" line="-25"/>
-        <source>Commitment *</source>
-        <translation>이행 과제 *</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/commitment_editor.py" line="+2"/>
+        <location line="-99"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-23"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-4"/>
         <location filename="../../ui/widgets/attachments.py" line="-105"/>
         <source>Description</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Amendment *</source>
-        <translation>변경 협약 *</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+97"/>
         <source>Remove amendment</source>
         <translation>변경 협약 삭제</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-110"/>
-        <location line="+110"/>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-117"/>
+        <location line="+116"/>
         <source>Remove “{title}”?</source>
         <translation>“{title}”을(를) 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/commitment_editor.py" line="-8"/>
+        <location filename="../../ui/views/commitment_editor.py" line="-7"/>
         <source>Choose agreement</source>
         <translation>협약 선택</translation>
     </message>
@@ -1141,19 +1144,20 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약 *</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-381"/>
+        <location line="+11"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-435"/>
         <location filename="../../ui/views/organization_editor.py" line="-13"/>
         <source>Open agreement</source>
         <translation>협약 열기</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/views/conflicts_view.py" line="+7"/>
-        <location filename="../../ui/views/contact_editor.py" line="-137"/>
-        <location filename="../../ui/views/dashboard_view.py" line="+61"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+50"/>
+        <location filename="../../ui/views/contact_editor.py" line="-153"/>
+        <location filename="../../ui/views/dashboard_view.py" line="+64"/>
         <location filename="../../ui/views/meeting_editor.py" line="-16"/>
-        <location line="+328"/>
+        <location line="+377"/>
+        <location line="+2"/>
         <source>Action item</source>
         <translation>조치사항</translation>
     </message>
@@ -1162,33 +1166,44 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="+5"/>
         <location filename="../../ui/views/contact_editor.py" line="+0"/>
         <location line="+5"/>
-        <location filename="../../ui/views/meeting_editor.py" line="-327"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-378"/>
         <location line="+8"/>
         <source>Action items</source>
         <translation>조치사항</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <location filename="../../ui/views/names.py" line="+4"/>
         <source>New commitment</source>
         <translation>새 이행 과제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-74"/>
-        <location filename="../../ui/views/contact_editor.py" line="-26"/>
+        <location line="+10"/>
+        <source>Choose the agreement.</source>
+        <translation>협약을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the commitment in Korean or in English.</source>
+        <translation>이행 과제를 한글 또는 영문으로 입력하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-89"/>
+        <location filename="../../ui/views/contact_editor.py" line="-25"/>
         <source>Mobile</source>
         <translation>휴대전화</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
+        <location line="-19"/>
+        <location line="+20"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-28"/>
         <location filename="../../ui/views/contact_editor.py" line="+1"/>
-        <location filename="../../ui/views/organization_editor.py" line="-17"/>
+        <location filename="../../ui/views/organization_editor.py" line="-16"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-45"/>
         <source>Agreement title (Korean)</source>
         <translation>협약명(한글)</translation>
     </message>
@@ -1198,12 +1213,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>협약명(영문)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Organization name</source>
-        <translation>기관명</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Organization name (Korean)</source>
         <translation>기관명(한글)</translation>
     </message>
@@ -1214,8 +1224,6 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../ui/views/contact_editor.py" line="-5"/>
-        <location filename="../../ui/views/organization_editor.py" line="-7"/>
         <location filename="../../ui/widgets/pickers.py" line="-21"/>
         <location line="+19"/>
         <source>Name (Korean)</source>
@@ -1223,8 +1231,6 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/views/contact_editor.py" line="+1"/>
-        <location filename="../../ui/views/organization_editor.py" line="+1"/>
         <location filename="../../ui/widgets/pickers.py" line="-18"/>
         <location line="+19"/>
         <source>Name (English)</source>
@@ -1246,20 +1252,15 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>성</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Job title</source>
-        <translation>직위</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/views/contact_editor.py" line="+9"/>
-        <location line="+100"/>
-        <location filename="../../ui/views/organization_editor.py" line="+12"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-21"/>
+        <location filename="../../ui/views/contact_editor.py" line="+4"/>
+        <location line="+114"/>
+        <location filename="../../ui/views/organization_editor.py" line="+5"/>
         <source>Department</source>
         <translation>부서</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+8"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
@@ -1269,7 +1270,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>전화(구분 열 기준)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>Not imported from the vCards: {names}</source>
         <translation>vCard에서 가져오지 않은 항목: {names}</translation>
     </message>
@@ -1309,12 +1310,112 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{row}번째 항목: {message}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-60"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-62"/>
         <source>Meeting title</source>
         <translation>회의명</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-54"/>
+        <source>Agreement title (Korean or English)</source>
+        <translation>협약명(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Place of signing (Korean or English)</source>
+        <translation>체결 장소(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of signing (Korean)</source>
+        <translation>체결 장소(한글)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of signing (English)</source>
+        <translation>체결 장소(영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary (Korean or English)</source>
+        <translation>개요(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary (Korean)</source>
+        <translation>개요(한글)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary (English)</source>
+        <translation>개요(영문)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Organization name (Korean or English)</source>
+        <translation>기관명(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name (Korean or English)</source>
+        <translation>이름(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Job title (Korean or English)</source>
+        <translation>직위(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/pickers.py" line="+3"/>
+        <source>Job title (Korean)</source>
+        <translation>직위(한글)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/pickers.py" line="+1"/>
+        <source>Job title (English)</source>
+        <translation>직위(영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department (Korean or English)</source>
+        <translation>부서(한글 또는 영문)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department (Korean)</source>
+        <translation>부서(한글)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department (English)</source>
+        <translation>부서(영문)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+2"/>
+        <source>Meeting title (Korean)</source>
+        <translation>회의명(한글)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Meeting title (English)</source>
+        <translation>회의명(영문)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Place (Korean)</source>
+        <translation>장소(한글)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place (English)</source>
+        <translation>장소(영문)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Choose a file</source>
         <translation>파일 선택</translation>
     </message>
@@ -1335,13 +1436,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+144"/>
+        <location line="+147"/>
         <location line="+35"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-180"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
         <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
@@ -1386,7 +1487,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>&amp;Skip the rows with problems and import the others</source>
         <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
@@ -1401,22 +1502,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/contact_editor.py" line="-100"/>
-        <location line="+103"/>
+        <location filename="../../ui/views/contact_editor.py" line="-114"/>
+        <location line="+117"/>
         <location filename="../../ui/views/list_view.py" line="-13"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>From</source>
         <translation>시작일</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+104"/>
+        <location line="-117"/>
+        <location line="+118"/>
         <location filename="../../ui/views/organization_editor.py" line="+0"/>
         <source>To</source>
         <translation>종료일</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-118"/>
         <location line="+8"/>
         <source>Positions</source>
         <translation>소속 이력</translation>
@@ -1439,7 +1540,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+24"/>
         <location filename="../../ui/views/names.py" line="-2"/>
-        <location filename="../../ui/widgets/pickers.py" line="-3"/>
+        <location filename="../../ui/widgets/pickers.py" line="-7"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
@@ -1450,12 +1551,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>국문 또는 영문 이름을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>(current)</source>
         <translation>(현재)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="-95"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-111"/>
         <source>When the same field was changed on two computers, the later change was kept. Reverse a conflict to put the overwritten value back.</source>
         <translation>두 컴퓨터에서 같은 항목을 바꾼 경우 나중 변경 내용을 남겼습니다. 충돌을 되돌리면 덮어쓴 값이 복원됩니다.</translation>
     </message>
@@ -1480,7 +1581,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>덮어쓴 값</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Re&amp;verse</source>
         <translation>되돌리기(&amp;V)</translation>
     </message>
@@ -1495,13 +1596,55 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>나중 변경 유지</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Put back the overwritten value of {field}.</source>
         <translation>{field}의 덮어쓴 값을 복원했습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../../ui/views/contact_editor.py" line="+32"/>
+        <location line="+40"/>
+        <source>Guest&apos;s organization</source>
+        <translation>외부 참석자 소속</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+107"/>
+        <source>Purpose</source>
+        <translation>배경·목적</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+1"/>
+        <source>Key issues</source>
+        <translation>주요 쟁점</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+1"/>
+        <source>Talking points</source>
+        <translation>우리측 입장·말씀자료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-318"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+8"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-99"/>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="+12"/>
+        <location filename="../../ui/widgets/fields.py" line="+249"/>
+        <source>{field} (Korean)</source>
+        <translation>{field}(한글)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/widgets/fields.py" line="+0"/>
+        <source>{field} (English)</source>
+        <translation>{field}(영문)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../ui/views/contact_editor.py" line="+43"/>
         <source>Position</source>
         <translation>소속</translation>
     </message>
@@ -1511,7 +1654,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자</translation>
     </message>
     <message>
-        <location filename="../../ui/views/contact_editor.py" line="+57"/>
+        <location filename="../../ui/views/contact_editor.py" line="+60"/>
         <source>Remove position</source>
         <translation>소속 삭제</translation>
     </message>
@@ -1522,7 +1665,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="-8"/>
-        <location filename="../../ui/views/dashboard_view.py" line="-95"/>
+        <location filename="../../ui/views/dashboard_view.py" line="-98"/>
         <source>Contact</source>
         <translation>담당자</translation>
     </message>
@@ -1590,7 +1733,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location filename="../../ui/views/conflicts_view.py" line="-75"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-140"/>
         <location filename="../../ui/views/dashboard_view.py" line="+0"/>
         <source>When</source>
         <translation>일시</translation>
@@ -1681,12 +1824,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Today: {date}</source>
         <translation>오늘: {date}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Nothing here.</source>
         <translation>해당 항목이 없습니다.</translation>
     </message>
@@ -1711,29 +1854,29 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>삭제…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Related records</source>
         <translation>관련 항목</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Correct the marked fields.</source>
         <translation>표시된 항목을 고치십시오.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>Fill in the required fields (*).</source>
         <translation>필수 항목(*)을 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location line="+82"/>
+        <location line="+107"/>
+        <location line="+83"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 내용</translation>
     </message>
     <message>
         <location line="-26"/>
-        <location filename="../../ui/widgets/parties.py" line="+101"/>
+        <location filename="../../ui/widgets/parties.py" line="+107"/>
         <location filename="../../ui/widgets/related.py" line="+51"/>
         <source>Cannot save</source>
         <translation>저장할 수 없습니다</translation>
@@ -1769,8 +1912,8 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>“{title}”에 저장하지 않은 변경 내용이 있습니다. 저장하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-242"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+3"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+73"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+55"/>
         <location line="+6"/>
         <location filename="../../ui/views/names.py" line="-2"/>
         <location filename="../../ui/views/organization_editor.py" line="-38"/>
@@ -1798,13 +1941,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="+21"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+27"/>
         <location filename="../../ui/views/names.py" line="+1"/>
         <source>New meeting</source>
         <translation>새 회의</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="-156"/>
+        <location filename="../../ui/views/list_view.py" line="-168"/>
         <source>Filter {what}…</source>
         <translation>{what} 목록 거르기…</translation>
     </message>
@@ -1824,7 +1967,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Choose a record in the list to see it here, or press Ctrl+N to add one.</source>
         <translation>목록에서 항목을 선택하면 여기에 표시됩니다. 새로 추가하려면 Ctrl+N을 누르십시오.</translation>
     </message>
@@ -1837,14 +1980,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/list_view.py" line="+37"/>
+        <location filename="../../ui/views/list_view.py" line="+43"/>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Tag</source>
         <translation>태그</translation>
     </message>
@@ -1869,33 +2012,30 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>{n} shown</source>
         <translation>{n}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-87"/>
-        <source>Meeting *</source>
-        <translation>회의명 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-11"/>
-        <location filename="../../ui/views/meeting_editor.py" line="+6"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-72"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+118"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-91"/>
         <source>Starts</source>
         <translation>시작</translation>
     </message>
     <message>
+        <location filename="../../ui/views/conflicts_view.py" line="+1"/>
         <location filename="../../ui/views/meeting_editor.py" line="+1"/>
         <source>Ends</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+5"/>
         <source>Online link</source>
         <translation>온라인 회의 주소</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Attended</source>
         <translation>참석</translation>
     </message>
@@ -1926,20 +2066,22 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="+84"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+30"/>
         <location filename="../../ui/views/meeting_editor.py" line="-9"/>
-        <location line="+278"/>
+        <location line="+321"/>
+        <location line="+2"/>
         <source>Agenda item</source>
         <translation>안건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-278"/>
-        <location line="+282"/>
+        <location line="-46"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-323"/>
+        <location line="+324"/>
         <source>Discussion</source>
         <translation>논의 내용</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-324"/>
         <location line="+6"/>
         <source>Agenda</source>
         <translation>안건</translation>
@@ -1951,13 +2093,15 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="+1"/>
+        <location line="+46"/>
         <location filename="../../ui/views/meeting_editor.py" line="+7"/>
-        <location line="+303"/>
+        <location line="+352"/>
+        <location line="+2"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/meeting_editor.py" line="-303"/>
+        <location filename="../../ui/views/meeting_editor.py" line="-354"/>
         <location line="+6"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
@@ -1969,12 +2113,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+333"/>
+        <location line="+381"/>
         <source>Owner</source>
         <translation>담당</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-377"/>
         <source>Add action item…</source>
         <translation>조치사항 추가…</translation>
     </message>
@@ -1994,42 +2138,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Purpose (Korean)</source>
-        <translation>배경·목적 (한국어)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Purpose (English)</source>
-        <translation>배경·목적 (영어)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Key issues (Korean)</source>
-        <translation>주요 쟁점 (한국어)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Key issues (English)</source>
-        <translation>주요 쟁점 (영어)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Talking points (Korean)</source>
-        <translation>우리측 입장·말씀자료 (한국어)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Talking points (English)</source>
-        <translation>우리측 입장·말씀자료 (영어)</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+92"/>
         <source>guest</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -2039,7 +2153,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+67"/>
         <source>Link agreement</source>
         <translation>협약 연결</translation>
     </message>
@@ -2049,17 +2163,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>참석자 추가</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/views/conflicts_view.py" line="-42"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+10"/>
         <source>Guest</source>
         <translation>외부 참석자</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Name *</source>
-        <translation>이름 *</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../ui/views/meeting_editor.py" line="+43"/>
         <source>Remove attendee</source>
         <translation>참석자 삭제</translation>
     </message>
@@ -2069,22 +2179,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>{name}을(를) 참석자에서 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Agenda item *</source>
-        <translation>안건 *</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+43"/>
         <source>Remove agenda item</source>
         <translation>안건 삭제</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Decision *</source>
-        <translation>결정사항 *</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Remove decision</source>
         <translation>결정사항 삭제</translation>
     </message>
@@ -2094,12 +2194,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 결정사항을 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Action item *</source>
-        <translation>조치사항 *</translation>
+        <location line="-304"/>
+        <source>Enter the meeting title in Korean or in English.</source>
+        <translation>회의명을 한글 또는 영문으로 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+317"/>
         <source>Choose owner</source>
         <translation>담당자 선택</translation>
     </message>
@@ -2110,28 +2210,28 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../ui/widgets/pickers.py" line="+90"/>
+        <location filename="../../ui/widgets/pickers.py" line="+100"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Remove action item</source>
         <translation>조치사항 삭제</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+3"/>
+        <location line="+23"/>
+        <location line="+4"/>
         <source>Carry over</source>
         <translation>이월</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Carry “{title}” over to the next meeting?</source>
         <translation>“{title}”을(를) 다음 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose another meeting…</source>
         <translation>다른 회의 선택…</translation>
     </message>
@@ -2141,13 +2241,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>어느 회의로 이월하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-76"/>
-        <location filename="../../ui/views/organization_editor.py" line="-44"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-34"/>
+        <location filename="../../ui/views/organization_editor.py" line="-43"/>
         <source>Website</source>
         <translation>웹사이트</translation>
     </message>
     <message>
-        <location filename="../../ui/views/organization_editor.py" line="+82"/>
+        <location filename="../../ui/views/organization_editor.py" line="+81"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
@@ -2219,7 +2319,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="-63"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+93"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+112"/>
         <location filename="../../ui/widgets/attachments.py" line="+0"/>
         <source>File</source>
         <translation>파일</translation>
@@ -2288,9 +2388,14 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 항목에서 “{name}”을(를) 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="+112"/>
+        <location filename="../../ui/widgets/fields.py" line="-107"/>
         <source>Error: {field}</source>
         <translation>오류: {field}</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Suggested from the Korean title: edit or clear it if it is not right.</source>
+        <translation>한글 직위로 제안한 영문입니다. 맞지 않으면 고치거나 지우십시오.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/history.py" line="-22"/>
@@ -2338,12 +2443,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이전 값으로 복원</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pickers.py" line="-176"/>
+        <location filename="../../ui/widgets/pickers.py" line="-196"/>
         <source>Type to search</source>
         <translation>검색어를 입력하십시오</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Choose</source>
         <translation>선택</translation>
     </message>
@@ -2358,7 +2463,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>새 담당자(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+176"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
@@ -2445,7 +2550,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+132"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+135"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
@@ -2467,7 +2572,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-168"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-171"/>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>
@@ -2589,12 +2694,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>잠금을 해제하려면 데이터베이스 암호를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/lazy.py" line="+336"/>
+        <location filename="../../ui/models/lazy.py" line="+353"/>
         <source>(deleted)</source>
         <translation>(삭제됨)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dates.py" line="+76"/>
+        <location filename="../../ui/widgets/dates.py" line="+82"/>
         <source>Previous month</source>
         <translation>이전 달</translation>
     </message>
@@ -2629,27 +2734,37 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>달력 (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parties.py" line="-102"/>
+        <location line="+271"/>
+        <source>Where the meeting is held: its times are typed and shown in this zone. Changing the zone keeps the times as typed: a meeting at 14:00 moved to Brussels is at 14:00 Brussels time.</source>
+        <translation>회의가 열리는 곳의 시간대입니다. 일시는 이 시간대로 입력하고 표시합니다. 시간대를 바꾸어도 입력한 시각은 그대로입니다. 14:00 회의를 브뤼셀로 바꾸면 브뤼셀 시각 14:00입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parties.py" line="-108"/>
         <source>Role of {org}</source>
         <translation>{org} 역할</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Title at signing for {org}</source>
-        <translation>{org} 서명 당시 직위</translation>
+        <location line="+9"/>
+        <source>Korean</source>
+        <translation>한글</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>영문</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Signed ({org})</source>
         <translation>서명일 ({org})</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Add parties</source>
         <translation>참여기관 추가</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Add {n} parties</source>
         <translation>참여기관 {n}곳 추가</translation>
     </message>
@@ -2658,18 +2773,29 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <source>Save (Ctrl+Enter)</source>
         <translation>저장 (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/marked.py" line="+40"/>
+        <source>No English text yet: the Korean is shown</source>
+        <translation>영문이 아직 없어 한글을 표시합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Korean text yet: the English is shown</source>
+        <translation>한글이 아직 없어 영문을 표시합니다</translation>
+    </message>
 </context>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/briefing_dialog.py" line="+61"/>
-        <location line="+228"/>
+        <location filename="../../ui/dialogs/briefing_dialog.py" line="+114"/>
+        <location line="+184"/>
+        <location line="+190"/>
         <location line="+25"/>
         <source>Briefing</source>
         <translation>브리핑 자료</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-391"/>
         <source>Agreement briefing</source>
         <translation>협약 브리핑</translation>
     </message>
@@ -2724,7 +2850,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>파일 형식</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
@@ -2734,12 +2860,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>보안 등급 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Printed on every page, for example 대외비 or RESTRICTED.</source>
-        <translation>모든 쪽에 표시됩니다 (예: 대외비, RESTRICTED).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Agreement</source>
         <translation>협약</translation>
     </message>
@@ -2754,7 +2875,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>For</source>
         <translation>대상</translation>
     </message>
@@ -2779,7 +2900,37 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>보안 등급 표시(&amp;M)</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Texts missing in the briefing&apos;s language</source>
+        <translation>브리핑 자료 언어로 없는 내용</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Record</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation>없는 항목</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printed instead</source>
+        <translation>대신 인쇄되는 내용</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open &amp;record</source>
+        <translation>항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the record to add the missing text (this dialog closes; make the briefing again after).</source>
+        <translation>항목을 열어 없는 내용을 입력합니다 (이 창은 닫히며, 입력한 뒤 브리핑 자료를 다시 만드십시오).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;Generate</source>
         <translation>만들기(&amp;G)</translation>
     </message>
@@ -2819,7 +2970,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+82"/>
+        <source>{n} text(s) have no English yet: the briefing prints them in Korean, tagged {tag}. Open a record to add its translation, or make the briefing as it is.</source>
+        <translation>영문이 없는 내용 {n}건: 브리핑 자료에 한글로 {tag} 표시와 함께 인쇄됩니다. 항목을 열어 번역을 입력하거나, 이대로 만드십시오.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} text(s) have no Korean yet: the briefing prints them in English, tagged {tag}. Open a record to add its translation, or make the briefing as it is.</source>
+        <translation>한글이 없는 내용 {n}건: 브리핑 자료에 영문으로 {tag} 표시와 함께 인쇄됩니다. 항목을 열어 번역을 입력하거나, 이대로 만드십시오.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>The options changed. Press Generate to make the briefing again.</source>
         <translation>옵션이 바뀌었습니다. [만들기]를 눌러 브리핑 자료를 다시 만드십시오.</translation>
     </message>
@@ -2875,12 +3036,17 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>이 파일을 열 프로그램이 설정되어 있지 않습니다. [다른 이름으로 저장]을 쓰십시오.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-233"/>
         <source>There is no briefing for this kind of record.</source>
         <translation>이 종류의 항목에는 브리핑 자료가 없습니다.</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-124"/>
+        <source>Printed on every page in the briefing&apos;s language: 대외비 in Korean, RESTRICTED in English.</source>
+        <translation>모든 쪽에 브리핑 자료의 언어로 인쇄됩니다: 한국어는 대외비, 영어는 RESTRICTED.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+10"/>
         <source>All agreements</source>
         <translation>전체 협약</translation>
@@ -2906,7 +3072,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>포함할 협약</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;Agreements</source>
         <translation>협약(&amp;A)</translation>
     </message>
@@ -2914,7 +3080,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/runner.py" line="+153"/>
+        <location filename="../../ui/runner.py" line="+162"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
