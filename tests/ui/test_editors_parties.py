@@ -8,11 +8,13 @@ from datetime import date
 
 import factories
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from app.db import Database
+from app.dto import ContactQuery
 from app.enums import OrgKind, PartyRole
-from app.services import agreements, meetings, organizations
+from app.services import agreements, contacts, meetings, organizations
 
 SIGNED = date(2023, 8, 29)
 
@@ -211,3 +213,45 @@ def test_a_guest_attendee_and_later_a_contact(qtbot, db: Database, make_ctx) -> 
     (now,) = meetings.meeting_detail(db, meeting.id).attendees
     assert now.contact_id is not None and now.contact_name_en == "Anna Weber"
     assert editor.attendees.table.item(0, 0).text() == "Anna Weber"
+
+
+def test_a_new_contact_from_inside_the_picker_is_offered_the_english_title(qtbot, db, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The contact picker's "New…" asks the title as the position dialog does: both languages,
+    the English offered for a Korean rank (a company's 상무: Vice President)."""
+    from app.enums import OrgKind, RecordKind
+    from ui.widgets.pickers import PickerButton
+
+    company = factories.org(db, "삼성전자", "Samsung Electronics", org_kind=OrgKind.COMPANY)
+    ctx = make_ctx(db, "ko")
+    button = PickerButton(ctx, RecordKind.CONTACT, "담당자 선택")
+    button.preset_org = (company.id, "삼성전자")
+    qtbot.addWidget(button)
+
+    def type_and_create(picker: QWidget) -> None:
+        picker.search.setText("이서연")  # type: ignore[attr-defined]
+        picker.new_button.click()  # type: ignore[attr-defined]
+
+    seen: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        f = dialog.form  # type: ignore[attr-defined]
+        assert f.fields["name_ko"].text() == "이서연"
+        box = f.fields["title_ko"]
+        box.setFocus()
+        typed = QInputMethodEvent("", [])  # Hangul as the input method commits it
+        typed.setCommitString("상무")
+        QApplication.sendEvent(box, typed)
+        qtbot.waitUntil(lambda: f.fields["title_en"].text() == "Vice President")
+        seen.append(f.fields["title_en"].text())
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+    steps = on_modals(type_and_create, fill)
+    button.pick()
+    assert steps == ["PickerDialog", "FormDialog"] and seen == ["Vice President"]
+    (made,) = contacts.list_contacts(db, ContactQuery())
+    assert (made.name_ko, made.title_ko, made.title_en, made.organization_name_ko) == (
+        "이서연",
+        "상무",
+        "Vice President",
+        "삼성전자",
+    )

@@ -251,26 +251,26 @@ class PickerDialog(QDialog):
         person_en = f.add("name_en", tr("Name (English)"), line(dialog))
         org = PickerButton(self.ctx, RecordKind.ORGANIZATION, tr("Choose organization"), dialog)
         f.add("organization_id", tr("Organization"), org)
-        title_ko = f.add("title_ko", tr("Job title (Korean)"), line(dialog))
-        title_en = f.add("title_en", tr("Job title (English)"), line(dialog))
+        title = f.add_bilingual("title", tr("Title"))  # as in the contact's position dialog
+        offer = title.offer_english()
+        org.changed.connect(lambda: offer.follow_organization(self.ctx, org.value()))
         email = f.add("email", tr("Email"), line(dialog, "name@example.go.kr"))
         (person_ko if _hangul(typed) or not typed else person_en).setText(typed)
         if self.preset_org is not None:
             org.set_value(*self.preset_org)
+            offer.follow_organization(self.ctx, org.value())  # its ranks: a ministry's or a company's
         dialog.required = lambda: bool(person_ko.text().strip() or person_en.text().strip())
 
         def save_contact() -> ServiceCall:
             data = ContactInput(name_ko=person_ko.text(), name_en=person_en.text(), email=email.text())
-            return _new_contact, (data, org.value(), title_ko.text().strip(), title_en.text().strip())
+            title_ko, title_en = (v.strip() for v in title.values())
+            return _new_contact, (data, org.value(), title_ko, title_en)
 
         if dialog.run(save_contact) and isinstance(dialog.result_value, ContactRecord):
             record = dialog.result_value
+            title_ko, title_en = (v.strip() for v in title.values())
             self.created = _chosen(
-                record.id,
-                shown(record.name_ko, record.name_en, lang),
-                title_ko.text().strip(),
-                title_en.text().strip(),
-                lang,
+                record.id, shown(record.name_ko, record.name_en, lang), title_ko, title_en, lang
             )
             self.accept()
 
