@@ -578,6 +578,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/meeting_editor.py" line="-510"/>
         <location line="+282"/>
         <location filename="../../ui/views/organization_editor.py" line="+50"/>
+        <location filename="../../ui/widgets/pickers.py" line="+120"/>
         <source>Title</source>
         <translation>직위</translation>
     </message>
@@ -603,7 +604,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/views/list_view.py" line="+222"/>
         <location line="+9"/>
         <location filename="../../ui/views/organization_editor.py" line="-8"/>
-        <location filename="../../ui/widgets/pickers.py" line="+99"/>
+        <location filename="../../ui/widgets/pickers.py" line="-21"/>
         <source>Kind</source>
         <translation>유형</translation>
     </message>
@@ -711,7 +712,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location filename="../../ui/models/lists.py" line="+11"/>
         <location filename="../../ui/views/conflicts_view.py" line="-18"/>
         <location filename="../../ui/views/contact_editor.py" line="-7"/>
-        <location filename="../../ui/widgets/pickers.py" line="+3"/>
+        <location filename="../../ui/widgets/pickers.py" line="+4"/>
         <source>Email</source>
         <translation>이메일</translation>
     </message>
@@ -1065,7 +1066,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <location line="-140"/>
         <location filename="../../ui/views/contact_editor.py" line="+82"/>
         <location filename="../../ui/views/meeting_editor.py" line="+356"/>
-        <location filename="../../ui/widgets/pickers.py" line="-4"/>
+        <location filename="../../ui/widgets/pickers.py" line="-5"/>
         <source>Choose organization</source>
         <translation>기관 선택</translation>
     </message>
@@ -1367,13 +1368,11 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/widgets/pickers.py" line="+3"/>
         <source>Job title (Korean)</source>
         <translation>직위(한글)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/widgets/pickers.py" line="+1"/>
         <source>Job title (English)</source>
         <translation>직위(영문)</translation>
     </message>
@@ -1540,7 +1539,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+24"/>
         <location filename="../../ui/views/names.py" line="-2"/>
-        <location filename="../../ui/widgets/pickers.py" line="-7"/>
+        <location filename="../../ui/widgets/pickers.py" line="-3"/>
         <source>New contact</source>
         <translation>새 담당자</translation>
     </message>
