@@ -1,10 +1,12 @@
-"""Every id of the contacts list sorted by position comes in the same order as its pages.
+"""Every id of the contacts list sorted by position comes in the same order as its pages
+and as its first screen.
 
-Read whole, the list joins each contact's current position at once (ranked per contact);
-a page looks each contact's up. Both must pick the same position (latest start among
-those started and not ended, then by id), or a row would move between the first screen
-and the rest. Tricky positions on purpose: several current ones (one with the same start),
-ended, not yet started, deleted, none, blank and English-only titles.
+The first screen walks the positions in the order of their sort index; every id comes
+from one sorted query; a page reads its rows by offset. All three must agree on each
+contact's current position (latest start among those started and not ended, then by id)
+and on ties, or a row would move between the first screen and the rest. Tricky positions
+on purpose: several current ones (one with the same start), ended, not yet started,
+deleted, none, blank and English-only titles.
 """
 
 from __future__ import annotations
