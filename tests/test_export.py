@@ -551,3 +551,20 @@ def test_a_meeting_held_on_utc_keeps_its_zone_through_a_calendar(db: Database, t
         ("Online call", "UTC", datetime(2026, 5, 4, 13, 0, tzinfo=UTC))
     ]
     fresh.close()
+
+
+def test_a_meeting_stored_in_the_year_9999_still_exports(db: Database, tmp_path: Path) -> None:
+    """Written before imports refused such dates: in Seoul it would be in the year 10000, which Python
+    cannot hold, so it is written in UTC, named as such."""
+    from sqlalchemy import text
+
+    meetings.create_meeting(
+        db, MeetingInput(title_ko="먼 회의", starts_at=datetime(2026, 3, 10, 1, 0, tzinfo=UTC))
+    )
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE meeting SET starts_at = '9999-12-31 23:00:00.000000', ends_at = NULL"))
+    assert export_list(db, "meetings", "csv", tmp_path / "far.csv") == 1
+    rows = list(csv.reader((tmp_path / "far.csv").open(encoding="utf-8-sig")))
+    assert rows[1][:4] == ["먼 회의", "", "9999-12-31 23:00", "UTC"]
+    assert export_list(db, "meetings", "ics", tmp_path / "far.ics") == 1
+    assert "DTSTART:99991231T230000Z" in unfold((tmp_path / "far.ics").read_bytes().decode())

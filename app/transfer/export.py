@@ -43,7 +43,7 @@ from app.services.contacts import list_contacts
 from app.services.meetings import list_meetings
 from app.services.organizations import list_organizations
 from app.text import strip_xml_illegal
-from app.transfer.ical import calendar_bytes
+from app.transfer.ical import calendar_bytes, wall_clock
 from app.transfer.queries import unpaged
 from app.transfer.vcard import CardOut, write_vcards
 from app.zones import HOME, in_zone
@@ -98,7 +98,7 @@ def _cell(value: object) -> object:
     if hasattr(value, "label") and callable(value.label):
         return str(value.label())
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return in_zone(value, HOME).replace(tzinfo=None)  # never the computer's zone
+        return wall_clock(value, HOME).replace(tzinfo=None)  # never the computer's zone
     return value
 
 
@@ -207,16 +207,30 @@ def _meetings(db: Database, query: object | None) -> Table:
     return Table(
         headers,
         [
-            [r.title_ko, r.title_en, _wall_clock(r.starts_at, r.time_zone), r.time_zone, r.place_ko, r.place_en,
+            [r.title_ko, r.title_en, _wall_clock(r.starts_at, r.time_zone), _zone_shown(r.starts_at, r.time_zone),
+             r.place_ko, r.place_en,
              r.attendee_count, r.open_action_count, str(r.id)]
             for r in rows
         ],
     )  # fmt: skip
 
 
+def _zone_shown(instant: datetime | None, zone_name: str) -> str:
+    """The zone the time beside it is in (UTC for a time its zone cannot hold: see ``wall_clock``)."""
+    return "UTC" if instant is not None and _overflows(instant, zone_name) else zone_name
+
+
+def _overflows(instant: datetime, zone_name: str) -> bool:
+    try:
+        in_zone(instant, zone_name)
+    except OverflowError:
+        return True
+    return False
+
+
 def _wall_clock(instant: datetime | None, zone_name: str) -> datetime | None:
     """A meeting's time as it is read where the meeting is held (its zone is in the next column)."""
-    return in_zone(instant, zone_name).replace(tzinfo=None) if instant is not None else None
+    return wall_clock(instant, zone_name).replace(tzinfo=None) if instant is not None else None
 
 
 def _commitments(db: Database, query: object | None) -> Table:

@@ -95,6 +95,24 @@ def calendar_bytes(db: Database, kind: str, query: object | None = None) -> tupl
     return cal.to_ical(), count
 
 
+def wall_clock(instant: datetime, zone_name: str) -> datetime:
+    """``instant`` in the meeting's zone; in UTC when that falls outside what Python can hold (a
+    meeting stored at 9999-12-31 23:00 UTC, before imports refused such dates, is in year 10000 in
+    Seoul)."""
+    try:
+        return in_zone(instant, zone_name)
+    except OverflowError:
+        return instant.astimezone(UTC)
+
+
+def _an_hour_later(instant: datetime) -> datetime:
+    """Where a meeting with no end ends in a calendar (at its start if that is the last hour Python holds)."""
+    try:
+        return instant + timedelta(hours=1)
+    except OverflowError:
+        return instant
+
+
 def _other(lang: str) -> str:
     return "en" if lang == "ko" else "ko"
 
@@ -150,8 +168,8 @@ def _meetings_calendar(db: Database, query: object | None, lang: str) -> tuple[A
                 event.add("sequence", max(m.version - 1, 0))
                 _add_text(event, "summary", m.title_ko, m.title_en, lang)
                 # In the meeting's zone (TZID and its VTIMEZONE): a calendar shows the local time.
-                begins = in_zone(m.starts_at, m.time_zone)
-                ends = in_zone(m.ends_at or m.starts_at + timedelta(hours=1), m.time_zone)
+                begins = wall_clock(m.starts_at, m.time_zone)
+                ends = wall_clock(m.ends_at or _an_hour_later(m.starts_at), m.time_zone)
                 event.add("dtstart", begins)
                 event.add("dtend", ends)
                 event.add(ALT + "time-zone", m.time_zone)  # a UTC time says Z, not that it was chosen
@@ -195,7 +213,7 @@ def _meetings_calendar(db: Database, query: object | None, lang: str) -> tuple[A
                 )  # fmt: skip
                 count += 1
     if days:  # each zone's rules over the years of its meetings and the next (a meeting moved later)
-        cal.add_missing_timezones(date(min(days).year, 1, 1), date(max(days).year + 2, 1, 1))
+        cal.add_missing_timezones(date(min(days).year, 1, 1), date(min(max(days).year + 2, 9999), 1, 1))
     return cal, count
 
 
