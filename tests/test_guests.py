@@ -51,8 +51,8 @@ def test_a_guest_needs_a_name(db: Database) -> None:
     with pytest.raises(ValidationError) as caught:
         meetings.add_attendee(db, meeting.id, AttendeeInput(guest_organization_en="Somewhere"))
     assert caught.value.field == "guest_name_ko"
-    assert caught.value.message("ko") == "손님의 이름을 입력하십시오."
-    assert caught.value.message("en") == "Enter the guest's name."
+    assert caught.value.message("ko") == "손님의 이름을 한글 또는 영문으로 입력하십시오."
+    assert caught.value.message("en") == "Enter the guest's name in Korean or English."
     with pytest.raises(ValidationError) as long:
         meetings.add_attendee(db, meeting.id, AttendeeInput(guest_name_ko="가" * 201))
     assert long.value.field == "guest_name_ko"

@@ -150,7 +150,11 @@ def add_attendee(db: Database, meeting_id: UUID, data: AttendeeInput) -> Attende
 def _guest_text(data: AttendeeInput) -> dict[str, object]:
     name = bilingual(data, "guest_name", ("이름", "Name"), max_length=200)
     if not any(name.values()):
-        raise ValidationError("guest_name_ko", "손님의 이름을 입력하십시오.", "Enter the guest's name.")
+        raise ValidationError(
+            "guest_name_ko",
+            "손님의 이름을 한글 또는 영문으로 입력하십시오.",
+            "Enter the guest's name in Korean or English.",
+        )
     return {
         **name,
         **bilingual(data, "guest_organization", ("소속 기관", "Organization"), max_length=300),
