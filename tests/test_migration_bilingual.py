@@ -11,6 +11,7 @@ the same way.
 from __future__ import annotations
 
 import importlib.util
+import json
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from app.db import Database
 from app.dto import ContactQuery
 from app.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.paths import AppPaths
-from app.services import agreements, contacts, meetings, search
+from app.services import agreements, contacts, history, meetings, search
 from app.services.opening import open_database
 from app.text import split_by_script
 
@@ -40,6 +41,7 @@ SUMMARY = (
 )
 IDS = {name: uuid.uuid4() for name in ("org", "person", "member", "member2", "agr", "party", "meet", "meet2")}
 IDS |= {name: uuid.uuid4() for name in ("guest", "agenda", "decision", "action", "commitment", "amendment")}
+IDS["event"] = uuid.uuid4()
 
 
 def _migration() -> Any:
@@ -143,6 +145,20 @@ def _old_database(url: str | None, paths: AppPaths) -> None:
                 title="Send the survey",
                 status="open",
             )
+            # An edit of the meeting's one-language title, in its history.
+            _insert(
+                conn,
+                "audit_event",
+                id=IDS["event"],
+                entity_kind="meeting",
+                entity_id=IDS["meet"],
+                action="update",
+                version=2,
+                actor="정수빈",
+                changes=json.dumps(
+                    {"title": ["실무협의회", "실무협의회 (1차)"], "place": ["", "세종청사 6동"]}
+                ),
+            )
             # The previous revision's index of these records (one document stands for it).
             ident = IDS["meet"].hex if conn.dialect.name == "sqlite" else str(IDS["meet"])
             conn.execute(
@@ -206,6 +222,14 @@ def test_upgrade_moves_each_text_to_its_language_and_loses_nothing(
         assert [(h.title_ko, h.title_en) for h in hits] == [("", "Packaging workshop")]
         assert hits[0].title("ko").missing and hits[0].title("ko").text == "Packaging workshop"
         assert [h.title_ko for h in search.search(db, "실무협의회")] == ["실무협의회 (1차)"]
+        # The history recorded before the split reads in today's fields, and can be put back.
+        (entry,) = [e for e in history.history(db, "meeting", IDS["meet"]) if e.id == IDS["event"]]
+        assert entry.changes == {
+            "title_ko": ["실무협의회", "실무협의회 (1차)"],
+            "place_ko": ["", "세종청사 6동"],
+        }
+        history.restore_value(db, "meeting", IDS["meet"], IDS["event"], "title_ko")
+        assert meetings.get_meeting(db, IDS["meet"]).title_ko == "실무협의회"
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])

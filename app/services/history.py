@@ -22,6 +22,7 @@ from app.dto import (
     RecentChange,
 )
 from app.errors import NotFoundError, ValidationError
+from app.exchange.legacy import modern_changes
 from app.models import (
     ENTITY_BY_TABLE,
     Agreement,
@@ -70,7 +71,7 @@ def history(db: Database, kind: str, ident: UUID) -> list[HistoryEntry]:
                 actor=e.actor,
                 action=e.action,
                 version=e.version,
-                changes=dict(e.changes),
+                changes=dict(modern_changes(e.entity_kind, e.changes)),
             )
             for e in events
         ]
@@ -83,7 +84,9 @@ def restore_value(
     model = model_for(kind)
     with db.session() as s:
         event = s.get(AuditEvent, event_id)
-        if event is None or event.entity_id != ident or field not in event.changes:
+        # An edit recorded before 0011 split the field names it by its one-language name.
+        changes = modern_changes(event.entity_kind, event.changes) if event is not None else {}
+        if event is None or event.entity_id != ident or field not in changes:
             raise ValidationError(
                 "field",
                 "이 변경 이력에는 해당 항목의 값이 없습니다.",
@@ -97,7 +100,7 @@ def restore_value(
             )
         obj = get_live(s, model, ident)
         check_version(obj, expected_version)
-        old = event.changes[field][0]
+        old = changes[field][0]
         column = model.__table__.c[field]
         value = _from_json(old, column.type.python_type)
         if isinstance(obj, Agreement) and field == "status":
