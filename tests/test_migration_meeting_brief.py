@@ -62,7 +62,7 @@ def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
     with open_database(url, paths=paths) as db:
         assert current_revision(db) == head_revision()
         record = meetings.get_meeting(db, ident)
-        assert (record.title, record.place, record.summary) == (
+        assert (record.title_ko, record.place_ko, record.summary_ko) == (
             "실무협의회 (1차)",
             "세종청사 6동",
             "첫 회의: 추진 체계 확정",
@@ -70,7 +70,10 @@ def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
         assert (record.purpose_ko, record.issues_en, record.talking_points_ko) == ("", "", "")
 
         data = MeetingInput(
-            title=record.title, starts_at=record.starts_at, place=record.place, summary=record.summary
+            title_ko=record.title_ko,
+            starts_at=record.starts_at,
+            place_ko=record.place_ko,
+            summary_ko=record.summary_ko,
         )
         data = replace(data, purpose_ko="배경", issues_en="Issue one\nIssue two", talking_points_ko="□ 입장")
         meetings.update_meeting(db, ident, data, record.version)
@@ -80,7 +83,7 @@ def test_upgrade_keeps_meetings_and_adds_empty_brief_texts(
             "Issue one\nIssue two",
             "□ 입장",
         )
-        assert again.summary == "첫 회의: 추진 체계 확정"
+        assert again.summary_ko == "첫 회의: 추진 체계 확정"
 
 
 def _brief_of_upcoming(db: Database) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def test_reading_commands_work_on_a_read_only_data_folder(paths: AppPaths, tmp_p
     commands = {
         "list": ["list", "organizations", "--json"],
         "show": ["show", "organization", str(rec.id)],
-        "search": ["search", "읽기"],
+        "search": ["--lang", "ko", "search", "읽기"],
         "check": ["check"],
         "backups": ["backups"],
         "history": ["history", "organization", str(rec.id)],
