@@ -1435,23 +1435,23 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+147"/>
+        <location line="+160"/>
         <location line="+35"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-193"/>
         <source>Importable files (*.csv *.txt *.xlsx *.vcf *.ics);;All files (*)</source>
         <translation>가져올 수 있는 파일 (*.csv *.txt *.xlsx *.vcf *.ics);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Check the columns and the problems</source>
         <translation>열과 문제 확인</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Columns not imported</source>
         <translation>가져오지 않은 열</translation>
     </message>
@@ -1471,12 +1471,12 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>열별 항목:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Problems:</source>
         <translation>문제:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Field for column {name}</source>
         <translation>{name} 열의 항목</translation>
     </message>
@@ -1486,7 +1486,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>(가져오지 않음)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>&amp;Skip the rows with problems and import the others</source>
         <translation>문제 있는 행은 건너뛰고 나머지 가져오기(&amp;S)</translation>
     </message>
@@ -1565,12 +1565,13 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>되돌린 충돌 표시(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-149"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+3"/>
         <source>Field</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/views/conflicts_view.py" line="+0"/>
         <source>Kept</source>
         <translation>유지한 값</translation>
     </message>
@@ -1623,7 +1624,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>우리측 입장·말씀자료</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-318"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-182"/>
         <location filename="../../ui/views/conflicts_view.py" line="+8"/>
         <location filename="../../ui/views/meeting_editor.py" line="-99"/>
         <source>Time zone</source>
@@ -2345,7 +2346,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+38"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+41"/>
         <location filename="../../ui/widgets/attachments.py" line="+2"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -2549,7 +2550,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="+135"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="+145"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
@@ -2571,7 +2572,7 @@ Agreements, contacts and collaboration minutes, kept locally.</source>
     <message>
         <location line="+14"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="+1"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="-171"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="-184"/>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>

@@ -166,7 +166,7 @@ def test_the_preview_numbers_rows_as_the_problems_do(qtbot, db: Database, make_c
     number = re.match(r"Row (\d+):", problem)
     assert number is not None, problem
     shown = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())]
-    assert shown == ["2", "3", "4"]
+    assert shown == ["Field", "2", "3", "4"]  # the fields chosen per column, then the file's lines
     assert page.table.item(shown.index(number.group(1)), 1).text() == "nobody@example.com"
 
 

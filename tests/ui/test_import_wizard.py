@@ -31,7 +31,7 @@ def test_preview_mapping_and_import(qtbot, db: Database, make_ctx: Callable[...,
     wizard = wizard_on(qtbot, make_ctx(db), DATA / "korean_excel_cp949.csv")
     page = wizard.preview
     assert [page.table.horizontalHeaderItem(i).text() for i in range(3)] == ["성명", "소속", "직위"]
-    assert page.table.item(0, 0).text() == "박서준"
+    assert page.preview_row(0)[0] == "박서준"
     assert page.combos["이메일"].currentText() == "E-mail"
     assert page.combos["비고"].currentText() == "Notes"
     assert page.summary.text().startswith("3 to create, 0 to update, 0 unchanged, 0 with problems.")
@@ -75,7 +75,7 @@ def test_problems_per_row_and_skipping_them(qtbot, db: Database, make_ctx, tmp_p
 
 def test_vcard_preview(qtbot, db: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]
     wizard = wizard_on(qtbot, make_ctx(db), DATA / "android_contacts_21.vcf")
-    assert wizard.preview.table.item(0, 0).text() == "김민준"
+    assert wizard.preview.preview_row(0)[0] == "김민준"
     assert not wizard.preview.combos
     assert wizard.preview.summary.text().startswith("3 to create")
 
@@ -129,7 +129,7 @@ def test_calendar_import_through_the_wizard(qtbot, db: Database, make_ctx, tmp_p
     wizard.file_page.kind.setCurrentIndex(wizard.file_page.kind.findData("meetings"))
     wizard.file_page.path.setText(str(path))
     wizard.next()
-    assert wizard.preview.table.item(0, 0).text() == "한미 협의"
+    assert wizard.preview.preview_row(0)[0] == "한미 협의"
     table = wizard.preview.table
     headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
     assert headers[:4] == ["Meeting title (Korean)", "Meeting title (English)", "Starts", "Time zone"]
@@ -190,3 +190,25 @@ def test_the_mapping_names_both_columns_of_a_text_kept_in_two_languages(
     (person,) = list_contacts(db)
     (held,) = contact_detail(db, person.id).memberships
     assert (held.title_ko, held.title_en, held.department_ko) == ("과장", "Director", "반도체과")
+
+
+def test_each_field_chooser_stands_over_its_own_column(qtbot, db: Database, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The choosers used to sit in a row of their own above the table, 170 px each over 100 px
+    columns: the third chooser stood over the second column. Now each is in its column."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "이름,기관,직위(한글),직위(영문),이메일\n한지윤,산업통상자원부,과장,Director,jiyoon.han@example.com\n",
+        encoding="utf-8",
+    )
+    wizard = wizard_on(qtbot, make_ctx(db, "ko"), path)
+    page = wizard.preview
+    table = page.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for c, header in enumerate(headers):
+        combo = page.combos[header]
+        assert table.cellWidget(0, c) is combo
+        left, width = table.columnViewportPosition(c), table.columnWidth(c)
+        assert combo.geometry().left() >= left - 1 and combo.geometry().right() <= left + width
+        assert width >= combo.sizeHint().width() or width == 320  # the whole label shows
+    assert page.combos["직위(영문)"].currentText() == "직위(영문)"
+    assert page.preview_row(0) == ["한지윤", "산업통상자원부", "과장", "Director", "jiyoon.han@example.com"]

@@ -212,6 +212,9 @@ class FilePage(QWizardPage):
         return Path(self.path.text().strip()).is_file()
 
 
+MAX_COLUMN_WIDTH = 320  # a long cell is elided (its text is its tooltip) rather than widen the page
+
+
 class PreviewPage(QWizardPage):
     """The first rows with a field chosen for each column, and the problems found."""
 
@@ -223,9 +226,7 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(tr("Preview"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.mapping_row = QWidget(self)
-        self.mapping_layout = QHBoxLayout(self.mapping_row)
-        self.mapping_layout.setContentsMargins(0, 0, 0, 0)
+        # Each column's field is chosen in the table's first row, under the column it is for.
         self.combos: dict[str, QComboBox] = {}
         self.unused = QLabel(self)
         self.unused.setWordWrap(True)
@@ -238,7 +239,6 @@ class PreviewPage(QWizardPage):
         recheck.clicked.connect(self.check)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Field for each column:"), self))
-        layout.addWidget(self.mapping_row)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.unused)
         layout.addWidget(self.summary)
@@ -264,12 +264,11 @@ class PreviewPage(QWizardPage):
         columns, rows = preview_labels(self.wiz.kind(), preview), preview.rows
         headers = columns if preview.mapping is not None else []
         mapping = preview.mapping or {}
-        for combo in self.combos.values():
-            combo.deleteLater()
+        self.table.setRowCount(0)  # the table deletes the previous file's field choosers
         self.combos.clear()
         labels = field_labels(self.wiz.kind())
         for header in headers:
-            combo = QComboBox(self.mapping_row)
+            combo = QComboBox()
             combo.setAccessibleName(tr("Field for column {name}").format(name=header))
             combo.addItem(tr("(not imported)"), "")
             for key, label in labels.items():
@@ -279,21 +278,35 @@ class PreviewPage(QWizardPage):
                 combo.addItem(chosen, chosen)
             combo.setCurrentIndex(max(combo.findData(mapping.get(header, "")), 0))
             combo.currentIndexChanged.connect(self.show_unused)
-            self.mapping_layout.addWidget(combo)
             self.combos[header] = combo
-        self.mapping_row.setVisible(bool(headers))
         self.file_unused = preview.unused if preview.mapping is None else ()
         self.show_unused()
+        above = 1 if headers else 0  # the row of field choosers
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
-        self.table.setRowCount(len(rows))
+        self.table.setRowCount(above + len(rows))
         # Numbered as the problems are: a sheet's rows by their line (the header is line 1).
         first = 2 if preview.mapping is not None else 1
-        self.table.setVerticalHeaderLabels([str(first + r) for r in range(len(rows))])
+        numbers = [str(first + r) for r in range(len(rows))]
+        self.table.setVerticalHeaderLabels([tr("Field")] * above + numbers)
+        for c, combo in enumerate(self.combos.values()):
+            self.table.setCellWidget(0, c, combo)
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells[: len(columns)]):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(above + r, c, item)
+        self.table.resizeColumnsToContents()  # each column as wide as its chooser or its text
+        for c in range(len(columns)):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), MAX_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
         self.check()
+
+    def preview_row(self, row: int) -> list[str]:
+        """The texts of the file's ``row``-th previewed row (0: the first), as shown."""
+        above = 1 if self.combos else 0
+        cells = [self.table.item(above + row, c) for c in range(self.table.columnCount())]
+        return [cell.text() if cell is not None else "" for cell in cells]
 
     def show_unused(self) -> None:
         """The columns whose field is "(not imported)", as chosen now; for a vCard, the properties
