@@ -33,7 +33,7 @@ from pathlib import Path
 import pg_server
 import pytest
 
-from app import clock
+from app import clock, opened
 from app.db import Database
 from app.demo import load_demo
 from app.i18n import set_language
@@ -82,6 +82,14 @@ def test_clock() -> Iterator[clock.SteppingClock]:
     """Each test's own clock, starting at 10:00 today; ``test_clock.advance(...)`` lets time pass."""
     with clock.use(clock.SteppingClock(TEST_START)) as current:
         yield current  # type: ignore[misc]
+
+
+@pytest.fixture(autouse=True)
+def no_opened_copies_left() -> Iterator[None]:
+    """Copies opened for another program (app.opened) are removed after each test, as at exit:
+    one test's copies folder is not the next test's."""
+    yield
+    opened.remove_own_copies()
 
 
 @pytest.fixture(autouse=True)

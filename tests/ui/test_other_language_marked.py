@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app import clock
 from app.dto import MeetingInput, MeetingRecord, OrganizationInput
 from app.enums import OrgKind, RecordKind
-from app.services import meetings, organizations
+from app.services import history, meetings, organizations
 from app.services import time_zones as zones
 from app.services.search import search
 from ui.dialogs.search_results import SearchResults
@@ -191,8 +191,12 @@ def _result_titles(dialog: SearchResults) -> dict[str, str | None]:
 
 
 def test_the_dashboard_marks_the_other_language_and_shows_meetings_in_their_zone(
-    qtbot, demo_sqlite, make_ctx
+    qtbot, demo_sqlite, make_ctx, test_clock
 ) -> None:  # type: ignore[no-untyped-def]
+    # The demo's history was stamped by whatever clock ran when its template was built (in a
+    # whole run, possibly later than this test's): write after it, so ours is the most recent.
+    latest = max(change.occurred_at for change in history.recent_changes(demo_sqlite))
+    test_clock.set(max(latest, clock.now()) + timedelta(minutes=1))
     made = _korean_only_meeting(demo_sqlite)
     day = zones.in_zone(clock.now(), "America/New_York").date() + timedelta(days=5)
     abroad = meetings.create_meeting(

@@ -147,6 +147,7 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     folder = tmp_path / "Temp"
     folder.mkdir()
+    opened.remove_own_copies()  # an earlier test's copies (in the real temp folder) are not ours
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     yield folder
     opened.remove_own_copies()
