@@ -347,6 +347,23 @@ def add_party(db: Database, agreement_id: UUID, data: PartyInput) -> PartyView:
         return _party_view(s, PARTIES.add(s, agreement_id, values))
 
 
+def add_parties(db: Database, agreement_id: UUID, parties: Sequence[PartyInput]) -> list[PartyView]:
+    """Several parties in one write: all of them, in order, or none (a bad row refuses the lot,
+    and nothing typed is lost: the caller still has every row)."""
+    with db.session() as s:
+        added = []
+        for data in parties:
+
+            def values(_: Agreement, data: PartyInput = data) -> dict[str, object]:
+                checked = _party_values(s, data)
+                _refuse_duplicate(s, agreement_id, data.organization_id, None)
+                return checked
+
+            added.append(PARTIES.add(s, agreement_id, values))
+            s.flush()  # the next row's duplicate check sees this one
+        return [_party_view(s, obj) for obj in added]
+
+
 def update_party(
     db: Database, ident: UUID, data: PartyInput, expected_version: int | None = None
 ) -> PartyView:

@@ -24,23 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto import MembershipView, PartyInput, PartyView
+from app.dto import MembershipView, PartyInput
 from app.enums import PartyRole, RecordKind
 from app.errors import DomainError, ValidationError
-from app.services.agreements import add_party
+from app.services.agreements import add_parties
 from app.services.contacts import current_membership
-from app.services.opening import Database
 from ui.context import UiContext
 from ui.i18n import tr
 from ui.widgets.dates import DateEdit
 from ui.widgets.fields import EnglishOffer, EnumCombo, line, pair_labels
 from ui.widgets.marked import marked_html
 from ui.widgets.pickers import Chosen, PickerButton
-
-
-def add_parties(db: Database, agreement_id: UUID, parties: list[PartyInput]) -> list[PartyView]:
-    """Each party in turn (each is its own write, as when added one by one)."""
-    return [add_party(db, agreement_id, data) for data in parties]
 
 
 class SignatoryTitle:
