@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         if not self.ready:  # shown once the database is open
             self._pending_view = view
             return
+        if self.welcome is not None:  # a view's shortcut leaves the welcome page, as "start empty" does
+            self._welcome_done(False, view)
+            return
         self._pending_view = ""
         if view == "dashboard":
             self.stack.setCurrentWidget(self.dashboard)
@@ -246,14 +249,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         self.nav.setEnabled(False)
 
-    def _welcome_done(self, _loaded: bool) -> None:
+    def _welcome_done(self, _loaded: bool, view: str = "dashboard") -> None:
         self.nav.setEnabled(True)
         if self.welcome is not None:
             self.stack.removeWidget(self.welcome)
             self.welcome.deleteLater()
             self.welcome = None
         self.ctx.notify_changed()  # the demo, or an import, may have filled the database
-        self.show_view("dashboard")
+        self.show_view(view)
 
     def check_empty(self) -> None:
         """Show the welcome page when the database has no records at all."""

@@ -298,3 +298,25 @@ def test_settings_choose_language_and_next_data_folder(qtbot, window, tmp_path, 
     assert load_settings(window.ctx.paths)["language"] == "ko"
     assert app.paths.default_home() == tmp_path / "elsewhere"
     assert window.ctx.paths.home != tmp_path / "elsewhere"  # the running program keeps its folder
+
+
+def test_a_views_shortcut_leaves_the_welcome_page_with_the_side_bar_usable(
+    qtbot, db: Database, make_ctx
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+2 on the welcome page showed the agreements with the side bar still disabled."""
+    from PySide6.QtTest import QTest
+
+    from ui.main_window import MainWindow
+
+    win = MainWindow(make_ctx(db, "en"))
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    win.show_view("dashboard")
+    win.check_empty()
+    assert win.welcome is not None and not win.nav.isEnabled()
+    QTest.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.welcome is None, timeout=2000)
+    assert win.current_view() == "agreement" and win.nav.isEnabled()
+    assert win.stack.currentWidget() is win.current_list()
