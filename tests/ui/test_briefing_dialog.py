@@ -256,3 +256,22 @@ def test_a_missing_text_opens_its_record_in_the_main_window(qtbot, window, answe
     lst = window.current_list()
     assert lst is not None and lst.kind == "agreement"
     qtbot.waitUntil(lambda: lst.editor.ident == made.id, timeout=3000)
+
+
+def test_the_preview_folder_is_made_with_the_first_preview_and_removed_on_close(
+    ctx: UiContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every dialog made a temporary folder at once; one closed without a preview left it behind."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ids = demo_ids(ctx.db)
+    unused = make(ctx, qtbot, "agreement", ids.agreement)
+    unused.reject()
+    dialog = make(ctx, qtbot, "agreement", ids.agreement)
+    assert list(tmp_path.glob("partnership-desk-briefing-*")) == []
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    (folder,) = tmp_path.glob("partnership-desk-briefing-*")
+    assert list(folder.glob("preview-*.pdf"))
+    dialog.reject()
+    assert not folder.exists()

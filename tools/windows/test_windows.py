@@ -130,6 +130,19 @@ def list_json(w: Wine) -> str:
     return f"{len(rows)} agreements, UTF-8 JSON, the reference among them"
 
 
+def meeting_zones(w: Wine) -> str:
+    """Windows has no zone database of its own: the time zones come from the bundled tzdata."""
+    rows = json.loads(utf8(w.desk("list", "meetings", "--json").stdout, "list meetings --json"))
+    upcoming = next(row for row in rows if "(4차)" in row["title_ko"])
+    check(upcoming["time_zone"] == "Asia/Seoul", f"{upcoming}")
+    check(upcoming["starts_at"].endswith("T05:00:00+00:00"), f"{upcoming}")  # 14:00 in Seoul
+    abroad = [row for row in rows if row["time_zone"] == "America/New_York"]
+    check(len(abroad) == 1, f"{[row['time_zone'] for row in rows]}")
+    shown = utf8(w.desk("--lang", "ko", "show", "meeting", upcoming["id"]).stdout, "show meeting")
+    check("14:00" in shown, shown[:500])
+    return "the upcoming meeting at 14:00 Seoul (05:00 UTC), one held in New York"
+
+
 def reference_id(w: Wine) -> str:
     rows = json.loads(utf8(w.desk("list", "agreements", "--json").stdout, "list --json"))
     return str(next(row["id"] for row in rows if row["reference_no"] == REFERENCE_NO))
@@ -308,6 +321,7 @@ CASES: list[tuple[str, Callable[[Wine], str]]] = [
     ("--version", version),
     ("demo", demo),
     ("list agreements --json (piped, UTF-8 JSON)", list_json),
+    ("meetings in their time zones (tzdata)", meeting_zones),
     ("search 하이닉스 (piped)", search),
     ("brief PDF and DOCX, Korean and English", briefings),
     ("export contacts --format xlsx", export_xlsx),

@@ -109,7 +109,7 @@ class BriefingDialog(QDialog):
         self.target = target
         self.target_id = target_id
         self.generated: BriefingResult | None = None  # (QDialog.result() is the exit code)
-        self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
+        self._temp: Path | None = None  # the previews' folder, made with the first preview
         self.subject = subject
         self.setWindowTitle(self.tr("Briefing") + (f" — {subject}" if subject else ""))
         # As tall as the screen allows (at 1024x700 the buttons stay on screen; the preview shrinks).
@@ -429,6 +429,8 @@ class BriefingDialog(QDialog):
     def _generated(self, result: BriefingResult) -> None:
         self.generate_button.setEnabled(True)
         self.generated = result
+        if self._temp is None:
+            self._temp = Path(tempfile.mkdtemp(prefix="partnership-desk-briefing-"))
         preview = self._temp / f"preview-{uuid.uuid4().hex}.pdf"
         preview.write_bytes(result.pdf)
         self.document.close()
@@ -517,8 +519,10 @@ class BriefingDialog(QDialog):
 
     def done(self, code: int) -> None:
         self.document.close()
-        for preview in self._temp.glob("preview-*.pdf"):
-            preview.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            self._temp.rmdir()
+        if self._temp is not None:
+            for preview in self._temp.glob("preview-*.pdf"):
+                preview.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                self._temp.rmdir()
+            self._temp = None
         super().done(code)
