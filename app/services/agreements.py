@@ -37,7 +37,7 @@ from app.progress import Progress
 from app.services import commitments, meetings
 from app.services.agreement_filter import agreement_filter
 from app.services.children import ChildRows
-from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys
+from app.services.queries import chunks, column_sort_keys, count_of, packed_ids
 from app.services.records import (
     attachments_in,
     check_version,
@@ -194,15 +194,7 @@ def list_agreements(db: Database, query: AgreementQuery | None = None) -> list[A
 def _order(s: Session, query: AgreementQuery) -> list[Any]:
     """The ORDER BY terms of ``query``'s sort (the id last, so that equal keys keep one order)."""
     sort = query.sort if query.sort in SORTABLE else "signed_on"
-    column, fallback, hangul_first = sort_column(Agreement, sort)
-    return sort_keys(
-        s.get_bind().dialect.name,
-        column,
-        query.descending,
-        fallback=fallback,
-        hangul_first=hangul_first,
-        tiebreak=Agreement.id,
-    )
+    return column_sort_keys(s.get_bind().dialect.name, Agreement, sort, query.descending, Agreement.id)
 
 
 def _summary_columns() -> list[Any]:

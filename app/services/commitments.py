@@ -15,7 +15,7 @@ from app.errors import ValidationError
 from app.models import Agreement, Commitment, Organization, Party
 from app.progress import Progress
 from app.services.agreement_filter import selected_ids
-from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys, text_filter
+from app.services.queries import chunks, column_sort_keys, count_of, packed_ids, text_filter
 from app.services.records import apply, check_version, get_live, restore_record, soft_delete, to_dto
 from app.services.validation import bilingual
 
@@ -142,15 +142,7 @@ def _query(query: CommitmentQuery) -> Select[Commitment, Agreement, Organization
 
 def _order(s: Session, query: CommitmentQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "due_on"
-    column, fallback, hangul_first = sort_column(Commitment, sort)
-    return sort_keys(
-        s.get_bind().dialect.name,
-        column,
-        query.descending,
-        fallback=fallback,
-        hangul_first=hangul_first,
-        tiebreak=Commitment.id,
-    )
+    return column_sort_keys(s.get_bind().dialect.name, Commitment, sort, query.descending, Commitment.id)
 
 
 def commitments_in(s: Session, query: CommitmentQuery | None = None) -> list[CommitmentView]:

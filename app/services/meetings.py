@@ -53,7 +53,7 @@ from app.services.meeting_parts import (
     update_agenda_item,
     update_decision,
 )
-from app.services.queries import chunks, count_of, packed_ids, sort_column, sort_keys, text_filter
+from app.services.queries import chunks, column_sort_keys, count_of, packed_ids, text_filter
 from app.services.records import (
     apply,
     check_version,
@@ -265,15 +265,7 @@ def _query(query: MeetingQuery) -> Select[Any]:
 
 def _order(s: Session, query: MeetingQuery) -> list[Any]:
     sort = query.sort if query.sort in SORTABLE else "starts_at"
-    column, fallback, hangul_first = sort_column(Meeting, sort)
-    return sort_keys(
-        s.get_bind().dialect.name,
-        column,
-        query.descending,
-        fallback=fallback,
-        hangul_first=hangul_first,
-        tiebreak=Meeting.id,
-    )
+    return column_sort_keys(s.get_bind().dialect.name, Meeting, sort, query.descending, Meeting.id)
 
 
 def _summaries(s: Session, stmt: Select[Any]) -> list[MeetingSummary]:

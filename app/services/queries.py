@@ -164,6 +164,14 @@ def sort_column(model: Any, sort: str) -> tuple[Any, Any, bool]:
     return getattr(model, sort), fallback, not sort.endswith("_en")
 
 
+def column_sort_keys(dialect: str, model: Any, sort: str, descending: bool, tiebreak: Any) -> list[Any]:
+    """:func:`sort_keys` of ``model``'s column ``sort``, with its other language as the fallback."""
+    column, fallback, hangul_first = sort_column(model, sort)
+    return sort_keys(
+        dialect, column, descending, fallback=fallback, hangul_first=hangul_first, tiebreak=tiebreak
+    )
+
+
 def _column_name(column: Any) -> str | None:
     """``table.column`` of a mapped column, None for anything else (a label, an alias)."""
     table = getattr(getattr(column, "table", None), "name", None)
