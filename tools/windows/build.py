@@ -153,13 +153,35 @@ def wheels(cache: Path, dependencies: list[str], build: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     own = build / "project-wheel"
     shutil.rmtree(own, ignore_errors=True)
+    # setuptools builds in the checkout's build/lib and keeps what an earlier build put there:
+    # a migration renamed since would ship twice (two heads: the program would not start).
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
+    for stale in (ROOT / "build").glob("bdist.*"):
+        shutil.rmtree(stale, ignore_errors=True)
     pip("wheel", "--no-deps", "-q", "-w", own, ROOT)
     (wheel,) = own.glob("partnership_desk-*.whl")
+    check_wheel_sources(wheel)
     pip(
         "download", "-q", "--platform", "win_amd64", "--only-binary=:all:", "--implementation", "cp",
         "--python-version", f"3.{PY_TAG[1:]}", "-d", folder, *dependencies,
     )  # fmt: skip
     return wheel
+
+
+def check_wheel_sources(wheel: Path) -> None:
+    """The wheel holds exactly the checkout's Python files of the program (nothing left over)."""
+    packages = ("app", "cli", "reports", "ui")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {n for n in archive.namelist() if n.endswith(".py") and n.split("/")[0] in packages}
+    here = {
+        path.relative_to(ROOT).as_posix()
+        for package in packages
+        for path in (ROOT / package).rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    if shipped != here:
+        extra, missing = sorted(shipped - here), sorted(here - shipped)
+        sys.exit(f"the program's wheel does not match the checkout: extra {extra[:5]}, missing {missing[:5]}")
 
 
 def install(wheel: Path, cache: Path, lib: Path) -> None:
