@@ -5,7 +5,6 @@ everything else in Korea's, the same whatever zone the computer is set to."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import bilingual_data
 import pytest
 from language_check import english_sentences, hangul_lines
 from report_reader import demo_ids, docx_all_text, read_docx, read_hwpx, read_pdf, squash
+from zoned_cli import run_in_zone
 
 from app import zones
 from app.db import Database
@@ -147,26 +147,11 @@ def test_the_korean_agreement_briefing_no_longer_carries_the_english_title_or_su
 # -- time zones ------------------------------------------------------------------------
 
 
-def _child(home: Path, tz: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
-    env.update({"TZ": tz, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
-    return subprocess.run(
-        [sys.executable, "-m", "cli", "--home", str(home), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        # No timeout here (pytest-timeout stops a hang): waiting with one sleeps in a loop, which
-        # fails under faketime (make test-dates) with EINVAL.
-    )
-
-
 @pytest.mark.slow
 def test_the_same_meeting_brief_whatever_the_computers_zone(tmp_path: Path) -> None:
     """Under TZ=Asia/Seoul the demo's upcoming meeting used to print 23:00~01:00 (astimezone)."""
     home = tmp_path / "home"
-    assert _child(home, "UTC", "demo").returncode == 0
+    assert run_in_zone(home, "UTC", "demo").returncode == 0
     db = open_database(paths=app_paths(home))
     try:
         upcoming = demo_ids(db).upcoming_meeting
@@ -175,7 +160,7 @@ def test_the_same_meeting_brief_whatever_the_computers_zone(tmp_path: Path) -> N
     texts = {}
     for tz in ("UTC", "Asia/Seoul", "America/New_York"):
         out = tmp_path / f"{tz.replace('/', '_')}.pdf"
-        done = _child(home, tz, "brief", "meeting", str(upcoming), "--lang", "ko", "-o", str(out))
+        done = run_in_zone(home, tz, "brief", "meeting", str(upcoming), "--lang", "ko", "-o", str(out))
         assert done.returncode == 0 and done.stderr == "", done.stderr
         texts[tz] = read_pdf(out.read_bytes()).text
     assert texts["UTC"] == texts["Asia/Seoul"] == texts["America/New_York"]

@@ -4,15 +4,13 @@ English, and its meetings are at their hours where they are held, whatever the c
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from zoned_cli import run_in_zone
 
 from app import clock
 from app.db import Database
@@ -22,8 +20,6 @@ from app.models import BILINGUAL, ENTITY_BY_TABLE
 from app.services import agreements, contacts, meetings, organizations
 from app.text import has_hangul
 from app.zones import in_zone
-
-ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.dates  # depends on today: run again with the clock moved (make test-dates)
 
@@ -160,18 +156,7 @@ def test_the_demo_meetings_are_at_their_hours_where_they_are_held(demo_db: Datab
 
 def _cli(home: Path, tz: str, *args: str) -> str:
     """``partnership-desk --home HOME ARGS`` in a child process whose computer is set to ``tz``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTNERSHIP_DESK_")}
-    env.update({"TZ": tz, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
-    done = subprocess.run(
-        [sys.executable, "-m", "cli", "--home", str(home), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        # No timeout here (pytest-timeout stops a hang): waiting with one sleeps in a loop, which
-        # fails under faketime (make test-dates) with EINVAL.
-    )
+    done = run_in_zone(home, tz, *args)
     assert done.returncode == 0 and not done.stderr, done.stderr
     return done.stdout
 
